@@ -1,0 +1,619 @@
+//! The campaign: one role to fill, one hiring leader (the CEO), candidates, mediators, three or
+//! four planned work sessions and the chosen instruments. Every change is a [`CampaignAction`]
+//! applied by [`Campaign::apply`], which checks the invariants and bumps the revision.
+
+use crate::domain::limits::{
+    MAX_NAME_CHARS, MAX_PEOPLE, MAX_SESSIONS, MAX_TEXT_CHARS, MIN_SESSIONS,
+};
+use crate::domain::role::Role;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Where a campaign stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    Active,
+    Closed,
+    Archived,
+}
+
+impl Status {
+    /// Statuses a recruiter picks directly; archiving has its own action.
+    pub const SELECTABLE: [Status; 3] = [Status::Draft, Status::Active, Status::Closed];
+}
+
+/// The instruments a campaign can plan to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InstrumentId {
+    InterpersonalIntelligence,
+    IntelligenceOfParadoxes,
+    BusinessPartnerPosture,
+    SupportAxisProfile,
+    ThreePostures,
+    SessionDebrief,
+    ObservationGrid,
+}
+
+impl InstrumentId {
+    pub const ALL: [InstrumentId; 7] = [
+        InstrumentId::InterpersonalIntelligence,
+        InstrumentId::IntelligenceOfParadoxes,
+        InstrumentId::BusinessPartnerPosture,
+        InstrumentId::SupportAxisProfile,
+        InstrumentId::ThreePostures,
+        InstrumentId::SessionDebrief,
+        InstrumentId::ObservationGrid,
+    ];
+}
+
+/// The leader who hires and works with the candidate during the sessions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Leader {
+    pub name: String,
+    pub title: String,
+}
+
+/// A candidate or a mediator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: Uuid,
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+/// Which list of people an action touches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeopleList {
+    Candidates,
+    Mediators,
+}
+
+/// One planned real work session between the leader and the candidate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkSession {
+    pub id: Uuid,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub time: Option<NaiveTime>,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub topic: String,
+}
+
+impl WorkSession {
+    pub fn empty(id: Uuid) -> Self {
+        Self {
+            id,
+            date: None,
+            time: None,
+            place: String::new(),
+            topic: String::new(),
+        }
+    }
+}
+
+/// A recruitment campaign.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Campaign {
+    pub id: Uuid,
+    pub name: String,
+    /// A copy of the role taken when the campaign was made; the library may change later.
+    pub role: Role,
+    pub leader: Leader,
+    pub candidates: Vec<Person>,
+    pub mediators: Vec<Person>,
+    pub sessions: Vec<WorkSession>,
+    pub instruments: Vec<InstrumentId>,
+    pub status: Status,
+    /// The status to return to when the campaign is taken out of the archive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_before_archive: Option<Status>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Counts the changes; used to tell which of two copies is newer.
+    pub revision: u64,
+}
+
+/// One change to a campaign.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum CampaignAction {
+    Rename { name: String },
+    SetLeader { leader: Leader },
+    SetStatus { status: Status },
+    Archive,
+    Unarchive,
+    ReplaceRole { role: Role },
+    AddPerson { list: PeopleList, person: Person },
+    UpdatePerson { list: PeopleList, person: Person },
+    RemovePerson { list: PeopleList, id: Uuid },
+    AddSession { session: WorkSession },
+    UpdateSession { session: WorkSession },
+    RemoveSession { id: Uuid },
+    SetInstruments { instruments: Vec<InstrumentId> },
+}
+
+/// Why a change was refused. The form shows these next to the field concerned.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CampaignError {
+    #[error("the campaign needs a name")]
+    NameRequired,
+    #[error("the hiring leader needs a name")]
+    LeaderRequired,
+    #[error("a person needs a name")]
+    PersonNameRequired,
+    #[error("a text is longer than allowed")]
+    TooLong,
+    #[error("a text contains invisible control characters")]
+    ForbiddenCharacters,
+    #[error("too many people in one list")]
+    TooManyPeople,
+    #[error("the e-mail address does not look valid")]
+    BadEmail,
+    #[error("a campaign plans three or four work sessions")]
+    SessionCount,
+    #[error("the item was not found; it may have been removed")]
+    NotFound,
+    #[error("the same identifier is used twice")]
+    DuplicateId,
+    #[error("the role is not valid")]
+    BadRole,
+    #[error("an instrument is listed twice")]
+    DuplicateInstrument,
+    #[error("an archived campaign must be taken out of the archive first")]
+    Archived,
+}
+
+/// Checks one text: length within bounds, and no control or bidirectional-override characters
+/// (they hide or reorder what a reader sees). Line breaks and tabs are allowed in long texts.
+pub(crate) fn check_len(text: &str, max: usize) -> Result<(), CampaignError> {
+    if text.chars().count() > max {
+        return Err(CampaignError::TooLong);
+    }
+    let multiline = max > MAX_NAME_CHARS;
+    let forbidden = |c: char| {
+        (c.is_control() && !(multiline && (c == '\n' || c == '\t')))
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if text.chars().any(forbidden) {
+        return Err(CampaignError::ForbiddenCharacters);
+    }
+    Ok(())
+}
+
+/// A light sanity check of an e-mail address (empty is allowed: the address is optional).
+pub fn email_is_plausible(email: &str) -> bool {
+    let email = email.trim();
+    if email.is_empty() {
+        return true;
+    }
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+fn check_person(p: &Person) -> Result<(), CampaignError> {
+    if p.name.trim().is_empty() {
+        return Err(CampaignError::PersonNameRequired);
+    }
+    check_len(&p.name, MAX_NAME_CHARS)?;
+    check_len(&p.email, MAX_NAME_CHARS)?;
+    if !email_is_plausible(&p.email) {
+        return Err(CampaignError::BadEmail);
+    }
+    Ok(())
+}
+
+fn check_session(s: &WorkSession) -> Result<(), CampaignError> {
+    check_len(&s.place, MAX_NAME_CHARS)?;
+    check_len(&s.topic, MAX_TEXT_CHARS)
+}
+
+impl Campaign {
+    pub fn people(&self, list: PeopleList) -> &Vec<Person> {
+        match list {
+            PeopleList::Candidates => &self.candidates,
+            PeopleList::Mediators => &self.mediators,
+        }
+    }
+
+    fn people_mut(&mut self, list: PeopleList) -> &mut Vec<Person> {
+        match list {
+            PeopleList::Candidates => &mut self.candidates,
+            PeopleList::Mediators => &mut self.mediators,
+        }
+    }
+
+    /// Every invariant a stored or imported campaign must hold; the first broken one.
+    pub fn check(&self) -> Result<(), CampaignError> {
+        if self.name.trim().is_empty() {
+            return Err(CampaignError::NameRequired);
+        }
+        check_len(&self.name, MAX_NAME_CHARS)?;
+        if self.leader.name.trim().is_empty() {
+            return Err(CampaignError::LeaderRequired);
+        }
+        check_len(&self.leader.name, MAX_NAME_CHARS)?;
+        check_len(&self.leader.title, MAX_NAME_CHARS)?;
+        if !self.role.problems().is_empty() {
+            return Err(CampaignError::BadRole);
+        }
+        for list in [PeopleList::Candidates, PeopleList::Mediators] {
+            let people = self.people(list);
+            if people.len() > MAX_PEOPLE {
+                return Err(CampaignError::TooManyPeople);
+            }
+            people.iter().try_for_each(check_person)?;
+        }
+        if !(MIN_SESSIONS..=MAX_SESSIONS).contains(&self.sessions.len()) {
+            return Err(CampaignError::SessionCount);
+        }
+        self.sessions.iter().try_for_each(check_session)?;
+        let mut ids: Vec<Uuid> = self
+            .candidates
+            .iter()
+            .chain(&self.mediators)
+            .map(|p| p.id)
+            .chain(self.sessions.iter().map(|s| s.id))
+            .collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        if ids.len() != n {
+            return Err(CampaignError::DuplicateId);
+        }
+        let mut instruments = self.instruments.clone();
+        instruments.sort();
+        instruments.dedup();
+        if instruments.len() != self.instruments.len() {
+            return Err(CampaignError::DuplicateInstrument);
+        }
+        Ok(())
+    }
+
+    /// Applies one change and returns the new campaign, or says why the change is refused.
+    /// The campaign itself is never modified: a refused change leaves nothing behind.
+    pub fn apply(
+        &self,
+        action: &CampaignAction,
+        now: DateTime<Utc>,
+    ) -> Result<Campaign, CampaignError> {
+        let mut next = self.clone();
+        let archived = self.status == Status::Archived;
+        match action {
+            CampaignAction::Unarchive => {
+                if archived {
+                    next.status = self.status_before_archive.unwrap_or(Status::Closed);
+                    next.status_before_archive = None;
+                }
+            }
+            _ if archived => return Err(CampaignError::Archived),
+            CampaignAction::Rename { name } => next.name = name.trim().to_owned(),
+            CampaignAction::SetLeader { leader } => {
+                next.leader = Leader {
+                    name: leader.name.trim().to_owned(),
+                    title: leader.title.trim().to_owned(),
+                }
+            }
+            CampaignAction::SetStatus { status } => {
+                if *status == Status::Archived {
+                    next.status_before_archive = Some(self.status);
+                }
+                next.status = *status;
+            }
+            CampaignAction::Archive => {
+                next.status_before_archive = Some(self.status);
+                next.status = Status::Archived;
+            }
+            CampaignAction::ReplaceRole { role } => next.role = role.clone(),
+            CampaignAction::AddPerson { list, person } => {
+                let people = next.people_mut(*list);
+                if people.len() >= MAX_PEOPLE {
+                    return Err(CampaignError::TooManyPeople);
+                }
+                people.push(trimmed(person));
+            }
+            CampaignAction::UpdatePerson { list, person } => {
+                let slot = next
+                    .people_mut(*list)
+                    .iter_mut()
+                    .find(|p| p.id == person.id)
+                    .ok_or(CampaignError::NotFound)?;
+                *slot = trimmed(person);
+            }
+            CampaignAction::RemovePerson { list, id } => {
+                let people = next.people_mut(*list);
+                let before = people.len();
+                people.retain(|p| p.id != *id);
+                if people.len() == before {
+                    return Err(CampaignError::NotFound);
+                }
+            }
+            CampaignAction::AddSession { session } => {
+                if next.sessions.len() >= MAX_SESSIONS {
+                    return Err(CampaignError::SessionCount);
+                }
+                next.sessions.push(session.clone());
+            }
+            CampaignAction::UpdateSession { session } => {
+                let slot = next
+                    .sessions
+                    .iter_mut()
+                    .find(|s| s.id == session.id)
+                    .ok_or(CampaignError::NotFound)?;
+                *slot = session.clone();
+            }
+            CampaignAction::RemoveSession { id } => {
+                if !next.sessions.iter().any(|s| s.id == *id) {
+                    return Err(CampaignError::NotFound);
+                }
+                if next.sessions.len() <= MIN_SESSIONS {
+                    return Err(CampaignError::SessionCount);
+                }
+                next.sessions.retain(|s| s.id != *id);
+            }
+            CampaignAction::SetInstruments { instruments } => {
+                next.instruments = instruments.clone()
+            }
+        }
+        next.check()?;
+        if next == *self {
+            return Ok(next);
+        }
+        next.revision = self.revision + 1;
+        next.updated_at = now;
+        Ok(next)
+    }
+}
+
+fn trimmed(p: &Person) -> Person {
+    Person {
+        id: p.id,
+        name: p.name.trim().to_owned(),
+        email: p.email.trim().to_owned(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::role::builtin_roles;
+
+    pub fn at(secs: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_764_000_000 + secs, 0).unwrap()
+    }
+
+    pub fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    pub fn sample() -> Campaign {
+        Campaign {
+            id: id(1),
+            name: "CSO 5.0 — Lyon".into(),
+            role: builtin_roles().remove(0),
+            leader: Leader {
+                name: "Claire Martin".into(),
+                title: "CEO".into(),
+            },
+            candidates: vec![Person {
+                id: id(10),
+                name: "Jean Dupont".into(),
+                email: "jean@example.org".into(),
+            }],
+            mediators: vec![Person {
+                id: id(20),
+                name: "Amina Benali".into(),
+                email: String::new(),
+            }],
+            sessions: (0..3).map(|i| WorkSession::empty(id(30 + i))).collect(),
+            instruments: vec![InstrumentId::InterpersonalIntelligence],
+            status: Status::Draft,
+            status_before_archive: None,
+            created_at: at(0),
+            updated_at: at(0),
+            revision: 1,
+        }
+    }
+
+    #[test]
+    fn rename_bumps_revision_and_time() {
+        let c = sample();
+        let next = c
+            .apply(
+                &CampaignAction::Rename {
+                    name: "  New name ".into(),
+                },
+                at(60),
+            )
+            .unwrap();
+        assert_eq!(next.name, "New name");
+        assert_eq!(next.revision, 2);
+        assert_eq!(next.updated_at, at(60));
+        assert_eq!(c.name, "CSO 5.0 — Lyon", "the original is untouched");
+    }
+
+    #[test]
+    fn a_change_that_changes_nothing_keeps_the_revision() {
+        let c = sample();
+        let next = c
+            .apply(
+                &CampaignAction::Rename {
+                    name: c.name.clone(),
+                },
+                at(60),
+            )
+            .unwrap();
+        assert_eq!(next, c);
+    }
+
+    #[test]
+    fn empty_name_is_refused() {
+        let err = sample()
+            .apply(&CampaignAction::Rename { name: "   ".into() }, at(1))
+            .unwrap_err();
+        assert_eq!(err, CampaignError::NameRequired);
+    }
+
+    #[test]
+    fn sessions_stay_between_three_and_four() {
+        let c = sample();
+        assert_eq!(
+            c.apply(&CampaignAction::RemoveSession { id: id(30) }, at(1))
+                .unwrap_err(),
+            CampaignError::SessionCount
+        );
+        let four = c
+            .apply(
+                &CampaignAction::AddSession {
+                    session: WorkSession::empty(id(99)),
+                },
+                at(1),
+            )
+            .unwrap();
+        assert_eq!(four.sessions.len(), 4);
+        assert_eq!(
+            four.apply(
+                &CampaignAction::AddSession {
+                    session: WorkSession::empty(id(98))
+                },
+                at(2)
+            )
+            .unwrap_err(),
+            CampaignError::SessionCount
+        );
+        let back = four
+            .apply(&CampaignAction::RemoveSession { id: id(99) }, at(3))
+            .unwrap();
+        assert_eq!(back.sessions.len(), 3);
+    }
+
+    #[test]
+    fn people_are_added_updated_and_removed() {
+        let c = sample();
+        let p = Person {
+            id: id(11),
+            name: " Zoé Roux ".into(),
+            email: "zoe@example.fr".into(),
+        };
+        let c2 = c
+            .apply(
+                &CampaignAction::AddPerson {
+                    list: PeopleList::Candidates,
+                    person: p.clone(),
+                },
+                at(1),
+            )
+            .unwrap();
+        assert_eq!(c2.candidates[1].name, "Zoé Roux");
+        let dup = c2.apply(
+            &CampaignAction::AddPerson {
+                list: PeopleList::Mediators,
+                person: p.clone(),
+            },
+            at(2),
+        );
+        assert_eq!(dup.unwrap_err(), CampaignError::DuplicateId);
+        let bad = Person {
+            email: "not an address".into(),
+            ..p.clone()
+        };
+        assert_eq!(
+            c2.apply(
+                &CampaignAction::UpdatePerson {
+                    list: PeopleList::Candidates,
+                    person: bad
+                },
+                at(2)
+            )
+            .unwrap_err(),
+            CampaignError::BadEmail
+        );
+        let c3 = c2
+            .apply(
+                &CampaignAction::RemovePerson {
+                    list: PeopleList::Candidates,
+                    id: id(11),
+                },
+                at(3),
+            )
+            .unwrap();
+        assert_eq!(c3.candidates.len(), 1);
+        assert_eq!(
+            c3.apply(
+                &CampaignAction::RemovePerson {
+                    list: PeopleList::Candidates,
+                    id: id(11)
+                },
+                at(4)
+            )
+            .unwrap_err(),
+            CampaignError::NotFound
+        );
+    }
+
+    #[test]
+    fn archive_and_unarchive_restore_the_previous_status() {
+        let c = sample()
+            .apply(
+                &CampaignAction::SetStatus {
+                    status: Status::Active,
+                },
+                at(1),
+            )
+            .unwrap();
+        let archived = c.apply(&CampaignAction::Archive, at(2)).unwrap();
+        assert_eq!(archived.status, Status::Archived);
+        assert_eq!(
+            archived
+                .apply(&CampaignAction::Rename { name: "x".into() }, at(3))
+                .unwrap_err(),
+            CampaignError::Archived
+        );
+        let back = archived.apply(&CampaignAction::Unarchive, at(3)).unwrap();
+        assert_eq!(back.status, Status::Active);
+        assert_eq!(back.status_before_archive, None);
+    }
+
+    #[test]
+    fn control_and_override_characters_are_refused() {
+        for bad in ["Jean\u{0}", "Jean\u{202e}nimda", "a\nb"] {
+            let err = sample()
+                .apply(&CampaignAction::Rename { name: bad.into() }, at(1))
+                .unwrap_err();
+            assert_eq!(err, CampaignError::ForbiddenCharacters, "{bad:?}");
+        }
+        let ok = sample().apply(
+            &CampaignAction::Rename {
+                name: "Zoë 李 — مرحبا".into(),
+            },
+            at(1),
+        );
+        assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn emails() {
+        for ok in ["", "a@b.fr", "jean.dupont+rally@exemple.co.uk"] {
+            assert!(email_is_plausible(ok), "{ok}");
+        }
+        for bad in ["a", "a@b", "@b.fr", "a@.fr", "a b@c.fr", "a@b@c.fr", "a@b."] {
+            assert!(!email_is_plausible(bad), "{bad}");
+        }
+    }
+}

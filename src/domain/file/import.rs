@@ -1,0 +1,222 @@
+//! Reading an untrusted file: size, encoding, JSON syntax, nesting depth, format marker,
+//! version, migration, shape (with the exact path of a wrong value) and finally the meaning
+//! (duplicate identifiers, empty names, impossible bands). Nothing here can panic.
+
+use super::{migrate, Document, CURRENT_VERSION, FORMAT_NAME};
+use crate::domain::campaign::CampaignError;
+use crate::domain::limits::{MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_ROLES};
+use crate::domain::role::RoleProblem;
+use crate::domain::workspace::Workspace;
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// Why a file could not be read. Each variant becomes one plain sentence (see `i18n`).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is {bytes} bytes; the limit is {max}")]
+    TooLarge { bytes: usize, max: usize },
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is not text (UTF-8)")]
+    NotText,
+    #[error("the file ends too early")]
+    Truncated,
+    #[error("the JSON is malformed at line {line}, column {column}")]
+    Malformed { line: usize, column: usize },
+    #[error("the data is nested more than {max} levels deep")]
+    TooDeep { max: usize },
+    #[error("this is not a Rally file")]
+    NotRally,
+    #[error("the file has no format version")]
+    MissingVersion,
+    #[error("the format version is not a whole number")]
+    BadVersion,
+    #[error("format version {found} comes from a newer Rally (this one reads up to {supported})")]
+    FutureVersion { found: u64, supported: u64 },
+    #[error("format version {found} is unknown")]
+    UnknownVersion { found: u64 },
+    #[error("at {path}: {detail}")]
+    WrongShape { path: String, detail: String },
+    #[error("at {path}: {problem}")]
+    Invalid { path: String, problem: Problem },
+}
+
+/// What is wrong with a well-formed value.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("{0}")]
+    Campaign(CampaignError),
+    #[error("{0}")]
+    Role(RoleProblem),
+    #[error("two campaigns have the same identifier")]
+    DuplicateCampaign,
+    #[error("two roles have the same identifier")]
+    DuplicateRole,
+    #[error("the identifier belongs to a built-in role")]
+    ReservedRoleId,
+    #[error("too many campaigns")]
+    TooManyCampaigns,
+    #[error("too many roles")]
+    TooManyRoles,
+}
+
+/// Reads a file's bytes into a valid document at the current version.
+pub fn read_document(bytes: &[u8]) -> Result<Document, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            max: MAX_IMPORT_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    check_depth(text)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => ImportError::Truncated,
+        _ => ImportError::Malformed {
+            line: e.line(),
+            column: e.column(),
+        },
+    })?;
+    read_document_value(value)
+}
+
+/// Reads an already parsed JSON value (the autosave path uses this too).
+pub fn read_document_value(value: Value) -> Result<Document, ImportError> {
+    let obj = value.as_object().ok_or(ImportError::NotRally)?;
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(ImportError::NotRally);
+    }
+    let version = match obj.get("format_version") {
+        None | Some(Value::Null) => return Err(ImportError::MissingVersion),
+        Some(v) => v.as_u64().ok_or(ImportError::BadVersion)?,
+    };
+    if version > CURRENT_VERSION {
+        return Err(ImportError::FutureVersion {
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    if version == 0 {
+        return Err(ImportError::UnknownVersion { found: version });
+    }
+    let value = migrate(value, version);
+    let doc: Document =
+        serde_path_to_error::deserialize(value).map_err(|e| ImportError::WrongShape {
+            path: display_path(&e.path().to_string()),
+            detail: e.inner().to_string(),
+        })?;
+    validate(&doc)?;
+    Ok(doc)
+}
+
+/// serde_path_to_error writes `campaigns[0].name`, or `.` for the root.
+fn display_path(path: &str) -> String {
+    if path == "." || path.is_empty() {
+        "(root)".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// Refuses absurd nesting before the parser recurses into it.
+fn check_depth(text: &str) -> Result<(), ImportError> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    return Err(ImportError::TooDeep {
+                        max: MAX_JSON_DEPTH,
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn invalid(path: String, problem: Problem) -> ImportError {
+    ImportError::Invalid { path, problem }
+}
+
+/// The meaning checks that types alone cannot express.
+fn validate(doc: &Document) -> Result<(), ImportError> {
+    if doc.campaigns.len() > MAX_CAMPAIGNS {
+        return Err(invalid("campaigns".into(), Problem::TooManyCampaigns));
+    }
+    if doc.roles.len() > MAX_ROLES {
+        return Err(invalid("roles".into(), Problem::TooManyRoles));
+    }
+    let mut seen = HashSet::new();
+    for (i, c) in doc.campaigns.iter().enumerate() {
+        c.check()
+            .map_err(|e| invalid(format!("campaigns[{i}]"), Problem::Campaign(e)))?;
+        if !seen.insert(c.id) {
+            return Err(invalid(
+                format!("campaigns[{i}].id"),
+                Problem::DuplicateCampaign,
+            ));
+        }
+    }
+    let mut seen = HashSet::new();
+    for (i, r) in doc.roles.iter().enumerate() {
+        if Workspace::is_builtin_role(&r.id) {
+            return Err(invalid(format!("roles[{i}].id"), Problem::ReservedRoleId));
+        }
+        if let Some(p) = r.problems().into_iter().next() {
+            return Err(invalid(format!("roles[{i}]"), Problem::Role(p)));
+        }
+        if !seen.insert(r.id.as_str()) {
+            return Err(invalid(format!("roles[{i}].id"), Problem::DuplicateRole));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_scan_ignores_brackets_in_strings() {
+        let s = format!("{{\"a\":\"{}\"}}", "[".repeat(500));
+        assert_eq!(check_depth(&s), Ok(()));
+        let deep = format!(
+            "{}{}",
+            "[".repeat(MAX_JSON_DEPTH + 1),
+            "]".repeat(MAX_JSON_DEPTH + 1)
+        );
+        assert_eq!(
+            check_depth(&deep),
+            Err(ImportError::TooDeep {
+                max: MAX_JSON_DEPTH
+            })
+        );
+        let escaped = "{\"a\":\"\\\"[[[[\"}";
+        assert_eq!(check_depth(escaped), Ok(()));
+    }
+
+    #[test]
+    fn bom_is_accepted() {
+        let text = "\u{feff}{\"format\":\"rally\",\"format_version\":1,\"exported_at\":\"2026-01-01T00:00:00Z\"}";
+        let doc = read_document(text.as_bytes()).unwrap();
+        assert!(doc.campaigns.is_empty());
+    }
+}

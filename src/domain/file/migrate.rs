@@ -1,0 +1,40 @@
+//! Migrations: each step takes a document of version N (as raw JSON) to version N + 1.
+//! Steps work on `serde_json::Value` so that they keep reading files whose Rust types are gone.
+//! Version 1 is the first released format; when version 2 comes, its step goes in `STEPS`
+//! and a fixture of version 1 stays under `tests/fixtures/` to prove it still reads.
+
+use serde_json::Value;
+
+type Step = fn(Value) -> Value;
+
+/// `STEPS[i]` migrates version `i + 1` to version `i + 2`.
+const STEPS: &[Step] = &[];
+
+/// Brings a document of `from` version up to the current one.
+/// The caller has already refused versions that are unknown or newer than this build.
+pub fn migrate(mut doc: Value, from: u64) -> Value {
+    let start = from.saturating_sub(1) as usize;
+    for step in STEPS.iter().skip(start) {
+        doc = step(doc);
+    }
+    if let Some(obj) = doc.as_object_mut() {
+        obj.insert("format_version".into(), Value::from(super::CURRENT_VERSION));
+    }
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_version_has_a_step_to_the_next() {
+        assert_eq!(STEPS.len() as u64, super::super::CURRENT_VERSION - 1);
+    }
+
+    #[test]
+    fn migrating_the_current_version_changes_nothing_but_the_marker() {
+        let v = serde_json::json!({"format": "rally", "format_version": 1, "campaigns": []});
+        assert_eq!(migrate(v.clone(), 1), v);
+    }
+}

@@ -1,0 +1,117 @@
+//! The Rally file format: one JSON document with a `format` marker and a `format_version`,
+//! used for exports, imports and the browser's own autosave. Reading is a total function:
+//! any input gives either a valid [`Document`] at the current version or an [`ImportError`]
+//! that says, in the recruiter's words, what is wrong. See `docs/file-format.md`.
+
+mod import;
+mod merge;
+mod migrate;
+mod snapshot;
+
+pub use import::{read_document, read_document_value, ImportError, Problem};
+pub use merge::{merge, MergeReport};
+pub use migrate::migrate;
+pub use snapshot::{Snapshot, SnapshotToken};
+
+use crate::domain::campaign::Campaign;
+use crate::domain::role::Role;
+use crate::domain::workspace::Workspace;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The value of the `format` field of every Rally file.
+pub const FORMAT_NAME: &str = "rally";
+/// The version this build writes. Older versions are migrated on reading.
+pub const CURRENT_VERSION: u64 = 1;
+
+/// A Rally file: a set of campaigns and custom roles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub format_version: u64,
+    pub exported_at: DateTime<Utc>,
+    #[serde(default)]
+    pub app_version: String,
+    #[serde(default)]
+    pub campaigns: Vec<Campaign>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+}
+
+impl Document {
+    /// The whole workspace as a document.
+    pub fn of_workspace(ws: &Workspace, now: DateTime<Utc>) -> Self {
+        Self::new(ws.campaigns.clone(), ws.roles.clone(), now)
+    }
+
+    /// One campaign alone (its role travels inside it as a snapshot).
+    pub fn of_campaign(ws: &Workspace, id: Uuid, now: DateTime<Utc>) -> Option<Self> {
+        ws.campaign(id)
+            .map(|c| Self::new(vec![c.clone()], Vec::new(), now))
+    }
+
+    fn new(campaigns: Vec<Campaign>, roles: Vec<Role>, now: DateTime<Utc>) -> Self {
+        Self {
+            format: FORMAT_NAME.to_owned(),
+            format_version: CURRENT_VERSION,
+            exported_at: now,
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            campaigns,
+            roles,
+        }
+    }
+
+    /// The workspace this document describes.
+    pub fn into_workspace(self) -> Workspace {
+        Workspace {
+            campaigns: self.campaigns,
+            roles: self.roles,
+        }
+    }
+
+    /// Pretty JSON, as written to an exported file.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a document always serialises")
+    }
+}
+
+/// A file name for an export: `rally-<what>-<date>.json`, safe on every system.
+pub fn export_file_name(what: &str, now: DateTime<Utc>) -> String {
+    let slug: String = what
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() {
+        "export".to_owned()
+    } else {
+        slug
+    };
+    format!("rally-{}-{}.json", slug, now.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::campaign::tests::at;
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(
+            export_file_name("CSO 5.0 — Lyon/Paris", at(0)),
+            "rally-cso-5-0-lyon-paris-2025-11-24.json"
+        );
+        assert_eq!(export_file_name("…", at(0)), "rally-export-2025-11-24.json");
+    }
+}

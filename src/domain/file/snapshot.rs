@@ -1,0 +1,89 @@
+//! The autosave record kept in the browser: the document plus a token (which tab wrote it, and
+//! its write counter). Before each save a tab compares the stored token with the one it last
+//! saw; a different token means another tab wrote in between, and the tab asks the user
+//! instead of overwriting.
+
+use super::{read_document_value, Document, ImportError};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Who wrote the stored record last, and how many writes that tab had made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotToken {
+    pub writer: String,
+    pub seq: u64,
+}
+
+impl SnapshotToken {
+    /// The compact form stored beside the record, read cheaply before every save.
+    pub fn encode(&self) -> String {
+        format!("{}:{}", self.writer, self.seq)
+    }
+
+    pub fn decode(text: &str) -> Option<Self> {
+        let (writer, seq) = text.rsplit_once(':')?;
+        Some(Self {
+            writer: writer.to_owned(),
+            seq: seq.parse().ok()?,
+        })
+    }
+}
+
+/// The stored record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    pub token: SnapshotToken,
+    pub document: Document,
+}
+
+impl Snapshot {
+    pub fn to_json(&self) -> String {
+        serde_json::json!({ "token": self.token, "document": self.document }).to_string()
+    }
+
+    /// Reads a stored record through the same checks as an imported file.
+    pub fn from_json(text: &str) -> Result<Self, ImportError> {
+        let mut value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotRally)?;
+        let token: SnapshotToken = value
+            .get("token")
+            .cloned()
+            .and_then(|t| serde_json::from_value(t).ok())
+            .ok_or(ImportError::NotRally)?;
+        let document = value
+            .get_mut("document")
+            .map(Value::take)
+            .ok_or(ImportError::NotRally)?;
+        Ok(Self {
+            token,
+            document: read_document_value(document)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::campaign::tests::{at, sample};
+    use crate::domain::workspace::Workspace;
+
+    #[test]
+    fn round_trip() {
+        let ws = Workspace {
+            campaigns: vec![sample()],
+            roles: vec![],
+        };
+        let snap = Snapshot {
+            token: SnapshotToken {
+                writer: "tab-1".into(),
+                seq: 7,
+            },
+            document: Document::of_workspace(&ws, at(3)),
+        };
+        assert_eq!(Snapshot::from_json(&snap.to_json()).unwrap(), snap);
+        assert_eq!(
+            SnapshotToken::decode(&snap.token.encode()),
+            Some(snap.token.clone())
+        );
+        assert_eq!(SnapshotToken::decode("garbage"), None);
+    }
+}

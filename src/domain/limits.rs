@@ -1,0 +1,22 @@
+//! Bounds on what Rally accepts, from a form or from a file. Imported files are untrusted:
+//! every list and every text has a ceiling, so a hostile file cannot exhaust the browser.
+
+/// Largest file the import accepts (bytes).
+pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+/// Longest name (campaign, person, role, place), in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest free text (topic, summary), in characters.
+pub const MAX_TEXT_CHARS: usize = 4000;
+/// Most candidates or mediators in one campaign.
+pub const MAX_PEOPLE: usize = 100;
+/// Most campaigns in one workspace.
+pub const MAX_CAMPAIGNS: usize = 5000;
+/// Most custom roles in one workspace.
+pub const MAX_ROLES: usize = 500;
+/// The method asks for three or four real work sessions.
+pub const MIN_SESSIONS: usize = 3;
+pub const MAX_SESSIONS: usize = 4;
+/// Deepest JSON nesting the import reads before refusing the file.
+pub const MAX_JSON_DEPTH: usize = 64;
+/// How many undo steps are kept in memory.
+pub const UNDO_DEPTH: usize = 100;

@@ -1,0 +1,13 @@
+//! The pure core of Rally: plain data and total functions, no browser, no clock, no randomness.
+//! Time and fresh identifiers always come in as arguments, so every result is repeatable.
+
+pub mod campaign;
+pub mod draft;
+pub mod file;
+pub mod history;
+pub mod i18n;
+pub mod limits;
+pub mod listing;
+pub mod role;
+pub mod text;
+pub mod workspace;

@@ -1,0 +1,1 @@
+//! The thin browser layer: storage, files, clock, randomness.

@@ -1,0 +1,1 @@
+//! Yew function components, one folder per user.
