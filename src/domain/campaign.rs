@@ -170,6 +170,8 @@ pub enum CampaignError {
     DuplicateInstrument,
     #[error("an archived campaign must be taken out of the archive first")]
     Archived,
+    #[error("the saved status before archiving does not fit the current status")]
+    InconsistentStatus,
 }
 
 /// Checks one text: length within bounds, and no control or bidirectional-override characters
@@ -180,7 +182,7 @@ pub(crate) fn check_len(text: &str, max: usize) -> Result<(), CampaignError> {
     }
     let multiline = max > MAX_NAME_CHARS;
     let forbidden = |c: char| {
-        (c.is_control() && !(multiline && (c == '\n' || c == '\t')))
+        (c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
             || ('\u{202a}'..='\u{202e}').contains(&c)
             || ('\u{2066}'..='\u{2069}').contains(&c)
     };
@@ -247,6 +249,11 @@ impl Campaign {
         check_len(&self.name, MAX_NAME_CHARS)?;
         if self.leader.name.trim().is_empty() {
             return Err(CampaignError::LeaderRequired);
+        }
+        if let Some(before) = self.status_before_archive {
+            if self.status != Status::Archived || before == Status::Archived {
+                return Err(CampaignError::InconsistentStatus);
+            }
         }
         check_len(&self.leader.name, MAX_NAME_CHARS)?;
         check_len(&self.leader.title, MAX_NAME_CHARS)?;
@@ -605,6 +612,17 @@ pub(crate) mod tests {
             at(1),
         );
         assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn status_before_archive_must_fit() {
+        let mut c = sample();
+        c.status_before_archive = Some(Status::Active);
+        assert_eq!(c.check(), Err(CampaignError::InconsistentStatus));
+        c.status = Status::Archived;
+        assert_eq!(c.check(), Ok(()));
+        c.status_before_archive = Some(Status::Archived);
+        assert_eq!(c.check(), Err(CampaignError::InconsistentStatus));
     }
 
     #[test]

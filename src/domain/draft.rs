@@ -173,19 +173,23 @@ fn is_blank_row(p: &Person) -> bool {
     p.name.trim().is_empty() && p.email.trim().is_empty()
 }
 
+/// A date or time input that cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnreadableInput;
+
 /// Reads the value of an `<input type="date">` (`YYYY-MM-DD`, or empty for "not set").
-pub fn parse_date_input(text: &str) -> Result<Option<NaiveDate>, ()> {
+pub fn parse_date_input(text: &str) -> Result<Option<NaiveDate>, UnreadableInput> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| ())
+        .map_err(|_| UnreadableInput)
 }
 
 /// Reads the value of an `<input type="time">` (`HH:MM` or `HH:MM:SS`, or empty).
-pub fn parse_time_input(text: &str) -> Result<Option<NaiveTime>, ()> {
+pub fn parse_time_input(text: &str) -> Result<Option<NaiveTime>, UnreadableInput> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -193,7 +197,7 @@ pub fn parse_time_input(text: &str) -> Result<Option<NaiveTime>, ()> {
     NaiveTime::parse_from_str(t, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
         .map(Some)
-        .map_err(|_| ())
+        .map_err(|_| UnreadableInput)
 }
 
 /// The value to put back into an `<input type="date">`.
@@ -283,12 +287,12 @@ mod tests {
             parse_date_input("2026-12-01"),
             Ok(NaiveDate::from_ymd_opt(2026, 12, 1))
         );
-        assert_eq!(parse_date_input("2026-02-30"), Err(()));
+        assert_eq!(parse_date_input("2026-02-30"), Err(UnreadableInput));
         assert_eq!(
             parse_time_input("09:30"),
             Ok(NaiveTime::from_hms_opt(9, 30, 0))
         );
-        assert_eq!(parse_time_input("25:00"), Err(()));
+        assert_eq!(parse_time_input("25:00"), Err(UnreadableInput));
         assert_eq!(
             date_input_value(NaiveDate::from_ymd_opt(2026, 1, 5)),
             "2026-01-05"

@@ -215,6 +215,7 @@ catalogue! {
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundBody => "Cette adresse ne correspond à aucune page de Rally.", "This address does not match any Rally page.";
     ImportFailed => "Le fichier n'a pas été importé, et vos données n'ont pas changé.", "The file was not imported, and your data has not changed.";
+    UndoImport => "Annuler l'import", "Undo the import";
     InstrumentsNone => "Aucun instrument choisi.", "No instrument chosen.";
 }
 
@@ -465,6 +466,10 @@ pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
             "Un instrument apparaît deux fois.",
             "An instrument appears twice.",
         ),
+        CampaignError::InconsistentStatus => (
+            "Le statut enregistré avant l'archivage est incohérent.",
+            "The status saved before archiving is inconsistent.",
+        ),
         CampaignError::Archived => (
             "Cette campagne est archivée : désarchivez-la pour la modifier.",
             "This campaign is archived: unarchive it to change it.",
@@ -500,6 +505,12 @@ pub fn role_problem(lang: Lang, p: &RoleProblem) -> String {
         (_, RoleProblem::PostureTotal(t)) => posture_total(lang, *t),
         (Lang::Fr, RoleProblem::DuplicateSoftSkill) => "Une compétence apparaît deux fois.".into(),
         (Lang::En, RoleProblem::DuplicateSoftSkill) => "A soft skill appears twice.".into(),
+        (Lang::Fr, RoleProblem::ForbiddenCharacters) => {
+            "Un texte du rôle contient des caractères invisibles de contrôle.".into()
+        }
+        (Lang::En, RoleProblem::ForbiddenCharacters) => {
+            "A text of the role contains invisible control characters.".into()
+        }
         (Lang::Fr, RoleProblem::BadId) => "L'identifiant du rôle est vide ou trop long.".into(),
         (Lang::En, RoleProblem::BadId) => "The role's identifier is empty or too long.".into(),
     }
@@ -647,7 +658,11 @@ pub fn merge_report(lang: Lang, r: &MergeReport) -> String {
         "campaign(s) kept in your newer version",
     );
     add(r.roles_added, "rôle(s) ajouté(s)", "role(s) added");
-    add(r.roles_updated, "rôle(s) mis à jour", "role(s) updated");
+    add(
+        r.roles_kept,
+        "rôle(s) déjà présent(s) gardé(s) dans votre version",
+        "role(s) already here kept in your version",
+    );
     match (lang, parts.is_empty()) {
         (Lang::Fr, true) => "Import terminé : le fichier ne contenait aucune campagne.".into(),
         (Lang::En, true) => "Import finished: the file held no campaign.".into(),

@@ -3,6 +3,7 @@
 //! duplicate, edit and create their own. A campaign keeps a snapshot, so editing the library
 //! never changes a running campaign.
 
+use crate::domain::campaign::{check_len, CampaignError};
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::domain::text::Bilingual;
 use serde::{Deserialize, Serialize};
@@ -145,6 +146,8 @@ pub enum RoleProblem {
     DuplicateSoftSkill,
     #[error("the identifier is empty or too long")]
     BadId,
+    #[error("a text contains invisible control characters")]
+    ForbiddenCharacters,
 }
 
 impl Role {
@@ -156,20 +159,30 @@ impl Role {
     /// Every rule the role breaks; empty when the role is sound.
     pub fn problems(&self) -> Vec<RoleProblem> {
         let mut out = Vec::new();
-        if self.id.trim().is_empty() || self.id.chars().count() > MAX_NAME_CHARS {
+        let id_ok = |id: &str| !id.trim().is_empty() && check_len(id, MAX_NAME_CHARS).is_ok();
+        if !id_ok(&self.id) || self.based_on.as_deref().is_some_and(|b| !id_ok(b)) {
             out.push(RoleProblem::BadId);
         }
         if self.name.is_blank() {
             out.push(RoleProblem::NoName);
         }
-        let too_long =
-            |t: &Bilingual, max: usize| t.fr.chars().count() > max || t.en.chars().count() > max;
-        if too_long(&self.name, MAX_NAME_CHARS)
-            || too_long(&self.summary, MAX_TEXT_CHARS)
-            || self.axes.iter().any(|a| too_long(&a.why, MAX_TEXT_CHARS))
-        {
-            out.push(RoleProblem::TooLong);
+        let texts = std::iter::once((&self.name, MAX_NAME_CHARS))
+            .chain(std::iter::once((&self.summary, MAX_TEXT_CHARS)))
+            .chain(self.axes.iter().map(|a| (&a.why, MAX_TEXT_CHARS)));
+        let mut text_problem = None;
+        for (t, max) in texts {
+            for e in [check_len(&t.fr, max), check_len(&t.en, max)]
+                .into_iter()
+                .filter_map(Result::err)
+            {
+                let p = match e {
+                    CampaignError::TooLong => RoleProblem::TooLong,
+                    _ => RoleProblem::ForbiddenCharacters,
+                };
+                text_problem.get_or_insert(p);
+            }
         }
+        out.extend(text_problem);
         let complete = self.axes.len() == SupportAxis::ALL.len()
             && SupportAxis::ALL
                 .iter()
@@ -323,6 +336,17 @@ mod tests {
         assert!(p.contains(&RoleProblem::PostureTotal(67)));
         assert!(p.contains(&RoleProblem::DuplicateSoftSkill));
         assert!(p.contains(&RoleProblem::AxesIncomplete));
+    }
+
+    #[test]
+    fn hidden_characters_in_role_texts_are_refused() {
+        let mut role = Role::blank("x".into(), Bilingual::both("Evil\u{202e}txt"));
+        assert_eq!(role.problems(), vec![RoleProblem::ForbiddenCharacters]);
+        role.name = Bilingual::both("Fine");
+        role.based_on = Some("a\u{7}".into());
+        assert_eq!(role.problems(), vec![RoleProblem::BadId]);
+        role.based_on = Some("x".repeat(MAX_NAME_CHARS + 1));
+        assert_eq!(role.problems(), vec![RoleProblem::BadId]);
     }
 
     #[test]

@@ -68,7 +68,11 @@ pub fn read_document(bytes: &[u8]) -> Result<Document, ImportError> {
             max: MAX_IMPORT_BYTES,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    // A file cut inside a multi-byte character is truncated, not binary.
+    let text = std::str::from_utf8(bytes).map_err(|e| match e.error_len() {
+        None => ImportError::Truncated,
+        Some(_) => ImportError::NotText,
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);

@@ -1,6 +1,8 @@
 //! Merging an imported document into the workspace, by identifier: a campaign or role that is
 //! new is added; one that is already there is replaced only when the file's copy is newer
-//! (higher revision); otherwise the recruiter's copy is kept and the report says so.
+//! (higher revision); otherwise the recruiter's copy is kept and the report says so. Roles
+//! carry no revision: a role already here that differs is kept as it is (a local edit is never
+//! overwritten by an import) and counted.
 //! Merging is idempotent: importing the same file twice changes nothing the second time.
 
 use super::{Document, ImportError, Problem};
@@ -16,7 +18,8 @@ pub struct MergeReport {
     /// Campaigns already here in a newer or diverging version: ours was kept.
     pub kept_ours: usize,
     pub roles_added: usize,
-    pub roles_updated: usize,
+    /// Roles already here with different content: ours was kept.
+    pub roles_kept: usize,
 }
 
 /// Merges `doc` into `ws`; on error `ws` is unchanged (the caller keeps it).
@@ -51,10 +54,7 @@ pub fn merge(ws: &Workspace, doc: &Document) -> Result<(Workspace, MergeReport),
                 next.roles.push(incoming.clone());
                 report.roles_added += 1;
             }
-            Some(ours) if ours != incoming => {
-                *ours = incoming.clone();
-                report.roles_updated += 1;
-            }
+            Some(ours) if ours != incoming => report.roles_kept += 1,
             Some(_) => {}
         }
     }
@@ -79,6 +79,31 @@ mod tests {
             roles: vec![],
         };
         Document::of_workspace(&ws, at(0))
+    }
+
+    #[test]
+    fn a_local_role_edit_is_never_overwritten() {
+        use crate::domain::role::builtin_roles;
+        use crate::domain::text::Bilingual;
+        let role = builtin_roles()
+            .remove(0)
+            .duplicate("mine".into(), &Bilingual::both("(copy)"));
+        let file = Document::of_workspace(
+            &Workspace {
+                campaigns: vec![],
+                roles: vec![role.clone()],
+            },
+            at(0),
+        );
+        let mut edited = role;
+        edited.name.en = "Edited".into();
+        let ws = Workspace {
+            campaigns: vec![],
+            roles: vec![edited.clone()],
+        };
+        let (after, r) = merge(&ws, &file).unwrap();
+        assert_eq!(after.roles, vec![edited]);
+        assert_eq!(r.roles_kept, 1);
     }
 
     #[test]

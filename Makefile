@@ -1,0 +1,77 @@
+# Rally — build, test and benchmark entry points.
+#
+#   make serve   release build, then serve dist/ on http://127.0.0.1:8080
+#   make build   release build into dist/ (trunk + tools/postbuild.py)
+#   make test    fmt, clippy (native + wasm32), cargo test, build, Playwright
+#   make bench   build, then bench/run.mjs (bundle size, first render)
+#   make clean   remove target/, dist/ and test outputs
+#
+# Every target first runs tools/setup.sh, which installs only what is missing
+# (pinned versions) and otherwise prints one "ok" line per tool.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+# node_modules/.bin first: trunk must find binaryen's wasm-opt (npm) before
+# any older system copy. ~/.cargo/bin next: trunk and wasm-bindgen.
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+# Never let trunk, npm or Playwright download anything.
+export TRUNK_SKIP_VERSION_CHECK := true
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# cargo, clippy and trunk all build into the one ./target directory (no
+# CARGO_TARGET_DIR override anywhere, and no --target-dir flags).
+
+DIST       := dist
+PORT       ?= 8080
+WASM       := wasm32-unknown-unknown
+# Set by recipes that call make again, so setup runs once per invocation.
+SETUP_DONE ?=
+
+.PHONY: setup build serve test bench clean distclean
+
+setup:
+ifeq ($(SETUP_DONE),)
+	bash tools/setup.sh
+endif
+
+build: setup
+	@echo "==> trunk build --release --offline"
+	trunk build --release --offline
+	@echo "==> postbuild (externalize inline scripts for the CSP)"
+	python3 tools/postbuild.py $(DIST)
+
+serve: build
+	@echo "==> serving $(DIST)/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 tools/serve.py --dir $(DIST) --host 127.0.0.1 --port $(PORT)
+
+test: setup
+	@echo "==> cargo fmt --check"
+	cargo fmt --check
+	@echo "==> cargo clippy (native, all targets)"
+	cargo clippy --all-targets -- -D warnings
+	@echo "==> cargo clippy ($(WASM))"
+	cargo clippy --target $(WASM) -- -D warnings
+	@echo "==> cargo test (native)"
+	cargo test
+	@echo "==> postbuild self-test"
+	python3 tools/postbuild.py --self-test
+	@echo "==> release build"
+	$(MAKE) build SETUP_DONE=1
+	@echo "==> Playwright (headless Debian chromium)"
+	npx --no-install playwright test
+
+bench: build
+	@echo "==> benchmarks"
+	node bench/run.mjs
+
+clean:
+	cargo clean
+	rm -rf $(DIST) tests/e2e/results tests/e2e/report
+
+# Also drops node_modules (reinstalled by `npm ci` on the next run).
+distclean: clean
+	rm -rf node_modules

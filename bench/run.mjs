@@ -1,0 +1,352 @@
+#!/usr/bin/env node
+// Rally benchmarks. Node ESM, no dependencies beyond the repo's devDependencies.
+// Run after a release build (`make bench` does both):
+//
+//   node bench/run.mjs                 all benchmarks
+//   node bench/run.mjs --size-only     bundle size only (no browser)
+//   node bench/run.mjs --only first-render --runs 20
+//   node bench/run.mjs --strict        exit 1 when a figure misses its target
+//   node bench/run.mjs --json out.json also write the figures as JSON
+//
+// See bench/README.md for what is measured and how.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../playwright.config.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'format-v1.json');
+const KB = 1024; // 1 KB = 1024 bytes throughout
+
+// ----------------------------------------------------------------- CLI ----
+
+function parseArgs(argv) {
+  const opts = { only: null, runs: 10, strict: false, json: null, dist: path.join(ROOT, 'dist') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--size-only') opts.only = ['size'];
+    else if (a === '--only') opts.only = value().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (a === '--runs') opts.runs = Number.parseInt(value(), 10);
+    else if (a === '--strict') opts.strict = true;
+    else if (a === '--json') opts.json = path.resolve(value());
+    else if (a === '--dist') opts.dist = path.resolve(value());
+    else if (a === '-h' || a === '--help') {
+      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 11)
+        .map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      process.exit(0);
+    } else throw new Error(`unknown argument: ${a}`);
+  }
+  if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error('--runs must be a positive integer');
+  return opts;
+}
+
+// ------------------------------------------------------------- helpers ----
+
+const fmtKB = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const fmtMs = (ms) => `${ms.toFixed(1)} ms`;
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function summarize(samples) {
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), samples };
+}
+
+function verdict(value, target) {
+  return value <= target ? 'OK' : 'OVER TARGET';
+}
+
+/** Deterministic v4-shaped UUID from a seed string (stable runs, distinct ids). */
+function seededUuid(seed) {
+  const h = createHash('sha256').update(seed).digest();
+  h[6] = (h[6] & 0x0f) | 0x40; // version 4
+  h[8] = (h[8] & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Replaces every string equal to a key of `map` (ids and references to them). */
+function remapStrings(value, map) {
+  if (typeof value === 'string') return map.has(value) ? map.get(value) : value;
+  if (Array.isArray(value)) return value.map((v) => remapStrings(v, map));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remapStrings(v, map)]));
+  }
+  return value;
+}
+
+/**
+ * A format-v1 document with `count` copies of the fixture's first campaign:
+ * fresh ids for each campaign and each person (candidates, mediators) and
+ * session in it, names "Campagne 01".., status "active", and roles: [].
+ */
+export function buildWorkspaceDocument(count, fixturePath = FIXTURE) {
+  const fixture = JSON.parse(fs.readFileSync(fixturePath, 'utf8'));
+  const template = fixture.campaigns?.[0];
+  if (!template) throw new Error(`${fixturePath} has no campaigns[0]`);
+  const campaigns = [];
+  for (let i = 1; i <= count; i++) {
+    const n = String(i).padStart(2, '0');
+    const ids = new Map([[template.id, seededUuid(`bench-campaign-${i}`)]]);
+    for (const list of ['candidates', 'mediators', 'sessions']) {
+      for (const item of template[list] ?? []) ids.set(item.id, seededUuid(`bench-${i}-${list}-${item.id}`));
+    }
+    const copy = remapStrings(structuredClone(template), ids);
+    copy.name = `Campagne ${n}`;
+    copy.status = 'active';
+    campaigns.push(copy);
+  }
+  return { ...fixture, campaigns, roles: [] };
+}
+
+/** Starts tools/serve.py on a free loopback port; resolves to { origin, stop() }. */
+function startServer(dist) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [path.join(ROOT, 'tools', 'serve.py'), '--dir', dist, '--host', '127.0.0.1',
+      '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`static server did not start within 10 s\n${err}`));
+    }, 10_000);
+    const stop = () => new Promise((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+      setTimeout(() => { child.kill('SIGKILL'); done(); }, 3_000).unref();
+    });
+    process.once('exit', () => child.kill('SIGTERM'));
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`static server exited (${code}) before it was ready\n${err}`));
+    });
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/serving .* on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ origin: m[1], stop });
+      }
+    });
+  });
+}
+
+// ======================================================== benchmarks ======
+// Each benchmark is async (env) => ({ lines: string[], figures: object, ok: bool }).
+// env = { opts, dist, origin (only when needsBrowser), browser (idem) }.
+
+/** (a) Bundle size: raw and brotli (quality 11) bytes of dist's .wasm, .js, .css. */
+async function benchBundleSize(env) {
+  const TARGET_KB = 150;
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(wasm|js|css)$/.test(entry.name)) files.push(full);
+    }
+  };
+  walk(env.dist);
+  if (files.length === 0) throw new Error(`no .wasm/.js/.css files in ${env.dist}: run \`make build\` first`);
+  if (!files.some((f) => f.endsWith('.wasm'))) throw new Error(`no .wasm file in ${env.dist}`);
+
+  const rows = files.sort().map((file) => {
+    const raw = fs.readFileSync(file);
+    const br = zlib.brotliCompressSync(raw, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+        [zlib.constants.BROTLI_PARAM_MODE]: file.endsWith('.wasm')
+          ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+      },
+    });
+    return { file: path.relative(env.dist, file), raw: raw.length, brotli: br.length };
+  });
+  const rawTotal = rows.reduce((s, r) => s + r.raw, 0);
+  const brTotal = rows.reduce((s, r) => s + r.brotli, 0);
+  const width = Math.max(4, ...rows.map((r) => r.file.length));
+  const lines = [
+    `bundle size (${path.relative(ROOT, env.dist) || env.dist}/*.wasm, *.js, *.css; brotli quality 11; 1 KB = 1024 B)`,
+    `  ${'file'.padEnd(width)}  ${'raw'.padStart(10)}  ${'brotli'.padStart(10)}`,
+    ...rows.map((r) => `  ${r.file.padEnd(width)}  ${fmtKB(r.raw).padStart(10)}  ${fmtKB(r.brotli).padStart(10)}`),
+    `bundle raw total: ${fmtKB(rawTotal)}`,
+    `bundle brotli total: ${fmtKB(brTotal)} (target ≤ ${TARGET_KB} KB) ${verdict(brTotal / KB, TARGET_KB)}`,
+  ];
+  return {
+    lines,
+    ok: brTotal / KB <= TARGET_KB,
+    figures: { files: rows, raw_total_bytes: rawTotal, brotli_total_bytes: brTotal, target_kb: TARGET_KB },
+  };
+}
+
+/**
+ * Loads `route` in a fresh context (empty cache, empty storage) with
+ * `localStorage` seeded with `doc`, and an init-script MutationObserver that
+ * stores performance.now() on window[flag] the first time
+ * `document.querySelectorAll(selector).length >= min`.
+ * Returns { ms, appStartedMs } (both from navigation start).
+ * (No eval/new Function here: the page's CSP forbids it, init scripts included.)
+ */
+async function measuredLoad(env, { doc, selector, min, flag, route = '/', timeout = 30_000 }) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript(({ data, token, selector, min, flag }) => {
+      localStorage.setItem('rally.workspace', data);
+      localStorage.setItem('rally.workspace.token', token);
+      window.addEventListener('TrunkApplicationStarted', () => { window.__rallyAppStarted = performance.now(); });
+      const ready = () => document.querySelectorAll(selector).length >= min;
+      const observer = new MutationObserver(() => {
+        if (window[flag] === undefined && ready()) {
+          window[flag] = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true, attributes: false });
+    }, {
+      data: JSON.stringify({ token: { writer: 'bench', seq: 1 }, document: doc }),
+      token: 'bench:1',
+      selector,
+      min,
+      flag,
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(env.origin + route, { waitUntil: 'commit' });
+    try {
+      await page.waitForFunction((f) => window[f] !== undefined, flag, { timeout });
+    } catch (err) {
+      const diag = await page.evaluate((selector) => ({
+        rejected: Object.keys(localStorage).filter((k) => k.startsWith('rally.workspace.unreadable.')),
+        found: document.querySelectorAll(selector).length,
+      }), selector).catch(() => ({}));
+      const why = diag.rejected?.length
+        ? 'the app rejected the seeded document (it moved it to ' + diag.rejected.join(', ') + ')'
+        : `found ${diag.found ?? '?'} of ${min} elements matching ${selector}`;
+      throw new Error(`timed out after ${timeout} ms: ${why}` +
+        (errors.length ? `\n  page errors:\n    ${errors.join('\n    ')}` : ''));
+    }
+    return await page.evaluate((f) => ({ ms: window[f], appStartedMs: window.__rallyAppStarted ?? null }), flag);
+  } finally {
+    await context.close();
+  }
+}
+
+/** (b) Time to first render of 50 campaign rows: median of N fresh loads. */
+async function benchFirstRender(env) {
+  const TARGET_MS = 200;
+  const COUNT = 50;
+  const doc = buildWorkspaceDocument(COUNT);
+  const load = () => measuredLoad(env, {
+    doc,
+    flag: '__rallyFirstRender',
+    selector: '[data-testid="campaign-row"]',
+    min: COUNT,
+  });
+  await load(); // warm-up (OS file cache, server, browser process), not counted
+  const runs = [];
+  for (let i = 0; i < env.opts.runs; i++) runs.push(await load());
+  const s = summarize(runs.map((r) => r.ms));
+  const boot = runs.every((r) => r.appStartedMs !== null) ? summarize(runs.map((r) => r.appStartedMs)) : null;
+  return {
+    ok: s.median <= TARGET_MS,
+    lines: [
+      `first render, ${COUNT} campaigns: median ${fmtMs(s.median)}, min ${fmtMs(s.min)}, max ${fmtMs(s.max)} ` +
+        `over ${env.opts.runs} fresh loads (target ≤ ${TARGET_MS} ms) ${verdict(s.median, TARGET_MS)}`,
+      ...(boot ? [`  (wasm loader finished: median ${fmtMs(boot.median)} after navigation start)`] : []),
+      `  samples (ms): ${s.samples.map((v) => v.toFixed(1)).join(', ')}`,
+    ],
+    figures: { campaigns: COUNT, runs: env.opts.runs, ...s, target_ms: TARGET_MS, loader_done: boot },
+  };
+}
+
+// ----------------------------------------------- LATER BENCHMARKS (TODO) --
+// Add new benchmarks here and register them in BENCHMARKS below. Reuse
+// measuredLoad(env, { doc, selector, min, flag, route }) for "time until the
+// DOM shows X" and buildWorkspaceDocument(n) for seeded data.
+//
+// async function benchQuestionnaireRender(env) {
+//   // Render of a 40-item questionnaire page: seed a campaign whose
+//   // instrument has 40 items, navigate to its route (e.g. '/#/campaign/<id>/...'),
+//   // selector: '[data-testid="question-item"]', min: 40.
+// }
+//
+// async function benchKeystrokeLatency(env) {
+//   // Keystroke latency at 5,000 events: seed a document holding 5,000
+//   // events, focus a text field, then for each of K keystrokes record
+//   // performance.now() at keydown and at the next requestAnimationFrame
+//   // after the resulting DOM mutation; report median / p95 / max.
+// }
+
+const BENCHMARKS = [
+  { name: 'size', run: benchBundleSize, needsBrowser: false },
+  { name: 'first-render', run: benchFirstRender, needsBrowser: true },
+  // { name: 'questionnaire', run: benchQuestionnaireRender, needsBrowser: true },
+  // { name: 'keystroke', run: benchKeystrokeLatency, needsBrowser: true },
+];
+
+// ---------------------------------------------------------------- main ----
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const selected = opts.only ? BENCHMARKS.filter((b) => opts.only.includes(b.name)) : BENCHMARKS;
+  const unknown = (opts.only ?? []).filter((n) => !BENCHMARKS.some((b) => b.name === n));
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')} (known: ${BENCHMARKS.map((b) => b.name).join(', ')})`);
+  if (!fs.existsSync(path.join(opts.dist, 'index.html'))) {
+    throw new Error(`${opts.dist}/index.html not found: run \`make build\` first`);
+  }
+
+  const env = { opts, dist: opts.dist, origin: null, browser: null };
+  let server = null;
+  const results = {};
+  let allOk = true;
+  try {
+    if (selected.some((b) => b.needsBrowser)) {
+      server = await startServer(opts.dist);
+      env.origin = server.origin;
+      env.browser = await chromium.launch(chromiumLaunchOptions);
+      console.log(`browser: ${env.browser.version()} at ${chromiumLaunchOptions.executablePath}; app served on ${env.origin}`);
+    }
+    for (const bench of selected) {
+      const started = Date.now();
+      const result = await bench.run(env);
+      results[bench.name] = result.figures;
+      allOk &&= result.ok;
+      for (const line of result.lines) console.log(line);
+      console.log(`  [${bench.name}: ${((Date.now() - started) / 1000).toFixed(1)} s]`);
+    }
+  } finally {
+    if (env.browser) await env.browser.close();
+    if (server) await server.stop();
+  }
+  if (opts.json) {
+    fs.writeFileSync(opts.json, JSON.stringify({ date: new Date().toISOString(), results }, null, 2) + '\n');
+    console.log(`figures written to ${opts.json}`);
+  }
+  if (!allOk) {
+    console.log(opts.strict ? 'some figures miss their targets (--strict): failing' : 'some figures miss their targets');
+    if (opts.strict) process.exitCode = 1;
+  }
+}
+
+// Run only when executed (importing this file for its helpers runs nothing).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(`bench: error: ${err.message}`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,257 @@
+//! The frame of every page: skip link, header with navigation and language switcher, the
+//! banners that must never be missed (storage trouble, another tab), the notice area, the page
+//! itself and the footer.
+
+use crate::domain::i18n::{Lang, T};
+use crate::platform::storage::StorageFailure;
+use crate::ui::autosave::{self, boot, use_autosave, Session};
+use crate::ui::recruiter::{
+    campaign_page::CampaignPage, home::Home, new_campaign::NewCampaign, roles::RoleEditor,
+    roles::Roles,
+};
+use crate::ui::routes::Route;
+use crate::ui::settings::Settings;
+use crate::ui::state::{AppHandle, AppState, Msg, SaveState};
+use crate::ui::widgets::{export_all_button::ExportAllButton, notices::Notices};
+use gloo::events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let init = use_memo((), |_| {
+        let (session, state) = boot();
+        (Rc::new(RefCell::new(session)), RefCell::new(Some(state)))
+    });
+    let session = init.0.clone();
+    let app = use_reducer({
+        let init = init.clone();
+        move || {
+            init.1.borrow_mut().take().unwrap_or_else(|| {
+                AppState::new(Default::default(), Lang::default(), SaveState::Saved, false)
+            })
+        }
+    });
+    use_autosave(&app, session.clone());
+
+    // Language: <html lang>, and remembered.
+    use_effect_with(app.lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        autosave::save_lang(*lang);
+    });
+
+    // Persistent storage: ask once.
+    {
+        let dispatcher = app.dispatcher();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let p = crate::platform::storage::request_persistence().await;
+                dispatcher.dispatch(Msg::Persistence(p));
+            });
+        });
+    }
+
+    // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) outside text fields, where the browser's own undo applies.
+    {
+        let dispatcher = app.dispatcher();
+        use_effect_with((), move |_| {
+            let document = web_sys::window()
+                .and_then(|w| w.document())
+                .expect("a document");
+            let listener = EventListener::new(&document, "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                    return;
+                }
+                let in_text = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+                    .unwrap_or(false);
+                if in_text {
+                    return;
+                }
+                match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                    ("z", false) => {
+                        e.prevent_default();
+                        dispatcher.dispatch(Msg::Undo);
+                    }
+                    ("z", true) | ("y", false) => {
+                        e.prevent_default();
+                        dispatcher.dispatch(Msg::Redo);
+                    }
+                    _ => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    html! {
+        <ContextProvider<AppHandle> context={app.clone()}>
+            <HashRouter>
+                <a class="skip-link" href="#main">{ T::SkipToContent.get(app.lang) }</a>
+                <Header />
+                <Banners session={session.clone()} />
+                <main id="main" tabindex="-1">
+                    <Notices />
+                    <Switch<Route> render={switch} />
+                </main>
+                <footer class="site-footer">
+                    <p>{ T::FooterPrivacy.get(app.lang) }</p>
+                </footer>
+            </HashRouter>
+        </ContextProvider<AppHandle>>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::NewCampaign => html! { <NewCampaign /> },
+        Route::Campaign { id } => html! { <CampaignPage {id} /> },
+        Route::Roles => html! { <Roles /> },
+        Route::Role { id } => html! { <RoleEditor {id} /> },
+        Route::Settings => html! { <Settings /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+#[function_component(Header)]
+fn header() -> Html {
+    let app = crate::ui::state::use_app();
+    let lang = app.lang;
+    let route = use_route::<Route>();
+    let current = |r: &Route| -> Option<&'static str> {
+        let here = match (&route, r) {
+            (
+                Some(Route::Campaign { .. }) | Some(Route::NewCampaign) | Some(Route::Home),
+                Route::Home,
+            ) => true,
+            (Some(Route::Role { .. }) | Some(Route::Roles), Route::Roles) => true,
+            (Some(a), b) => a == b,
+            _ => false,
+        };
+        here.then_some("page")
+    };
+    let save_text = match app.save {
+        SaveState::Saved => T::Saved,
+        SaveState::Pending => T::Saving,
+        SaveState::Failed(_) => T::NotSaved,
+    };
+    html! {
+        <header class="site-header">
+            <div class="brand">
+                <Link<Route> to={Route::Home} classes="brand-name">{ T::AppName.get(lang) }</Link<Route>>
+                <span class="brand-tagline">{ T::Tagline.get(lang) }</span>
+            </div>
+            <nav aria-label={T::MainNav.get(lang)} class="main-nav">
+                <ul>
+                    <li><Link<Route> to={Route::Home}><span aria-current={current(&Route::Home)}>{ T::NavCampaigns.get(lang) }</span></Link<Route>></li>
+                    <li><Link<Route> to={Route::Roles}><span aria-current={current(&Route::Roles)}>{ T::NavRoles.get(lang) }</span></Link<Route>></li>
+                    <li><Link<Route> to={Route::Settings}><span aria-current={current(&Route::Settings)}>{ T::NavSettings.get(lang) }</span></Link<Route>></li>
+                </ul>
+            </nav>
+            <div class="header-tools">
+                <span class={classes!("save-state", matches!(app.save, SaveState::Failed(_)).then_some("save-failed"))} data-testid="save-state">{ save_text.get(lang) }</span>
+                <LanguageSwitcher />
+            </div>
+        </header>
+    }
+}
+
+/// The two language buttons; the pressed one is the current language.
+#[function_component(LanguageSwitcher)]
+pub fn language_switcher() -> Html {
+    let app = crate::ui::state::use_app();
+    html! {
+        <div class="lang-switch" role="group" aria-label={T::LanguageGroup.get(app.lang)}>
+            { for Lang::ALL.iter().map(|l| {
+                let l = *l;
+                let app = app.clone();
+                let pressed = app.lang == l;
+                let onclick = Callback::from(move |_| app.dispatch(Msg::SetLang(l)));
+                html! {
+                    <button type="button" lang={l.code()} aria-pressed={pressed.to_string()} class={classes!("lang-button", pressed.then_some("is-current"))} {onclick}>
+                        { l.endonym() }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties)]
+struct BannersProps {
+    session: Rc<RefCell<Session>>,
+}
+
+impl PartialEq for BannersProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.session, &other.session)
+    }
+}
+
+/// Problems that put data at risk: shown until they are solved, each with its way out.
+#[function_component(Banners)]
+fn banners(props: &BannersProps) -> Html {
+    let app = crate::ui::state::use_app();
+    let lang = app.lang;
+    let storage = match app.save {
+        SaveState::Failed(StorageFailure::Full) => Some(T::StorageFull),
+        SaveState::Failed(StorageFailure::Unavailable) => Some(T::StorageUnavailable),
+        _ => None,
+    };
+    let on_load = {
+        let (app, session) = (app.clone(), props.session.clone());
+        Callback::from(move |_| autosave::load_other(&app, &session))
+    };
+    let on_keep = {
+        let (app, session) = (app.clone(), props.session.clone());
+        Callback::from(move |_| autosave::keep_mine(&app, &session))
+    };
+    html! {
+        <div class="banners" role="alert">
+            if let Some(text) = storage {
+                <div class="banner banner-danger" data-testid="storage-banner">
+                    <p>{ text.get(lang) }</p>
+                    <ExportAllButton label={T::ExportNow} />
+                </div>
+            }
+            if app.conflict {
+                <div class="banner banner-warning" data-testid="conflict-banner">
+                    <p>{ T::OtherTab.get(lang) }</p>
+                    <div class="button-row">
+                        <button type="button" class="button" onclick={on_load}>{ T::LoadOtherTab.get(lang) }</button>
+                        <button type="button" class="button" onclick={on_keep}>{ T::KeepMine.get(lang) }</button>
+                    </div>
+                </div>
+            }
+            if app.stored_unreadable {
+                <div class="banner banner-warning"><p>{ T::StoredUnreadable.get(lang) }</p></div>
+            }
+        </div>
+    }
+}
+
+#[function_component(NotFound)]
+fn not_found() -> Html {
+    let app = crate::ui::state::use_app();
+    html! {
+        <section class="page">
+            <h1>{ T::NotFoundTitle.get(app.lang) }</h1>
+            <p>{ T::NotFoundBody.get(app.lang) }</p>
+            <Link<Route> to={Route::Home} classes="button">{ T::BackToCampaigns.get(app.lang) }</Link<Route>>
+        </section>
+    }
+}

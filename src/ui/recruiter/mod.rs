@@ -1,0 +1,7 @@
+//! The recruiter's pages: the campaign list, the new-campaign form, a campaign's page and the
+//! role library.
+
+pub mod campaign_page;
+pub mod home;
+pub mod new_campaign;
+pub mod roles;

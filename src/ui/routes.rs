@@ -1,0 +1,22 @@
+//! The app's pages, addressed by the URL fragment (`#/campaign/…`) so that any static host works.
+
+use yew_router::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/new")]
+    NewCampaign,
+    #[at("/campaign/:id")]
+    Campaign { id: String },
+    #[at("/roles")]
+    Roles,
+    #[at("/roles/:id")]
+    Role { id: String },
+    #[at("/settings")]
+    Settings,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}

@@ -1,0 +1,198 @@
+//! The shell's state: the workspace with its undo history, the language, the notice on screen
+//! and the health of autosave. [`Msg`] is everything that can happen; `reduce` only calls the
+//! core's reducer and records the outcome.
+
+use crate::domain::file::{merge, Document, ImportError, MergeReport};
+use crate::domain::history::History;
+use crate::domain::i18n::{Lang, T};
+use crate::domain::workspace::{Action, ActionError, Workspace};
+use crate::platform::storage::{Persistence, StorageFailure};
+use chrono::{DateTime, Utc};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A message shown above the page until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Info(T),
+    Imported(MergeReport),
+    ImportFailed(ImportError),
+    Refused(ActionError),
+}
+
+impl Notice {
+    /// Errors are announced at once (`role="alert"`); the rest politely.
+    pub fn is_error(&self) -> bool {
+        matches!(self, Notice::ImportFailed(_) | Notice::Refused(_))
+    }
+}
+
+/// Where autosave stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Pending,
+    Failed(StorageFailure),
+}
+
+/// What an undo step would revert.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Action(Box<Action>),
+    Import,
+}
+
+impl Change {
+    /// "Undo …", in the user's language.
+    pub fn undo_label(&self, lang: Lang) -> String {
+        match self {
+            Change::Action(a) => crate::domain::i18n::undo_label(lang, a),
+            Change::Import => T::UndoImport.get(lang).to_owned(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub history: History<Workspace, Change>,
+    /// Bumped whenever the workspace changes; autosave watches it.
+    pub changes: u64,
+    pub lang: Lang,
+    pub notice: Option<Notice>,
+    pub save: SaveState,
+    /// Another tab wrote the stored data since this tab last read or wrote it.
+    pub conflict: bool,
+    pub persistence: Persistence,
+    /// The stored data could not be read at start-up (it was kept aside).
+    pub stored_unreadable: bool,
+}
+
+impl AppState {
+    pub fn new(workspace: Workspace, lang: Lang, save: SaveState, stored_unreadable: bool) -> Self {
+        Self {
+            history: History::new(workspace),
+            changes: 0,
+            lang,
+            notice: None,
+            save,
+            conflict: false,
+            persistence: Persistence::Pending,
+            stored_unreadable,
+        }
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        self.history.present()
+    }
+}
+
+pub enum Msg {
+    /// Apply a change; on success show `notice` (if any).
+    Do {
+        action: Action,
+        now: DateTime<Utc>,
+        notice: Option<T>,
+    },
+    Undo,
+    Redo,
+    Imported(Box<Document>),
+    ImportFailed(ImportError),
+    SetLang(Lang),
+    Dismiss,
+    SaveResult(Result<(), StorageFailure>),
+    Conflict,
+    /// Replace everything with the other tab's version.
+    LoadOther(Box<Workspace>),
+    /// Keep this tab's version: save it over the other one.
+    KeepMine,
+    Persistence(Persistence),
+}
+
+impl Reducible for AppState {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Do {
+                action,
+                now,
+                notice,
+            } => match next.workspace().apply(&action, now) {
+                Ok(ws) => {
+                    if ws != *next.workspace() {
+                        next.history.push(ws, Change::Action(Box::new(action)));
+                        next.changes += 1;
+                    }
+                    next.notice = notice.map(Notice::Info);
+                }
+                Err(e) => next.notice = Some(Notice::Refused(e)),
+            },
+            Msg::Undo => {
+                if next.history.undo() {
+                    next.changes += 1;
+                }
+            }
+            Msg::Redo => {
+                if next.history.redo() {
+                    next.changes += 1;
+                }
+            }
+            Msg::Imported(doc) => match merge(next.workspace(), &doc) {
+                Ok((ws, report)) => {
+                    if ws != *next.workspace() {
+                        next.history.push(ws, Change::Import);
+                        next.changes += 1;
+                    }
+                    next.notice = Some(Notice::Imported(report));
+                }
+                Err(e) => next.notice = Some(Notice::ImportFailed(e)),
+            },
+            Msg::ImportFailed(e) => next.notice = Some(Notice::ImportFailed(e)),
+            Msg::SetLang(lang) => next.lang = lang,
+            Msg::Dismiss => next.notice = None,
+            Msg::SaveResult(r) => {
+                next.save = match r {
+                    Ok(()) => SaveState::Saved,
+                    Err(f) => SaveState::Failed(f),
+                }
+            }
+            Msg::Conflict => next.conflict = true,
+            Msg::LoadOther(ws) => {
+                next.history.reset(*ws);
+                next.conflict = false;
+                next.save = SaveState::Saved;
+            }
+            Msg::KeepMine => {
+                next.conflict = false;
+                next.changes += 1;
+            }
+            Msg::Persistence(p) => next.persistence = p,
+        }
+        if next.changes != self.changes && !next.conflict {
+            next.save = match next.save {
+                SaveState::Failed(f) => SaveState::Failed(f),
+                _ => SaveState::Pending,
+            };
+        }
+        Rc::new(next)
+    }
+}
+
+/// The handle components use: read with `app.lang`, change with `app.dispatch(…)`.
+pub type AppHandle = UseReducerHandle<AppState>;
+
+/// The app state from context (provided by `App`).
+#[hook]
+pub fn use_app() -> AppHandle {
+    use_context::<AppHandle>().expect("App provides the state")
+}
+
+/// Dispatches a change stamped with the current time.
+pub fn act(app: &AppHandle, action: Action, notice: Option<T>) {
+    app.dispatch(Msg::Do {
+        action,
+        now: crate::platform::clock::now(),
+        notice,
+    });
+}

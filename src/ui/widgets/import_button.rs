@@ -1,0 +1,59 @@
+//! "Import a Rally file": a labelled native file input. The file is size-checked before it is
+//! read, then parsed and validated by the core; the outcome goes to the notice area.
+
+use crate::domain::file::{read_document, ImportError};
+use crate::domain::i18n::T;
+use crate::domain::limits::MAX_IMPORT_BYTES;
+use crate::platform::files::{read_picked, Picked};
+use crate::ui::state::{use_app, Msg};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub id: AttrValue,
+}
+
+#[function_component(ImportButton)]
+pub fn import_button(props: &Props) -> Html {
+    let app = use_app();
+    let busy = use_state(|| false);
+    let onchange = {
+        let app = app.clone();
+        let busy = busy.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            // Let the same file be picked again after a fix.
+            input.set_value("");
+            busy.set(true);
+            let (app, busy) = (app.clone(), busy.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let msg = match read_picked(file).await {
+                    Picked::TooLarge(bytes) => Msg::ImportFailed(ImportError::TooLarge {
+                        bytes,
+                        max: MAX_IMPORT_BYTES,
+                    }),
+                    Picked::Unreadable => Msg::ImportFailed(ImportError::NotText),
+                    Picked::Bytes(bytes) => match read_document(&bytes) {
+                        Ok(doc) => Msg::Imported(Box::new(doc)),
+                        Err(e) => Msg::ImportFailed(e),
+                    },
+                };
+                busy.set(false);
+                app.dispatch(msg);
+            });
+        })
+    };
+    html! {
+        <div class="import-control">
+            <label for={props.id.clone()} class="file-label">{ T::ImportFile.get(app.lang) }</label>
+            <input id={props.id.clone()} type="file" accept=".json,application/json" {onchange} data-testid="import-file" />
+            if *busy {
+                <p class="hint" aria-live="polite">{ T::Importing.get(app.lang) }</p>
+            }
+        </div>
+    }
+}

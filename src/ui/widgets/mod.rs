@@ -1,0 +1,10 @@
+//! Small reusable pieces: form fields, list editors, the role profile, notices and file tools.
+
+pub mod export_all_button;
+pub mod field;
+pub mod import_button;
+pub mod instrument_picker;
+pub mod notices;
+pub mod people_editor;
+pub mod role_profile;
+pub mod sessions_editor;

@@ -1,0 +1,238 @@
+// Shared helpers for Rally's Playwright tests.
+//
+//   import { test, expect, instrument, waitForApp, axeCheck, shot } from './helpers.mjs';
+//
+//   test('…', async ({ page }) => {
+//     const watch = await instrument(page);      // before page.goto()
+//     await page.goto('/');
+//     await waitForApp(page);
+//     expect(watch.network.foreign()).toEqual([]);
+//   });
+//
+//   test('a11y', async ({ axePage }) => {        // context with bypassCSP: true
+//     await axePage.goto('/');
+//     await waitForApp(axePage);
+//     expect(await axeCheck(axePage)).toEqual([]);
+//   });
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+import { E2E_ORIGIN } from '../../playwright.config.mjs';
+
+export { expect };
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ORIGIN = E2E_ORIGIN;
+export const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+export const SCREENSHOT_DIR = path.join(ROOT, 'tests', 'e2e', 'screenshots');
+
+// ------------------------------------------------------------- contexts --
+
+/**
+ * A page in a new browser context (so: empty localStorage), with the given
+ * viewport width. Close it with `await page.context().close()` (or let the
+ * test end). Extra options go to browser.newContext().
+ */
+export async function freshPage(browser, { width = 1280, height = 800, ...contextOptions } = {}) {
+  const context = await browser.newContext({
+    baseURL: ORIGIN,
+    viewport: { width, height },
+    ...contextOptions,
+  });
+  return context.newPage();
+}
+
+/**
+ * A browser context in which axe-core can be injected: Rally's CSP refuses
+ * injected inline scripts, so this context bypasses CSP. Never use it for
+ * tests that are about the CSP itself.
+ */
+export async function newAxeContext(browser, contextOptions = {}) {
+  return browser.newContext({ baseURL: ORIGIN, ...contextOptions, bypassCSP: true });
+}
+
+/** `test` with an extra `axePage` fixture: a page whose context bypasses CSP. */
+export const test = base.extend({
+  axePage: async ({ browser, viewport }, use) => {
+    const context = await newAxeContext(browser, viewport ? { viewport } : {});
+    const page = await context.newPage();
+    await use(page);
+    await context.close();
+  },
+});
+
+// ---------------------------------------------------------- axe-core -----
+
+/**
+ * Runs axe-core on the whole document and returns the 'serious' and
+ * 'critical' violations, one readable line each, e.g.
+ *   "color-contrast [serious] Elements must meet minimum color contrast ratio thresholds
+ *      -> main > p.hint, header > a:nth-child(2)"
+ * so `expect(await axeCheck(page)).toEqual([])` shows rule ids and targets.
+ * The page's context must bypass CSP (newAxeContext / the axePage fixture).
+ */
+export async function axeCheck(page, { impacts = ['serious', 'critical'], rules } = {}) {
+  let loaded = await page.evaluate(() => typeof window.axe === 'object');
+  if (!loaded) {
+    try {
+      await page.addScriptTag({ path: AXE_PATH });
+    } catch (err) {
+      throw new Error(`axeCheck: could not inject axe-core (${err.message.split('\n')[0]}). ` +
+        'Rally\'s CSP refuses injected scripts: create the context with newAxeContext(browser) ' +
+        'or use the axePage fixture (bypassCSP: true).');
+    }
+    loaded = await page.evaluate(() => typeof window.axe === 'object');
+    if (!loaded) {
+      throw new Error('axeCheck: axe-core did not load — the page\'s CSP blocked it. Use ' +
+        'newAxeContext(browser) or the axePage fixture (bypassCSP: true).');
+    }
+  }
+  const violations = await page.evaluate(async (rules) => {
+    const options = { resultTypes: ['violations'] };
+    if (rules) options.rules = rules;
+    const result = await window.axe.run(document, options);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' | ')),
+    }));
+  }, rules ?? null);
+  return violations
+    .filter((v) => impacts.includes(v.impact))
+    .map((v) => `${v.id} [${v.impact}] ${v.help}\n   -> ${v.targets.join(', ')}`);
+}
+
+// ---------------------------------------------------------- screenshots --
+
+/** Full-page screenshot to tests/e2e/screenshots/<name>.png; returns the path. */
+export async function shot(page, name) {
+  const safe = String(name).replace(/[^A-Za-z0-9._-]+/g, '-');
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${safe}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  return file;
+}
+
+// ---------------------------------------------------------- network -------
+
+function isLocalUrl(url, allowedOrigins) {
+  if (url.startsWith('data:') || url.startsWith('about:')) return true;
+  try {
+    // new URL('blob:http://h:p/uuid').origin is 'http://h:p'
+    return allowedOrigins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Records every request of the page's context (pages, workers, service
+ * workers) and web socket. Call it before page.goto().
+ *   .urls         every URL requested, in order
+ *   .foreign()    URLs that do not go to 127.0.0.1:8089 (data:/blob: of that origin are fine)
+ *   .failed()     "STATUS URL" for responses >= 400 and "FAILED URL (reason)" for network failures
+ */
+export function collectNetwork(page, { allowedOrigins = [ORIGIN] } = {}) {
+  const urls = [];
+  const failures = [];
+  const context = page.context();
+  context.on('request', (req) => urls.push(req.url()));
+  context.on('requestfailed', (req) => failures.push(`FAILED ${req.url()} (${req.failure()?.errorText ?? '?'})`));
+  context.on('response', (res) => {
+    if (res.status() >= 400) failures.push(`${res.status()} ${res.url()}`);
+  });
+  page.on('websocket', (ws) => urls.push(ws.url()));
+  return {
+    urls,
+    foreign: () => urls.filter((u) => !isLocalUrl(u, allowedOrigins)),
+    failed: () => [...failures],
+  };
+}
+
+// ---------------------------------------------------------- console -------
+
+/**
+ * Records console messages and uncaught page errors. Call it before goto().
+ *   .errors()        console.error messages and uncaught exceptions
+ *   .cspMessages()   any console message with "Refused to" (Chromium's CSP reports)
+ *   .all             every message as "type: text"
+ */
+export function collectConsole(page) {
+  const all = [];
+  const errors = [];
+  const csp = [];
+  page.on('console', (msg) => {
+    const text = msg.text();
+    all.push(`${msg.type()}: ${text}`);
+    if (msg.type() === 'error') errors.push(text);
+    if (text.includes('Refused to')) csp.push(text);
+  });
+  page.on('pageerror', (err) => {
+    all.push(`pageerror: ${err.message}`);
+    errors.push(`uncaught: ${err.message}`);
+  });
+  return { all, errors: () => [...errors], cspMessages: () => [...csp] };
+}
+
+// ---------------------------------------------------------- app boot ------
+
+const INIT_SCRIPT = () => {
+  window.__rallyInstrumented = true;
+  window.__rallyCspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__rallyCspViolations.push(
+      `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || '?'}:${e.lineNumber || 0})`);
+  });
+  // Fired by Trunk's loader once the wasm module is initialised.
+  window.addEventListener('TrunkApplicationStarted', () => {
+    window.__rallyAppStarted = performance.now();
+  });
+};
+
+/**
+ * Network + console recording, plus an init script that records CSP
+ * violation events and the moment Trunk's loader finished. Call before goto().
+ * Returns { network, console, cspViolations(): Promise<string[]> }, where
+ * cspViolations() merges the events and the console's "Refused to" lines.
+ */
+export async function instrument(page, options = {}) {
+  const network = collectNetwork(page, options);
+  const consoleLog = collectConsole(page);
+  await page.addInitScript(INIT_SCRIPT);
+  return {
+    network,
+    console: consoleLog,
+    async cspViolations() {
+      const events = await page.evaluate(() => window.__rallyCspViolations ?? []);
+      return [...events, ...consoleLog.cspMessages()];
+    },
+  };
+}
+
+/**
+ * Waits until the app is up: the `banner` (<header>) and `main` landmarks are
+ * visible and, on an instrumented page, Trunk's loader has started the wasm.
+ */
+export async function waitForApp(page, { timeout = 15_000 } = {}) {
+  if (await page.evaluate(() => window.__rallyInstrumented === true)) {
+    await page.waitForFunction(() => window.__rallyAppStarted !== undefined, null, { timeout });
+  }
+  await expect(page.getByRole('banner').first()).toBeVisible({ timeout });
+  await expect(page.getByRole('main').first()).toBeVisible({ timeout });
+}
+
+/**
+ * Seeds localStorage before the page's scripts run. With once (default) the
+ * values are written on the first load of the tab only, so a test can reload
+ * and see what the app itself saved.
+ */
+export async function seedStorage(page, entries, { once = true } = {}) {
+  await page.addInitScript(({ entries, once }) => {
+    const flag = '__rallySeeded';
+    if (once && sessionStorage.getItem(flag)) return;
+    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+    sessionStorage.setItem(flag, '1');
+  }, { entries, once });
+}

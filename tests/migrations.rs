@@ -1,0 +1,160 @@
+//! Golden files: every `tests/fixtures/format-v*.json` ever released must still read, migrated
+//! to the current version. When the format changes, keep the old fixture and add the new one.
+
+use chrono::{DateTime, NaiveDate, NaiveTime};
+use rally::domain::campaign::{InstrumentId, Status};
+use rally::domain::file::{read_document, Document, CURRENT_VERSION, FORMAT_NAME};
+use rally::domain::workspace::Workspace;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// `(version named in the file name, path)` for every `format-v<N>.json`, by version.
+fn golden_files() -> Vec<(u64, PathBuf)> {
+    let mut out: Vec<(u64, PathBuf)> = std::fs::read_dir(fixtures_dir())
+        .expect("tests/fixtures")
+        .map(|e| e.expect("directory entry").path())
+        .filter_map(|path| {
+            let name = path.file_name()?.to_str()?.to_owned();
+            let version = name.strip_prefix("format-v")?.strip_suffix(".json")?;
+            let version: u64 = version
+                .parse()
+                .unwrap_or_else(|_| panic!("{name}: the version in the name is not a number"));
+            Some((version, path))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn read(path: &Path) -> Document {
+    let bytes = std::fs::read(path).expect("fixture readable");
+    read_document(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn the_fixture_of_the_current_version_exists() {
+    let path = fixtures_dir().join(format!("format-v{CURRENT_VERSION}.json"));
+    assert!(path.is_file(), "{} is missing", path.display());
+    let versions: Vec<u64> = golden_files().iter().map(|(v, _)| *v).collect();
+    assert_eq!(versions.last(), Some(&CURRENT_VERSION));
+}
+
+#[test]
+fn every_released_version_has_a_fixture() {
+    let versions: Vec<u64> = golden_files().iter().map(|(v, _)| *v).collect();
+    let expected: Vec<u64> = (1..=CURRENT_VERSION).collect();
+    assert_eq!(
+        versions, expected,
+        "one golden file per version, none from the future"
+    );
+}
+
+#[test]
+fn every_golden_file_reads_at_the_current_version() {
+    let files = golden_files();
+    assert!(!files.is_empty());
+    for (version, path) in files {
+        // The file really is of the version its name says.
+        let raw: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(raw["format"], FORMAT_NAME, "{}", path.display());
+        assert_eq!(raw["format_version"], version, "{}", path.display());
+
+        let doc = read(&path);
+        assert_eq!(doc.format_version, CURRENT_VERSION, "{}", path.display());
+        assert_eq!(doc.format, FORMAT_NAME);
+        assert!(
+            !doc.campaigns.is_empty(),
+            "{}: a golden file holds data",
+            path.display()
+        );
+        // Once read, it writes and reads back unchanged at the current version.
+        assert_eq!(read_document(doc.to_json().as_bytes()), Ok(doc.clone()));
+    }
+}
+
+#[test]
+fn format_v1_is_a_golden_file() {
+    let doc = read(&fixtures_dir().join("format-v1.json"));
+    assert_eq!(
+        doc.exported_at,
+        DateTime::parse_from_rfc3339("2025-12-29T11:20:00Z").unwrap()
+    );
+    assert_eq!(doc.app_version, "0.1.0");
+    let ws: Workspace = doc.into_workspace();
+
+    let names: Vec<&str> = ws.campaigns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["CSO 5.0 — siège de Lyon", "Directeur des partenariats"]
+    );
+
+    let active = &ws.campaigns[0];
+    assert_eq!(
+        active.id,
+        Uuid::parse_str("0b6f3c1e-8a5d-4f2b-9c7e-1a2b3c4d5e6f").unwrap()
+    );
+    assert_eq!(active.status, Status::Active);
+    assert_eq!(active.status_before_archive, None);
+    assert_eq!(active.revision, 7);
+    assert_eq!(active.role.id, "chief-support-officer");
+    assert_eq!(active.leader.name, "Claire Martin");
+    assert_eq!(active.leader.title, "CEO");
+    let candidates: Vec<(&str, &str)> = active
+        .candidates
+        .iter()
+        .map(|p| (p.name.as_str(), p.email.as_str()))
+        .collect();
+    assert_eq!(
+        candidates,
+        [("Jean Dupont", "jean.dupont@example.org"), ("Zoé Roux", "")]
+    );
+    assert_eq!(active.mediators.len(), 1);
+    assert_eq!(
+        active.instruments,
+        [
+            InstrumentId::InterpersonalIntelligence,
+            InstrumentId::IntelligenceOfParadoxes,
+            InstrumentId::ObservationGrid
+        ]
+    );
+    let dates: Vec<Option<NaiveDate>> = active.sessions.iter().map(|s| s.date).collect();
+    assert_eq!(
+        dates,
+        [
+            NaiveDate::from_ymd_opt(2026, 12, 3),
+            NaiveDate::from_ymd_opt(2026, 12, 10),
+            None
+        ]
+    );
+    assert_eq!(active.sessions[0].time, NaiveTime::from_hms_opt(9, 30, 0));
+    assert_eq!(active.sessions[0].place, "Lyon, salle Rhône");
+    assert_eq!(active.sessions[1].time, None);
+
+    let archived = &ws.campaigns[1];
+    assert_eq!(archived.status, Status::Archived);
+    assert_eq!(archived.status_before_archive, Some(Status::Closed));
+    assert_eq!(archived.revision, 3);
+    assert_eq!(archived.sessions.len(), 3);
+
+    assert_eq!(ws.roles.len(), 1);
+    let custom = &ws.roles[0];
+    assert_eq!(custom.id, "8d7c1f0e-3b2a-4c5d-9e6f-112233445566");
+    assert_eq!(custom.based_on.as_deref(), Some("partnerships-director"));
+    assert_eq!(custom.name.en, "Partnerships Director (copy)");
+    assert_eq!(
+        (
+            custom.postures.conductor,
+            custom.postures.business_partner,
+            custom.postures.entrepreneur
+        ),
+        (35, 40, 25)
+    );
+    // The archived campaign carries a snapshot equal to the custom role it was made from.
+    assert_eq!(&archived.role, custom);
+    assert!(!Workspace::is_builtin_role(&custom.id));
+}

@@ -1,0 +1,392 @@
+#!/usr/bin/env python3
+"""Make Trunk's dist/index.html work under Rally's strict Content-Security-Policy.
+
+Trunk 0.21 writes its loader as an INLINE module script, e.g.
+
+    <link rel="modulepreload" href="/rally-HASH.js" crossorigin="anonymous" integrity="sha384-...">
+    <script type="module" nonce="...">
+    import init, * as bindings from '/rally-HASH.js';
+    const wasm = await init({ module_or_path: '/rally-HASH_bg.wasm' });
+    ...
+    </script>
+
+Our index.html carries a CSP <meta> without 'unsafe-inline', so the browser
+refuses that script. This step, run after `trunk build`:
+
+  1. moves the body of every inline executable <script> into
+     dist/boot-<sha256 prefix>.js and replaces the tag with
+     <script ... src="/boot-<prefix>.js"></script> (same attributes, same place);
+  2. does the same for inline <style> blocks (dist/style-<prefix>.css), which
+     the CSP would refuse too;
+  3. strips every nonce="..." attribute (a nonce that is the same in every
+     copy of a static file protects nothing);
+  4. checks the result and exits 1 if an inline script remains, if the CSP
+     <meta> is missing, allows 'unsafe-inline' or 'unsafe-eval', or lacks
+     'wasm-unsafe-eval' (without it Chromium refuses to compile the .wasm),
+     or if a <script src> / <link href> points at a file that is not in dist/.
+
+Idempotent: a second run finds nothing to move and changes nothing.
+Standard library only; regexes are enough for Trunk's known output.
+
+    python3 tools/postbuild.py [DIST_DIR] [--public-url /]
+    python3 tools/postbuild.py --self-test     # checks on a sample of Trunk's output
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import os
+import re
+import sys
+import urllib.parse
+
+# Types whose inline bodies the browser executes (CSP script-src applies).
+# Data blocks (application/json, application/ld+json, text/template, ...) are
+# not executed, are left in place and are fine under CSP.
+EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript",
+                    "text/ecmascript", "application/ecmascript", "module/javascript"}
+
+# Attributes may hold quoted '>' characters.
+_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+# One left-to-right scan: a comment, a whole <script>/<style> element, or any
+# other start tag. Whichever starts first wins, so markup inside comments and
+# text inside script bodies is never mistaken for tags.
+TOKEN_RE = re.compile(
+    r"(?P<comment><!--.*?-->)"
+    rf"|(?P<script><script\b(?P<sattrs>{_ATTRS})>(?P<sbody>.*?)</script\s*>)"
+    rf"|(?P<style><style\b(?P<yattrs>{_ATTRS})>(?P<ybody>.*?)</style\s*>)"
+    rf"|(?P<tag><(?P<tname>[a-zA-Z][a-zA-Z0-9-]*)\b(?P<tattrs>{_ATTRS})>)",
+    re.I | re.S)
+ATTR_RE = re.compile(
+    r"""(?P<name>[^\s"'<>/=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""", re.S)
+NONCE_RE = re.compile(r"""\s+nonce(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?(?=[\s/>]|$)""", re.I)
+
+
+def parse_attrs(attrs: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in ATTR_RE.finditer(attrs):
+        name = m.group("name").lower()
+        value = m.group("value")
+        if value is None:
+            value = ""
+        elif value[:1] in "\"'":
+            value = value[1:-1]
+        out.setdefault(name, html.unescape(value))
+    return out
+
+
+def strip_nonce(attrs: str) -> str:
+    return NONCE_RE.sub("", attrs)
+
+
+def is_executable_script(attrs: dict[str, str]) -> bool:
+    return attrs.get("type", "").strip().lower() in EXECUTABLE_TYPES
+
+
+def write_asset(dist: str, prefix: str, ext: str, body: str) -> str:
+    data = body.strip("\n").encode("utf-8") + b"\n"
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    name = f"{prefix}-{digest}.{ext}"
+    path = os.path.join(dist, name)
+    if not (os.path.exists(path) and open(path, "rb").read() == data):
+        with open(path, "wb") as fh:
+            fh.write(data)
+    return name
+
+
+def rewrite(doc: str, dist: str, public_url: str, log: list[str]) -> str:
+    """Externalize inline scripts/styles and strip nonces, in one scan."""
+    nonces = 0
+
+    def repl(m: re.Match) -> str:
+        nonlocal nonces
+        if m.group("comment"):
+            return m.group(0)
+        if m.group("script"):
+            raw_attrs = m.group("sattrs")
+            attrs = parse_attrs(raw_attrs)
+            body = m.group("sbody")
+            kept = strip_nonce(raw_attrs)
+            nonces += kept != raw_attrs
+            kind = attrs.get("type", "").strip().lower()
+            if "src" in attrs or not is_executable_script(attrs) or not body.strip():
+                # External already, a data block / importmap, or empty:
+                # left in place; verify() judges what remains.
+                return f"<script{kept}>{body}</script>"
+            name = write_asset(dist, "boot", "js", body)
+            log.append(f"moved inline <script{' type=' + kind if kind else ''}> "
+                       f"({len(body.encode())} bytes) -> {name}")
+            return f'<script{kept.rstrip()} src="{public_url}{name}"></script>'
+        if m.group("style"):
+            raw_attrs = m.group("yattrs")
+            attrs = parse_attrs(raw_attrs)
+            nonces += "nonce" in attrs
+            body = m.group("ybody")
+            if not body.strip():
+                return ""
+            name = write_asset(dist, "style", "css", body)
+            log.append(f"moved inline <style> ({len(body.encode())} bytes) -> {name}")
+            extra = ""
+            if "media" in attrs:
+                extra = f' media="{html.escape(attrs["media"], quote=True)}"'
+            return f'<link rel="stylesheet" href="{public_url}{name}"{extra}>'
+        raw_attrs = m.group("tattrs")
+        kept = strip_nonce(raw_attrs)
+        if kept == raw_attrs:
+            return m.group(0)
+        nonces += 1
+        return f"<{m.group('tname')}{kept}>"
+
+    out = TOKEN_RE.sub(repl, doc)
+    if nonces:
+        log.append(f"stripped nonce from {nonces} tag(s)")
+    return out
+
+
+def csp_directives(policy: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for part in policy.split(";"):
+        tokens = part.split()
+        if tokens:
+            out.setdefault(tokens[0].lower(), [t.lower() for t in tokens[1:]])
+    return out
+
+
+def verify(doc: str, dist: str, public_url: str, warnings: list[str]) -> list[str]:
+    errors: list[str] = []
+    policies: list[str] = []
+    handlers: set[str] = set()
+    refs: list[tuple[str, str]] = []
+
+    for m in TOKEN_RE.finditer(doc):
+        if m.group("comment"):
+            continue
+        if m.group("style"):
+            errors.append("inline <style> remains")
+            continue
+        if m.group("script"):
+            name, attrs = "script", parse_attrs(m.group("sattrs"))
+            kind = attrs.get("type", "").strip().lower()
+            if "src" in attrs:
+                if m.group("sbody").strip():
+                    errors.append(f"<script src={attrs['src']}> also has an inline body")
+            elif kind == "importmap":
+                errors.append("inline <script type=importmap> remains (CSP refuses it and it "
+                              "cannot be made external)")
+            elif is_executable_script(attrs):
+                errors.append(f"inline <script{' type=' + kind if kind else ''}> remains")
+        else:
+            name, attrs = m.group("tname").lower(), parse_attrs(m.group("tattrs"))
+        if "nonce" in attrs:
+            errors.append(f"<{name}> still has a nonce attribute")
+        handlers.update(f"<{name} {a}>" for a in attrs if re.fullmatch(r"on[a-z]+", a))
+        if name == "meta" and attrs.get("http-equiv", "").strip().lower() == "content-security-policy":
+            policies.append(attrs.get("content", ""))
+        if name == "script" and attrs.get("src"):
+            refs.append((name, attrs["src"]))
+        rels = set(attrs.get("rel", "").lower().split())
+        if name == "link" and attrs.get("href") and rels & {
+                "stylesheet", "modulepreload", "preload", "icon", "manifest"}:
+            refs.append((name, attrs["href"]))
+
+    if handlers:
+        errors.append("inline event-handler attributes remain (CSP refuses them): "
+                      + ", ".join(sorted(handlers)))
+
+    if not policies:
+        errors.append('no <meta http-equiv="Content-Security-Policy"> in index.html')
+    for policy in policies:
+        lowered = policy.lower()
+        for bad in ("'unsafe-inline'", "'unsafe-eval'"):
+            if bad in lowered:  # note: 'wasm-unsafe-eval' does not contain "'unsafe-eval'"
+                errors.append(f"the CSP allows {bad}: {policy}")
+        d = csp_directives(policy)
+        script_src = d.get("script-src", d.get("default-src"))
+        if script_src is not None and "'wasm-unsafe-eval'" not in script_src:
+            errors.append("the CSP's script-src lacks 'wasm-unsafe-eval': Chromium will refuse to "
+                          "compile the .wasm")
+        connect_src = d.get("connect-src", d.get("default-src"))
+        if connect_src is not None and "'self'" not in connect_src:
+            warnings.append("the CSP's connect-src lacks 'self': fetching the .wasm may be refused")
+
+    # Every local script/stylesheet/preload must exist in dist/.
+    for name, ref in refs:
+        url = urllib.parse.urlsplit(ref)
+        if url.scheme in ("data", "blob"):
+            continue
+        if url.scheme or url.netloc:
+            errors.append(f"<{name}> loads from another origin: {ref}")
+            continue
+        path = urllib.parse.unquote(url.path)
+        if path.startswith(public_url):
+            path = path[len(public_url):]
+        if not os.path.isfile(os.path.join(dist, path.lstrip("/"))):
+            errors.append(f"<{name}> points at a file missing from {dist}/: {ref}")
+    return errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Externalize Trunk's inline scripts for a strict CSP.")
+    parser.add_argument("dist", nargs="?", default="dist", help="Trunk's output directory (default: dist)")
+    parser.add_argument("--public-url", default="/", help="Trunk's --public-url (default: /)")
+    parser.add_argument("--self-test", action="store_true", help="run the built-in checks on sample Trunk output")
+    args = parser.parse_args(argv)
+    if args.self_test:
+        return self_test()
+
+    public_url = args.public_url if args.public_url.endswith("/") else args.public_url + "/"
+    index = os.path.join(args.dist, "index.html")
+    if not os.path.isfile(index):
+        print(f"postbuild: error: {index} not found (did trunk build run?)", file=sys.stderr)
+        return 1
+    with open(index, encoding="utf-8") as fh:
+        original = fh.read()
+
+    log: list[str] = []
+    warnings: list[str] = []
+    doc = rewrite(original, args.dist, public_url, log)
+
+    if doc != original:
+        tmp = index + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(doc)
+        os.replace(tmp, index)
+
+    for line in log:
+        print(f"postbuild: {line}")
+    errors = verify(doc, args.dist, public_url, warnings)
+    for line in warnings:
+        print(f"postbuild: warning: {line}", file=sys.stderr)
+    if errors:
+        for line in errors:
+            print(f"postbuild: error: {line}", file=sys.stderr)
+        return 1
+    print(f"postbuild: {index} ok ({'rewritten' if doc != original else 'unchanged'}; no inline scripts, strict CSP)")
+    return 0
+
+
+# --------------------------------------------------------------- self-test --
+_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'")
+# What Trunk 0.21.14 writes (src/pipelines/rust/output.rs, sri.rs) with a
+# nonce placeholder configured.
+_TRUNK_SAMPLE = """<!DOCTYPE html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="{csp}">
+    <title>Rally</title>
+    <!-- <script>commented out: must stay as it is</script> -->
+    <link rel="stylesheet" href="/styles-0a1b.css" integrity="sha384-x"/>
+    <script type="application/json" id="data">{{"a": "</b>"}}</script>
+  {extra_head}
+<link rel="modulepreload" nonce="{{{{NONCE}}}}" href="/rally-0123abcd.js" crossorigin="anonymous" integrity="sha384-AAA"><link rel="preload" nonce="{{{{NONCE}}}}" href="/rally-0123abcd_bg.wasm" crossorigin="anonymous" integrity="sha384-BBB" as="fetch" type="application/wasm"></head>
+  <body>{extra_body}
+<script type="module" nonce="{{{{NONCE}}}}">
+import init, * as bindings from '/rally-0123abcd.js';
+const wasm = await init({{ module_or_path: '/rally-0123abcd_bg.wasm' }});
+
+
+window.wasmBindings = bindings;
+
+
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
+
+</script></body>
+</html>
+"""
+
+
+def self_test() -> int:
+    import contextlib
+    import io
+    import tempfile
+
+    def run(csp=_CSP, extra_head="", extra_body="", html_text=None):
+        with tempfile.TemporaryDirectory() as dist:
+            for name, data in (("rally-0123abcd.js", b"export default async function init() {}\n"),
+                               ("rally-0123abcd_bg.wasm", b"\0asm\1\0\0\0"),
+                               ("styles-0a1b.css", b"body{}\n")):
+                with open(os.path.join(dist, name), "wb") as fh:
+                    fh.write(data)
+            text = html_text if html_text is not None else _TRUNK_SAMPLE.format(
+                csp=csp, extra_head=extra_head, extra_body=extra_body)
+            with open(os.path.join(dist, "index.html"), "w", encoding="utf-8") as fh:
+                fh.write(text)
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                rc1 = main([dist])
+                first = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
+                files1 = sorted(os.listdir(dist))
+                rc2 = main([dist])
+                second = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
+            boots = {f: open(os.path.join(dist, f), encoding="utf-8").read()
+                     for f in files1 if f.startswith("boot-")}
+            return rc1, rc2, first, second, files1, boots, err.getvalue()
+
+    failures = []
+    checks = []
+
+    def check(label, cond):
+        checks.append(label)
+        print(f"  {'ok  ' if cond else 'FAIL'} {label}")
+        if not cond:
+            failures.append(label)
+
+    print("postbuild self-test:")
+    rc1, rc2, first, second, files, boots, _ = run()
+    check("trunk sample passes", rc1 == 0)
+    check("second run is a no-op (idempotent)", rc2 == 0 and first == second)
+    check("one boot-<sha256>.js written", len(boots) == 1
+          and re.fullmatch(r"boot-[0-9a-f]{16}\.js", next(iter(boots), "")) is not None)
+    boot_name, boot_body = next(iter(boots.items()), ("", ""))
+    check("boot file holds the loader", "import init, * as bindings from '/rally-0123abcd.js'" in boot_body
+          and "TrunkApplicationStarted" in boot_body)
+    check("boot file name is its content hash",
+          boot_name == f"boot-{hashlib.sha256(boot_body.encode()).hexdigest()[:16]}.js")
+    check("tag replaced by external module script",
+          f'<script type="module" src="/{boot_name}"></script>' in first)
+    check("no nonce left", "nonce" not in first)
+    check("modulepreload kept (minus nonce)",
+          '<link rel="modulepreload" href="/rally-0123abcd.js" crossorigin="anonymous" integrity="sha384-AAA">' in first)
+    check("comment left alone", "<!-- <script>commented out: must stay as it is</script> -->" in first)
+    check("JSON data block left alone", '<script type="application/json" id="data">{"a": "</b>"}</script>' in first)
+
+    rc1, _, first, _, files, _, _ = run(extra_body='\n<style nonce="n">.x{color:red}</style><script>console.log(1)</script>')
+    check("inline <style> and classic <script> externalized",
+          rc1 == 0 and any(f.startswith("style-") for f in files)
+          and "<style" not in first and '<script src="/boot-' in first)
+
+    rc1, *_ = run(csp=_CSP.replace("'self' 'wasm-unsafe-eval'", "'self' 'unsafe-inline' 'wasm-unsafe-eval'"))
+    check("fails on 'unsafe-inline'", rc1 == 1)
+    rc1, *_ = run(csp=_CSP.replace("'wasm-unsafe-eval'", "'unsafe-eval'"))
+    check("fails on 'unsafe-eval'", rc1 == 1)
+    rc1, *_ = run(csp=_CSP.replace(" 'wasm-unsafe-eval'", ""))
+    check("fails without 'wasm-unsafe-eval'", rc1 == 1)
+    rc1, *_ = run(html_text=_TRUNK_SAMPLE.format(csp=_CSP, extra_head="", extra_body="").replace(
+        '<meta http-equiv="Content-Security-Policy"', '<meta name="x"'))
+    check("fails without a CSP meta", rc1 == 1)
+    rc1, *_ = run(extra_head='<script type="importmap">{"imports":{}}</script>')
+    check("fails on an inline importmap", rc1 == 1)
+    rc1, *_ = run(extra_body='<button onclick="go()">x</button>')
+    check("fails on an inline event handler", rc1 == 1)
+    rc1, *_ = run(extra_head='<script src="/missing.js"></script>')
+    check("fails on a script missing from dist", rc1 == 1)
+    rc1, *_ = run(extra_head='<script src="https://cdn.example/x.js"></script>')
+    check("fails on a script from another origin", rc1 == 1)
+    rc1, _, first, second, _, boots, _ = run(html_text=(
+        "<!doctype html><html><head><meta http-equiv=Content-Security-Policy content=\"" + _CSP + "\">"
+        "<link rel=modulepreload href=/rally-0123abcd.js nonce=abc></head><body>"
+        "<script type=module nonce=abc>import init from '/rally-0123abcd.js';await init();</script></body></html>"))
+    check("minified (unquoted) markup handled", rc1 == 0 and "nonce" not in first and len(boots) == 1
+          and first == second)
+
+    total = len(checks)
+    print(f"{total - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
