@@ -38,11 +38,13 @@ ifeq ($(SETUP_DONE),)
 	bash tools/setup.sh
 endif
 
+# Two trunk builds in one tree clobber each other's dist/.stage: a lock
+# serializes them (e.g. `make serve` in one terminal, `make test` in another).
 build: setup
-	@echo "==> trunk build --release --offline"
-	trunk build --release --offline
-	@echo "==> postbuild (externalize inline scripts for the CSP)"
-	python3 tools/postbuild.py $(DIST)
+	@mkdir -p target
+	@echo "==> trunk build --release --offline, then tools/postbuild.py $(DIST)"
+	flock target/.rally-build.lock bash -euo pipefail -c \
+	  'trunk build --release --offline && python3 tools/postbuild.py $(DIST)'
 
 serve: build
 	@echo "==> serving $(DIST)/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"

@@ -169,7 +169,7 @@ fn role() -> impl Strategy<Value = Role> {
         prop::option::of(subsequence(SoftSkill::ALL.to_vec(), 0..=3).prop_shuffle()),
     )
         .prop_map(|(i, bands, postures, skills)| {
-            let mut r = builtin_roles().remove(i);
+            let mut r = builtin_roles()[i].clone();
             if let Some(bands) = bands {
                 for (a, (min, target, max)) in r.axes.iter_mut().zip(bands) {
                     (a.min, a.target, a.max) = (min, target, max);

@@ -138,7 +138,7 @@ elif [ package-lock.json -nt "$npm_stamp" ]; then
 elif ! node -e '
     const lock = require("./package-lock.json").packages;
     for (const [path, meta] of Object.entries(lock)) {
-      if (!path.startsWith("node_modules/")) continue;
+      if (!path.startsWith("node_modules/") || meta.optional || meta.link) continue;
       let got;
       try { got = require("./" + path + "/package.json").version; } catch { process.exit(1); }
       if (got !== meta.version) process.exit(1);

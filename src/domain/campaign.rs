@@ -78,9 +78,9 @@ pub enum PeopleList {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkSession {
     pub id: Uuid,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::timefmt::option::date")]
     pub date: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::timefmt::option::time")]
     pub time: Option<NaiveTime>,
     #[serde(default)]
     pub place: String,
@@ -116,7 +116,9 @@ pub struct Campaign {
     /// The status to return to when the campaign is taken out of the archive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_before_archive: Option<Status>,
+    #[serde(with = "crate::domain::timefmt::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::timefmt::utc")]
     pub updated_at: DateTime<Utc>,
     /// Counts the changes; used to tell which of two copies is newer.
     pub revision: u64,
@@ -413,7 +415,7 @@ pub(crate) mod tests {
         Campaign {
             id: id(1),
             name: "CSO 5.0 — Lyon".into(),
-            role: builtin_roles().remove(0),
+            role: builtin_roles()[0].clone(),
             leader: Leader {
                 name: "Claire Martin".into(),
                 title: "CEO".into(),

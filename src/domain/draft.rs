@@ -8,7 +8,8 @@ use crate::domain::campaign::{
 };
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_PEOPLE, MAX_SESSIONS, MIN_SESSIONS};
 use crate::domain::role::Role;
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use crate::domain::timefmt;
+use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 use uuid::Uuid;
 
 /// A field of the form that can carry an error message.
@@ -183,9 +184,7 @@ pub fn parse_date_input(text: &str) -> Result<Option<NaiveDate>, UnreadableInput
     if t.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| UnreadableInput)
+    timefmt::read_date(t).map(Some).ok_or(UnreadableInput)
 }
 
 /// Reads the value of an `<input type="time">` (`HH:MM` or `HH:MM:SS`, or empty).
@@ -194,21 +193,17 @@ pub fn parse_time_input(text: &str) -> Result<Option<NaiveTime>, UnreadableInput
     if t.is_empty() {
         return Ok(None);
     }
-    NaiveTime::parse_from_str(t, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
-        .map(Some)
-        .map_err(|_| UnreadableInput)
+    timefmt::read_time(t).map(Some).ok_or(UnreadableInput)
 }
 
 /// The value to put back into an `<input type="date">`.
 pub fn date_input_value(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    date.map(timefmt::write_date).unwrap_or_default()
 }
 
 /// The value to put back into an `<input type="time">`.
 pub fn time_input_value(time: Option<NaiveTime>) -> String {
-    time.map(|t| t.format("%H:%M").to_string())
+    time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))
         .unwrap_or_default()
 }
 
@@ -240,7 +235,7 @@ mod tests {
     fn empty_form_lists_each_required_field() {
         let d = CampaignDraft::new([id(1), id(2), id(3)]);
         let fields: Vec<Field> = d
-            .problems(&builtin_roles())
+            .problems(builtin_roles())
             .into_iter()
             .map(|(f, _)| f)
             .collect();
@@ -249,9 +244,7 @@ mod tests {
 
     #[test]
     fn filled_form_makes_a_draft_campaign_and_skips_blank_rows() {
-        let c = filled()
-            .to_campaign(&builtin_roles(), id(1), at(0))
-            .unwrap();
+        let c = filled().to_campaign(builtin_roles(), id(1), at(0)).unwrap();
         assert_eq!(c.name, "CSO Lyon");
         assert_eq!(c.status, Status::Draft);
         assert_eq!(c.candidates.len(), 1);
@@ -269,7 +262,7 @@ mod tests {
             email: "x@y.fr".into(),
         });
         d.candidates[0].email = "nope".into();
-        let p = d.problems(&builtin_roles());
+        let p = d.problems(builtin_roles());
         assert!(p.contains(&(
             Field::Person(PeopleList::Mediators, 0),
             CampaignError::PersonNameRequired

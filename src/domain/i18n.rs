@@ -682,32 +682,34 @@ pub fn megabytes(lang: Lang, bytes: usize) -> String {
 
 /// A number with `decimals` digits after the mark: "1 234,5" in French, "1,234.5" in English.
 pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
+    if !value.is_finite() || value.abs() >= 1e15 {
         return "—".into();
     }
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    // Integer arithmetic rather than float formatting: exact rounding, and a smaller bundle.
+    let decimals = decimals.min(6);
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let (int, frac) = (scaled / scale, scaled % scale);
     let (group, mark) = match lang {
         Lang::Fr => ('\u{202f}', ','),
         Lang::En => (',', '.'),
     };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(group);
+    let digits = int.to_string();
+    let mut out = String::new();
+    if value < 0.0 && scaled > 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
         }
-        grouped.push(c);
+        out.push(c);
     }
-    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}{mark}{frac}")
+    if decimals > 0 {
+        out.push(mark);
+        out.push_str(&format!("{frac:0decimals$}"));
     }
+    out
 }
 
 const MONTHS_FR: [&str; 12] = [

@@ -10,4 +10,5 @@ pub mod limits;
 pub mod listing;
 pub mod role;
 pub mod text;
+pub mod timefmt;
 pub mod workspace;

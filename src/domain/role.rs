@@ -259,13 +259,16 @@ struct RoleFile {
     roles: Vec<Role>,
 }
 
-/// The built-in roles, parsed from `data/roles.json` (checked by the tests below).
-pub fn builtin_roles() -> Vec<Role> {
-    parse_role_file(include_str!("../../data/roles.json")).unwrap_or_default()
+/// The built-in roles, parsed once from `data/roles.json` (checked by the tests below).
+pub fn builtin_roles() -> &'static [Role] {
+    static ROLES: std::sync::OnceLock<Vec<Role>> = std::sync::OnceLock::new();
+    ROLES.get_or_init(|| parse_role_file(include_str!("../../data/roles.json")).unwrap_or_default())
 }
 
 fn parse_role_file(text: &str) -> Result<Vec<Role>, String> {
-    let file: RoleFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    // Through a `Value`, like imported files, so the browser bundle holds one role parser.
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let file: RoleFile = serde_path_to_error::deserialize(value).map_err(|e| e.to_string())?;
     if file.format != "rally-roles" || file.version != 1 {
         return Err(format!(
             "unexpected role file {} v{}",
@@ -351,7 +354,7 @@ mod tests {
 
     #[test]
     fn duplicate_keeps_the_profile_and_records_the_origin() {
-        let base = builtin_roles().remove(0);
+        let base = builtin_roles()[0].clone();
         let copy = base.duplicate(
             "new".into(),
             &Bilingual {

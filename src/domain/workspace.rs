@@ -53,7 +53,7 @@ impl Workspace {
 
     /// Built-in roles followed by the recruiter's own, as the role picker lists them.
     pub fn role_library(&self) -> Vec<Role> {
-        let mut all = builtin_roles();
+        let mut all = builtin_roles().to_vec();
         all.extend(self.roles.iter().cloned());
         all
     }
@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn roles_are_saved_but_builtins_are_protected() {
         let ws = Workspace::default();
-        let builtin = builtin_roles().remove(0);
+        let builtin = builtin_roles()[0].clone();
         assert_eq!(
             ws.apply(
                 &Action::SaveRole {
@@ -245,8 +245,8 @@ mod tests {
 
     #[test]
     fn editing_a_library_role_never_changes_a_campaign() {
-        let mine = builtin_roles()
-            .remove(0)
+        let mine = builtin_roles()[0]
+            .clone()
             .duplicate("mine".into(), &Bilingual::both("(copy)"));
         let ws = Workspace::default()
             .apply(

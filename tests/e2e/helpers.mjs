@@ -185,6 +185,9 @@ const INIT_SCRIPT = () => {
     window.__rallyCspViolations.push(
       `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || '?'}:${e.lineNumber || 0})`);
   });
+  window.__rallyErrors = [];
+  window.addEventListener('error', (e) => window.__rallyErrors.push(String(e.message || e.error)));
+  window.addEventListener('unhandledrejection', (e) => window.__rallyErrors.push(`unhandled rejection: ${e.reason}`));
   // Fired by Trunk's loader once the wasm module is initialised.
   window.addEventListener('TrunkApplicationStarted', () => {
     window.__rallyAppStarted = performance.now();
@@ -217,7 +220,16 @@ export async function instrument(page, options = {}) {
  */
 export async function waitForApp(page, { timeout = 15_000 } = {}) {
   if (await page.evaluate(() => window.__rallyInstrumented === true)) {
-    await page.waitForFunction(() => window.__rallyAppStarted !== undefined, null, { timeout });
+    try {
+      await page.waitForFunction(() => window.__rallyAppStarted !== undefined, null, { timeout });
+    } catch (err) {
+      const why = await page.evaluate(() => [
+        ...(window.__rallyCspViolations ?? []).map((v) => `CSP: ${v}`),
+        ...(window.__rallyErrors ?? []).map((e) => `error: ${e}`),
+      ]).catch(() => []);
+      throw new Error(`waitForApp: Trunk's loader did not finish within ${timeout} ms` +
+        (why.length ? `:\n  ${why.join('\n  ')}` : ' (no CSP violation or page error recorded)'), { cause: err });
+    }
   }
   await expect(page.getByRole('banner').first()).toBeVisible({ timeout });
   await expect(page.getByRole('main').first()).toBeVisible({ timeout });

@@ -85,8 +85,8 @@ mod tests {
     fn a_local_role_edit_is_never_overwritten() {
         use crate::domain::role::builtin_roles;
         use crate::domain::text::Bilingual;
-        let role = builtin_roles()
-            .remove(0)
+        let role = builtin_roles()[0]
+            .clone()
             .duplicate("mine".into(), &Bilingual::both("(copy)"));
         let file = Document::of_workspace(
             &Workspace {

@@ -30,6 +30,7 @@ pub const CURRENT_VERSION: u64 = 1;
 pub struct Document {
     pub format: String,
     pub format_version: u64,
+    #[serde(with = "crate::domain::timefmt::utc")]
     pub exported_at: DateTime<Utc>,
     #[serde(default)]
     pub app_version: String,
@@ -98,7 +99,11 @@ pub fn export_file_name(what: &str, now: DateTime<Utc>) -> String {
     } else {
         slug
     };
-    format!("rally-{}-{}.json", slug, now.format("%Y-%m-%d"))
+    format!(
+        "rally-{}-{}.json",
+        slug,
+        crate::domain::timefmt::write_date(now.date_naive())
+    )
 }
 
 #[cfg(test)]

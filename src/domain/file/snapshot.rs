@@ -38,7 +38,12 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn to_json(&self) -> String {
-        serde_json::json!({ "token": self.token, "document": self.document }).to_string()
+        // Built by hand so that the document goes through the same serialiser as an export.
+        let token = serde_json::to_string(&self.token).expect("a token always serialises");
+        format!(
+            "{{\"token\":{token},\"document\":{}}}",
+            self.document.to_json()
+        )
     }
 
     /// Reads a stored record through the same checks as an imported file.

@@ -201,8 +201,8 @@ pub fn new_campaign() -> Html {
     };
 
     let builtin_ids: Vec<String> = crate::domain::role::builtin_roles()
-        .into_iter()
-        .map(|r| r.id)
+        .iter()
+        .map(|r| r.id.clone())
         .collect();
     let option = |r: &crate::domain::role::Role| {
         html! { <option value={r.id.clone()} selected={draft.0.role_id == r.id}>{ r.name.get(lang).to_owned() }</option> }

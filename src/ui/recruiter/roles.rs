@@ -117,8 +117,9 @@ pub fn role_editor(props: &EditorProps) -> Html {
     let draft = use_state(|| stored.clone());
     let tried = use_state(|| false);
     let builtin = crate::domain::role::builtin_roles()
-        .into_iter()
-        .find(|r| r.id == props.id);
+        .iter()
+        .find(|r| r.id == props.id)
+        .cloned();
     let (Some(role), Some(_)) = ((*draft).clone(), stored.as_ref()) else {
         return html! {
             <section class="page">
