@@ -48,6 +48,23 @@ pub fn app() -> Html {
         autosave::save_lang(*lang);
     });
 
+    // While changes cannot be saved, closing the tab asks for confirmation first.
+    {
+        let unsaved = matches!(app.save, SaveState::Failed(_));
+        use_effect_with(unsaved, move |unsaved| {
+            let listener = unsaved.then(|| {
+                let window = web_sys::window().expect("a window");
+                EventListener::new_with_options(
+                    &window,
+                    "beforeunload",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    |e| e.prevent_default(),
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
     // Persistent storage: ask once.
     {
         let dispatcher = app.dispatcher();

@@ -1,0 +1,156 @@
+// Shared steps for the recruiter specs (recruiter*.spec.mjs). Not a spec file itself.
+//
+// Builds on ./helpers.mjs (which stays untouched): a `test` whose `page` and `axePage` fixtures
+// also fail the test on uncaught exceptions and console errors (a wasm panic shows up as one),
+// plus the few UI steps every recruiter test repeats.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as helpersTest, expect, waitForApp } from './helpers.mjs';
+
+export { expect };
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+export const VALID_FILE = path.join(FIXTURES, 'format-v1.json');
+export const hostile = (name) => path.join(FIXTURES, 'hostile', name);
+
+/** Ids and names inside tests/fixtures/format-v1.json. */
+export const FIXTURE = {
+  lyonId: '0b6f3c1e-8a5d-4f2b-9c7e-1a2b3c4d5e6f',
+  lyonName: 'CSO 5.0 — siège de Lyon',
+  archivedId: '5e0d2a44-7f1b-4c8e-a3d9-6b5c4d3e2f10',
+  archivedName: 'Directeur des partenariats',
+  customRoleId: '8d7c1f0e-3b2a-4c5d-9e6f-112233445566',
+  customRoleEn: 'Partnerships Director (copy)',
+};
+
+export const CSO_EN = 'Chief Support Officer 5.0';
+
+/** Records uncaught exceptions and console errors of a page. */
+function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** helpers.mjs' `test`, whose pages also must not throw or log errors. */
+export const test = helpersTest.extend({
+  page: async ({ page }, use) => {
+    const errors = watchErrors(page);
+    await use(page);
+    expect(errors, 'uncaught exceptions / console errors on the page').toEqual([]);
+  },
+  axePage: async ({ axePage }, use) => {
+    const errors = watchErrors(axePage);
+    await use(axePage);
+    expect(errors, 'uncaught exceptions / console errors on the page').toEqual([]);
+  },
+});
+
+// ---------------------------------------------------------------- basics --
+
+/** Opens the app at a hash route (e.g. '/#/new') and waits for the shell. */
+export async function open(page, route = '/') {
+  await page.goto(route);
+  await waitForApp(page);
+}
+
+/** Moves to another hash route inside the running app (no reload). */
+export async function go(page, hash) {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+}
+
+export const saveState = (page) => page.getByTestId('save-state');
+
+/**
+ * Waits for autosave: the header says "Saved" (or "Enregistré") and, when given, the stored
+ * workspace contains `contains` / no longer contains `lacks`.
+ */
+export async function waitSaved(page, { contains, lacks } = {}) {
+  await expect(saveState(page)).toHaveText(/^(Saved|Enregistré)$/);
+  if (contains !== undefined) {
+    await expect.poll(() => stored(page), { message: `stored workspace contains ${contains}` })
+      .toContain(contains);
+  }
+  if (lacks !== undefined) {
+    await expect.poll(() => stored(page), { message: `stored workspace lacks ${lacks}` })
+      .not.toContain(lacks);
+  }
+}
+
+/** The raw stored workspace ('' when none). */
+export function stored(page) {
+  return page.evaluate(() => localStorage.getItem('rally.workspace') ?? '');
+}
+
+export const alertRegion = (page) => page.getByTestId('alert');
+export const statusRegion = (page) => page.getByTestId('status');
+export const rows = (page) => page.getByTestId('campaign-row');
+export const rowNames = (page) => rows(page).locator('th');
+
+/** The campaign page's "Revision N", as a number. */
+export async function revision(page) {
+  const meta = await page.locator('.campaign-page .meta').innerText();
+  const m = meta.match(/(?:Revision|Révision) (\d+)/);
+  expect(m, `revision in "${meta}"`).not.toBeNull();
+  return Number(m[1]);
+}
+
+// ----------------------------------------------------------- campaigns --
+
+/**
+ * Creates a campaign through the "New campaign" form (fill, not keystrokes: the keyboard
+ * path is tested on its own) and waits until it is saved. Returns its id.
+ */
+export async function createCampaign(page, {
+  name = 'Recrutement CSO — Nantes',
+  role = CSO_EN,
+  leader = 'Hélène Garnier',
+  title = 'CEO',
+  candidate = 'Paul Lefèvre',
+  mediator = 'Inès Moreau',
+} = {}) {
+  await go(page, '#/new');
+  await expect(page.locator('#campaign-name')).toBeVisible();
+  await page.locator('#campaign-name').fill(name);
+  await page.locator('#campaign-role').selectOption({ label: role });
+  await page.locator('#leader-name').fill(leader);
+  await page.locator('#leader-title').fill(title);
+  if (candidate) {
+    await page.getByRole('button', { name: /^(Add a candidate|Ajouter un candidat)$/ }).click();
+    await page.getByTestId('candidate-row').last().locator('input[type=text]').fill(candidate);
+  }
+  if (mediator) {
+    await page.getByRole('button', { name: /^(Add a mediator|Ajouter un médiateur)$/ }).click();
+    await page.getByTestId('mediator-row').last().locator('input[type=text]').fill(mediator);
+  }
+  await page.getByRole('button', { name: /^(Create the campaign|Créer la campagne)$/ }).click();
+  await expect(page).toHaveURL(/#\/campaign\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await waitSaved(page, { contains: name });
+  return page.url().split('/').pop();
+}
+
+/** Picks a file in the home page's import control. */
+export async function importFile(page, file) {
+  await page.getByLabel(/^(Import a Rally file \(\.json\)|Importer un fichier Rally \(\.json\))$/)
+    .setInputFiles(file);
+}
+
+/** Imports tests/fixtures/format-v1.json from the home page and waits for the report. */
+export async function importFixture(page) {
+  await go(page, '#/');
+  await importFile(page, VALID_FILE);
+  await expect(statusRegion(page)).toContainText(/Import finished|Import terminé/);
+  await waitSaved(page, { contains: FIXTURE.lyonName });
+}
+
+/** Commits a text field of the campaign page the way a user does: type, then Tab away. */
+export async function commitField(page, selector, value) {
+  const field = page.locator(selector);
+  await field.fill(value);
+  await field.press('Tab');
+}
