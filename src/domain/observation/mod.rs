@@ -1,0 +1,2 @@
+//! The mediator's observation of a work session: coding schemes (data), the coded event log and
+//! its reducer, and the meta-communication indices computed from it.
