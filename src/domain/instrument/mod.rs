@@ -1,2 +1,22 @@
 //! Questionnaires as data: instrument definitions (bilingual, versioned), loading with
 //! validation, scoring and quality checks.
+
+pub mod builtin;
+pub mod definition;
+pub mod load;
+pub mod quality;
+pub mod score;
+
+pub use builtin::{builtin, builtin_by_id};
+pub use definition::{
+    content_hash, fnv1a64, pomp, Facet, Form, Instrument, Item, Keyed, Pole, Poles, ResponseKind,
+};
+pub use load::{load, problems_across, InstrumentProblem, ProblemKind};
+pub use quality::{Flag, QualityReport};
+pub use score::{
+    item_matrix, pole_item_matrix, score, Answer, FacetResult, FacetScore, Response, ScoreError,
+    ScoreReport,
+};
+
+#[cfg(test)]
+mod tests;

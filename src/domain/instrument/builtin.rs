@@ -1,0 +1,59 @@
+//! The instruments shipped with Rally: every file of `data/instruments/`, embedded at build
+//! time and loaded once. A test checks that each file there is listed below and loads cleanly.
+
+use super::definition::Instrument;
+use super::load::load;
+
+/// File name and text of each built-in instrument, in display order.
+pub(super) const FILES: &[(&str, &str)] = &[
+    (
+        "interpersonal-intelligence.json",
+        include_str!("../../../data/instruments/interpersonal-intelligence.json"),
+    ),
+    (
+        "interpersonal-intelligence-observer.json",
+        include_str!("../../../data/instruments/interpersonal-intelligence-observer.json"),
+    ),
+    (
+        "intelligence-of-paradoxes.json",
+        include_str!("../../../data/instruments/intelligence-of-paradoxes.json"),
+    ),
+    (
+        "intelligence-of-paradoxes-observer.json",
+        include_str!("../../../data/instruments/intelligence-of-paradoxes-observer.json"),
+    ),
+    // ---- Instruments written by the other author of data/instruments/: one entry per file ----
+    (
+        "business-partner-posture.json",
+        include_str!("../../../data/instruments/business-partner-posture.json"),
+    ),
+    (
+        "business-partner-posture-observer.json",
+        include_str!("../../../data/instruments/business-partner-posture-observer.json"),
+    ),
+    (
+        "support-axis-profile.json",
+        include_str!("../../../data/instruments/support-axis-profile.json"),
+    ),
+    (
+        "three-postures.json",
+        include_str!("../../../data/instruments/three-postures.json"),
+    ),
+];
+
+/// The built-in instruments, parsed once. A file that fails to load is left out (the tests
+/// make sure none does).
+pub fn builtin() -> &'static [Instrument] {
+    static ALL: std::sync::OnceLock<Vec<Instrument>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        FILES
+            .iter()
+            .filter_map(|(_, text)| load(text).ok())
+            .collect()
+    })
+}
+
+/// A built-in instrument by id.
+pub fn builtin_by_id(id: &str) -> Option<&'static Instrument> {
+    builtin().iter().find(|i| i.id == id)
+}
