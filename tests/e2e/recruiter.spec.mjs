@@ -4,8 +4,11 @@
 import {
   test, expect, open, go, waitSaved, stored, alertRegion, statusRegion, rows, rowNames,
   revision, createCampaign, importFile, importFixture, commitField, hostile, VALID_FILE,
-  FIXTURE, CSO_EN,
+  FIXTURE, CSO_EN, tolerateConsoleError, storedCampaignNames,
 } from './recruiter-lib.mjs';
+
+// Chromium's message when a passive listener calls preventDefault() (see the Ctrl+Z test).
+const PASSIVE_PREVENT_DEFAULT = /Unable to preventDefault inside passive event listener/;
 
 test.describe('creating a campaign', () => {
   test('with the keyboard: an empty submit explains itself, a full one lands on the campaign', async ({ page }) => {
@@ -29,7 +32,7 @@ test.describe('creating a campaign', () => {
     await expect(page.locator('#campaign-role-error')).toHaveText('Choose a role from the list.');
     await expect(page.locator('#leader-name-error')).toHaveText('Enter the name of the hiring leader.');
     await expect(page).toHaveURL(/#\/new$/);
-    expect(await stored(page), 'nothing saved by a refused form').not.toContain('"campaigns":[{');
+    expect(await storedCampaignNames(page), 'nothing saved by a refused form').toEqual([]);
 
     // Fill it in, moving with Tab.
     await page.keyboard.type('CSO 5.0 — Bordeaux');
@@ -82,6 +85,7 @@ test.describe('creating a campaign', () => {
     await expect(page.getByTestId('mediator-row').locator('input[type=text]')).toHaveValue('Amina Benali');
     await expect(page.getByTestId('session-row')).toHaveCount(3);
     await waitSaved(page, { contains: 'CSO 5.0 — Bordeaux' });
+    expect(await storedCampaignNames(page)).toEqual(['CSO 5.0 — Bordeaux']);
   });
 });
 
@@ -89,6 +93,7 @@ test('a saved campaign is still there after a reload, with the same data', async
   await open(page);
   const id = await createCampaign(page, { name: 'Reload me — Lille', leader: 'Marc Petit', title: 'Directeur général' });
   const url = page.url();
+  expect(await storedCampaignNames(page)).toEqual(['Reload me — Lille']);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reload me — Lille');
 
@@ -108,6 +113,8 @@ test('a saved campaign is still there after a reload, with the same data', async
 });
 
 test('edit, undo (button and Ctrl+Z), and the undone state survives a reload', async ({ page }) => {
+  // Known bug, pinned by the next test: the app's Ctrl+Z listener is passive.
+  tolerateConsoleError(page, PASSIVE_PREVENT_DEFAULT);
   await open(page);
   await createCampaign(page, { name: 'Before — Rennes', title: 'CEO' });
   const h1 = page.getByRole('heading', { level: 1 });
@@ -138,10 +145,12 @@ test('edit, undo (button and Ctrl+Z), and the undone state survives a reload', a
   await page.keyboard.press('Control+z');
   await expect(page.locator('#leader-title')).toHaveValue('CEO');
   // Ctrl+Z inside a text field is the browser's own undo, not the app's.
+  await expect(undo).toHaveText('Undo creating the campaign');
   await page.locator('#leader-name').focus();
   await page.keyboard.press('Control+z');
   await expect(page.locator('#leader-title')).toHaveValue('CEO');
   await expect(h1).toHaveText('Before — Rennes');
+  await expect(undo).toHaveText('Undo creating the campaign');
   await waitSaved(page, { lacks: 'Présidente' });
 
   await page.reload();
@@ -152,6 +161,39 @@ test('edit, undo (button and Ctrl+Z), and the undone state survives a reload', a
   // The undo history is per session: nothing to undo after a reload.
   await expect(undo).toHaveText('Nothing to undo');
   await expect(undo).toBeDisabled();
+});
+
+test('Ctrl+Z / Ctrl+Shift+Z outside fields undo and redo, and take over the browser default', async ({ page }) => {
+  // BUG: src/ui/app.rs registers the document keydown listener with gloo's
+  // EventListener::new, which is *passive*: its e.prevent_default() is ignored, Chromium logs
+  // "Unable to preventDefault inside passive event listener invocation." and then runs its
+  // own editing undo as well, which moves the focus into the last edited text field. The
+  // next shortcut (Ctrl+Shift+Z here) then lands in that field and the app ignores it.
+  // Fix: EventListener::new_with_options(…, EventListenerOptions::enable_prevent_default()).
+  test.fail();
+  await open(page);
+  await createCampaign(page, { name: 'Shortcut — Metz' });
+  await commitField(page, '#campaign-name', 'Shortcut — Nancy');
+  await waitSaved(page, { contains: 'Shortcut — Nancy' });
+  const h1 = page.getByRole('heading', { level: 1 });
+  // Record, after the app's own document listener, whether the default was prevented.
+  await page.evaluate(() => {
+    window.__keyDefaultPrevented = [];
+    window.addEventListener('keydown', (e) => {
+      if (e.ctrlKey && e.key !== 'Control' && e.key !== 'Shift') {
+        window.__keyDefaultPrevented.push(`${e.shiftKey ? 'Shift+' : ''}${e.key}:${e.defaultPrevented}`);
+      }
+    });
+  });
+  await h1.click(); // the focus leaves the fields, as when a recruiter clicks on the page
+  await page.keyboard.press('Control+z');
+  await expect(h1).toHaveText('Shortcut — Metz');
+  const focused = () => page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`);
+  expect(await focused(), 'Ctrl+Z must not move the focus into a field').not.toMatch(/^(INPUT|TEXTAREA|SELECT)/);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(h1).toHaveText('Shortcut — Nancy');
+  expect(await page.evaluate(() => window.__keyDefaultPrevented)).toEqual(['z:true', 'Shift+Z:true']);
+  // The `page` fixture's console check also fails on Chromium's passive-listener error.
 });
 
 test.describe('import', () => {
@@ -257,7 +299,7 @@ test('home list: accent-insensitive search, sort, archive and unarchive, archive
 
   // Show archived.
   await archived.check();
-  await expect(rowNames(page)).toHaveText([FIXTURE.archivedName, FIXTURE.lyonName, 'Zeta recrutement']);
+  await expect(rowNames(page)).toHaveText([FIXTURE.lyonName, FIXTURE.archivedName, 'Zeta recrutement']);
   await expect(count).toHaveText('3 campaigns');
   const archivedRow = rows(page).filter({ hasText: FIXTURE.archivedName });
   await expect(archivedRow).toContainText('Archived');
@@ -281,7 +323,7 @@ test('home list: accent-insensitive search, sort, archive and unarchive, archive
   await page.getByRole('button', { name: `Unarchive : ${FIXTURE.archivedName}` }).click();
   await expect(rows(page).filter({ hasText: FIXTURE.archivedName })).toContainText('Closed');
   await archived.uncheck();
-  await expect(rowNames(page)).toHaveText([FIXTURE.archivedName, FIXTURE.lyonName, 'Zeta recrutement']);
+  await expect(rowNames(page)).toHaveText([FIXTURE.lyonName, FIXTURE.archivedName, 'Zeta recrutement']);
   await expect(count).toHaveText('3 campaigns');
   await waitSaved(page);
   await page.reload();

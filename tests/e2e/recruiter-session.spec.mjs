@@ -1,0 +1,260 @@
+// What surrounds the recruiter's data: the interface language, a second tab, a full storage
+// and the network. Every test starts from an empty browser context.
+import {
+  test, expect, open, go, waitSaved, stored, statusRegion, alertRegion, rows, rowNames,
+  createCampaign, importFile, importFixture, commitField, hostile, VALID_FILE, FIXTURE,
+  watchErrors,
+} from './recruiter-lib.mjs';
+import { instrument, waitForApp, ORIGIN } from './helpers.mjs';
+
+const FR_MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+const EN_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+
+test('switching to French changes <html lang>, texts and dates, and survives a reload', async ({ page }) => {
+  await open(page);
+  const fr = page.getByRole('button', { name: 'Français' });
+  const en = page.getByRole('button', { name: 'English' });
+  // Playwright's default locale is en-US: the app starts in English.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(en).toHaveAttribute('aria-pressed', 'true');
+  await expect(fr).toHaveAttribute('aria-pressed', 'false');
+
+  await importFixture(page);
+  await go(page, `#/campaign/${FIXTURE.lyonId}`);
+  const meta = page.locator('.campaign-page .meta');
+  await expect(meta).toContainText(new RegExp(`Created \\d{1,2} (${EN_MONTHS}) \\d{4}, \\d\\d:\\d\\d`));
+
+  await fr.click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(fr).toHaveAttribute('aria-pressed', 'true');
+  await expect(en).toHaveAttribute('aria-pressed', 'false');
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await expect(nav.getByRole('link')).toHaveText(['Campagnes', 'Rôles', 'Réglages']);
+  await expect(meta).toContainText(new RegExp(`Créée le (1er|\\d{1,2}) (${FR_MONTHS}) \\d{4} à \\d\\d:\\d\\d`));
+  await expect(meta).toContainText('Révision 7');
+  await expect(meta).not.toContainText(new RegExp(EN_MONTHS));
+  await expect(page.locator('#role-title')).toHaveText(
+    'Profil du rôle — Chief Support Officer 5.0 (directeur·rice des fonctions support)');
+  await expect(page.getByTestId('undo')).toHaveText(/^Annuler /);
+  expect(await page.evaluate(() => localStorage.getItem('rally.lang'))).toBe('fr');
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('button', { name: 'Français' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(meta).toContainText(new RegExp(`Créée le (1er|\\d{1,2}) (${FR_MONTHS}) \\d{4}`));
+  await go(page, '#/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Campagnes');
+  await expect(page.getByTestId('campaign-count')).toHaveText('1 campagne (+1 archivée)');
+  await expect(page.getByTestId('save-state')).toHaveText('Enregistré');
+  // French errors too.
+  await importFile(page, hostile('future-version.json'));
+  await expect(alertRegion(page)).toContainText('version plus récente de Rally');
+  await expect(alertRegion(page)).toContainText("Le fichier n'a pas été importé");
+});
+
+test.describe('a second tab', () => {
+  test('with nothing pending, it quietly follows the other tab', async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    const errorsA = watchErrors(a);
+    const errorsB = watchErrors(b);
+    await open(a);
+    await open(b);
+    await expect(b.getByTestId('empty-state')).toBeVisible();
+
+    // The tab being used is brought to the front, as a user would (background tabs get
+    // throttled timers, which only slows the test down).
+    await a.bringToFront();
+    await createCampaign(a, { name: 'Made in tab A' });
+    // B had nothing unsaved: it shows A's data without asking.
+    await expect(rowNames(b)).toHaveText(['Made in tab A']);
+    await expect(b.getByTestId('conflict-banner')).toHaveCount(0);
+    await expect(b.getByTestId('save-state')).toHaveText('Saved');
+
+    // B edits, A follows; neither sees a conflict.
+    await b.bringToFront();
+    await rows(b).getByRole('link', { name: 'Made in tab A' }).click();
+    await commitField(b, '#campaign-name', 'Renamed in tab B');
+    await waitSaved(b, { contains: 'Renamed in tab B' });
+    await expect(a.getByRole('heading', { level: 1 })).toHaveText('Renamed in tab B');
+    await expect(a.getByTestId('conflict-banner')).toHaveCount(0);
+    await expect(b.getByTestId('conflict-banner')).toHaveCount(0);
+
+    // A's next change is based on B's data (nothing lost).
+    await a.bringToFront();
+    await commitField(a, '#leader-title', 'Directrice générale');
+    await waitSaved(a, { contains: 'Directrice générale' });
+    expect(await stored(a)).toContain('Renamed in tab B');
+    await expect(b.locator('#leader-title')).toHaveValue('Directrice générale');
+    expect(errorsA).toEqual([]);
+    expect(errorsB).toEqual([]);
+  });
+
+  test('with an unsaved change, it shows the conflict banner and lets the user choose', async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    const errorsA = watchErrors(a);
+    const errorsB = watchErrors(b);
+    // In tab B only, autosave's 300 ms timer can be held, so that B has an unsaved change
+    // for as long as the test needs (deterministic, instead of racing the debounce).
+    await b.addInitScript(() => {
+      const realSet = window.setTimeout.bind(window);
+      const realClear = window.clearTimeout.bind(window);
+      const held = new Map();
+      let nextId = 1_000_000_000;
+      window.__holdSaves = false;
+      window.setTimeout = (fn, ms, ...args) => {
+        if (window.__holdSaves && ms === 300) {
+          const id = nextId++;
+          held.set(id, () => fn(...args));
+          return id;
+        }
+        return realSet(fn, ms, ...args);
+      };
+      window.clearTimeout = (id) => (held.delete(id) ? undefined : realClear(id));
+      window.__heldSaves = () => held.size;
+      window.__releaseSaves = () => {
+        window.__holdSaves = false;
+        const fns = [...held.values()];
+        held.clear();
+        fns.forEach((f) => f());
+      };
+    });
+    await open(a);
+    await open(b);
+    await a.bringToFront();
+    const id = await createCampaign(a, { name: 'Shared campaign', title: 'CEO' });
+    await expect(rowNames(b)).toHaveText(['Shared campaign']);
+    await go(b, `#/campaign/${id}`);
+    await expect(b.getByRole('heading', { level: 1 })).toHaveText('Shared campaign');
+
+    // B: an edit that is not saved yet.
+    await b.bringToFront();
+    await b.evaluate(() => { window.__holdSaves = true; });
+    await commitField(b, '#campaign-name', 'B’s unsaved name');
+    await expect(b.getByRole('heading', { level: 1 })).toHaveText('B’s unsaved name');
+    await expect(b.getByTestId('save-state')).toHaveText('Saving…');
+    expect(await b.evaluate(() => window.__heldSaves())).toBe(1);
+
+    // A saves a change meanwhile.
+    await a.bringToFront();
+    await commitField(a, '#leader-title', 'Présidente');
+    await waitSaved(a, { contains: 'Présidente' });
+
+    const banner = b.getByTestId('conflict-banner');
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('This data was just changed in another tab.');
+    await expect(banner).toContainText('autosave is paused here');
+    // B's edit is still on screen; nothing of B's overwrote A's data.
+    await expect(b.getByRole('heading', { level: 1 })).toHaveText('B’s unsaved name');
+    expect(await stored(a)).not.toContain('B’s unsaved name');
+    // Even when B's timer fires, autosave stays paused.
+    await b.evaluate(() => window.__releaseSaves());
+    await b.waitForTimeout(400);
+    expect(await stored(b)).not.toContain('B’s unsaved name');
+    expect(await stored(b)).toContain('Présidente');
+    await expect(banner).toBeVisible();
+
+    // "Keep this version and save it": B's version wins, and A follows quietly.
+    await b.bringToFront();
+    await banner.getByRole('button', { name: 'Keep this version and save it' }).click();
+    await expect(banner).toHaveCount(0);
+    await waitSaved(b, { contains: 'B’s unsaved name' });
+    await expect(a.getByRole('heading', { level: 1 })).toHaveText('B’s unsaved name');
+    await expect(a.getByTestId('conflict-banner')).toHaveCount(0);
+
+    // Again, but this time B loads the other tab's version.
+    await b.evaluate(() => { window.__holdSaves = true; });
+    await commitField(b, '#leader-name', 'Mine only');
+    await a.bringToFront();
+    await commitField(a, '#leader-title', 'CEO again');
+    await waitSaved(a, { contains: 'CEO again' });
+    await b.bringToFront();
+    await expect(banner).toBeVisible();
+    await banner.getByRole('button', { name: "Load the other tab's version" }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(b.locator('#leader-title')).toHaveValue('CEO again');
+    await expect(b.locator('#leader-name')).not.toHaveValue('Mine only');
+    await b.evaluate(() => window.__releaseSaves());
+    await expect(b.getByTestId('save-state')).toHaveText('Saved');
+    expect(await stored(b)).not.toContain('Mine only');
+    expect(errorsA).toEqual([]);
+    expect(errorsB).toEqual([]);
+  });
+});
+
+test('a full storage shows the banner with "Export now", and the change stays on screen', async ({ page }) => {
+  // From the second load of the tab on, localStorage refuses every write.
+  await page.addInitScript(() => {
+    const realSetItem = Storage.prototype.setItem;
+    const loads = Number(sessionStorage.getItem('__rallyLoads') ?? '0') + 1;
+    realSetItem.call(sessionStorage, '__rallyLoads', String(loads));
+    if (loads < 2) return;
+    Storage.prototype.setItem = function setItem(key, value) {
+      if (this === window.localStorage) throw new DOMException('quota', 'QuotaExceededError');
+      return realSetItem.call(this, key, value);
+    };
+  });
+  await open(page);
+  const id = await createCampaign(page, { name: 'Before the disk filled up' });
+  const before = await stored(page);
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Before the disk filled up');
+  await expect(page.getByTestId('storage-banner')).toHaveCount(0);
+
+  await commitField(page, '#campaign-name', 'Changed while full');
+  const banner = page.getByTestId('storage-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText("The browser's storage is full");
+  await expect(banner).toContainText('They are still on screen');
+  const exportNow = banner.getByRole('button', { name: 'Export now' });
+  await expect(exportNow).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Changed while full');
+  await expect(page.locator('#campaign-name')).toHaveValue('Changed while full');
+  expect(await stored(page), 'the stored copy is the last good one').toBe(before);
+
+  // "Export now" gives a file with the unsaved change in it.
+  const [download] = await Promise.all([page.waitForEvent('download'), exportNow.click()]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const file = await download.path();
+  const text = (await import('node:fs')).readFileSync(file, 'utf8');
+  const doc = JSON.parse(text);
+  expect(doc.format).toBe('rally');
+  expect(doc.campaigns.map((c) => c.name)).toEqual(['Changed while full']);
+  expect(doc.campaigns[0].id).toBe(id);
+
+  // Further changes keep the banner and stay on screen too.
+  await commitField(page, '#leader-title', 'Still here');
+  await expect(page.locator('#leader-title')).toHaveValue('Still here');
+  await expect(banner).toBeVisible();
+});
+
+test('no request leaves 127.0.0.1:8089 while creating, importing and exporting', async ({ page }) => {
+  const watch = await instrument(page);
+  await open(page);
+  await createCampaign(page);
+  await go(page, '#/');
+  await importFile(page, hostile('truncated.json'));
+  await expect(alertRegion(page)).toContainText('incomplete');
+  await importFile(page, VALID_FILE);
+  await expect(statusRegion(page)).toContainText('Import finished');
+  await expect(rows(page)).toHaveCount(2);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all data' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  await go(page, '#/roles');
+  await go(page, '#/settings');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings and data');
+  await page.waitForLoadState('networkidle');
+
+  expect(watch.network.urls.length).toBeGreaterThan(0);
+  expect(watch.network.foreign(), `requests that left ${ORIGIN}`).toEqual([]);
+  expect(watch.network.failed(), 'failed requests').toEqual([]);
+  expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
+});
