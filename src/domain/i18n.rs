@@ -72,7 +72,7 @@ catalogue! {
     NavRoles => "Rôles", "Roles";
     NavSettings => "Réglages", "Settings";
     LanguageGroup => "Langue de l'interface", "Interface language";
-    FooterPrivacy => "Rally fonctionne entièrement dans ce navigateur : rien n'est envoyé sur le réseau.", "Rally runs entirely in this browser: nothing is sent over the network.";
+    FooterPrivacy => "Rally fonctionne entièrement dans ce navigateur\u{a0}: rien n'est envoyé sur le réseau.", "Rally runs entirely in this browser: nothing is sent over the network.";
     Saved => "Enregistré", "Saved";
     Saving => "Enregistrement…", "Saving…";
     NotSaved => "Non enregistré", "Not saved";
@@ -90,7 +90,7 @@ catalogue! {
     ShowArchived => "Afficher les campagnes archivées", "Show archived campaigns";
     EmptyTitle => "Aucune campagne pour l'instant", "No campaigns yet";
     EmptyBody => "Une campagne réunit le rôle à pourvoir, le dirigeant qui recrute, les candidats, les médiateurs et les séances de travail prévues.", "A campaign brings together the role to fill, the hiring leader, the candidates, the mediators and the planned work sessions.";
-    EmptyImport => "Vous avez déjà un fichier Rally ? Importez-le ci-dessous.", "Already have a Rally file? Import it below.";
+    EmptyImport => "Vous avez déjà un fichier Rally\u{202f}? Importez-le ci-dessous.", "Already have a Rally file? Import it below.";
     NoMatch => "Aucune campagne ne correspond à cette recherche.", "No campaign matches this search.";
     ColName => "Nom", "Name";
     ColRole => "Rôle", "Role";
@@ -108,7 +108,7 @@ catalogue! {
     NewCampaignIntro => "Les champs marqués d'un astérisque sont obligatoires. Tout reste modifiable ensuite.", "Fields marked with an asterisk are required. Everything can be changed later.";
     Required => "obligatoire", "required";
     FieldName => "Nom", "Name";
-    FieldNameHint => "Par exemple : CSO 5.0 — siège de Lyon", "For example: CSO 5.0 — Lyon head office";
+    FieldNameHint => "Par exemple\u{a0}: CSO 5.0 — siège de Lyon", "For example: CSO 5.0 — Lyon head office";
     FieldRole => "Rôle", "Role";
     ChooseRole => "Choisir un rôle…", "Choose a role…";
     BuiltinRoles => "Rôles fournis", "Built-in roles";
@@ -116,7 +116,7 @@ catalogue! {
     LeaderSection => "Dirigeant qui recrute", "Hiring leader";
     LeaderName => "Nom du dirigeant", "Leader's name";
     LeaderTitle => "Fonction", "Title";
-    LeaderTitleHint => "Par exemple : CEO, directrice générale", "For example: CEO, managing director";
+    LeaderTitleHint => "Par exemple\u{a0}: CEO, directrice générale", "For example: CEO, managing director";
     Candidates => "Candidats", "Candidates";
     Mediators => "Médiateurs", "Mediators";
     CandidatesHint => "Les personnes qui passeront les séances de travail avec le dirigeant.", "The people who will hold the work sessions with the leader.";
@@ -129,7 +129,7 @@ catalogue! {
     NoCandidates => "Aucun candidat pour l'instant.", "No candidates yet.";
     NoMediators => "Aucun médiateur pour l'instant.", "No mediators yet.";
     Sessions => "Séances de travail", "Work sessions";
-    SessionsHint => "La méthode prévoit trois ou quatre séances réelles entre le dirigeant et le candidat ; la date et le lieu peuvent être fixés plus tard.", "The method plans three or four real sessions between the leader and the candidate; date and place can be set later.";
+    SessionsHint => "La méthode prévoit trois ou quatre séances réelles entre le dirigeant et le candidat\u{202f}; la date et le lieu peuvent être fixés plus tard.", "The method plans three or four real sessions between the leader and the candidate; date and place can be set later.";
     SessionDate => "Date", "Date";
     SessionTime => "Heure", "Time";
     SessionPlace => "Lieu", "Place";
@@ -143,7 +143,7 @@ catalogue! {
     InstrumentsHint => "Ce que la campagne prévoit de recueillir.", "What the campaign plans to collect.";
     CreateCampaign => "Créer la campagne", "Create the campaign";
     Cancel => "Annuler", "Cancel";
-    FormHasErrors => "La campagne n'est pas encore créée : corrigez les champs signalés.", "The campaign is not created yet: please correct the fields marked below.";
+    FormHasErrors => "La campagne n'est pas encore créée\u{a0}: corrigez les champs signalés.", "The campaign is not created yet: please correct the fields marked below.";
     CampaignCreated => "Campagne créée et enregistrée.", "Campaign created and saved.";
     BackToCampaigns => "Toutes les campagnes", "All campaigns";
     CampaignNotFound => "Cette campagne n'existe pas dans ce navigateur, ou elle a été supprimée.", "This campaign does not exist in this browser, or it was deleted.";
@@ -158,9 +158,9 @@ catalogue! {
     Undo => "Annuler", "Undo";
     Redo => "Rétablir", "Redo";
     NothingToUndo => "Rien à annuler", "Nothing to undo";
-    UndoShortcut => "Raccourci : Ctrl+Z (Ctrl+Maj+Z pour rétablir)", "Shortcut: Ctrl+Z (Ctrl+Shift+Z to redo)";
+    UndoShortcut => "Raccourci\u{a0}: Ctrl+Z (Ctrl+Maj+Z pour rétablir)", "Shortcut: Ctrl+Z (Ctrl+Shift+Z to redo)";
     RoleSection => "Profil du rôle", "Role profile";
-    RoleSnapshotNote => "Ce profil est une copie propre à la campagne : modifier la bibliothèque de rôles ne le change pas.", "This profile is the campaign's own copy: editing the role library does not change it.";
+    RoleSnapshotNote => "Ce profil est une copie propre à la campagne\u{a0}: modifier la bibliothèque de rôles ne le change pas.", "This profile is the campaign's own copy: editing the role library does not change it.";
     ReplaceRole => "Remplacer par un rôle de la bibliothèque", "Replace with a library role";
     Apply => "Appliquer", "Apply";
     AxisCol => "Axe du support", "Support axis";
@@ -169,7 +169,7 @@ catalogue! {
     PosturesTitle => "Poids des trois postures", "Weight of the three postures";
     SoftSkillsTitle => "Compétences comportementales clés", "Key soft skills";
     RolesTitle => "Bibliothèque de rôles", "Role library";
-    RolesIntro => "Les rôles fournis sont des modèles : dupliquez-les pour les adapter. Une campagne garde sa propre copie du rôle.", "Built-in roles are templates: duplicate them to adapt them. A campaign keeps its own copy of the role.";
+    RolesIntro => "Les rôles fournis sont des modèles\u{a0}: dupliquez-les pour les adapter. Une campagne garde sa propre copie du rôle.", "Built-in roles are templates: duplicate them to adapt them. A campaign keeps its own copy of the role.";
     Duplicate => "Dupliquer", "Duplicate";
     Edit => "Modifier", "Edit";
     NewRole => "Nouveau rôle", "New role";
@@ -185,7 +185,7 @@ catalogue! {
     RoleSummaryEn => "Présentation (anglais)", "Summary (English)";
     EditRoleTitle => "Modifier le rôle", "Edit the role";
     RoleNotFound => "Ce rôle n'existe pas ou ne peut pas être modifié.", "This role does not exist or cannot be edited.";
-    BuiltinReadOnly => "Rôle fourni, en lecture seule : dupliquez-le pour l'adapter.", "Built-in role, read-only: duplicate it to adapt it.";
+    BuiltinReadOnly => "Rôle fourni, en lecture seule\u{a0}: dupliquez-le pour l'adapter.", "Built-in role, read-only: duplicate it to adapt it.";
     CopySuffixFr => "(copie)", "(copie)";
     CopySuffixEn => "(copy)", "(copy)";
     NewRoleNameFr => "Nouveau rôle", "Nouveau rôle";
@@ -195,28 +195,36 @@ catalogue! {
     BackToRoles => "Tous les rôles", "All roles";
     SettingsTitle => "Réglages et données", "Settings and data";
     StorageSection => "Stockage dans ce navigateur", "Storage in this browser";
-    PersistGranted => "Stockage persistant accordé : le navigateur ne videra pas ces données pour faire de la place.", "Persistent storage granted: the browser will not clear this data to free space.";
-    PersistDenied => "Stockage persistant non accordé : le navigateur pourrait effacer ces données s'il manque de place. Exportez-les régulièrement.", "Persistent storage not granted: the browser may clear this data when space runs low. Export it regularly.";
+    PersistGranted => "Stockage persistant accordé\u{a0}: le navigateur ne videra pas ces données pour faire de la place.", "Persistent storage granted: the browser will not clear this data to free space.";
+    PersistDenied => "Stockage persistant non accordé\u{a0}: le navigateur pourrait effacer ces données s'il manque de place. Exportez-les régulièrement.", "Persistent storage not granted: the browser may clear this data when space runs low. Export it regularly.";
     PersistUnsupported => "Ce navigateur ne permet pas de demander un stockage persistant. Exportez vos données régulièrement.", "This browser cannot be asked for persistent storage. Export your data regularly.";
     PersistPending => "Demande de stockage persistant en cours…", "Asking for persistent storage…";
     DataSection => "Exporter et importer", "Export and import";
-    DataIntro => "Vos données restent dans ce navigateur : seul un export les fait sortir. Un import ajoute les campagnes du fichier, ou les met à jour si la copie du fichier est plus récente ; rien n'est effacé.", "Your data stays in this browser: only an export takes it out. An import adds the file's campaigns, or updates them when the file's copy is newer; nothing is erased.";
+    DataIntro => "Vos données restent dans ce navigateur\u{a0}: seul un export les fait sortir. Un import ajoute les campagnes du fichier, ou les met à jour si la copie du fichier est plus récente\u{202f}; rien n'est effacé.", "Your data stays in this browser: only an export takes it out. An import adds the file's campaigns, or updates them when the file's copy is newer; nothing is erased.";
     ExportAll => "Exporter toutes les données", "Export all data";
     ImportFile => "Importer un fichier Rally (.json)", "Import a Rally file (.json)";
     Importing => "Lecture du fichier…", "Reading the file…";
     LanguageSection => "Langue", "Language";
-    StorageFull => "Le stockage du navigateur est plein : les dernières modifications ne sont pas enregistrées. Elles restent affichées ; exportez vos données maintenant pour ne rien perdre.", "The browser's storage is full: the latest changes are not saved. They are still on screen; export your data now so nothing is lost.";
-    StorageUnavailable => "Le stockage du navigateur n'est pas disponible (navigation privée ou réglage du navigateur) : rien ne sera conservé après fermeture. Exportez vos données avant de partir.", "The browser's storage is unavailable (private browsing or a browser setting): nothing will be kept after closing. Export your data before you leave.";
+    StorageFull => "Le stockage du navigateur est plein\u{a0}: les dernières modifications ne sont pas enregistrées. Elles restent affichées\u{202f}; exportez vos données maintenant pour ne rien perdre.", "The browser's storage is full: the latest changes are not saved. They are still on screen; export your data now so nothing is lost.";
+    StorageUnavailable => "Le stockage du navigateur n'est pas disponible (navigation privée ou réglage du navigateur)\u{a0}: rien ne sera conservé après fermeture. Exportez vos données avant de partir.", "The browser's storage is unavailable (private browsing or a browser setting): nothing will be kept after closing. Export your data before you leave.";
     OtherTab => "Ces données viennent d'être modifiées dans un autre onglet. Pour ne rien écraser, l'enregistrement automatique est suspendu ici.", "This data was just changed in another tab. So that nothing is overwritten, autosave is paused here.";
     LoadOtherTab => "Charger la version de l'autre onglet", "Load the other tab's version";
     KeepMine => "Garder cette version et l'enregistrer", "Keep this version and save it";
     ExportNow => "Exporter maintenant", "Export now";
-    StoredUnreadable => "Les données enregistrées dans ce navigateur n'ont pas pu être relues. Elles sont conservées à part, sans être effacées ; l'application démarre vide.", "The data saved in this browser could not be read back. It has been kept aside, not erased; the app starts empty.";
+    StoredUnreadable => "Les données enregistrées dans ce navigateur n'ont pas pu être relues. Elles sont conservées à part, sans être effacées\u{202f}; l'application démarre vide.", "The data saved in this browser could not be read back. It has been kept aside, not erased; the app starts empty.";
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundBody => "Cette adresse ne correspond à aucune page de Rally.", "This address does not match any Rally page.";
     ImportFailed => "Le fichier n'a pas été importé, et vos données n'ont pas changé.", "The file was not imported, and your data has not changed.";
     UndoImport => "Annuler l'import", "Undo the import";
     InstrumentsNone => "Aucun instrument choisi.", "No instrument chosen.";
+}
+
+/// "Remove: Jean Dupont" — an action and what it applies to, for accessible names.
+pub fn action_on(lang: Lang, action: &str, object: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{action}\u{a0}: {object}"),
+        Lang::En => format!("{action}: {object}"),
+    }
 }
 
 /// A status, in words.
@@ -367,7 +375,7 @@ pub fn campaign_count(lang: Lang, shown: usize, hidden_archived: usize) -> Strin
 
 pub fn posture_total(lang: Lang, total: u32) -> String {
     match lang {
-        Lang::Fr => format!("Total : {total} % (doit faire 100 %)"),
+        Lang::Fr => format!("Total\u{a0}: {total}\u{a0}% (doit faire 100\u{a0}%)"),
         Lang::En => format!("Total: {total}% (must be 100%)"),
     }
 }
@@ -435,7 +443,7 @@ pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
         ),
         CampaignError::TooLong => ("Ce texte est trop long.", "This text is too long."),
         CampaignError::ForbiddenCharacters => (
-            "Ce texte contient des caractères invisibles de contrôle ; retirez-les.",
+            "Ce texte contient des caractères invisibles de contrôle\u{202f}; retirez-les.",
             "This text contains invisible control characters; please remove them.",
         ),
         CampaignError::TooManyPeople => (
@@ -451,7 +459,7 @@ pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
             "A campaign plans three or four work sessions.",
         ),
         CampaignError::NotFound => (
-            "Cet élément n'existe plus ; il a peut-être été retiré.",
+            "Cet élément n'existe plus\u{202f}; il a peut-être été retiré.",
             "This item no longer exists; it may have been removed.",
         ),
         CampaignError::DuplicateId => (
@@ -471,7 +479,7 @@ pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
             "The status saved before archiving is inconsistent.",
         ),
         CampaignError::Archived => (
-            "Cette campagne est archivée : désarchivez-la pour la modifier.",
+            "Cette campagne est archivée\u{a0}: désarchivez-la pour la modifier.",
             "This campaign is archived: unarchive it to change it.",
         ),
     };
@@ -492,7 +500,7 @@ pub fn role_problem(lang: Lang, p: &RoleProblem) -> String {
         (Lang::En, RoleProblem::AxesIncomplete) => "Each support axis must appear once.".into(),
         (Lang::Fr, RoleProblem::BadBand(a)) => {
             format!(
-                "{} : la plage doit encadrer le niveau visé (min ≤ visé ≤ max).",
+                "{}\u{a0}: la plage doit encadrer le niveau visé (min ≤ visé ≤ max).",
                 axis(lang, *a)
             )
         }
@@ -533,7 +541,7 @@ pub fn action_error(lang: Lang, e: &ActionError) -> String {
         .into(),
         ActionError::BuiltinRole => pick(
             lang,
-            "Un rôle fourni ne peut pas être modifié : dupliquez-le.",
+            "Un rôle fourni ne peut pas être modifié\u{a0}: dupliquez-le.",
             "A built-in role cannot be changed: duplicate it.",
         )
         .into(),
@@ -548,7 +556,7 @@ pub fn action_error(lang: Lang, e: &ActionError) -> String {
         .into(),
         ActionError::Full => pick(
             lang,
-            "La limite de l'application est atteinte ; archivez ou exportez des données.",
+            "La limite de l'application est atteinte\u{202f}; archivez ou exportez des données.",
             "The app's limit is reached; export or delete some data.",
         )
         .into(),
@@ -570,9 +578,9 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
         ),
         (Lang::Fr, ImportError::Empty) => "Ce fichier est vide.".into(),
         (Lang::En, ImportError::Empty) => "This file is empty.".into(),
-        (Lang::Fr, ImportError::NotText) => "Ce fichier n'est pas un fichier texte : ce n'est pas un export Rally.".into(),
+        (Lang::Fr, ImportError::NotText) => "Ce fichier n'est pas un fichier texte\u{a0}: ce n'est pas un export Rally.".into(),
         (Lang::En, ImportError::NotText) => "This is not a text file, so it is not a Rally export.".into(),
-        (Lang::Fr, ImportError::Truncated) => "Ce fichier est incomplet : il s'arrête au milieu des données. Exportez-le de nouveau.".into(),
+        (Lang::Fr, ImportError::Truncated) => "Ce fichier est incomplet\u{a0}: il s'arrête au milieu des données. Exportez-le de nouveau.".into(),
         (Lang::En, ImportError::Truncated) => "This file is incomplete: it stops in the middle of the data. Export it again.".into(),
         (Lang::Fr, ImportError::Malformed { line, column }) => {
             format!("Ce fichier est endommagé (JSON invalide, ligne {line}, colonne {column}).")
@@ -580,16 +588,16 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
         (Lang::En, ImportError::Malformed { line, column }) => {
             format!("This file is damaged (invalid JSON at line {line}, column {column}).")
         }
-        (Lang::Fr, ImportError::TooDeep { .. }) => "Ce fichier a une structure anormalement imbriquée : il n'a pas été produit par Rally.".into(),
+        (Lang::Fr, ImportError::TooDeep { .. }) => "Ce fichier a une structure anormalement imbriquée\u{a0}: il n'a pas été produit par Rally.".into(),
         (Lang::En, ImportError::TooDeep { .. }) => "This file's structure is abnormally nested: it was not made by Rally.".into(),
         (Lang::Fr, ImportError::NotRally) => "Ce fichier n'est pas un export Rally.".into(),
         (Lang::En, ImportError::NotRally) => "This file is not a Rally export.".into(),
-        (Lang::Fr, ImportError::MissingVersion) => "Ce fichier ne dit pas quelle version du format il utilise ; il ne peut pas être lu sans risque.".into(),
+        (Lang::Fr, ImportError::MissingVersion) => "Ce fichier ne dit pas quelle version du format il utilise\u{202f}; il ne peut pas être lu sans risque.".into(),
         (Lang::En, ImportError::MissingVersion) => "This file does not say which format version it uses, so it cannot be read safely.".into(),
         (Lang::Fr, ImportError::BadVersion) => "La version du format de ce fichier est illisible.".into(),
         (Lang::En, ImportError::BadVersion) => "This file's format version is unreadable.".into(),
         (Lang::Fr, ImportError::FutureVersion { found, supported }) => format!(
-            "Ce fichier vient d'une version plus récente de Rally (format {found}) ; cette version lit jusqu'au format {supported}. Mettez Rally à jour pour l'importer."
+            "Ce fichier vient d'une version plus récente de Rally (format {found})\u{202f}; cette version lit jusqu'au format {supported}. Mettez Rally à jour pour l'importer."
         ),
         (Lang::En, ImportError::FutureVersion { found, supported }) => format!(
             "This file comes from a newer Rally (format {found}); this one reads up to format {supported}. Update Rally to import it."
@@ -597,7 +605,7 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
         (Lang::Fr, ImportError::UnknownVersion { found }) => format!("La version {found} du format est inconnue."),
         (Lang::En, ImportError::UnknownVersion { found }) => format!("Format version {found} is unknown."),
         (Lang::Fr, ImportError::WrongShape { path, .. }) => {
-            format!("Ce fichier est endommagé : la valeur à l'emplacement « {path} » n'a pas la forme attendue.")
+            format!("Ce fichier est endommagé\u{a0}: la valeur à l'emplacement «\u{a0}{path}\u{a0}» n'a pas la forme attendue.")
         }
         (Lang::En, ImportError::WrongShape { path, .. }) => {
             format!("This file is damaged: the value at “{path}” does not have the expected form.")
@@ -623,7 +631,7 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
                 Problem::TooManyRoles => pick(lang, "il y aurait trop de rôles.", "there would be too many roles.").into(),
             };
             match lang {
-                Lang::Fr => format!("Ce fichier contient une donnée incorrecte (« {path} ») : {why}"),
+                Lang::Fr => format!("Ce fichier contient une donnée incorrecte («\u{a0}{path}\u{a0}»)\u{a0}: {why}"),
                 Lang::En => format!("This file contains incorrect data (“{path}”): {why}"),
             }
         }
@@ -664,9 +672,9 @@ pub fn merge_report(lang: Lang, r: &MergeReport) -> String {
         "role(s) already here kept in your version",
     );
     match (lang, parts.is_empty()) {
-        (Lang::Fr, true) => "Import terminé : le fichier ne contenait aucune campagne.".into(),
+        (Lang::Fr, true) => "Import terminé\u{a0}: le fichier ne contenait aucune campagne.".into(),
         (Lang::En, true) => "Import finished: the file held no campaign.".into(),
-        (Lang::Fr, false) => format!("Import terminé : {}.", parts.join(", ")),
+        (Lang::Fr, false) => format!("Import terminé\u{a0}: {}.", parts.join(", ")),
         (Lang::En, false) => format!("Import finished: {}.", parts.join(", ")),
     }
 }

@@ -83,7 +83,8 @@ pub fn app() -> Html {
             let document = web_sys::window()
                 .and_then(|w| w.document())
                 .expect("a document");
-            let listener = EventListener::new(&document, "keydown", move |e| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&document, "keydown", options, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };

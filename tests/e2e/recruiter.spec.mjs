@@ -164,13 +164,6 @@ test('edit, undo (button and Ctrl+Z), and the undone state survives a reload', a
 });
 
 test('Ctrl+Z / Ctrl+Shift+Z outside fields undo and redo, and take over the browser default', async ({ page }) => {
-  // BUG: src/ui/app.rs registers the document keydown listener with gloo's
-  // EventListener::new, which is *passive*: its e.prevent_default() is ignored, Chromium logs
-  // "Unable to preventDefault inside passive event listener invocation." and then runs its
-  // own editing undo as well, which moves the focus into the last edited text field. The
-  // next shortcut (Ctrl+Shift+Z here) then lands in that field and the app ignores it.
-  // Fix: EventListener::new_with_options(…, EventListenerOptions::enable_prevent_default()).
-  test.fail();
   await open(page);
   await createCampaign(page, { name: 'Shortcut — Metz' });
   await commitField(page, '#campaign-name', 'Shortcut — Nancy');
@@ -308,7 +301,7 @@ test('home list: accent-insensitive search, sort, archive and unarchive, archive
   await expect(rowNames(page)).toHaveText([FIXTURE.lyonName, 'Zeta recrutement']);
 
   // Archive from the list: the row leaves the default view.
-  await page.getByRole('button', { name: 'Archive : Zeta recrutement' }).click();
+  await page.getByRole('button', { name: 'Archive: Zeta recrutement' }).click();
   await expect(rowNames(page)).toHaveText([FIXTURE.lyonName]);
   await expect(count).toHaveText('1 campaign (+2 archived)');
   await waitSaved(page);
@@ -317,10 +310,10 @@ test('home list: accent-insensitive search, sort, archive and unarchive, archive
   await archived.check();
   const zeta = rows(page).filter({ hasText: 'Zeta recrutement' });
   await expect(zeta).toContainText('Archived');
-  await page.getByRole('button', { name: 'Unarchive : Zeta recrutement' }).click();
+  await page.getByRole('button', { name: 'Unarchive: Zeta recrutement' }).click();
   await expect(zeta).toContainText('Draft');
   await expect(zeta).not.toHaveClass(/is-archived/);
-  await page.getByRole('button', { name: `Unarchive : ${FIXTURE.archivedName}` }).click();
+  await page.getByRole('button', { name: `Unarchive: ${FIXTURE.archivedName}` }).click();
   await expect(rows(page).filter({ hasText: FIXTURE.archivedName })).toContainText('Closed');
   await archived.uncheck();
   await expect(rowNames(page)).toHaveText([FIXTURE.lyonName, FIXTURE.archivedName, 'Zeta recrutement']);
@@ -341,7 +334,7 @@ test('role library: a duplicated, edited role leaves earlier campaigns unchanged
   await expect(original).toContainText('Built-in');
   // Built-in roles offer no Edit link.
   await expect(original.getByRole('link', { name: 'Edit' })).toHaveCount(0);
-  await original.getByRole('button', { name: `Duplicate : ${CSO_EN}` }).click();
+  await original.getByRole('button', { name: `Duplicate: ${CSO_EN}` }).click();
 
   await expect(page).toHaveURL(/#\/roles\/[0-9a-f-]{36}$/);
   const editorUrl = page.url();

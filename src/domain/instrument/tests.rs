@@ -907,7 +907,7 @@ mod scoring {
     fn every_builtin_instrument_scores_end_to_end() {
         for i in builtin() {
             // The middle answer is its own reverse: every facet (and pole) scores POMP 50.
-            let mid = (i.points() + 1) / 2;
+            let mid = i.points().div_ceil(2);
             let s = score(i, &all(i, mid)).unwrap();
             for f in &s.facets {
                 close(f.pomp().expect("fully answered"), 50.0);

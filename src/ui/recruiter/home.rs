@@ -117,7 +117,7 @@ pub fn home() -> Html {
                 <td data-label={T::ColUpdated.get(lang)}>{ updated }</td>
                 <td data-label={T::ColActions.get(lang)}>
                     <button type="button" class="button button-quiet" onclick={toggle}
-                        aria-label={format!("{} : {}", toggle_label.get(lang), c.name)}>{ toggle_label.get(lang) }</button>
+                        aria-label={i18n::action_on(lang, toggle_label.get(lang), &c.name)}>{ toggle_label.get(lang) }</button>
                 </td>
             </tr>
         }
@@ -147,7 +147,7 @@ pub fn home() -> Html {
             if shown.is_empty() {
                 <p class="empty-line card">{ T::NoMatch.get(lang) }</p>
             } else {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={T::CampaignsTitle.get(lang)}>
                     <table class="campaign-table">
                         <caption class="visually-hidden">{ T::CampaignsTitle.get(lang) }</caption>
                         <thead>

@@ -75,10 +75,10 @@ pub fn roles() -> Html {
                     <RoleProfile role={role.clone()} />
                 </details>
                 <div class="button-row">
-                    <button type="button" class="button" onclick={on_duplicate} aria-label={format!("{} : {name}", T::Duplicate.get(lang))}>{ T::Duplicate.get(lang) }</button>
+                    <button type="button" class="button" onclick={on_duplicate} aria-label={i18n::action_on(lang, T::Duplicate.get(lang), &name)}>{ T::Duplicate.get(lang) }</button>
                     if !builtin {
                         <Link<Route> to={Route::Role { id: role.id.clone() }} classes="button">{ T::Edit.get(lang) }</Link<Route>>
-                        <button type="button" class="button button-danger" onclick={on_delete} aria-label={format!("{} : {name}", T::DeleteRole.get(lang))}>{ T::DeleteRole.get(lang) }</button>
+                        <button type="button" class="button button-danger" onclick={on_delete} aria-label={i18n::action_on(lang, T::DeleteRole.get(lang), &name)}>{ T::DeleteRole.get(lang) }</button>
                     }
                 </div>
             </li>
@@ -271,7 +271,7 @@ pub fn role_editor(props: &EditorProps) -> Html {
                 </section>
                 <section class="card">
                     <h2>{ T::AxisCol.get(lang) }</h2>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={T::AxisCol.get(lang)}>
                         <table class="axis-edit">
                             <thead><tr>
                                 <th scope="col">{ T::AxisCol.get(lang) }</th>

@@ -49,8 +49,9 @@ pub fn import_button(props: &Props) -> Html {
     };
     html! {
         <div class="import-control">
-            <label for={props.id.clone()} class="file-label">{ T::ImportFile.get(app.lang) }</label>
-            <input id={props.id.clone()} type="file" accept=".json,application/json" {onchange} data-testid="import-file" />
+            // The native input stays focusable but hidden; its label is the visible, translated button.
+            <input id={props.id.clone()} class="file-input" type="file" accept=".json,application/json" {onchange} data-testid="import-file" />
+            <label for={props.id.clone()} class="button file-button">{ T::ImportFile.get(app.lang) }</label>
             if *busy {
                 <p class="hint" aria-live="polite">{ T::Importing.get(app.lang) }</p>
             }

@@ -98,7 +98,7 @@ pub fn people_editor(p: &Props) -> Html {
                     <TextField id={format!("{code}-{}-email", person.id)} label={T::PersonEmail.get(lang)} value={person.email.clone()}
                         kind={AttrValue::Static("email")} autocomplete={AttrValue::Static("off")} disabled={p.disabled} oninput={mail_in} onchange={mail_ch} />
                     <button type="button" class="button button-quiet" onclick={remove} disabled={p.disabled}
-                        aria-label={format!("{} : {}", T::Remove.get(lang), if person.name.is_empty() { row_name.clone() } else { person.name.clone() })}>
+                        aria-label={i18n::action_on(lang, T::Remove.get(lang), if person.name.is_empty() { &row_name } else { &person.name })}>
                         { T::Remove.get(lang) }
                     </button>
                 </fieldset>

@@ -32,11 +32,11 @@ pub fn role_profile(p: &Props) -> Html {
                     { i18n::axis(lang, a.axis) }
                     if !why.is_empty() { <span class="hint block">{ why.to_owned() }</span> }
                 </th>
-                <td>
+                <td data-label={T::TargetLevel.get(lang)}>
                     <span class="level-scale" aria-hidden="true">{ for cells }</span>
                     <span class="level-text">{ format!("{} — {}", a.target, i18n::level(lang, a.target)) }</span>
                 </td>
-                <td class="band-text">{ format!("{}–{}", a.min, a.max) }</td>
+                <td class="band-text" data-label={T::Band.get(lang)}>{ format!("{}–{}", a.min, a.max) }</td>
             </tr>
         }
     });
@@ -55,7 +55,7 @@ pub fn role_profile(p: &Props) -> Html {
     });
     html! {
         <div class="role-profile">
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label={T::AxisCol.get(lang)}>
                 <table class="axis-table">
                     <thead>
                         <tr>

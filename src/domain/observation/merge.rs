@@ -1,0 +1,319 @@
+//! Merging copies of observations: the recruiter imports the mediators' files in any order,
+//! maybe twice, maybe an early draft after the final version. The result depends only on the
+//! *set* of copies received: order-free, idempotent, no duplicates, nothing lost.
+//!
+//! For each observation id, among the distinct copies:
+//! * a **draft** is superseded by any copy with a higher revision (it is an earlier state of
+//!   the same coding);
+//! * a **submitted** copy is never superseded (it was locked, so a copy with a higher revision
+//!   is a diverging branch, not a continuation);
+//! * when exactly one copy remains, it is the observation; when several remain (two submitted
+//!   copies that differ, or different content at the same revision), they are kept side by
+//!   side as a [`ObservationConflict`] for the recruiter to look at, never silently dropped.
+//!
+//! Merging the merged result with more copies gives the same result as merging everything at
+//! once, so imports can be done one file at a time ([`MergedObservations::import`]).
+
+use super::log::Observation;
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// Several versions of one observation that cannot be ordered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObservationConflict {
+    pub id: Uuid,
+    /// At least two distinct versions, by revision then content.
+    pub versions: Vec<Observation>,
+}
+
+/// The observations known after merging, each id once: either resolved or in conflict.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergedObservations {
+    /// Sorted by id.
+    pub observations: Vec<Observation>,
+    /// Sorted by id.
+    pub conflicts: Vec<ObservationConflict>,
+}
+
+/// What an import did, counted per distinct incoming copy.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Observations not seen before.
+    pub added: usize,
+    /// Newer versions that replaced the one here.
+    pub updated: usize,
+    /// Copies identical to a version already here.
+    pub unchanged: usize,
+    /// Older drafts, superseded by a version already here or in the same import.
+    pub outdated: usize,
+    /// Copies now kept side by side with another version.
+    pub conflicting: usize,
+}
+
+impl MergedObservations {
+    /// Every version kept, resolved or in conflict.
+    pub fn versions(&self) -> impl Iterator<Item = &Observation> {
+        self.observations
+            .iter()
+            .chain(self.conflicts.iter().flat_map(|c| c.versions.iter()))
+    }
+
+    pub fn get(&self, id: Uuid) -> Option<&Observation> {
+        self.observations.iter().find(|o| o.id == id)
+    }
+
+    pub fn conflict(&self, id: Uuid) -> Option<&ObservationConflict> {
+        self.conflicts.iter().find(|c| c.id == id)
+    }
+
+    /// Adds imported copies: the same result as merging everything from the start.
+    pub fn import<'a>(
+        &self,
+        incoming: impl IntoIterator<Item = &'a Observation>,
+    ) -> (MergedObservations, ImportReport) {
+        let incoming: Vec<&Observation> = incoming.into_iter().collect();
+        let next = merge_observations(self.versions().chain(incoming.iter().copied()));
+        let mut report = ImportReport::default();
+        let mut seen: Vec<&Observation> = Vec::new();
+        for copy in incoming {
+            if seen.contains(&copy) {
+                continue;
+            }
+            seen.push(copy);
+            let known = self.get(copy.id).is_some() || self.conflict(copy.id).is_some();
+            if self.versions().any(|v| v == copy) {
+                report.unchanged += 1;
+            } else if !next.versions().any(|v| v == copy) {
+                report.outdated += 1;
+            } else if next.conflict(copy.id).is_some() {
+                report.conflicting += 1;
+            } else if known {
+                report.updated += 1;
+            } else {
+                report.added += 1;
+            }
+        }
+        (next, report)
+    }
+}
+
+/// Merges copies of observations by id (see the module documentation for the rules).
+/// O(c log c) for c copies, plus serialising the copies of an id that has several distinct
+/// versions (to order them by content).
+pub fn merge_observations<'a>(
+    copies: impl IntoIterator<Item = &'a Observation>,
+) -> MergedObservations {
+    let mut by_id: BTreeMap<Uuid, Vec<&Observation>> = BTreeMap::new();
+    for c in copies {
+        by_id.entry(c.id).or_default().push(c);
+    }
+    let mut out = MergedObservations::default();
+    for (id, copies) in by_id {
+        let mut kept = resolve(copies);
+        if kept.len() == 1 {
+            out.observations.extend(kept.pop());
+        } else {
+            out.conflicts
+                .push(ObservationConflict { id, versions: kept });
+        }
+    }
+    out
+}
+
+/// The versions of one id that survive, in a canonical order.
+fn resolve(copies: Vec<&Observation>) -> Vec<Observation> {
+    let first = copies[0];
+    if copies.iter().all(|c| *c == first) {
+        return vec![first.clone()];
+    }
+    // Distinct versions, ordered by revision then by their canonical JSON text.
+    let mut distinct: Vec<(u64, String, &Observation)> = copies
+        .into_iter()
+        .map(|c| {
+            let json = serde_json::to_string(c).expect("an observation always serialises");
+            (c.revision, json, c)
+        })
+        .collect();
+    distinct.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    distinct.dedup_by(|a, b| a.1 == b.1);
+    let newest = distinct.iter().map(|d| d.0).max().unwrap_or(0);
+    distinct
+        .into_iter()
+        .filter(|(rev, _, c)| c.is_submitted() || *rev == newest)
+        .map(|(_, _, c)| c.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::observation::log::tests::{add, fresh, id, t};
+    use crate::domain::observation::log::{ObservationAction, ObservationStatus};
+    use crate::domain::observation::scheme::{default_scheme, Actor};
+    use proptest::prelude::*;
+
+    /// One mediator's observation after `n` key presses, submitted or not.
+    fn coded(obs: u128, n: usize, submit: bool) -> Observation {
+        let s = default_scheme();
+        let mut o = fresh();
+        o.id = id(obs);
+        o.apply_mut(s, &ObservationAction::StartClock, t(0))
+            .unwrap();
+        for k in 0..n {
+            o.apply_mut(
+                s,
+                &add(Some(Actor::Ceo), "agrees", 1_000 + k as u128),
+                t(1_000 * k as i64 + 1),
+            )
+            .unwrap();
+        }
+        if submit {
+            o.apply_mut(s, &ObservationAction::Submit, t(100_000))
+                .unwrap();
+        }
+        o
+    }
+
+    #[test]
+    fn a_later_draft_or_the_submitted_copy_supersedes_earlier_drafts() {
+        let early = coded(1, 2, false);
+        let late = coded(1, 4, false);
+        let done = coded(1, 5, true);
+        let other = coded(2, 1, false);
+        let m = merge_observations([&late, &other, &early, &late]);
+        assert_eq!(m.observations, vec![late.clone(), other.clone()]);
+        assert!(m.conflicts.is_empty());
+        let m = merge_observations([&done, &early, &late]);
+        assert_eq!(m.observations, vec![done.clone()]);
+    }
+
+    #[test]
+    fn diverging_versions_are_kept_side_by_side() {
+        let s = default_scheme();
+        // Two submitted copies that differ.
+        let a = coded(1, 3, true);
+        let mut b = coded(1, 2, false);
+        b.apply_mut(s, &add(Some(Actor::Candidate), "disagrees", 99), t(5_000))
+            .unwrap();
+        b.apply_mut(s, &ObservationAction::Submit, t(100_000))
+            .unwrap();
+        assert_eq!(a.revision, b.revision);
+        let m = merge_observations([&b, &a]);
+        assert!(m.observations.is_empty());
+        let c = m.conflict(id(1)).unwrap();
+        assert_eq!(c.versions.len(), 2);
+        assert_eq!(m, merge_observations([&a, &b]), "order-free");
+        // A submitted copy and a draft that went on from an earlier state (a fork).
+        let fork = coded(1, 6, false);
+        let m = merge_observations([&a, &fork]);
+        assert_eq!(m.conflict(id(1)).unwrap().versions, vec![a.clone(), fork]);
+        // Two drafts at the same revision with different content.
+        let mut x = coded(1, 2, false);
+        let mut y = x.clone();
+        x.apply_mut(s, &add(Some(Actor::Ceo), "agrees", 70), t(9_000))
+            .unwrap();
+        y.apply_mut(s, &add(Some(Actor::Ceo), "supports", 70), t(9_000))
+            .unwrap();
+        assert_eq!(merge_observations([&x, &y]).conflicts.len(), 1);
+    }
+
+    #[test]
+    fn import_reports_what_happened() {
+        let base = merge_observations([&coded(1, 2, false)]);
+        let (next, report) = base.import([
+            &coded(1, 2, false),
+            &coded(1, 4, false),
+            &coded(1, 1, false),
+            &coded(2, 1, false),
+            &coded(2, 1, false),
+        ]);
+        assert_eq!(
+            report,
+            ImportReport {
+                added: 1,
+                updated: 1,
+                unchanged: 1,
+                outdated: 1,
+                conflicting: 0
+            }
+        );
+        assert_eq!(next.observations.len(), 2);
+        let (_, report) = next.import([&coded(1, 4, true), &coded(1, 5, true)]);
+        // rev 6 submitted (4 events) and rev 7 submitted (5 events) both stand.
+        assert_eq!(report.conflicting, 2);
+    }
+
+    /// A small pool of copies: 3 observations, revisions 0–3, draft or submitted, and two
+    /// contents per revision (so some copies diverge).
+    fn copy(obs: u128, rev: u64, submitted: bool, variant: u8) -> Observation {
+        let mut o = fresh();
+        o.id = id(obs);
+        o.revision = rev;
+        if submitted {
+            o.status = ObservationStatus::Submitted;
+            o.submitted_at = Some(t(1));
+        }
+        o.clock.banked_ms = u64::from(variant);
+        o
+    }
+
+    fn copies() -> impl Strategy<Value = Vec<Observation>> {
+        prop::collection::vec(
+            (0u128..3, 0u64..4, prop::bool::weighted(0.3), 0u8..2)
+                .prop_map(|(i, r, s, v)| copy(i, r, s, v)),
+            0..14,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn any_order_gives_the_same_result(
+            (list, shuffled) in copies().prop_flat_map(|v| (Just(v.clone()), Just(v).prop_shuffle()))
+        ) {
+            prop_assert_eq!(merge_observations(&list), merge_observations(&shuffled));
+        }
+
+        #[test]
+        fn importing_twice_is_importing_once(list in copies()) {
+            let once = merge_observations(&list);
+            let twice = merge_observations(list.iter().chain(&list));
+            prop_assert_eq!(&twice, &once);
+            prop_assert_eq!(&merge_observations(once.versions()), &once);
+            prop_assert_eq!(&once.import(&list).0, &once);
+        }
+
+        #[test]
+        fn importing_file_by_file_equals_importing_all_at_once(
+            list in copies(), cut in 0usize..14
+        ) {
+            let cut = cut.min(list.len());
+            let (a, b) = list.split_at(cut);
+            let step = merge_observations(a).import(b).0;
+            prop_assert_eq!(step, merge_observations(&list));
+        }
+
+        #[test]
+        fn nothing_is_lost_and_nothing_is_duplicated(list in copies()) {
+            let m = merge_observations(&list);
+            let kept: Vec<&Observation> = m.versions().collect();
+            for c in &list {
+                let here = kept.contains(&c);
+                let superseded = !c.is_submitted()
+                    && kept.iter().any(|k| k.id == c.id && k.revision > c.revision);
+                prop_assert!(here || superseded, "lost: {:?}", (c.id, c.revision));
+            }
+            let mut ids: Vec<Uuid> = m.observations.iter().map(|o| o.id)
+                .chain(m.conflicts.iter().map(|c| c.id)).collect();
+            let n = ids.len();
+            ids.sort();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), n, "each id once");
+            for c in &m.conflicts {
+                prop_assert!(c.versions.len() >= 2);
+                for (i, v) in c.versions.iter().enumerate() {
+                    prop_assert!(!c.versions[i + 1..].contains(v), "no duplicate version");
+                }
+            }
+        }
+    }
+}
