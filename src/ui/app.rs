@@ -84,33 +84,34 @@ pub fn app() -> Html {
                 .and_then(|w| w.document())
                 .expect("a document");
             let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(&document, "keydown", options, move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
-                    return;
-                }
-                let in_text = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-                    .unwrap_or(false);
-                if in_text {
-                    return;
-                }
-                match (e.key().to_lowercase().as_str(), e.shift_key()) {
-                    ("z", false) => {
-                        e.prevent_default();
-                        dispatcher.dispatch(Msg::Undo);
+            let listener =
+                EventListener::new_with_options(&document, "keydown", options, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                        return;
                     }
-                    ("z", true) | ("y", false) => {
-                        e.prevent_default();
-                        dispatcher.dispatch(Msg::Redo);
+                    let in_text = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+                        .unwrap_or(false);
+                    if in_text {
+                        return;
                     }
-                    _ => {}
-                }
-            });
+                    match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                        ("z", false) => {
+                            e.prevent_default();
+                            dispatcher.dispatch(Msg::Undo);
+                        }
+                        ("z", true) | ("y", false) => {
+                            e.prevent_default();
+                            dispatcher.dispatch(Msg::Redo);
+                        }
+                        _ => {}
+                    }
+                });
             move || drop(listener)
         });
     }
