@@ -158,3 +158,43 @@ fn format_v1_is_a_golden_file() {
     assert_eq!(&archived.role, custom);
     assert!(!Workspace::is_builtin_role(&custom.id));
 }
+
+/// Version 2 added kits and observations; pin what the golden file holds.
+#[test]
+fn format_v2_is_a_golden_file() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/format-v2.json"
+    ))
+    .unwrap();
+    let doc = rally::domain::file::read_document(&bytes).expect("format-v2.json reads");
+    assert_eq!(doc.campaigns.len(), 2);
+    assert_eq!(doc.kits.len(), 1);
+    assert_eq!(doc.kits[0].mediator.name, "Amina Benali");
+    assert_eq!(doc.kits[0].campaign_name, "CSO 5.0 — siège de Lyon");
+    assert_eq!(doc.observations.len(), 1);
+    let o = &doc.observations[0];
+    assert_eq!(o.events.len(), 6);
+    assert_eq!(o.notes.len(), 1);
+    assert_eq!(o.session_id, doc.kits[0].sessions[0].id);
+    // A kit never carries e-mail addresses.
+    assert!(!String::from_utf8(bytes)
+        .unwrap()
+        .split("\"kits\"")
+        .nth(1)
+        .unwrap()
+        .contains("@example"));
+}
+
+/// A version 1 file reads as version 2 with no kits and no observations.
+#[test]
+fn format_v1_migrates_to_empty_fieldwork() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/format-v1.json"
+    ))
+    .unwrap();
+    let doc = rally::domain::file::read_document(&bytes).unwrap();
+    assert_eq!(doc.format_version, 2);
+    assert!(doc.kits.is_empty() && doc.observations.is_empty());
+}

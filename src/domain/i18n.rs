@@ -3,7 +3,9 @@
 //! never writes a user-visible string inline.
 
 use crate::domain::campaign::{CampaignAction, CampaignError, InstrumentId, PeopleList, Status};
+use crate::domain::fieldwork::FieldworkError;
 use crate::domain::file::{ImportError, MergeReport, Problem};
+use crate::domain::observation::log::ObservationError;
 use crate::domain::role::{Posture, RoleProblem, SoftSkill, SupportAxis};
 use crate::domain::workspace::{Action, ActionError};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
@@ -563,6 +565,103 @@ pub fn action_error(lang: Lang, e: &ActionError) -> String {
     }
 }
 
+/// A kit or observation problem, in words.
+pub fn fieldwork_error(lang: Lang, e: &FieldworkError) -> String {
+    match e {
+        FieldworkError::Text(c) => campaign_error(lang, c).to_owned(),
+        FieldworkError::UnknownScheme => pick(
+            lang,
+            "elle utilise une grille de codage que cette version de Rally ne connaît pas.",
+            "it uses a coding scheme this version of Rally does not know.",
+        )
+        .into(),
+        FieldworkError::UnknownKit => pick(
+            lang,
+            "ce kit n'existe pas dans ce navigateur.",
+            "this kit is not in this browser.",
+        )
+        .into(),
+        FieldworkError::UnknownSession => pick(
+            lang,
+            "cette séance n'existe pas dans le kit.",
+            "this session is not in the kit.",
+        )
+        .into(),
+        FieldworkError::UnknownObservation => pick(
+            lang,
+            "cette observation n'existe pas dans ce navigateur.",
+            "this observation is not in this browser.",
+        )
+        .into(),
+        FieldworkError::DuplicateKit => pick(
+            lang,
+            "deux kits portent le même identifiant.",
+            "two kits have the same identifier.",
+        )
+        .into(),
+        FieldworkError::AlreadyObserving => pick(
+            lang,
+            "une observation de cette séance existe déjà pour ce médiateur.",
+            "this mediator already has an observation of this session.",
+        )
+        .into(),
+        FieldworkError::Observation(o) => observation_error(lang, o),
+    }
+}
+
+/// Why a coding action was refused, in words.
+pub fn observation_error(lang: Lang, e: &ObservationError) -> String {
+    let (fr, en) = match e {
+        ObservationError::Submitted => (
+            "L'observation est envoyée\u{a0}: elle ne peut plus changer.",
+            "The observation has been submitted: it can no longer change.",
+        ),
+        ObservationError::ClockNotStarted => (
+            "Démarrez le chronomètre avant de coder, ou insérez l'événement à une heure choisie.",
+            "Start the clock before coding, or insert the event at a chosen time.",
+        ),
+        ObservationError::Clock(_) => (
+            "Le chronomètre n'est pas dans le bon état pour cela.",
+            "The clock is not in the right state for this.",
+        ),
+        ObservationError::UnknownCode(_) => (
+            "Ce code n'existe pas dans la grille.",
+            "This code is not in the scheme.",
+        ),
+        ObservationError::ActorNotAllowed => (
+            "Ce code ne s'applique pas à cette personne.",
+            "This code does not apply to this person.",
+        ),
+        ObservationError::StateAlreadyOpen => (
+            "Cet état est déjà en cours\u{a0}: terminez-le d'abord.",
+            "This state is already running: end it first.",
+        ),
+        ObservationError::NothingToUndo => (
+            "Il n'y a aucun événement à annuler.",
+            "There is no event to undo.",
+        ),
+        ObservationError::EventNotFound => (
+            "Cet événement n'existe plus.",
+            "This event no longer exists.",
+        ),
+        ObservationError::EmptyNote => ("La note est vide.", "The note is empty."),
+        ObservationError::TooLong => ("Ce texte est trop long.", "This text is too long."),
+        ObservationError::TooLate => (
+            "Ce moment dépasse la limite de 12\u{a0}heures d'une séance.",
+            "This time is beyond the 12-hour limit of a session.",
+        ),
+        ObservationError::ForbiddenCharacters => (
+            "Ce texte contient des caractères invisibles de contrôle.",
+            "This text contains invisible control characters.",
+        ),
+        _ => (
+            "L'observation contient une donnée incohérente.",
+            "The observation contains inconsistent data.",
+        ),
+    };
+    pick(lang, fr, en).into()
+}
+
 /// One sentence a recruiter understands, for any import failure.
 pub fn import_error(lang: Lang, e: &ImportError) -> String {
     match (lang, e) {
@@ -629,6 +728,11 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
                 .into(),
                 Problem::TooManyCampaigns => pick(lang, "il y aurait trop de campagnes.", "there would be too many campaigns.").into(),
                 Problem::TooManyRoles => pick(lang, "il y aurait trop de rôles.", "there would be too many roles.").into(),
+                Problem::Fieldwork(e) => fieldwork_error(lang, e),
+                Problem::DuplicateKit => pick(lang, "deux kits portent le même identifiant.", "two kits have the same identifier.").into(),
+                Problem::TooManyObservations => {
+                    pick(lang, "il y aurait trop d'observations.", "there would be too many observations.").into()
+                }
             };
             match lang {
                 Lang::Fr => format!("Ce fichier contient une donnée incorrecte («\u{a0}{path}\u{a0}»)\u{a0}: {why}"),

@@ -20,3 +20,5 @@ pub const MAX_SESSIONS: usize = 4;
 pub const MAX_JSON_DEPTH: usize = 64;
 /// How many undo steps are kept in memory.
 pub const UNDO_DEPTH: usize = 100;
+/// Most kits, and most observations, in one file or one browser.
+pub const MAX_OBSERVATIONS: usize = 2000;

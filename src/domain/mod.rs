@@ -3,6 +3,7 @@
 
 pub mod campaign;
 pub mod draft;
+pub mod fieldwork;
 pub mod file;
 pub mod history;
 pub mod i18n;

@@ -4,7 +4,10 @@
 
 use super::{migrate, Document, CURRENT_VERSION, FORMAT_NAME};
 use crate::domain::campaign::CampaignError;
-use crate::domain::limits::{MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_ROLES};
+use crate::domain::fieldwork::{check_observation, FieldworkError};
+use crate::domain::limits::{
+    MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_OBSERVATIONS, MAX_ROLES,
+};
 use crate::domain::role::RoleProblem;
 use crate::domain::workspace::Workspace;
 use serde_json::Value;
@@ -58,6 +61,12 @@ pub enum Problem {
     TooManyCampaigns,
     #[error("too many roles")]
     TooManyRoles,
+    #[error("{0}")]
+    Fieldwork(FieldworkError),
+    #[error("two kits have the same identifier")]
+    DuplicateKit,
+    #[error("too many observations")]
+    TooManyObservations,
 }
 
 /// Reads a file's bytes into a valid document at the current version.
@@ -190,6 +199,21 @@ fn validate(doc: &Document) -> Result<(), ImportError> {
         if !seen.insert(r.id.as_str()) {
             return Err(invalid(format!("roles[{i}].id"), Problem::DuplicateRole));
         }
+    }
+    if doc.observations.len() > MAX_OBSERVATIONS || doc.kits.len() > MAX_OBSERVATIONS {
+        return Err(invalid("observations".into(), Problem::TooManyObservations));
+    }
+    let mut seen = HashSet::new();
+    for (i, k) in doc.kits.iter().enumerate() {
+        k.check()
+            .map_err(|e| invalid(format!("kits[{i}]"), Problem::Fieldwork(e)))?;
+        if !seen.insert(k.id) {
+            return Err(invalid(format!("kits[{i}].id"), Problem::DuplicateKit));
+        }
+    }
+    for (i, o) in doc.observations.iter().enumerate() {
+        check_observation(o)
+            .map_err(|e| invalid(format!("observations[{i}]"), Problem::Fieldwork(e)))?;
     }
     Ok(())
 }

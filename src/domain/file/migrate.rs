@@ -1,14 +1,23 @@
 //! Migrations: each step takes a document of version N (as raw JSON) to version N + 1.
 //! Steps work on `serde_json::Value` so that they keep reading files whose Rust types are gone.
-//! Version 1 is the first released format; when version 2 comes, its step goes in `STEPS`
-//! and a fixture of version 1 stays under `tests/fixtures/` to prove it still reads.
+//! Every released version keeps a fixture under `tests/fixtures/` to prove it still reads.
 
 use serde_json::Value;
 
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to version `i + 2`.
-const STEPS: &[Step] = &[];
+const STEPS: &[Step] = &[v1_to_v2];
+
+/// Version 2 added mediator kits and observations: a version 1 file has none.
+fn v1_to_v2(mut doc: Value) -> Value {
+    if let Some(obj) = doc.as_object_mut() {
+        for key in ["kits", "observations"] {
+            obj.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+        }
+    }
+    doc
+}
 
 /// Brings a document of `from` version up to the current one.
 /// The caller has already refused versions that are unknown or newer than this build.
@@ -33,8 +42,17 @@ mod tests {
     }
 
     #[test]
-    fn migrating_the_current_version_changes_nothing_but_the_marker() {
-        let v = serde_json::json!({"format": "rally", "format_version": 1, "campaigns": []});
-        assert_eq!(migrate(v.clone(), 1), v);
+    fn migrating_the_current_version_changes_nothing() {
+        let v = serde_json::json!({"format": "rally", "format_version": 2, "campaigns": [], "kits": [], "observations": []});
+        assert_eq!(migrate(v.clone(), 2), v);
+    }
+
+    #[test]
+    fn version_1_gains_empty_kits_and_observations() {
+        let v1 = serde_json::json!({"format": "rally", "format_version": 1, "campaigns": []});
+        let v2 = migrate(v1, 1);
+        assert_eq!(v2["format_version"], 2);
+        assert_eq!(v2["kits"], serde_json::json!([]));
+        assert_eq!(v2["observations"], serde_json::json!([]));
     }
 }

@@ -14,6 +14,8 @@ pub use migrate::migrate;
 pub use snapshot::{Snapshot, SnapshotToken};
 
 use crate::domain::campaign::Campaign;
+use crate::domain::fieldwork::{Fieldwork, Kit};
+use crate::domain::observation::log::Observation;
 use crate::domain::role::Role;
 use crate::domain::workspace::Workspace;
 use chrono::{DateTime, Utc};
@@ -23,7 +25,8 @@ use uuid::Uuid;
 /// The value of the `format` field of every Rally file.
 pub const FORMAT_NAME: &str = "rally";
 /// The version this build writes. Older versions are migrated on reading.
-pub const CURRENT_VERSION: u64 = 1;
+/// Version 2 added mediator kits and observations.
+pub const CURRENT_VERSION: u64 = 2;
 
 /// A Rally file: a set of campaigns and custom roles.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +41,12 @@ pub struct Document {
     pub campaigns: Vec<Campaign>,
     #[serde(default)]
     pub roles: Vec<Role>,
+    /// Mediator kits (since version 2).
+    #[serde(default)]
+    pub kits: Vec<Kit>,
+    /// Observations of work sessions (since version 2).
+    #[serde(default)]
+    pub observations: Vec<Observation>,
 }
 
 impl Document {
@@ -60,7 +69,30 @@ impl Document {
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             campaigns,
             roles,
+            kits: Vec::new(),
+            observations: Vec::new(),
         }
+    }
+
+    /// The same document, also carrying this browser's kits and observations.
+    pub fn with_fieldwork(mut self, fieldwork: &Fieldwork) -> Self {
+        self.kits = fieldwork.kits.clone();
+        self.observations = fieldwork.observations.versions().cloned().collect();
+        self
+    }
+
+    /// A mediator's kit, alone in its file.
+    pub fn of_kit(kit: &Kit, now: DateTime<Utc>) -> Self {
+        let mut doc = Self::new(Vec::new(), Vec::new(), now);
+        doc.kits.push(kit.clone());
+        doc
+    }
+
+    /// A mediator's observation, with the kit it was made from.
+    pub fn of_observation(kit: &Kit, observation: &Observation, now: DateTime<Utc>) -> Self {
+        let mut doc = Self::of_kit(kit, now);
+        doc.observations.push(observation.clone());
+        doc
     }
 
     /// The workspace this document describes.
