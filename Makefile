@@ -67,7 +67,9 @@ test: setup
 	npx --no-install playwright test
 
 bench: build
-	@echo "==> benchmarks"
+	@echo "==> native benchmarks of the core (release)"
+	cargo run --quiet --release --example bench_core
+	@echo "==> browser benchmarks"
 	node bench/run.mjs
 
 clean:

@@ -1,0 +1,128 @@
+//! Native benchmarks of the pure core, printed as plain lines (run by `make bench`):
+//! all meta-communication indices of a 5,000-event session, and the scoring of 200 respondents.
+//! Each figure is the median of repeated runs in a release build.
+
+use chrono::DateTime;
+use rally::domain::instrument::builtin::builtin;
+use rally::domain::instrument::score::{score, Answer, Response};
+use rally::domain::observation::indices::session_indices;
+use rally::domain::observation::log::{Observation, ObservationAction};
+use rally::domain::observation::scheme::{default_scheme, Actor};
+use std::time::{Duration, Instant};
+use uuid::Uuid;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// A deterministic pseudo-random sequence (xorshift), so every run codes the same session.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+fn main() {
+    let scheme = default_scheme();
+    let t = |ms: i64| DateTime::from_timestamp_millis(1_767_000_000_000 + ms).unwrap();
+    let mut o = Observation::new(
+        Uuid::from_u128(1),
+        Uuid::from_u128(2),
+        Uuid::from_u128(3),
+        Uuid::from_u128(4),
+        scheme,
+        t(0),
+    );
+    o.apply_mut(scheme, &ObservationAction::StartClock, t(0))
+        .unwrap();
+    let codes: Vec<_> = scheme
+        .codes
+        .iter()
+        .filter(|c| c.actors.allows(Some(Actor::Ceo)) && c.actors.allows(Some(Actor::Candidate)))
+        .collect();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let start = Instant::now();
+    for i in 0..5000u128 {
+        let code = codes[(rng.next() % codes.len() as u64) as usize];
+        let actor = if rng.next().is_multiple_of(2) {
+            Actor::Ceo
+        } else {
+            Actor::Candidate
+        };
+        let action = ObservationAction::AddEvent {
+            id: Uuid::from_u128(100 + i),
+            actor: Some(actor),
+            code: code.id.clone(),
+            modifier: None,
+        };
+        o.apply_mut(scheme, &action, t(2000 * (i as i64 + 1)))
+            .unwrap();
+    }
+    let append = start.elapsed();
+    let now = t(2000 * 5001);
+    let runs: Vec<Duration> = (0..21)
+        .map(|_| {
+            let s = Instant::now();
+            std::hint::black_box(session_indices(&o, scheme, now));
+            s.elapsed()
+        })
+        .collect();
+    println!(
+        "append 5,000 coded events: {:.2} ms in total ({:.4} ms per event)",
+        ms(append),
+        ms(append) / 5000.0
+    );
+    println!(
+        "indices of a 5,000-event session (native): median {:.3} ms over 21 runs (target ≤ 10 ms)",
+        ms(median(runs))
+    );
+
+    let instrument = builtin()
+        .iter()
+        .find(|i| i.id == "interpersonal-intelligence")
+        .expect("built-in instrument");
+    let responses: Vec<Response> = (0..200u128)
+        .map(|r| {
+            let mut resp = Response::start(
+                instrument,
+                Uuid::from_u128(10_000 + r),
+                Uuid::from_u128(2),
+                Uuid::from_u128(20_000 + r),
+                t(0),
+            );
+            resp.answers = instrument
+                .items
+                .iter()
+                .map(|item| Answer {
+                    item: item.id.clone(),
+                    value: Some(1 + (rng.next() % instrument.points() as u64) as u8),
+                    ms: Some(2500),
+                })
+                .collect();
+            resp
+        })
+        .collect();
+    let runs: Vec<Duration> = (0..21)
+        .map(|_| {
+            let s = Instant::now();
+            for r in &responses {
+                std::hint::black_box(score(instrument, r).expect("scores"));
+            }
+            s.elapsed()
+        })
+        .collect();
+    println!(
+        "score 200 respondents × {} items (native): median {:.3} ms over 21 runs (target ≤ 20 ms)",
+        instrument.items.len(),
+        ms(median(runs))
+    );
+}
