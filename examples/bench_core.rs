@@ -31,6 +31,37 @@ impl Rng {
     }
 }
 
+/// Writes `target/bench/fieldwork-5000.json`: a kit and this 5,000-event observation (clock
+/// running), for the browser benchmark of keystroke latency (`bench/run.mjs`).
+fn write_browser_fixture(o: &Observation, now: chrono::DateTime<chrono::Utc>) {
+    use rally::domain::campaign::{Campaign, Leader, Person, Status, WorkSession};
+    use rally::domain::fieldwork::{Fieldwork, Kit};
+    use rally::domain::file::Document;
+    use rally::domain::role::builtin_roles;
+    let id = Uuid::from_u128;
+    let campaign = Campaign {
+        id: id(2),
+        name: "Bench — 5,000 events".into(),
+        role: builtin_roles()[0].clone(),
+        leader: Leader { name: "Claire Martin".into(), title: "CEO".into() },
+        candidates: vec![Person { id: id(10), name: "Jean Dupont".into(), email: String::new() }],
+        mediators: vec![Person { id: id(4), name: "Amina Benali".into(), email: String::new() }],
+        sessions: vec![WorkSession::empty(id(3)), WorkSession::empty(id(31)), WorkSession::empty(id(32))],
+        instruments: vec![],
+        status: Status::Active,
+        status_before_archive: None,
+        created_at: now,
+        updated_at: now,
+        revision: 1,
+    };
+    let kit = Kit::for_mediator(&campaign, id(4), default_scheme(), id(5), now).expect("the mediator is in the campaign");
+    let (fw, _) = Fieldwork::default().import(&[kit], std::slice::from_ref(o));
+    let doc = Document::of_workspace(&Default::default(), now).with_fieldwork(&fw);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&dir).expect("target/bench");
+    std::fs::write(dir.join("fieldwork-5000.json"), doc.to_json()).expect("write the fixture");
+}
+
 fn main() {
     let scheme = default_scheme();
     let t = |ms: i64| DateTime::from_timestamp_millis(1_767_000_000_000 + ms).unwrap();
@@ -76,6 +107,7 @@ fn main() {
             s.elapsed()
         })
         .collect();
+    write_browser_fixture(&o, t(2000 * 5001));
     println!(
         "append 5,000 coded events: {:.2} ms in total ({:.4} ms per event)",
         ms(append),

@@ -3,7 +3,7 @@
 //! never writes a user-visible string inline.
 
 use crate::domain::campaign::{CampaignAction, CampaignError, InstrumentId, PeopleList, Status};
-use crate::domain::fieldwork::FieldworkError;
+use crate::domain::fieldwork::{FieldworkError, FieldworkReport};
 use crate::domain::file::{ImportError, MergeReport, Problem};
 use crate::domain::observation::log::ObservationError;
 use crate::domain::role::{Posture, RoleProblem, SoftSkill, SupportAxis};
@@ -46,26 +46,34 @@ impl Lang {
     }
 }
 
+/// Declares a catalogue of static texts: `catalogue! { Name; Key => "fr", "en"; … }` makes
+/// the enum `Name` with `get(lang)` and `ALL`. The main catalogue is [`T`]; each area of the
+/// app may declare its own in a submodule (see [`observe`], [`analysis`]), so long texts stay
+/// next to each other by screen while remaining one typed, checked catalogue.
 macro_rules! catalogue {
-    ($($key:ident => $fr:expr, $en:expr;)*) => {
-        /// A static text of the interface.
+    ($name:ident; $($key:ident => $fr:expr, $en:expr;)*) => {
+        /// Static texts of the interface, in French and English.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum T { $($key),* }
+        pub enum $name { $($key),* }
 
-        impl T {
-            /// Every static text, for completeness tests.
-            pub const ALL: &'static [T] = &[$(T::$key),*];
+        impl $name {
+            /// Every text, for completeness tests.
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
 
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((T::$key, Lang::Fr) => $fr, (T::$key, Lang::En) => $en,)*
+                    $(($name::$key, Lang::Fr) => $fr, ($name::$key, Lang::En) => $en,)*
                 }
             }
         }
     };
 }
 
+pub mod analysis;
+pub mod observe;
+
 catalogue! {
+    T;
     AppName => "Rally", "Rally";
     Tagline => "Recruter un dirigeant transversal, séance après séance", "Hiring a transversal executive, session after session";
     SkipToContent => "Aller au contenu", "Skip to content";
@@ -743,7 +751,7 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
 }
 
 /// The sentence shown after a successful import.
-pub fn merge_report(lang: Lang, r: &MergeReport) -> String {
+pub fn merge_report(lang: Lang, r: &MergeReport, f: &FieldworkReport) -> String {
     let mut parts = Vec::new();
     let mut add = |n: usize, fr: &str, en: &str| {
         if n > 0 {
@@ -775,9 +783,15 @@ pub fn merge_report(lang: Lang, r: &MergeReport) -> String {
         "rôle(s) déjà présent(s) gardé(s) dans votre version",
         "role(s) already here kept in your version",
     );
+    add(f.kits_added, "kit(s) de médiateur ajouté(s)", "mediator kit(s) added");
+    add(f.observations.added, "observation(s) ajoutée(s)", "observation(s) added");
+    add(f.observations.updated, "observation(s) mise(s) à jour", "observation(s) updated");
+    add(f.observations.unchanged, "observation(s) déjà à jour", "observation(s) already up to date");
+    add(f.observations.outdated, "version(s) plus ancienne(s) ignorée(s)", "older version(s) ignored");
+    add(f.observations.conflicting, "version(s) en conflit, gardée(s) côte à côte", "conflicting version(s) kept side by side");
     match (lang, parts.is_empty()) {
-        (Lang::Fr, true) => "Import terminé\u{a0}: le fichier ne contenait aucune campagne.".into(),
-        (Lang::En, true) => "Import finished: the file held no campaign.".into(),
+        (Lang::Fr, true) => "Import terminé\u{a0}: le fichier ne contenait rien de nouveau.".into(),
+        (Lang::En, true) => "Import finished: the file held nothing new.".into(),
         (Lang::Fr, false) => format!("Import terminé\u{a0}: {}.", parts.join(", ")),
         (Lang::En, false) => format!("Import finished: {}.", parts.join(", ")),
     }

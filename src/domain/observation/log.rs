@@ -19,8 +19,20 @@
 //! * undo, delete, end a state: O(n) scan;
 //! * [`Observation::apply`] also clones the observation, O(n); [`Observation::apply_mut`]
 //!   does not.
+//!
+//! After coding, the mediator rates the session on a rating grid ([`Bars`]): `Rate`,
+//! `ClearRating` and `SetSynthesis`. Rating needs the grid, so those changes go through
+//! [`Observation::apply_with`] / [`Observation::apply_mut_with`], which take it; the plain
+//! `apply` is the same without a grid (coding only). With the grid, `Submit` is refused while a
+//! dimension is unrated ([`ObservationError::Unrated`]); `SubmitIncomplete` hands the
+//! observation in anyway, on the mediator's explicit choice. Deleting an event also removes it
+//! from the evidence of every rating.
 
 use super::clock::{opt_utc, Clock, ClockError};
+use super::rating::{
+    id_is_valid, Bars, BarsRef, Rating, LEVEL_MAX, LEVEL_MIN, MAX_COMMENT_CHARS, MAX_EVIDENCE,
+    MAX_SYNTHESIS_CHARS,
+};
 use super::scheme::{Actor, Code, CodeKind, Scheme};
 use crate::domain::campaign::{check_len, CampaignError};
 use crate::domain::limits::MAX_TEXT_CHARS;
@@ -126,6 +138,15 @@ pub struct Observation {
     pub events: Vec<Event>,
     /// Sorted by `at_ms`, in the order they were written at equal times.
     pub notes: Vec<Note>,
+    /// The rating grid of `ratings`: set by the first rating, or at submission with a grid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bars: Option<BarsRef>,
+    /// At most one per dimension, sorted by dimension id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<Rating>,
+    /// The mediator's overall synthesis of the session (trimmed; may be empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub synthesis: String,
     pub status: ObservationStatus,
     #[serde(default, with = "opt_utc", skip_serializing_if = "Option::is_none")]
     pub submitted_at: Option<DateTime<Utc>>,
@@ -185,8 +206,29 @@ pub enum ObservationAction {
     DeleteNote {
         id: Uuid,
     },
+    /// Sets or replaces the rating of one dimension of the grid (needs the grid).
+    Rate {
+        dimension: String,
+        level: u8,
+        /// Ids of events of the log that support the rating.
+        #[serde(default)]
+        evidence: Vec<Uuid>,
+        #[serde(default)]
+        comment: String,
+    },
+    /// Removes the rating of one dimension.
+    ClearRating {
+        dimension: String,
+    },
+    /// Replaces the synthesis (an empty text clears it).
+    SetSynthesis {
+        text: String,
+    },
     /// Hands the observation in: the clock stops, open states close, nothing changes after.
+    /// With a grid, every dimension must be rated.
     Submit,
+    /// Like `Submit`, but accepted with unrated dimensions: the mediator's explicit choice.
+    SubmitIncomplete,
 }
 
 /// Why a change was refused, or what is wrong with a stored observation.
@@ -238,6 +280,22 @@ pub enum ObservationError {
     BadSeq,
     #[error("the status does not fit the clock or the submission date")]
     InconsistentStatus,
+    #[error("the rating grid is needed for this change")]
+    NoRatingGrid,
+    #[error("the observation was rated with grid {expected}, not {found}")]
+    BarsMismatch { expected: String, found: String },
+    #[error("the rating grid has no dimension “{0}”")]
+    UnknownDimension(String),
+    #[error("a rating is a level from 1 to 5, not {0}")]
+    BadLevel(u8),
+    #[error("the evidence cites an event that is not in the log")]
+    UnknownEvidence(Uuid),
+    #[error("a rating cites more events than allowed")]
+    TooMuchEvidence,
+    #[error("this dimension has no rating")]
+    RatingNotFound,
+    #[error("some dimensions are not rated yet ({}): rate them, or submit the observation as incomplete", .0.join(", "))]
+    Unrated(Vec<String>),
 }
 
 fn text_error(e: CampaignError) -> ObservationError {
@@ -266,6 +324,9 @@ impl Observation {
             clock: Clock::default(),
             events: Vec::new(),
             notes: Vec::new(),
+            bars: None,
+            ratings: Vec::new(),
+            synthesis: String::new(),
             status: ObservationStatus::Draft,
             submitted_at: None,
             created_at: now,
@@ -300,22 +361,68 @@ impl Observation {
         clock.max(events).max(notes)
     }
 
-    /// Applies one change and returns the new observation; `self` is untouched.
+    /// The rating of `dimension`, if any.
+    pub fn rating(&self, dimension: &str) -> Option<&Rating> {
+        self.ratings.iter().find(|r| r.dimension == dimension)
+    }
+
+    /// The dimensions of `bars` without a rating, in the grid's order.
+    pub fn unrated_dimensions<'b>(&self, bars: &'b Bars) -> Vec<&'b str> {
+        bars.dimensions
+            .iter()
+            .filter(|d| self.rating(&d.id).is_none())
+            .map(|d| d.id.as_str())
+            .collect()
+    }
+
+    /// Applies one change and returns the new observation; `self` is untouched. Without a
+    /// rating grid: see [`Observation::apply_with`].
     pub fn apply(
         &self,
         scheme: &Scheme,
         action: &ObservationAction,
         now: DateTime<Utc>,
     ) -> Result<Observation, ObservationError> {
-        let mut next = self.clone();
-        next.apply_mut(scheme, action, now)?;
-        Ok(next)
+        self.apply_with(scheme, None, action, now)
     }
 
-    /// Applies one change in place. On error nothing has changed.
+    /// Applies one change in place. On error nothing has changed. Without a rating grid: see
+    /// [`Observation::apply_mut_with`].
     pub fn apply_mut(
         &mut self,
         scheme: &Scheme,
+        action: &ObservationAction,
+        now: DateTime<Utc>,
+    ) -> Result<(), ObservationError> {
+        self.apply_mut_with(scheme, None, action, now)
+    }
+
+    /// Like [`Observation::apply_mut_with`], returning the new observation.
+    pub fn apply_with(
+        &self,
+        scheme: &Scheme,
+        bars: Option<&Bars>,
+        action: &ObservationAction,
+        now: DateTime<Utc>,
+    ) -> Result<Observation, ObservationError> {
+        let mut next = self.clone();
+        next.apply_mut_with(scheme, bars, action, now)?;
+        Ok(next)
+    }
+
+    /// Applies one change in place, with the rating grid when there is one. On error nothing
+    /// has changed.
+    ///
+    /// `Rate` needs the grid (`NoRatingGrid` without it) and must use the grid of the ratings
+    /// already there (`BarsMismatch`). `Submit` with a grid is refused while a dimension is
+    /// unrated (`Unrated`, listing them); without a grid it is refused once the observation
+    /// has ratings (they could not be checked), and accepted otherwise (a coding-only
+    /// observation). `SubmitIncomplete` is accepted whatever is left unrated (with a grid, it
+    /// must still be the ratings' grid). `ClearRating` and `SetSynthesis` do not need the grid.
+    pub fn apply_mut_with(
+        &mut self,
+        scheme: &Scheme,
+        bars: Option<&Bars>,
         action: &ObservationAction,
         now: DateTime<Utc>,
     ) -> Result<(), ObservationError> {
@@ -414,6 +521,7 @@ impl Observation {
                     .position(|e| e.id == *id)
                     .ok_or(ObservationError::EventNotFound)?;
                 self.events.remove(index);
+                self.drop_evidence(*id);
                 true
             }
             ObservationAction::UndoLastEvent => {
@@ -424,7 +532,8 @@ impl Observation {
                     .max_by_key(|(_, e)| e.seq)
                     .map(|(i, _)| i)
                     .ok_or(ObservationError::NothingToUndo)?;
-                self.events.remove(index);
+                let removed = self.events.remove(index);
+                self.drop_evidence(removed.id);
                 true
             }
             ObservationAction::AddNote { id, text, at_ms } => {
@@ -469,7 +578,75 @@ impl Observation {
                 }
                 true
             }
-            ObservationAction::Submit => {
+            ObservationAction::Rate {
+                dimension,
+                level,
+                evidence,
+                comment,
+            } => {
+                let bars = bars.ok_or(ObservationError::NoRatingGrid)?;
+                self.same_bars(bars)?;
+                if bars.dimension(dimension).is_none() {
+                    return Err(ObservationError::UnknownDimension(dimension.clone()));
+                }
+                let rating = Rating {
+                    dimension: dimension.clone(),
+                    level: *level,
+                    evidence: evidence.clone(),
+                    comment: checked_text(comment, MAX_COMMENT_CHARS)?,
+                };
+                check_rating(&rating, |id| self.event(id).is_some())?;
+                if self.bars.is_none() {
+                    self.bars = Some(BarsRef::of(bars));
+                }
+                match self
+                    .ratings
+                    .binary_search_by(|r| r.dimension.as_str().cmp(dimension.as_str()))
+                {
+                    Ok(i) if self.ratings[i] == rating => false,
+                    Ok(i) => {
+                        self.ratings[i] = rating;
+                        true
+                    }
+                    Err(i) => {
+                        self.ratings.insert(i, rating);
+                        true
+                    }
+                }
+            }
+            ObservationAction::ClearRating { dimension } => {
+                let index = self
+                    .ratings
+                    .iter()
+                    .position(|r| r.dimension == *dimension)
+                    .ok_or(ObservationError::RatingNotFound)?;
+                self.ratings.remove(index);
+                true
+            }
+            ObservationAction::SetSynthesis { text } => {
+                let text = checked_text(text, MAX_SYNTHESIS_CHARS)?;
+                let changed = self.synthesis != text;
+                self.synthesis = text;
+                changed
+            }
+            ObservationAction::Submit | ObservationAction::SubmitIncomplete => {
+                let complete = matches!(action, ObservationAction::Submit);
+                match bars {
+                    Some(bars) => {
+                        self.same_bars(bars)?;
+                        let unrated = self.unrated_dimensions(bars);
+                        if complete && !unrated.is_empty() {
+                            return Err(ObservationError::Unrated(
+                                unrated.into_iter().map(str::to_owned).collect(),
+                            ));
+                        }
+                        self.bars = Some(BarsRef::of(bars));
+                    }
+                    None if complete && self.bars.is_some() => {
+                        return Err(ObservationError::NoRatingGrid);
+                    }
+                    None => {}
+                }
                 let end = self.clock.elapsed_ms(now);
                 for e in &mut self.events {
                     if e.duration_ms.is_none() && is_state_code(scheme, &e.code) {
@@ -487,6 +664,24 @@ impl Observation {
             self.updated_at = now;
         }
         Ok(())
+    }
+
+    /// `BarsMismatch` when the observation was rated with another grid.
+    fn same_bars(&self, bars: &Bars) -> Result<(), ObservationError> {
+        match &self.bars {
+            Some(mine) if *mine != BarsRef::of(bars) => Err(ObservationError::BarsMismatch {
+                expected: mine.to_string(),
+                found: BarsRef::of(bars).to_string(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Removes a deleted event from the evidence of every rating.
+    fn drop_evidence(&mut self, id: Uuid) {
+        for r in &mut self.ratings {
+            r.evidence.retain(|e| *e != id);
+        }
     }
 
     /// Where an event with this sort key goes: after every event that sorts before or equal.
@@ -597,6 +792,29 @@ impl Observation {
         if ids.windows(2).any(|w| w[0] == w[1]) {
             return Err(ObservationError::DuplicateId);
         }
+        if !self.ratings.is_empty() && self.bars.is_none() {
+            return Err(ObservationError::NoRatingGrid);
+        }
+        for w in self.ratings.windows(2) {
+            if w[0].dimension == w[1].dimension {
+                return Err(ObservationError::DuplicateId);
+            }
+            if w[0].dimension > w[1].dimension {
+                return Err(ObservationError::Unsorted);
+            }
+        }
+        for r in &self.ratings {
+            if !id_is_valid(&r.dimension) {
+                return Err(ObservationError::UnknownDimension(r.dimension.clone()));
+            }
+            if checked_text(&r.comment, MAX_COMMENT_CHARS)? != r.comment {
+                return Err(ObservationError::ForbiddenCharacters);
+            }
+            check_rating(r, |id| ids.binary_search(&id).is_ok())?;
+        }
+        if checked_text(&self.synthesis, MAX_SYNTHESIS_CHARS)? != self.synthesis {
+            return Err(ObservationError::ForbiddenCharacters);
+        }
         let mut ids: Vec<Uuid> = self.notes.iter().map(|n| n.id).collect();
         ids.sort_unstable();
         if ids.windows(2).any(|w| w[0] == w[1]) {
@@ -641,6 +859,50 @@ impl Observation {
         }
         Ok(())
     }
+}
+
+impl Observation {
+    /// [`Observation::check_with`] plus the ratings against the grid: the observation's grid
+    /// is `bars` (when it has one) and every rated dimension is in it. A submitted observation
+    /// may still have unrated dimensions (`SubmitIncomplete`).
+    pub fn check_with_bars(&self, scheme: &Scheme, bars: &Bars) -> Result<(), ObservationError> {
+        self.check_with(scheme)?;
+        self.same_bars(bars)?;
+        for r in &self.ratings {
+            if bars.dimension(&r.dimension).is_none() {
+                return Err(ObservationError::UnknownDimension(r.dimension.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A rating's level and evidence: level on the scale, at most [`MAX_EVIDENCE`] events, each
+/// cited once and present in the log (`exists`).
+fn check_rating(r: &Rating, exists: impl Fn(Uuid) -> bool) -> Result<(), ObservationError> {
+    if !(LEVEL_MIN..=LEVEL_MAX).contains(&r.level) {
+        return Err(ObservationError::BadLevel(r.level));
+    }
+    if r.evidence.len() > MAX_EVIDENCE {
+        return Err(ObservationError::TooMuchEvidence);
+    }
+    for (i, id) in r.evidence.iter().enumerate() {
+        if r.evidence[..i].contains(id) {
+            return Err(ObservationError::DuplicateId);
+        }
+        if !exists(*id) {
+            return Err(ObservationError::UnknownEvidence(*id));
+        }
+    }
+    Ok(())
+}
+
+/// A long free text (comment, synthesis): trimmed, at most `max` characters, no control
+/// characters except line breaks and tabs. May be empty.
+fn checked_text(text: &str, max: usize) -> Result<String, ObservationError> {
+    let text = text.trim();
+    check_len(text, max).map_err(text_error)?;
+    Ok(text.to_owned())
 }
 
 fn is_state_code(scheme: &Scheme, code: &str) -> bool {
@@ -734,6 +996,7 @@ impl Tally {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::domain::observation::rating::default_bars;
     use crate::domain::observation::scheme::default_scheme;
     use Actor::{Candidate, Ceo};
 
@@ -1223,6 +1486,419 @@ pub(crate) mod tests {
             t
         });
         assert_eq!(tally.get("moment", None), 0);
+    }
+
+    fn rate(dimension: &str, level: u8, evidence: &[u128], comment: &str) -> ObservationAction {
+        ObservationAction::Rate {
+            dimension: dimension.into(),
+            level,
+            evidence: evidence.iter().map(|n| id(*n)).collect(),
+            comment: comment.into(),
+        }
+    }
+
+    fn run_rated(o: &mut Observation, steps: &[(i64, ObservationAction)]) {
+        for (ms, a) in steps {
+            o.apply_mut_with(default_scheme(), Some(default_bars()), a, t(*ms))
+                .unwrap_or_else(|e| panic!("{a:?}: {e}"));
+        }
+    }
+
+    /// An observation with three coded events (ids 10, 11, 12), clock running.
+    fn coded() -> Observation {
+        let mut o = fresh();
+        run(
+            &mut o,
+            &[
+                (0, ObservationAction::StartClock),
+                (1_000, add(Some(Ceo), "gives_opinion", 10)),
+                (2_000, add(Some(Candidate), "reformulates", 11)),
+                (3_000, add(Some(Candidate), "agrees", 12)),
+            ],
+        );
+        o
+    }
+
+    fn rate_all(o: &mut Observation, level: u8) {
+        for d in &default_bars().dimensions {
+            run_rated(o, &[(10_000, rate(&d.id, level, &[], ""))]);
+        }
+    }
+
+    #[test]
+    fn ratings_are_set_replaced_and_cleared() {
+        let s = default_scheme();
+        let g = default_bars();
+        let mut o = coded();
+        let with = |o: &Observation, a: &ObservationAction| o.apply_with(s, Some(g), a, t(5_000));
+        // Rating needs the grid.
+        assert_eq!(
+            o.apply(s, &rate("co_construction", 4, &[], ""), t(5_000)),
+            Err(ObservationError::NoRatingGrid)
+        );
+        let refused = [
+            (
+                rate("charisma", 4, &[], ""),
+                ObservationError::UnknownDimension("charisma".into()),
+            ),
+            (
+                rate("co_construction", 0, &[], ""),
+                ObservationError::BadLevel(0),
+            ),
+            (
+                rate("co_construction", 6, &[], ""),
+                ObservationError::BadLevel(6),
+            ),
+            (
+                rate("co_construction", 4, &[10, 99], ""),
+                ObservationError::UnknownEvidence(id(99)),
+            ),
+            (
+                rate("co_construction", 4, &[10, 10], ""),
+                ObservationError::DuplicateId,
+            ),
+            (
+                rate("co_construction", 4, &[], "bad\u{202e}text"),
+                ObservationError::ForbiddenCharacters,
+            ),
+            (
+                rate(
+                    "co_construction",
+                    4,
+                    &[],
+                    &"x".repeat(MAX_COMMENT_CHARS + 1),
+                ),
+                ObservationError::TooLong,
+            ),
+        ];
+        for (action, err) in refused {
+            assert_eq!(with(&o, &action), Err(err), "{action:?}");
+        }
+        let many: Vec<u128> = (1_000..1_000 + MAX_EVIDENCE as u128 + 1).collect();
+        assert_eq!(
+            with(&o, &rate("co_construction", 4, &many, "")),
+            Err(ObservationError::TooMuchEvidence)
+        );
+        assert_eq!(o.bars, None);
+        let rev = o.revision;
+        run_rated(
+            &mut o,
+            &[
+                (6_000, rate("stakes_why", 2, &[], "")),
+                (
+                    7_000,
+                    rate(
+                        "co_construction",
+                        4,
+                        &[11, 10],
+                        "  Le candidat reprend l'idée.\n\tPuis la prolonge.  ",
+                    ),
+                ),
+            ],
+        );
+        assert_eq!(o.revision, rev + 2);
+        assert_eq!(o.bars, Some(BarsRef::of(g)));
+        // Sorted by dimension id, whatever the order they were rated in.
+        let dims: Vec<&str> = o.ratings.iter().map(|r| r.dimension.as_str()).collect();
+        assert_eq!(dims, ["co_construction", "stakes_why"]);
+        let r = o.rating("co_construction").unwrap();
+        assert_eq!(r.evidence, vec![id(11), id(10)]);
+        assert_eq!(
+            r.comment,
+            "Le candidat reprend l'idée.\n\tPuis la prolonge."
+        );
+        // The same rating again changes nothing; a new level replaces the old one.
+        let again = rate(
+            "co_construction",
+            4,
+            &[11, 10],
+            "Le candidat reprend l'idée.\n\tPuis la prolonge.",
+        );
+        run_rated(&mut o, &[(8_000, again)]);
+        assert_eq!(o.revision, rev + 2);
+        run_rated(&mut o, &[(9_000, rate("co_construction", 5, &[], ""))]);
+        assert_eq!(o.rating("co_construction").unwrap().level, 5);
+        assert!(o.rating("co_construction").unwrap().evidence.is_empty());
+        assert_eq!(o.ratings.len(), 2);
+        // Clearing does not need the grid.
+        run(
+            &mut o,
+            &[(
+                10_000,
+                ObservationAction::ClearRating {
+                    dimension: "stakes_why".into(),
+                },
+            )],
+        );
+        assert_eq!(o.rating("stakes_why"), None);
+        assert_eq!(
+            o.apply(
+                s,
+                &ObservationAction::ClearRating {
+                    dimension: "stakes_why".into()
+                },
+                t(11_000)
+            ),
+            Err(ObservationError::RatingNotFound)
+        );
+        o.check_with_bars(s, g).unwrap();
+        // Another version of the grid is refused once rated with this one.
+        let mut other = g.clone();
+        other.version = 2;
+        assert!(matches!(
+            o.apply_with(s, Some(&other), &rate("stakes_why", 3, &[], ""), t(12_000)),
+            Err(ObservationError::BarsMismatch { .. })
+        ));
+        assert!(matches!(
+            o.check_with_bars(s, &other),
+            Err(ObservationError::BarsMismatch { .. })
+        ));
+    }
+
+    #[test]
+    fn submitting_with_the_grid_needs_every_dimension_rated_or_an_explicit_choice() {
+        let s = default_scheme();
+        let g = default_bars();
+        let mut o = coded();
+        run_rated(&mut o, &[(5_000, rate("co_construction", 4, &[], ""))]);
+        let missing: Vec<String> = g
+            .dimensions
+            .iter()
+            .map(|d| d.id.clone())
+            .filter(|d| d != "co_construction")
+            .collect();
+        assert_eq!(o.unrated_dimensions(g).len(), 5);
+        let err = o
+            .apply_with(s, Some(g), &ObservationAction::Submit, t(6_000))
+            .unwrap_err();
+        assert_eq!(err, ObservationError::Unrated(missing));
+        assert!(err
+            .to_string()
+            .contains("listening_reformulation, handling_disagreement"));
+        // Without the grid, a rated observation cannot be checked, so `Submit` is refused.
+        assert_eq!(
+            o.apply(s, &ObservationAction::Submit, t(6_000)),
+            Err(ObservationError::NoRatingGrid)
+        );
+        // The explicit choice.
+        let done = o
+            .apply_with(s, Some(g), &ObservationAction::SubmitIncomplete, t(6_000))
+            .unwrap();
+        assert!(done.is_submitted());
+        done.check_with_bars(s, g).unwrap();
+        // Every dimension rated: `Submit` goes through, and then nothing changes any more.
+        rate_all(&mut o, 3);
+        run_rated(&mut o, &[(20_000, ObservationAction::Submit)]);
+        assert!(o.is_submitted());
+        assert_eq!(o.bars, Some(BarsRef::of(g)));
+        for action in [
+            rate("co_construction", 2, &[], ""),
+            ObservationAction::ClearRating {
+                dimension: "co_construction".into(),
+            },
+            ObservationAction::SetSynthesis {
+                text: "late".into(),
+            },
+            ObservationAction::SubmitIncomplete,
+        ] {
+            assert_eq!(
+                o.apply_with(s, Some(g), &action, t(30_000)),
+                Err(ObservationError::Submitted),
+                "{action:?}"
+            );
+        }
+        o.check_with_bars(s, g).unwrap();
+        // An unrated observation submitted with the grid records the grid.
+        let mut bare = coded();
+        assert_eq!(
+            bare.apply_with(s, Some(g), &ObservationAction::Submit, t(6_000)),
+            Err(ObservationError::Unrated(
+                g.dimensions.iter().map(|d| d.id.clone()).collect()
+            ))
+        );
+        run_rated(&mut bare, &[(6_000, ObservationAction::SubmitIncomplete)]);
+        assert_eq!(bare.bars, Some(BarsRef::of(g)));
+        assert!(bare.ratings.is_empty());
+    }
+
+    #[test]
+    fn the_synthesis_is_bounded_free_text() {
+        let s = default_scheme();
+        let mut o = coded();
+        let set = |text: &str| ObservationAction::SetSynthesis { text: text.into() };
+        run(
+            &mut o,
+            &[(
+                5_000,
+                set("  Binôme qui s'écoute.\r\n\tRéserve : peu de « pourquoi ».\n"),
+            )],
+        );
+        assert_eq!(
+            o.synthesis,
+            "Binôme qui s'écoute.\r\n\tRéserve : peu de « pourquoi »."
+        );
+        let rev = o.revision;
+        run(
+            &mut o,
+            &[(
+                6_000,
+                set("Binôme qui s'écoute.\r\n\tRéserve : peu de « pourquoi »."),
+            )],
+        );
+        assert_eq!(o.revision, rev, "the same text changes nothing");
+        let long = "é".repeat(MAX_SYNTHESIS_CHARS);
+        run(&mut o, &[(7_000, set(&long))]);
+        assert_eq!(o.synthesis.chars().count(), MAX_SYNTHESIS_CHARS);
+        for (text, err) in [
+            (
+                "é".repeat(MAX_SYNTHESIS_CHARS + 1),
+                ObservationError::TooLong,
+            ),
+            ("a\u{0}b".to_owned(), ObservationError::ForbiddenCharacters),
+            (
+                "a\u{1b}[31mb".to_owned(),
+                ObservationError::ForbiddenCharacters,
+            ),
+            (
+                "a\u{2066}b".to_owned(),
+                ObservationError::ForbiddenCharacters,
+            ),
+        ] {
+            assert_eq!(o.apply(s, &set(&text), t(8_000)), Err(err));
+        }
+        run(&mut o, &[(9_000, set(""))]);
+        assert_eq!(o.synthesis, "");
+        o.check_with(s).unwrap();
+    }
+
+    #[test]
+    fn deleting_an_event_removes_it_from_the_evidence() {
+        let s = default_scheme();
+        let mut o = coded();
+        run_rated(
+            &mut o,
+            &[
+                (5_000, rate("listening_reformulation", 4, &[11, 12], "")),
+                (5_000, rate("co_construction", 3, &[12], "")),
+            ],
+        );
+        run(
+            &mut o,
+            &[(6_000, ObservationAction::DeleteEvent { id: id(12) })],
+        );
+        assert_eq!(
+            o.rating("listening_reformulation").unwrap().evidence,
+            vec![id(11)]
+        );
+        assert!(o.rating("co_construction").unwrap().evidence.is_empty());
+        run(&mut o, &[(7_000, add(Some(Ceo), "asks_why", 13))]);
+        run_rated(&mut o, &[(8_000, rate("stakes_why", 2, &[13], ""))]);
+        run(&mut o, &[(9_000, ObservationAction::UndoLastEvent)]);
+        assert!(o.rating("stakes_why").unwrap().evidence.is_empty());
+        o.check_with_bars(s, default_bars()).unwrap();
+    }
+
+    #[test]
+    fn ratings_are_stored_and_older_files_still_read() {
+        let s = default_scheme();
+        let g = default_bars();
+        // An observation without ratings writes no rating field: older files and older
+        // builds see the same text.
+        let plain = coded();
+        let text = serde_json::to_string(&plain).unwrap();
+        for field in ["ratings", "synthesis", "bars"] {
+            assert!(!text.contains(field), "{field}");
+        }
+        let back: Observation = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, plain);
+        let mut o = coded();
+        run_rated(
+            &mut o,
+            &[
+                (5_000, rate("energy_pace", 5, &[10], "Rythme soutenu")),
+                (
+                    6_000,
+                    ObservationAction::SetSynthesis {
+                        text: "Bonne dynamique".into(),
+                    },
+                ),
+            ],
+        );
+        let text = serde_json::to_string(&o).unwrap();
+        let back: Observation = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, o);
+        back.check_with_bars(s, g).unwrap();
+        // Actions travel as JSON too; evidence and comment may be left out.
+        let action: ObservationAction =
+            serde_json::from_str(r#"{"type":"rate","dimension":"stakes_why","level":3}"#).unwrap();
+        assert_eq!(action, rate("stakes_why", 3, &[], ""));
+        let action: ObservationAction =
+            serde_json::from_str(r#"{"type":"submit_incomplete"}"#).unwrap();
+        assert_eq!(action, ObservationAction::SubmitIncomplete);
+    }
+
+    #[test]
+    fn stored_ratings_are_checked() {
+        let s = default_scheme();
+        let g = default_bars();
+        let mut o = coded();
+        run_rated(
+            &mut o,
+            &[
+                (5_000, rate("co_construction", 4, &[10], "")),
+                (5_000, rate("stakes_why", 2, &[], "")),
+            ],
+        );
+        o.check_with_bars(s, g).unwrap();
+        let mut bad = o.clone();
+        bad.ratings.swap(0, 1);
+        assert_eq!(bad.check(), Err(ObservationError::Unsorted));
+        let mut bad = o.clone();
+        bad.ratings[1].dimension = "co_construction".into();
+        assert_eq!(bad.check(), Err(ObservationError::DuplicateId));
+        let mut bad = o.clone();
+        bad.ratings[0].level = 9;
+        assert_eq!(bad.check(), Err(ObservationError::BadLevel(9)));
+        let mut bad = o.clone();
+        bad.ratings[0].evidence = vec![id(77)];
+        assert_eq!(bad.check(), Err(ObservationError::UnknownEvidence(id(77))));
+        let mut bad = o.clone();
+        bad.bars = None;
+        assert_eq!(bad.check(), Err(ObservationError::NoRatingGrid));
+        let mut bad = o.clone();
+        bad.synthesis = "a\u{7}".into();
+        assert_eq!(bad.check(), Err(ObservationError::ForbiddenCharacters));
+        let mut bad = o.clone();
+        bad.ratings[1].dimension = "zeal".into();
+        bad.check().unwrap();
+        assert_eq!(
+            bad.check_with_bars(s, g),
+            Err(ObservationError::UnknownDimension("zeal".into()))
+        );
+    }
+
+    #[test]
+    fn ratings_are_part_of_what_merge_compares() {
+        use crate::domain::observation::merge::merge_observations;
+        let mut a = coded();
+        rate_all(&mut a, 3);
+        let mut b = a.clone();
+        run_rated(&mut a, &[(20_000, rate("energy_pace", 4, &[], ""))]);
+        run_rated(&mut b, &[(20_000, rate("energy_pace", 2, &[], ""))]);
+        assert_eq!(a.revision, b.revision);
+        let m = merge_observations([&a, &b]);
+        assert!(m.observations.is_empty());
+        assert_eq!(m.conflicts.len(), 1, "same revision, different ratings");
+        // A later draft with a rating supersedes the earlier one.
+        let mut c = a.clone();
+        run_rated(
+            &mut c,
+            &[(
+                30_000,
+                ObservationAction::SetSynthesis { text: "Fin".into() },
+            )],
+        );
+        assert_eq!(merge_observations([&a, &c]).observations, vec![c]);
     }
 
     /// 5,000 events logged live, one key press at a time, then every index: the whole path a

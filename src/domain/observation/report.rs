@@ -1,0 +1,480 @@
+//! What the recruiter's analysis screens show, derived from observations: which observations of
+//! a session were received (resolved, or several versions of one kept side by side), a session's
+//! timeline gathered into time buckets (so that a 5,000-event session draws as a few shapes),
+//! the ticks of its time axis, and the trend of each index across sessions when several
+//! mediators coded the same session (the mean of their values), and how to read an agreement
+//! coefficient. Pure data, no formatting.
+
+use super::agreement::Coefficient;
+use super::indices::{direction, SessionIndices, Trend, TrendIndex};
+use super::log::{Event, Note, Observation, ObservationStatus};
+use super::merge::MergedObservations;
+use super::scheme::{Area, CodeKind, Scheme, Tag};
+use crate::domain::stats::{StatsError, AGREEMENT_WARNING_BELOW};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// One observation the recruiter can analyse: a resolved one, or one version of several kept
+/// side by side (`version` = (k, n): the k-th of n, counted from 1, oldest revision first).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Received<'a> {
+    pub observation: &'a Observation,
+    pub version: Option<(usize, usize)>,
+}
+
+impl Received<'_> {
+    pub fn is_submitted(&self) -> bool {
+        self.observation.status == ObservationStatus::Submitted
+    }
+
+    /// Whether the observation counts for agreement and trends: submitted, and the only
+    /// version of itself (which of several versions is final is not known).
+    pub fn is_settled(&self) -> bool {
+        self.is_submitted() && self.version.is_none()
+    }
+}
+
+/// Every observation received for one session of a campaign, resolved ones first, each group
+/// in the order of `mediators` (the campaign's list; unknown mediators last, by id), then by
+/// observation id and version.
+pub fn received<'a>(
+    merged: &'a MergedObservations,
+    campaign_id: Uuid,
+    session_id: Uuid,
+    mediators: &[Uuid],
+) -> Vec<Received<'a>> {
+    let of_session = |o: &Observation| o.campaign_id == campaign_id && o.session_id == session_id;
+    let rank = |o: &Observation| {
+        let place = mediators.iter().position(|m| *m == o.mediator_id);
+        (place.unwrap_or(usize::MAX), o.mediator_id, o.id)
+    };
+    let mut out: Vec<Received<'a>> = merged
+        .observations
+        .iter()
+        .filter(|o| of_session(o))
+        .map(|observation| Received {
+            observation,
+            version: None,
+        })
+        .collect();
+    out.sort_by_key(|r| rank(r.observation));
+    let mut conflicts: Vec<_> = merged
+        .conflicts
+        .iter()
+        .filter(|c| c.versions.first().is_some_and(of_session))
+        .collect();
+    conflicts.sort_by_key(|c| rank(&c.versions[0]));
+    for c in conflicts {
+        let n = c.versions.len();
+        out.extend(
+            c.versions
+                .iter()
+                .enumerate()
+                .map(|(k, observation)| Received {
+                    observation,
+                    version: Some((k + 1, n)),
+                }),
+        );
+    }
+    out
+}
+
+/// Acts of one lane (actor) in one time bucket, per area in [`Area::ALL`] order.
+pub type Stack = [u32; 4];
+
+/// A session's events gathered into equal time buckets, for a chart that stays light whatever
+/// the number of events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Timeline {
+    pub length_ms: u64,
+    /// Number of buckets; bucket `b` covers `[b·L/n, (b+1)·L/n)` (the last one includes `L`).
+    pub buckets: usize,
+    /// Per actor ([`Actor::index`]), per bucket: acts per area.
+    pub acts: [Vec<Stack>; 2],
+    /// Per actor, per bucket: meta-communication events (codes with a rated tag).
+    pub meta: [Vec<u32>; 2],
+    /// The largest number of acts of one actor in one bucket (the chart's vertical scale).
+    pub peak: u32,
+    /// Silences as `(start, end)` in ms, sorted, overlapping or touching ones joined; an open
+    /// silence lasts until the end.
+    pub silences: Vec<(u64, u64)>,
+    /// "Moment to note" markers, in ms.
+    pub markers: Vec<u64>,
+    /// Notes, in ms, in the observation's order.
+    pub notes: Vec<u64>,
+}
+
+impl Timeline {
+    /// The bucket an instant falls in.
+    pub fn bucket_of(&self, at_ms: u64) -> usize {
+        bucket_of(at_ms, self.length_ms, self.buckets)
+    }
+}
+
+fn bucket_of(at_ms: u64, length_ms: u64, buckets: usize) -> usize {
+    if length_ms == 0 || buckets == 0 {
+        return 0;
+    }
+    let b = u128::from(at_ms.min(length_ms)) * buckets as u128 / u128::from(length_ms);
+    (b as usize).min(buckets - 1)
+}
+
+/// Gathers events and notes into `buckets` buckets over a session of `length_ms` (at least one
+/// bucket). Events whose code the scheme does not know are left out. O(n + buckets).
+pub fn timeline(
+    events: &[Event],
+    notes: &[Note],
+    scheme: &Scheme,
+    length_ms: u64,
+    buckets: usize,
+) -> Timeline {
+    let buckets = buckets.max(1);
+    struct Kind {
+        area: Option<Area>,
+        tag: Option<Tag>,
+        state: bool,
+    }
+    let kinds: HashMap<&str, Kind> = scheme
+        .codes
+        .iter()
+        .map(|c| {
+            let kind = Kind {
+                area: scheme.area_of(c).filter(|_| c.kind == CodeKind::Point),
+                tag: c.tag,
+                state: c.kind == CodeKind::State,
+            };
+            (c.id.as_str(), kind)
+        })
+        .collect();
+    let mut t = Timeline {
+        length_ms,
+        buckets,
+        acts: [vec![[0; 4]; buckets], vec![[0; 4]; buckets]],
+        meta: [vec![0; buckets], vec![0; buckets]],
+        ..Timeline::default()
+    };
+    let mut silences = Vec::new();
+    for e in events {
+        let Some(k) = kinds.get(e.code.as_str()) else {
+            continue;
+        };
+        if k.state {
+            if k.tag == Some(Tag::Silence) {
+                let end = match e.duration_ms {
+                    Some(_) => e.end_ms(),
+                    None => length_ms.max(e.at_ms),
+                };
+                silences.push((e.at_ms, end));
+            }
+            continue;
+        }
+        if k.tag == Some(Tag::Marker) {
+            t.markers.push(e.at_ms);
+        }
+        let Some(actor) = e.actor else {
+            continue;
+        };
+        let b = bucket_of(e.at_ms, length_ms, buckets);
+        let a = actor.index();
+        if let Some(area) = k.area {
+            let stack = &mut t.acts[a][b];
+            stack[area.index()] += 1;
+            t.peak = t.peak.max(stack.iter().sum());
+        }
+        if k.tag.is_some_and(|tag| Tag::RATED.contains(&tag)) {
+            t.meta[a][b] += 1;
+        }
+    }
+    silences.sort_unstable();
+    for (start, end) in silences {
+        match t.silences.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => t.silences.push((start, end)),
+        }
+    }
+    t.notes = notes.iter().map(|n| n.at_ms).collect();
+    t
+}
+
+/// Ticks of a time axis in ms: 0 and every step up to `length_ms`, the step the smallest of
+/// 30 s, 1, 2, 5, 10, 15, 20, 30 or 60 minutes (then whole hours) that gives at most
+/// `max_ticks` ticks.
+pub fn axis_ticks(length_ms: u64, max_ticks: usize) -> Vec<u64> {
+    const STEPS: [u64; 9] = [
+        30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_200_000, 1_800_000, 3_600_000,
+    ];
+    let max_ticks = max_ticks.max(2) as u64;
+    let fits = |step: u64| length_ms / step < max_ticks;
+    let step = STEPS.into_iter().find(|s| fits(*s)).unwrap_or_else(|| {
+        let hours = length_ms.div_ceil(3_600_000 * (max_ticks - 1)).max(1);
+        hours * 3_600_000
+    });
+    (0..=length_ms / step).map(|k| k * step).collect()
+}
+
+/// Every index across sessions when each session may have been coded by several mediators:
+/// a session's value is the mean of the values its observations give (those with a value),
+/// `None` when none does; the direction is then read as in [`super::indices::trend`].
+/// With one observation per session, the same result as [`super::indices::trend`].
+pub fn pooled_trend(sessions: &[Vec<&SessionIndices>]) -> Vec<Trend> {
+    TrendIndex::all()
+        .into_iter()
+        .map(|index| {
+            let values: Vec<Option<f64>> = sessions
+                .iter()
+                .map(|coded| {
+                    let got: Vec<f64> = coded.iter().filter_map(|s| s.whole.value(index)).collect();
+                    (!got.is_empty()).then(|| got.iter().sum::<f64>() / got.len() as f64)
+                })
+                .collect();
+            Trend {
+                index,
+                direction: direction(&values),
+                values,
+            }
+        })
+        .collect()
+}
+
+/// From this value on, Krippendorff's guideline says codings can be relied on; from
+/// [`AGREEMENT_WARNING_BELOW`] (0.667) up to it, only tentative conclusions are drawn
+/// (Krippendorff 2004, §11.4.4; `docs/formulas.md`).
+pub const AGREEMENT_RELY_FROM: f64 = 0.800;
+
+/// How an agreement coefficient reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// 0.800 or more.
+    Solid,
+    /// From 0.667 up to 0.800.
+    Tentative,
+    /// Below 0.667: the agreement warning.
+    Low,
+    /// No unit had two values.
+    NoData,
+    /// Everyone gave one and the same value: agreement beyond chance is 0/0.
+    NoVariation,
+    /// Undefined for another reason.
+    Undefined,
+}
+
+pub fn reading(c: &Coefficient) -> Reading {
+    match (c.value, c.undefined) {
+        (Some(v), _) if v < AGREEMENT_WARNING_BELOW => Reading::Low,
+        (Some(v), _) if v < AGREEMENT_RELY_FROM => Reading::Tentative,
+        (Some(_), _) => Reading::Solid,
+        (None, Some(StatsError::NoData)) => Reading::NoData,
+        (None, Some(StatsError::NoVariation)) => Reading::NoVariation,
+        (None, _) => Reading::Undefined,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::observation::indices::{compute, trend, Direction};
+    use crate::domain::observation::log::tests::{fresh, id, t};
+    use crate::domain::observation::merge::merge_observations;
+    use crate::domain::observation::scheme::{default_scheme, Actor};
+
+    fn event(n: u128, at_s: u64, actor: Option<Actor>, code: &str, dur_s: Option<u64>) -> Event {
+        Event {
+            id: id(n),
+            seq: n as u64,
+            at_ms: at_s * 1000,
+            actor,
+            code: code.into(),
+            modifier: None,
+            duration_ms: dur_s.map(|d| d * 1000),
+        }
+    }
+
+    #[test]
+    fn the_timeline_gathers_events_into_buckets() {
+        use Actor::{Candidate as V, Ceo as C};
+        // A 100-second session in 10 buckets of 10 s.
+        let events = [
+            event(1, 0, Some(C), "gives_information", None), // bucket 0, answers
+            event(2, 5, Some(C), "asks_opinion", None),      // bucket 0, questions
+            event(3, 9, Some(V), "gives_opinion", None),     // bucket 0, answers
+            event(4, 9, Some(V), "builds_on", None),         // bucket 0, meta, not an act
+            event(5, 20, None, "silence", Some(10)),         // 20–30 s
+            event(6, 25, None, "silence", Some(10)),         // 25–35 s: joined with the first
+            event(7, 50, None, "moment", None),              // marker
+            event(8, 55, Some(C), "disagrees", None),        // bucket 5, negative
+            event(9, 56, Some(C), "agrees", None),           // bucket 5, positive
+            event(10, 57, Some(C), "agrees", None),          // bucket 5, positive
+            event(11, 80, None, "silence", None),            // open: until 100 s
+            event(12, 100, Some(V), "supports", None),       // the end belongs to the last bucket
+            event(13, 60, Some(V), "not-a-code", None),      // ignored
+        ];
+        let notes = [Note {
+            id: id(50),
+            at_ms: 42_000,
+            text: "x".into(),
+        }];
+        let tl = timeline(&events, &notes, default_scheme(), 100_000, 10);
+        assert_eq!(tl.buckets, 10);
+        let (pos, ans, q, neg) = (0, 1, 2, 3);
+        assert_eq!(tl.acts[0][0][ans], 1);
+        assert_eq!(tl.acts[0][0][q], 1);
+        assert_eq!(tl.acts[1][0][ans], 1);
+        assert_eq!(tl.meta[1][0], 1);
+        assert_eq!(tl.acts[0][5][neg], 1);
+        assert_eq!(tl.acts[0][5][pos], 2);
+        assert_eq!(tl.acts[1][9][pos], 1);
+        assert_eq!(tl.peak, 3, "three CEO acts in bucket 5");
+        assert_eq!(tl.silences, vec![(20_000, 35_000), (80_000, 100_000)]);
+        assert_eq!(tl.markers, vec![50_000]);
+        assert_eq!(tl.notes, vec![42_000]);
+        let acts: u32 = tl.acts.iter().flatten().flatten().sum();
+        assert_eq!(acts, 7);
+        assert_eq!(tl.bucket_of(99_999), 9);
+        assert_eq!(tl.bucket_of(200_000), 9);
+    }
+
+    #[test]
+    fn an_empty_session_has_one_bucket_and_no_panic() {
+        let tl = timeline(&[], &[], default_scheme(), 0, 0);
+        assert_eq!(tl.buckets, 1);
+        assert_eq!(tl.peak, 0);
+        assert_eq!(tl.bucket_of(5), 0);
+    }
+
+    #[test]
+    fn five_thousand_events_make_a_bounded_timeline() {
+        let codes = ["gives_information", "asks_opinion", "agrees", "interrupts"];
+        let events: Vec<Event> = (0..5_000u128)
+            .map(|n| {
+                let actor = if n % 3 == 0 {
+                    Actor::Ceo
+                } else {
+                    Actor::Candidate
+                };
+                event(n + 1, n as u64, Some(actor), codes[n as usize % 4], None)
+            })
+            .collect();
+        let tl = timeline(&events, &[], default_scheme(), 5_000_000, 200);
+        assert_eq!(tl.acts[0].len(), 200);
+        let acts: u32 = tl.acts.iter().flatten().flatten().sum();
+        let meta: u32 = tl.meta.iter().flatten().sum();
+        assert_eq!((acts, meta), (3_750, 1_250));
+    }
+
+    #[test]
+    fn axis_ticks_pick_a_round_step() {
+        assert_eq!(
+            axis_ticks(140_000, 8),
+            vec![0, 30_000, 60_000, 90_000, 120_000]
+        );
+        // 45 min: 5-minute steps would give 10 ticks; 10-minute steps give 5.
+        assert_eq!(
+            axis_ticks(45 * 60_000, 8),
+            (0..=4).map(|k| k * 600_000).collect::<Vec<_>>()
+        );
+        // 3 h with at most 8 ticks: 30-minute steps.
+        assert_eq!(axis_ticks(3 * 3_600_000, 8).len(), 7);
+        assert_eq!(axis_ticks(0, 8), vec![0]);
+        // 12 h with at most 4 ticks: whole hours, 4 per step.
+        assert_eq!(
+            axis_ticks(12 * 3_600_000, 4),
+            vec![0, 4 * 3_600_000, 8 * 3_600_000, 12 * 3_600_000]
+        );
+    }
+
+    fn obs(n: u128, session: u128, mediator: u128, revision: u64, submitted: bool) -> Observation {
+        let mut o = fresh();
+        o.id = id(n);
+        o.session_id = id(session);
+        o.mediator_id = id(mediator);
+        o.revision = revision;
+        if submitted {
+            o.status = ObservationStatus::Submitted;
+            o.submitted_at = Some(t(0));
+        }
+        o
+    }
+
+    #[test]
+    fn received_lists_resolved_observations_then_every_conflicting_version() {
+        let campaign = fresh().campaign_id;
+        let a = obs(100, 30, 21, 3, true);
+        let b = obs(101, 30, 20, 2, false);
+        let other_session = obs(102, 31, 20, 1, true);
+        let c1 = obs(103, 30, 22, 5, true);
+        let mut c2 = c1.clone();
+        c2.revision = 6;
+        let merged = merge_observations([&a, &b, &other_session, &c1, &c2]);
+        assert_eq!(merged.conflicts.len(), 1);
+        let got = received(&merged, campaign, id(30), &[id(20), id(21)]);
+        let ids: Vec<(Uuid, Option<(usize, usize)>)> =
+            got.iter().map(|r| (r.observation.id, r.version)).collect();
+        assert_eq!(
+            ids,
+            vec![
+                (id(101), None),
+                (id(100), None),
+                (id(103), Some((1, 2))),
+                (id(103), Some((2, 2))),
+            ]
+        );
+        assert!(!got[0].is_settled(), "a draft");
+        assert!(got[1].is_settled());
+        assert!(got[2].is_submitted() && !got[2].is_settled(), "in conflict");
+        assert!(received(&merged, campaign, id(99), &[]).is_empty());
+    }
+
+    #[test]
+    fn pooled_trend_means_the_mediators_and_matches_trend_for_one_each() {
+        let s = default_scheme();
+        let session = |ceo: u64, candidate: u64| {
+            let mut events = Vec::new();
+            let mut n = 0;
+            for (actor, count) in [(Actor::Ceo, ceo), (Actor::Candidate, candidate)] {
+                for _ in 0..count {
+                    n += 1;
+                    events.push(event(n, n as u64, Some(actor), "gives_opinion", None));
+                }
+            }
+            events.sort_by_key(|e| e.at_ms);
+            compute(&events, s, 600_000)
+        };
+        // Session 1: two mediators see CEO shares 3/4 and 1/2 → mean 0.625; session 2: 1/4.
+        let (a, b, c) = (session(3, 1), session(1, 1), session(1, 3));
+        let pooled = pooled_trend(&[vec![&a, &b], vec![&c]]);
+        let floor = pooled
+            .iter()
+            .find(|tr| tr.index == TrendIndex::FloorShare(Actor::Ceo))
+            .unwrap();
+        assert_eq!(floor.values, vec![Some(0.625), Some(0.25)]);
+        assert_eq!(floor.direction, Direction::Falling);
+        // A session nobody coded has no value.
+        let gap = pooled_trend(&[vec![&a], vec![], vec![&c]]);
+        assert_eq!(gap[0].values[1], None);
+        assert_eq!(pooled_trend(&[vec![&a], vec![&c]]), trend(&[&a, &c]));
+    }
+
+    #[test]
+    fn coefficients_read_against_krippendorffs_levels() {
+        let c = |value: Option<f64>, undefined: Option<StatsError>| Coefficient {
+            value,
+            units: 12,
+            undefined,
+        };
+        assert_eq!(reading(&c(Some(0.95), None)), Reading::Solid);
+        assert_eq!(reading(&c(Some(0.8), None)), Reading::Solid);
+        assert_eq!(reading(&c(Some(0.7999), None)), Reading::Tentative);
+        assert_eq!(reading(&c(Some(0.667), None)), Reading::Tentative);
+        assert_eq!(reading(&c(Some(0.6669), None)), Reading::Low);
+        assert_eq!(reading(&c(Some(-0.2), None)), Reading::Low);
+        assert_eq!(reading(&c(None, Some(StatsError::NoData))), Reading::NoData);
+        assert_eq!(
+            reading(&c(None, Some(StatsError::NoVariation))),
+            Reading::NoVariation
+        );
+        assert_eq!(
+            reading(&c(None, Some(StatsError::NonFinite))),
+            Reading::Undefined
+        );
+    }
+}
