@@ -43,10 +43,25 @@ fn write_browser_fixture(o: &Observation, now: chrono::DateTime<chrono::Utc>) {
         id: id(2),
         name: "Bench — 5,000 events".into(),
         role: builtin_roles()[0].clone(),
-        leader: Leader { name: "Claire Martin".into(), title: "CEO".into() },
-        candidates: vec![Person { id: id(10), name: "Jean Dupont".into(), email: String::new() }],
-        mediators: vec![Person { id: id(4), name: "Amina Benali".into(), email: String::new() }],
-        sessions: vec![WorkSession::empty(id(3)), WorkSession::empty(id(31)), WorkSession::empty(id(32))],
+        leader: Leader {
+            name: "Claire Martin".into(),
+            title: "CEO".into(),
+        },
+        candidates: vec![Person {
+            id: id(10),
+            name: "Jean Dupont".into(),
+            email: String::new(),
+        }],
+        mediators: vec![Person {
+            id: id(4),
+            name: "Amina Benali".into(),
+            email: String::new(),
+        }],
+        sessions: vec![
+            WorkSession::empty(id(3)),
+            WorkSession::empty(id(31)),
+            WorkSession::empty(id(32)),
+        ],
         instruments: vec![],
         status: Status::Active,
         status_before_archive: None,
@@ -54,7 +69,8 @@ fn write_browser_fixture(o: &Observation, now: chrono::DateTime<chrono::Utc>) {
         updated_at: now,
         revision: 1,
     };
-    let kit = Kit::for_mediator(&campaign, id(4), default_scheme(), id(5), now).expect("the mediator is in the campaign");
+    let kit = Kit::for_mediator(&campaign, id(4), default_scheme(), id(5), now)
+        .expect("the mediator is in the campaign");
     let (fw, _) = Fieldwork::default().import(&[kit], std::slice::from_ref(o));
     let doc = Document::of_workspace(&Default::default(), now).with_fieldwork(&fw);
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
@@ -64,7 +80,13 @@ fn write_browser_fixture(o: &Observation, now: chrono::DateTime<chrono::Utc>) {
 
 fn main() {
     let scheme = default_scheme();
-    let t = |ms: i64| DateTime::from_timestamp_millis(1_767_000_000_000 + ms).unwrap();
+    // The session started three hours ago, so the browser benchmark can keep coding in it
+    // (a session's clock stops at 12 hours).
+    let wall = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970");
+    let base = wall.as_millis() as i64 - 3 * 3_600_000;
+    let t = |ms: i64| DateTime::from_timestamp_millis(base + ms).unwrap();
     let mut o = Observation::new(
         Uuid::from_u128(1),
         Uuid::from_u128(2),
@@ -107,7 +129,7 @@ fn main() {
             s.elapsed()
         })
         .collect();
-    write_browser_fixture(&o, t(2000 * 5001));
+    write_browser_fixture(&o, t(3 * 3_600_000));
     println!(
         "append 5,000 coded events: {:.2} ms in total ({:.4} ms per event)",
         ms(append),

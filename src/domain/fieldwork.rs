@@ -132,7 +132,10 @@ impl Kit {
 pub fn check_observation(o: &Observation) -> Result<(), FieldworkError> {
     let scheme =
         known_scheme(&o.scheme.id, o.scheme.version).ok_or(FieldworkError::UnknownScheme)?;
-    o.check_with(scheme).map_err(FieldworkError::Observation)
+    // Ratings are checked against the built-in grid (the only one today).
+    let bars = crate::domain::observation::rating::default_bars();
+    o.check_with_bars(scheme, bars)
+        .map_err(FieldworkError::Observation)
 }
 
 /// The kits and observations kept in this browser.
@@ -239,7 +242,8 @@ impl Fieldwork {
             .ok_or(FieldworkError::UnknownObservation)?;
         let scheme = known_scheme(&slot.scheme.id, slot.scheme.version)
             .ok_or(FieldworkError::UnknownScheme)?;
-        slot.apply_mut(scheme, action, now)
+        let bars = crate::domain::observation::rating::default_bars();
+        slot.apply_mut_with(scheme, Some(bars), action, now)
             .map_err(FieldworkError::Observation)?;
         Ok(next)
     }

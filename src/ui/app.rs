@@ -2,9 +2,12 @@
 //! banners that must never be missed (storage trouble, another tab), the notice area, the page
 //! itself and the footer.
 
-use crate::domain::i18n::{Lang, T};
+use crate::domain::i18n::{observe::O, Lang, T};
 use crate::platform::storage::StorageFailure;
 use crate::ui::autosave::{self, boot, use_autosave, Session};
+use crate::ui::fieldwork::{use_fieldwork, FieldworkHandle};
+use crate::ui::mediator::{Coding, Kits, Rating};
+use crate::ui::recruiter::session_analysis::SessionAnalysis;
 use crate::ui::recruiter::{
     campaign_page::CampaignPage, home::Home, new_campaign::NewCampaign, roles::RoleEditor,
     roles::Roles,
@@ -36,6 +39,8 @@ pub fn app() -> Html {
         }
     });
     use_autosave(&app, session.clone());
+    let fieldwork = use_reducer(crate::ui::fieldwork::boot);
+    crate::ui::fieldwork::use_fieldwork_saver(&fieldwork);
 
     // Language: <html lang>, and remembered.
     use_effect_with(app.lang, |lang| {
@@ -118,6 +123,7 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
+        <ContextProvider<FieldworkHandle> context={fieldwork.clone()}>
             <HashRouter>
                 <a class="skip-link" href="#main">{ T::SkipToContent.get(app.lang) }</a>
                 <Header />
@@ -130,6 +136,7 @@ pub fn app() -> Html {
                     <p>{ T::FooterPrivacy.get(app.lang) }</p>
                 </footer>
             </HashRouter>
+        </ContextProvider<FieldworkHandle>>
         </ContextProvider<AppHandle>>
     }
 }
@@ -139,6 +146,10 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <Home /> },
         Route::NewCampaign => html! { <NewCampaign /> },
         Route::Campaign { id } => html! { <CampaignPage {id} /> },
+        Route::SessionAnalysis { id, session } => html! { <SessionAnalysis {id} {session} /> },
+        Route::Observe => html! { <Kits /> },
+        Route::Coding { kit, session } => html! { <Coding {kit} {session} /> },
+        Route::Rating { kit, session } => html! { <Rating {kit} {session} /> },
         Route::Roles => html! { <Roles /> },
         Route::Role { id } => html! { <RoleEditor {id} /> },
         Route::Settings => html! { <Settings /> },
@@ -158,6 +169,11 @@ fn header() -> Html {
                 Route::Home,
             ) => true,
             (Some(Route::Role { .. }) | Some(Route::Roles), Route::Roles) => true,
+            (Some(Route::SessionAnalysis { .. }), Route::Home) => true,
+            (
+                Some(Route::Coding { .. }) | Some(Route::Rating { .. }) | Some(Route::Observe),
+                Route::Observe,
+            ) => true,
             (Some(a), b) => a == b,
             _ => false,
         };
@@ -177,6 +193,7 @@ fn header() -> Html {
             <nav aria-label={T::MainNav.get(lang)} class="main-nav">
                 <ul>
                     <li><Link<Route> to={Route::Home}><span aria-current={current(&Route::Home)}>{ T::NavCampaigns.get(lang) }</span></Link<Route>></li>
+                    <li><Link<Route> to={Route::Observe}><span aria-current={current(&Route::Observe)}>{ O::NavObserve.get(lang) }</span></Link<Route>></li>
                     <li><Link<Route> to={Route::Roles}><span aria-current={current(&Route::Roles)}>{ T::NavRoles.get(lang) }</span></Link<Route>></li>
                     <li><Link<Route> to={Route::Settings}><span aria-current={current(&Route::Settings)}>{ T::NavSettings.get(lang) }</span></Link<Route>></li>
                 </ul>
@@ -226,10 +243,15 @@ impl PartialEq for BannersProps {
 fn banners(props: &BannersProps) -> Html {
     let app = crate::ui::state::use_app();
     let lang = app.lang;
-    let storage = match app.save {
-        SaveState::Failed(StorageFailure::Full) => Some(T::StorageFull),
-        SaveState::Failed(StorageFailure::Unavailable) => Some(T::StorageUnavailable),
+    let fieldwork = use_fieldwork();
+    let failure = match (app.save, fieldwork.save) {
+        (SaveState::Failed(f), _) | (_, Err(f)) => Some(f),
         _ => None,
+    };
+    let storage = match failure {
+        Some(StorageFailure::Full) => Some(T::StorageFull),
+        Some(StorageFailure::Unavailable) => Some(T::StorageUnavailable),
+        None => None,
     };
     let on_load = {
         let (app, session) = (app.clone(), props.session.clone());
@@ -256,7 +278,7 @@ fn banners(props: &BannersProps) -> Html {
                     </div>
                 </div>
             }
-            if app.stored_unreadable {
+            if app.stored_unreadable || fieldwork.unreadable {
                 <div class="banner banner-warning"><p>{ T::StoredUnreadable.get(lang) }</p></div>
             }
         </div>

@@ -4,6 +4,8 @@
 
 mod app;
 mod autosave;
+mod fieldwork;
+mod mediator;
 mod recruiter;
 mod routes;
 mod settings;

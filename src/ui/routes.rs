@@ -10,6 +10,14 @@ pub enum Route {
     NewCampaign,
     #[at("/campaign/:id")]
     Campaign { id: String },
+    #[at("/campaign/:id/session/:session")]
+    SessionAnalysis { id: String, session: String },
+    #[at("/observe")]
+    Observe,
+    #[at("/observe/:kit/:session")]
+    Coding { kit: String, session: String },
+    #[at("/observe/:kit/:session/rate")]
+    Rating { kit: String, session: String },
     #[at("/roles")]
     Roles,
     #[at("/roles/:id")]

@@ -2,6 +2,7 @@
 //! and the health of autosave. [`Msg`] is everything that can happen; `reduce` only calls the
 //! core's reducer and records the outcome.
 
+use crate::domain::fieldwork::FieldworkReport;
 use crate::domain::file::{merge, Document, ImportError, MergeReport};
 use crate::domain::history::History;
 use crate::domain::i18n::{Lang, T};
@@ -15,7 +16,7 @@ use yew::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     Info(T),
-    Imported(MergeReport),
+    Imported(MergeReport, FieldworkReport),
     ImportFailed(ImportError),
     Refused(ActionError),
 }
@@ -95,7 +96,7 @@ pub enum Msg {
     },
     Undo,
     Redo,
-    Imported(Box<Document>),
+    Imported(Box<Document>, FieldworkReport),
     ImportFailed(ImportError),
     SetLang(Lang),
     Dismiss,
@@ -138,13 +139,13 @@ impl Reducible for AppState {
                     next.changes += 1;
                 }
             }
-            Msg::Imported(doc) => match merge(next.workspace(), &doc) {
+            Msg::Imported(doc, fieldwork) => match merge(next.workspace(), &doc) {
                 Ok((ws, report)) => {
                     if ws != *next.workspace() {
                         next.history.push(ws, Change::Import);
                         next.changes += 1;
                     }
-                    next.notice = Some(Notice::Imported(report));
+                    next.notice = Some(Notice::Imported(report, fieldwork));
                 }
                 Err(e) => next.notice = Some(Notice::ImportFailed(e)),
             },

@@ -112,7 +112,7 @@ export const rowNames = (page) => rows(page).locator('th');
 
 /** The campaign page's "Revision N", as a number. */
 export async function revision(page) {
-  const meta = await page.locator('.campaign-page .meta').innerText();
+  const meta = await page.locator('.campaign-page > .page-head .meta').innerText();
   const m = meta.match(/(?:Revision|Révision) (\d+)/);
   expect(m, `revision in "${meta}"`).not.toBeNull();
   return Number(m[1]);

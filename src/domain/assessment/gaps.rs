@@ -36,7 +36,11 @@ pub struct FacetGap {
 }
 
 /// Places one facet; `None` when the self score or every observer score is missing.
-pub fn facet_gap(facet: &str, self_pomp: Option<f64>, observer_pomps: &[Option<f64>]) -> Option<FacetGap> {
+pub fn facet_gap(
+    facet: &str,
+    self_pomp: Option<f64>,
+    observer_pomps: &[Option<f64>],
+) -> Option<FacetGap> {
     let self_pomp = self_pomp?;
     let scored: Vec<f64> = observer_pomps.iter().flatten().copied().collect();
     if scored.is_empty() {
@@ -74,8 +78,14 @@ mod tests {
         assert_eq!(g.quadrant, Quadrant::AgreedStrength);
         assert_eq!(g.gap, 20.0);
         assert!(g.notable);
-        assert_eq!(facet_gap("x", Some(40.0), &[Some(75.0)]).unwrap().quadrant, Quadrant::HiddenStrength);
-        assert_eq!(facet_gap("x", Some(90.0), &[Some(45.0)]).unwrap().quadrant, Quadrant::BlindSpot);
+        assert_eq!(
+            facet_gap("x", Some(40.0), &[Some(75.0)]).unwrap().quadrant,
+            Quadrant::HiddenStrength
+        );
+        assert_eq!(
+            facet_gap("x", Some(90.0), &[Some(45.0)]).unwrap().quadrant,
+            Quadrant::BlindSpot
+        );
         let dev = facet_gap("x", Some(50.0), &[Some(55.0)]).unwrap();
         assert_eq!(dev.quadrant, Quadrant::AgreedDevelopment);
         assert!(!dev.notable);

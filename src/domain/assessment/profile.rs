@@ -51,11 +51,18 @@ pub enum ProfileError {
 }
 
 /// Reads `levels` (one per axis, in any order) against `role`.
-pub fn profile_report(levels: &[(SupportAxis, f64)], role: &Role) -> Result<ProfileReport, ProfileError> {
+pub fn profile_report(
+    levels: &[(SupportAxis, f64)],
+    role: &Role,
+) -> Result<ProfileReport, ProfileError> {
     let mut values = Vec::with_capacity(SupportAxis::ALL.len());
     let mut axes = Vec::with_capacity(SupportAxis::ALL.len());
     for axis in SupportAxis::ALL {
-        let level = levels.iter().find(|(a, _)| *a == axis).map(|(_, l)| *l).ok_or(ProfileError::Incomplete)?;
+        let level = levels
+            .iter()
+            .find(|(a, _)| *a == axis)
+            .map(|(_, l)| *l)
+            .ok_or(ProfileError::Incomplete)?;
         let target = role.axis(axis).ok_or(ProfileError::Incomplete)?;
         let band = Band::new(f64::from(target.min), f64::from(target.max))?;
         let off_band_by = match band.position(level)? {
@@ -64,7 +71,14 @@ pub fn profile_report(levels: &[(SupportAxis, f64)], role: &Role) -> Result<Prof
             BandPosition::Above { by } => by,
         };
         values.push(level);
-        axes.push(AxisReading { axis, level, target: target.target, min: target.min, max: target.max, off_band_by });
+        axes.push(AxisReading {
+            axis,
+            level,
+            target: target.target,
+            min: target.min,
+            max: target.max,
+            off_band_by,
+        });
     }
     let balance = stats::balance(&values)?;
     let dominant = SupportAxis::ALL[balance.dominant.axis];
@@ -75,7 +89,8 @@ pub fn profile_report(levels: &[(SupportAxis, f64)], role: &Role) -> Result<Prof
         gini: balance.gini,
         dominant,
         dominant_share: balance.dominant.share,
-        leans_strongly: balance.dominant.share >= LEANS_FROM * equal_share || balance.gini >= GINI_UNEVEN_FROM,
+        leans_strongly: balance.dominant.share >= LEANS_FROM * equal_share
+            || balance.gini >= GINI_UNEVEN_FROM,
     })
 }
 
@@ -98,7 +113,9 @@ pub fn profile_flags(report: &ProfileReport, lang: Lang) -> Vec<String> {
             });
         } else if a.off_band_by > 0.0 {
             flags.push(match lang {
-                Lang::Fr => format!("{name}\u{a0}: au-dessus de la plage du rôle (expert, mais pas trop)"),
+                Lang::Fr => {
+                    format!("{name}\u{a0}: au-dessus de la plage du rôle (expert, mais pas trop)")
+                }
                 Lang::En => format!("{name} above the role's band (an expert, but not too much)"),
             });
         }
@@ -130,7 +147,16 @@ mod tests {
         // Finance 5, HR 1, the rest 3: sum 21, finance share 5/21 = 0.238 ≥ 1.5/7 = 0.214.
         let levels: Vec<_> = SupportAxis::ALL
             .iter()
-            .map(|a| (*a, match a { SupportAxis::Finance => 5.0, SupportAxis::Hr => 1.0, _ => 3.0 }))
+            .map(|a| {
+                (
+                    *a,
+                    match a {
+                        SupportAxis::Finance => 5.0,
+                        SupportAxis::Hr => 1.0,
+                        _ => 3.0,
+                    },
+                )
+            })
             .collect();
         let r = profile_report(&levels, cso()).unwrap();
         assert_eq!(r.dominant, SupportAxis::Finance);
@@ -153,6 +179,9 @@ mod tests {
     #[test]
     fn a_missing_axis_is_refused() {
         let levels = [(SupportAxis::Law, 3.0)];
-        assert_eq!(profile_report(&levels, cso()), Err(ProfileError::Incomplete));
+        assert_eq!(
+            profile_report(&levels, cso()),
+            Err(ProfileError::Incomplete)
+        );
     }
 }

@@ -31,7 +31,12 @@ pub fn facet_reliability(instrument: &Instrument, responses: &[Response]) -> Vec
                 Err(StatsError::TooFewRespondents { got, .. }) => (None, got),
                 Err(_) => (None, 0),
             };
-            FacetReliability { facet: f.id.clone(), alpha, respondents_used: used, unstable: used < STABLE_FROM }
+            FacetReliability {
+                facet: f.id.clone(),
+                alpha,
+                respondents_used: used,
+                unstable: used < STABLE_FROM,
+            }
         })
         .collect()
 }
@@ -46,20 +51,37 @@ mod tests {
 
     #[test]
     fn consistent_answers_give_a_high_alpha_and_few_respondents_are_unstable() {
-        let inst = builtin().iter().find(|i| i.id == "interpersonal-intelligence").unwrap();
+        let inst = builtin()
+            .iter()
+            .find(|i| i.id == "interpersonal-intelligence")
+            .unwrap();
         let t = DateTime::from_timestamp(1_767_000_000, 0).unwrap();
         // Six respondents, each answering every item at their own level (keyed answers
         // constant per respondent), so every facet's items agree perfectly.
         let responses: Vec<Response> = (1..=6u8)
             .map(|level| {
                 let lvl = 1 + (level % 5);
-                let mut r = Response::start(inst, Uuid::from_u128(level as u128), Uuid::from_u128(99), Uuid::from_u128(200 + level as u128), t);
+                let mut r = Response::start(
+                    inst,
+                    Uuid::from_u128(level as u128),
+                    Uuid::from_u128(99),
+                    Uuid::from_u128(200 + level as u128),
+                    t,
+                );
                 r.answers = inst
                     .items
                     .iter()
                     .map(|it| {
-                        let v = if it.keyed == crate::domain::instrument::definition::Keyed::Minus { inst.points() + 1 - lvl } else { lvl };
-                        Answer { item: it.id.clone(), value: Some(v), ms: Some(3000) }
+                        let v = if it.keyed == crate::domain::instrument::definition::Keyed::Minus {
+                            inst.points() + 1 - lvl
+                        } else {
+                            lvl
+                        };
+                        Answer {
+                            item: it.id.clone(),
+                            value: Some(v),
+                            ms: Some(3000),
+                        }
                     })
                     .collect();
                 r

@@ -399,14 +399,6 @@ pub fn axis_minutes(lang: Lang, ms: u64) -> String {
     number(lang, ms as f64 / 60_000.0, decimals)
 }
 
-/// "Télécharger le kit de Amina Benali" — the accessible name of a kit button.
-pub fn download_kit_for(lang: Lang, mediator: &str) -> String {
-    match lang {
-        Lang::Fr => format!("Télécharger le kit de {mediator}"),
-        Lang::En => format!("Download {mediator}'s kit"),
-    }
-}
-
 /// "Analyser la séance 2" — the accessible name of the analysis link of a session.
 pub fn analyse_session_n(lang: Lang, n: usize) -> String {
     match lang {

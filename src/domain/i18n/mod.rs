@@ -662,6 +662,18 @@ pub fn observation_error(lang: Lang, e: &ObservationError) -> String {
             "Ce texte contient des caractères invisibles de contrôle.",
             "This text contains invisible control characters.",
         ),
+        ObservationError::Unrated(_) => (
+            "Certaines dimensions de la grille ne sont pas encore évaluées.",
+            "Some dimensions of the grid are not rated yet.",
+        ),
+        ObservationError::UnknownEvidence(_) => (
+            "Un événement cité comme preuve n'existe plus.",
+            "An event cited as evidence no longer exists.",
+        ),
+        ObservationError::BadLevel(_) => (
+            "Le niveau doit aller de 1 à 5.",
+            "The level must be between 1 and 5.",
+        ),
         _ => (
             "L'observation contient une donnée incohérente.",
             "The observation contains inconsistent data.",
@@ -783,12 +795,36 @@ pub fn merge_report(lang: Lang, r: &MergeReport, f: &FieldworkReport) -> String 
         "rôle(s) déjà présent(s) gardé(s) dans votre version",
         "role(s) already here kept in your version",
     );
-    add(f.kits_added, "kit(s) de médiateur ajouté(s)", "mediator kit(s) added");
-    add(f.observations.added, "observation(s) ajoutée(s)", "observation(s) added");
-    add(f.observations.updated, "observation(s) mise(s) à jour", "observation(s) updated");
-    add(f.observations.unchanged, "observation(s) déjà à jour", "observation(s) already up to date");
-    add(f.observations.outdated, "version(s) plus ancienne(s) ignorée(s)", "older version(s) ignored");
-    add(f.observations.conflicting, "version(s) en conflit, gardée(s) côte à côte", "conflicting version(s) kept side by side");
+    add(
+        f.kits_added,
+        "kit(s) de médiateur ajouté(s)",
+        "mediator kit(s) added",
+    );
+    add(
+        f.observations.added,
+        "observation(s) ajoutée(s)",
+        "observation(s) added",
+    );
+    add(
+        f.observations.updated,
+        "observation(s) mise(s) à jour",
+        "observation(s) updated",
+    );
+    add(
+        f.observations.unchanged,
+        "observation(s) déjà à jour",
+        "observation(s) already up to date",
+    );
+    add(
+        f.observations.outdated,
+        "version(s) plus ancienne(s) ignorée(s)",
+        "older version(s) ignored",
+    );
+    add(
+        f.observations.conflicting,
+        "version(s) en conflit, gardée(s) côte à côte",
+        "conflicting version(s) kept side by side",
+    );
     match (lang, parts.is_empty()) {
         (Lang::Fr, true) => "Import terminé\u{a0}: le fichier ne contenait rien de nouveau.".into(),
         (Lang::En, true) => "Import finished: the file held nothing new.".into(),

@@ -2,6 +2,8 @@
 //! role library.
 
 pub mod campaign_page;
+pub mod fieldwork_section;
 pub mod home;
 pub mod new_campaign;
 pub mod roles;
+pub mod session_analysis;

@@ -3,6 +3,7 @@
 use crate::domain::file::{export_file_name, Document};
 use crate::domain::i18n::T;
 use crate::platform::{clock, files};
+use crate::ui::fieldwork::use_fieldwork;
 use crate::ui::state::use_app;
 use yew::prelude::*;
 
@@ -15,11 +16,13 @@ pub struct Props {
 #[function_component(ExportAllButton)]
 pub fn export_all_button(props: &Props) -> Html {
     let app = use_app();
+    let fieldwork = use_fieldwork();
     let onclick = {
-        let app = app.clone();
+        let (app, fieldwork) = (app.clone(), fieldwork.clone());
         Callback::from(move |_| {
             let now = clock::now();
-            let doc = Document::of_workspace(app.workspace(), now);
+            let doc =
+                Document::of_workspace(app.workspace(), now).with_fieldwork(&fieldwork.fieldwork);
             let _ = files::download(
                 &export_file_name("all", now),
                 &doc.to_json(),

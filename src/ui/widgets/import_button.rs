@@ -5,6 +5,7 @@ use crate::domain::file::{read_document, ImportError};
 use crate::domain::i18n::T;
 use crate::domain::limits::MAX_IMPORT_BYTES;
 use crate::platform::files::{read_picked, Picked};
+use crate::ui::fieldwork::use_fieldwork;
 use crate::ui::state::{use_app, Msg};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -17,9 +18,11 @@ pub struct Props {
 #[function_component(ImportButton)]
 pub fn import_button(props: &Props) -> Html {
     let app = use_app();
+    let fieldwork = use_fieldwork();
     let busy = use_state(|| false);
     let onchange = {
         let app = app.clone();
+        let fieldwork = fieldwork.clone();
         let busy = busy.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -29,7 +32,7 @@ pub fn import_button(props: &Props) -> Html {
             // Let the same file be picked again after a fix.
             input.set_value("");
             busy.set(true);
-            let (app, busy) = (app.clone(), busy.clone());
+            let (app, busy, fieldwork) = (app.clone(), busy.clone(), fieldwork.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let msg = match read_picked(file).await {
                     Picked::TooLarge(bytes) => Msg::ImportFailed(ImportError::TooLarge {
@@ -38,7 +41,10 @@ pub fn import_button(props: &Props) -> Html {
                     }),
                     Picked::Unreadable => Msg::ImportFailed(ImportError::NotText),
                     Picked::Bytes(bytes) => match read_document(&bytes) {
-                        Ok(doc) => Msg::Imported(Box::new(doc)),
+                        Ok(doc) => {
+                            let report = crate::ui::fieldwork::import(&fieldwork, &doc);
+                            Msg::Imported(Box::new(doc), report)
+                        }
                         Err(e) => Msg::ImportFailed(e),
                     },
                 };

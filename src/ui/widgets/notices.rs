@@ -11,7 +11,7 @@ pub fn notices() -> Html {
     let lang = app.lang;
     let text = app.notice.as_ref().map(|n| match n {
         Notice::Info(t) => t.get(lang).to_owned(),
-        Notice::Imported(r) => i18n::merge_report(lang, r),
+        Notice::Imported(r, f) => i18n::merge_report(lang, r, f),
         Notice::ImportFailed(e) => format!(
             "{} {}",
             i18n::import_error(lang, e),
@@ -26,7 +26,7 @@ pub fn notices() -> Html {
     };
     let offers_undo = matches!(
         app.notice,
-        Some(Notice::Info(T::CampaignDeleted | T::RoleDeleted)) | Some(Notice::Imported(_))
+        Some(Notice::Info(T::CampaignDeleted | T::RoleDeleted)) | Some(Notice::Imported(..))
     );
     let undo = {
         let app = app.clone();

@@ -1,0 +1,211 @@
+//! The shell's side of fieldwork (kits and observations): its own reducer and its own storage
+//! key, apart from the campaign undo history. Every coding action is written to storage at
+//! once — within 40 ms, right after the screen is updated — so a reload or a crash mid-session
+//! loses nothing.
+
+use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport};
+use crate::domain::file::{read_document, Document};
+use crate::domain::observation::log::ObservationAction;
+use crate::platform::storage::{self, StorageFailure};
+use crate::platform::{clock, random};
+use chrono::{DateTime, Utc};
+use gloo::timers::callback::Timeout;
+use std::rc::Rc;
+use uuid::Uuid;
+use yew::prelude::*;
+
+pub const FIELDWORK_KEY: &str = "rally.fieldwork";
+/// Every change is on disk this soon after it is on screen.
+const SAVE_DELAY_MS: u32 = 40;
+
+/// Kits and observations, plus the outcome of the last change and of the last save.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldworkState {
+    pub fieldwork: Fieldwork,
+    /// Bumped by every change; the saver watches it.
+    pub changes: u64,
+    /// Why the last action was refused, if it was.
+    pub refused: Option<FieldworkError>,
+    pub save: Result<(), StorageFailure>,
+    /// The stored fieldwork could not be read at start-up (kept aside, not overwritten).
+    pub unreadable: bool,
+}
+
+pub enum FieldworkMsg {
+    /// A coding action on one observation.
+    Observe {
+        observation: Uuid,
+        action: ObservationAction,
+        now: DateTime<Utc>,
+    },
+    /// Start observing a session of a kit.
+    Start {
+        kit: Uuid,
+        session: Uuid,
+        observation: Uuid,
+        now: DateTime<Utc>,
+    },
+    /// Replace everything (after an import merged elsewhere).
+    Replace(Box<Fieldwork>),
+    Saved(Result<(), StorageFailure>),
+    DismissRefusal,
+}
+
+impl Reducible for FieldworkState {
+    type Action = FieldworkMsg;
+
+    // Coding must stay fast with thousands of events: the store is copied once per change
+    // (inside the core's pure step) and never compared element by element.
+    fn reduce(self: Rc<Self>, msg: FieldworkMsg) -> Rc<Self> {
+        let with = |fieldwork: Fieldwork, changed: bool| FieldworkState {
+            fieldwork,
+            changes: self.changes + u64::from(changed),
+            refused: None,
+            save: self.save,
+            unreadable: self.unreadable,
+        };
+        let refused = |e: FieldworkError| FieldworkState {
+            fieldwork: self.fieldwork.clone(),
+            refused: Some(e),
+            ..(*self).clone_meta()
+        };
+        let next = match msg {
+            FieldworkMsg::Observe {
+                observation,
+                action,
+                now,
+            } => match self.fieldwork.observe(observation, &action, now) {
+                Ok(fw) => with(fw, true),
+                Err(e) => refused(e),
+            },
+            FieldworkMsg::Start {
+                kit,
+                session,
+                observation,
+                now,
+            } => match self.fieldwork.start(kit, session, observation, now) {
+                Ok(fw) => with(fw, true),
+                Err(e) => refused(e),
+            },
+            FieldworkMsg::Replace(fw) => with(*fw, true),
+            FieldworkMsg::Saved(r) => {
+                if r == self.save {
+                    return self;
+                }
+                FieldworkState {
+                    fieldwork: self.fieldwork.clone(),
+                    save: r,
+                    ..self.clone_meta()
+                }
+            }
+            FieldworkMsg::DismissRefusal => FieldworkState {
+                fieldwork: self.fieldwork.clone(),
+                refused: None,
+                ..self.clone_meta()
+            },
+        };
+        Rc::new(next)
+    }
+}
+
+impl FieldworkState {
+    /// Everything but the (large) fieldwork, which callers supply.
+    fn clone_meta(&self) -> FieldworkState {
+        FieldworkState {
+            fieldwork: Fieldwork::default(),
+            changes: self.changes,
+            refused: self.refused.clone(),
+            save: self.save,
+            unreadable: self.unreadable,
+        }
+    }
+}
+
+pub type FieldworkHandle = UseReducerHandle<FieldworkState>;
+
+/// The fieldwork state from context (provided by `App`).
+#[hook]
+pub fn use_fieldwork() -> FieldworkHandle {
+    use_context::<FieldworkHandle>().expect("App provides the fieldwork state")
+}
+
+/// Applies a coding action stamped with the current time.
+pub fn observe(fw: &FieldworkHandle, observation: Uuid, action: ObservationAction) {
+    fw.dispatch(FieldworkMsg::Observe {
+        observation,
+        action,
+        now: clock::now(),
+    });
+}
+
+/// Starts observing a session; returns the new observation's id.
+pub fn start(fw: &FieldworkHandle, kit: Uuid, session: Uuid) -> Uuid {
+    let observation = random::new_uuid();
+    fw.dispatch(FieldworkMsg::Start {
+        kit,
+        session,
+        observation,
+        now: clock::now(),
+    });
+    observation
+}
+
+/// Reads the stored fieldwork; what cannot be read is kept aside under another key.
+pub fn boot() -> FieldworkState {
+    let mut state = FieldworkState {
+        fieldwork: Fieldwork::default(),
+        changes: 0,
+        refused: None,
+        save: Ok(()),
+        unreadable: false,
+    };
+    match storage::read(FIELDWORK_KEY) {
+        Err(f) => state.save = Err(f),
+        Ok(None) => {}
+        Ok(Some(text)) => match read_document(text.as_bytes()) {
+            Ok(doc) => {
+                state.fieldwork = Fieldwork::default().import(&doc.kits, &doc.observations).0
+            }
+            Err(_) => {
+                let aside = format!(
+                    "{FIELDWORK_KEY}.unreadable.{}",
+                    clock::now().timestamp_millis()
+                );
+                let _ = storage::write(&aside, &text);
+                state.unreadable = true;
+            }
+        },
+    }
+    state
+}
+
+/// Merges an imported file's kits and observations; the caller shows the report.
+pub fn import(fw: &FieldworkHandle, doc: &Document) -> FieldworkReport {
+    let (next, report) = fw.fieldwork.import(&doc.kits, &doc.observations);
+    if next != fw.fieldwork {
+        fw.dispatch(FieldworkMsg::Replace(Box::new(next)));
+    }
+    report
+}
+
+/// Saves after every change, as soon as the browser has painted.
+#[hook]
+pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
+    let pending = use_mut_ref(|| None::<Timeout>);
+    let handle = fw.clone();
+    use_effect_with(fw.changes, move |changes| {
+        if *changes > 0 {
+            // Shortly after the change, so the screen is painted first and a burst of
+            // keystrokes is written once.
+            let timer = Timeout::new(SAVE_DELAY_MS, move || {
+                let doc = Document::of_workspace(&Default::default(), clock::now())
+                    .with_fieldwork(&handle.fieldwork);
+                handle.dispatch(FieldworkMsg::Saved(storage::write(
+                    FIELDWORK_KEY,
+                    &doc.to_json(),
+                )));
+            });
+            *pending.borrow_mut() = Some(timer);
+        }
+    });
+}

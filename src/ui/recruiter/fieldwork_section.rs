@@ -1,0 +1,240 @@
+//! The campaign page's fieldwork card: a kit to download for each mediator, then, session by
+//! session, the observations received (several versions of one are shown side by side, never
+//! dropped), a link to each session's analysis and the CSV export of every coded event.
+
+use crate::domain::campaign::Campaign;
+use crate::domain::fieldwork::Kit;
+use crate::domain::file::{export_file_name, Document};
+use crate::domain::i18n::analysis::{self as an, A};
+use crate::domain::i18n::{self, Lang};
+use crate::domain::observation::csv::{events_csv, CsvSession};
+use crate::domain::observation::report::{received, Received};
+use crate::domain::observation::scheme::default_scheme;
+use crate::domain::timefmt::write_date;
+use crate::platform::{clock, files, random};
+use crate::ui::fieldwork::use_fieldwork;
+use crate::ui::routes::Route;
+use crate::ui::state::use_app;
+use crate::ui::widgets::import_button::ImportButton;
+use uuid::Uuid;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub campaign: Campaign,
+}
+
+/// The mediator's name as the campaign knows it.
+pub fn mediator_name(lang: Lang, campaign: &Campaign, id: Uuid) -> String {
+    campaign.mediators.iter().find(|m| m.id == id).map_or_else(
+        || A::UnknownMediator.get(lang).to_owned(),
+        |m| m.name.clone(),
+    )
+}
+
+#[function_component(FieldworkSection)]
+pub fn fieldwork_section(p: &Props) -> Html {
+    let app = use_app();
+    let fieldwork = use_fieldwork();
+    let lang = app.lang;
+    let c = &p.campaign;
+    let mediators: Vec<Uuid> = c.mediators.iter().map(|m| m.id).collect();
+    let by_session: Vec<Vec<Received>> = c
+        .sessions
+        .iter()
+        .map(|s| received(&fieldwork.fieldwork.observations, c.id, s.id, &mediators))
+        .collect();
+    let anything = by_session.iter().any(|r| !r.is_empty());
+
+    let kits = c.mediators.iter().map(|m| {
+        let onclick = {
+            let (campaign, id, name) = (c.clone(), m.id, m.name.clone());
+            Callback::from(move |_| {
+                let now = clock::now();
+                let kit = Kit::for_mediator(&campaign, id, default_scheme(), random::new_uuid(), now);
+                if let Some(kit) = kit {
+                    let file = export_file_name(&format!("kit {name} {}", campaign.name), now);
+                    let _ = files::download(&file, &Document::of_kit(&kit, now).to_json(), "application/json");
+                }
+            })
+        };
+        html! {
+            <li class="an-kit">
+                <span class="an-kit-name">{ m.name.clone() }</span>
+                <button type="button" class="button" {onclick} aria-label={crate::domain::i18n::action_on(lang, A::DownloadKit.get(lang), &m.name)}>
+                    { A::DownloadKit.get(lang) }
+                </button>
+            </li>
+        }
+    });
+
+    let on_csv = {
+        let (campaign, fw) = (c.clone(), fieldwork.clone());
+        Callback::from(move |_| {
+            let now = clock::now();
+            let mediators: Vec<Uuid> = campaign.mediators.iter().map(|m| m.id).collect();
+            // Labels first (the CSV rows borrow them), then the rows, session by session.
+            let mut labelled = Vec::new();
+            for (n, s) in campaign.sessions.iter().enumerate() {
+                let session = an::session_line(lang, n + 1, s.date.map(write_date).as_deref(), "");
+                for r in received(&fw.fieldwork.observations, campaign.id, s.id, &mediators) {
+                    let mut who = mediator_name(lang, &campaign, r.observation.mediator_id);
+                    if let Some((k, total)) = r.version {
+                        who = format!("{who} ({})", an::version_of(lang, k, total));
+                    }
+                    labelled.push((r.observation, session.clone(), who));
+                }
+            }
+            let rows: Vec<CsvSession> = labelled
+                .iter()
+                .map(|(observation, session, mediator)| CsvSession {
+                    observation,
+                    session,
+                    mediator,
+                })
+                .collect();
+            let text = events_csv(&rows, default_scheme(), lang);
+            let json_name = export_file_name(&format!("events {}", campaign.name), now);
+            // The shared naming rule ends in ".json"; this export is a table.
+            let name = format!(
+                "{}.csv",
+                json_name.strip_suffix(".json").unwrap_or(&json_name)
+            );
+            let _ = files::download(&name, &text, "text/csv");
+        })
+    };
+
+    let sessions = c.sessions.iter().zip(&by_session).enumerate().map(|(i, (s, got))| {
+        let n = i + 1;
+        let date = s.date.map(|d| i18n::date(lang, d));
+        let title = an::session_line(lang, n, date.as_deref(), &s.topic);
+        let resolved: Vec<&Received> = got.iter().filter(|r| r.version.is_none()).collect();
+        let rows = resolved.iter().map(|r| {
+            let o = r.observation;
+            let status = if r.is_submitted() {
+                html! { <span class="badge badge-active">{ A::StatusSubmitted.get(lang) }</span> }
+            } else {
+                html! { <span class="badge badge-draft">{ A::StatusDraft.get(lang) }</span> }
+            };
+            html! {
+                <tr>
+                    <th scope="row">{ mediator_name(lang, c, o.mediator_id) }</th>
+                    <td class="an-wide" data-label={A::ColObservationStatus.get(lang)}>{ status }</td>
+                    <td data-label={A::ColEvents.get(lang)} class="an-num">{ i18n::number(lang, o.events.len() as f64, 0) }</td>
+                    <td data-label={A::ColLength.get(lang)} class="an-num">{ an::duration(lang, o.length_ms(o.updated_at)) }</td>
+                    <td class="an-wide" data-label={A::ColLastChange.get(lang)}>{ i18n::date_time(lang, clock::local(o.updated_at)) }</td>
+                </tr>
+            }
+        });
+        // The campaign's mediators from whom nothing has come back for this session.
+        let missing: Vec<Html> = c
+            .mediators
+            .iter()
+            .filter(|m| !got.iter().any(|r| r.observation.mediator_id == m.id))
+            .map(|m| {
+                html! {
+                    <tr>
+                        <th scope="row">{ m.name.clone() }</th>
+                        <td class="an-wide" data-label={A::ColObservationStatus.get(lang)}>
+                            <span class="an-absent">{ A::NotReceived.get(lang) }</span>
+                        </td>
+                        <td data-label={A::ColEvents.get(lang)}>{ A::NoValue.get(lang) }</td>
+                        <td data-label={A::ColLength.get(lang)}>{ A::NoValue.get(lang) }</td>
+                        <td class="an-wide" data-label={A::ColLastChange.get(lang)}>{ A::NoValue.get(lang) }</td>
+                    </tr>
+                }
+            })
+            .collect();
+        // Versions kept side by side, grouped by observation.
+        let mut groups: Vec<Vec<&Received>> = Vec::new();
+        for r in got.iter().filter(|r| r.version.is_some()) {
+            match groups.last_mut() {
+                Some(g) if g[0].observation.id == r.observation.id => g.push(r),
+                _ => groups.push(vec![r]),
+            }
+        }
+        let conflicts = groups.iter().map(|g| {
+            let who = mediator_name(lang, c, g[0].observation.mediator_id);
+            let versions = g.iter().map(|r| {
+                let o = r.observation;
+                let (k, total) = r.version.unwrap_or((1, 1));
+                let when = i18n::date_time(lang, clock::local(o.updated_at));
+                html! {
+                    <li>
+                        { an::version_line(lang, k, total, o.revision, r.is_submitted(), &when) }
+                        { format!(" · {} · {}", an::events_count(lang, o.events.len()), an::duration(lang, o.length_ms(o.updated_at))) }
+                    </li>
+                }
+            });
+            html! {
+                <div class="an-conflict" role="note">
+                    <p><span class="badge an-badge-conflict">{ A::ConflictBadge.get(lang) }</span>{ " " }{ an::conflict_text(lang, &who, g.len()) }</p>
+                    <ul>{ for versions }</ul>
+                </div>
+            }
+        });
+        html! {
+            <li class="an-session">
+                <div class="an-session-head">
+                    <h4>{ title }</h4>
+                    if !got.is_empty() {
+                        <Link<Route> to={Route::SessionAnalysis { id: c.id.to_string(), session: s.id.to_string() }}
+                            classes="button">
+                            <span aria-hidden="true">{ A::AnalyseSession.get(lang) }</span>
+                            <span class="visually-hidden">{ an::analyse_session_n(lang, n) }</span>
+                        </Link<Route>>
+                    }
+                </div>
+                if got.is_empty() {
+                    <p class="empty-line">{ A::NothingReceived.get(lang) }</p>
+                }
+                if !got.is_empty() && (!resolved.is_empty() || !missing.is_empty()) {
+                    <div class="table-wrap">
+                        <table class="an-received">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ A::ColMediator.get(lang) }</th>
+                                    <th scope="col">{ A::ColObservationStatus.get(lang) }</th>
+                                    <th scope="col">{ A::ColEvents.get(lang) }</th>
+                                    <th scope="col">{ A::ColLength.get(lang) }</th>
+                                    <th scope="col">{ A::ColLastChange.get(lang) }</th>
+                                </tr>
+                            </thead>
+                            <tbody>{ for rows }{ for missing.into_iter() }</tbody>
+                        </table>
+                    </div>
+                }
+                { for conflicts }
+            </li>
+        }
+    });
+
+    html! {
+        <section class="card an-fieldwork" aria-labelledby="fieldwork-title">
+            <h2 id="fieldwork-title">{ A::FieldworkTitle.get(lang) }</h2>
+            <p class="hint">{ A::FieldworkIntro.get(lang) }</p>
+            <h3>{ A::KitsTitle.get(lang) }</h3>
+            <p class="hint">{ A::KitHint.get(lang) }</p>
+            if c.mediators.is_empty() {
+                <p class="empty-line">{ A::NoMediators.get(lang) }</p>
+            } else {
+                <ul class="an-kits">{ for kits }</ul>
+            }
+            <h3>{ A::ReceivedTitle.get(lang) }</h3>
+            <div class="button-row">
+                <ImportButton id="fieldwork-import" />
+                <button type="button" class="button" onclick={on_csv} disabled={!anything}
+                    aria-describedby="events-csv-hint">{ A::ExportEvents.get(lang) }</button>
+            </div>
+            <p class="hint an-after-buttons" id="events-csv-hint">
+                { if anything { A::ExportEventsHint.get(lang) } else { A::NothingToExport.get(lang) } }
+            </p>
+            if c.sessions.is_empty() {
+                <p class="empty-line">{ A::NoSessions.get(lang) }</p>
+            } else {
+                <ol class="an-sessions">{ for sessions }</ol>
+            }
+        </section>
+    }
+}
