@@ -24,10 +24,13 @@ pub fn notices() -> Html {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Msg::Dismiss))
     };
-    let offers_undo = matches!(
-        app.notice,
-        Some(Notice::Info(T::CampaignDeleted | T::RoleDeleted)) | Some(Notice::Imported(..))
-    );
+    // An import is undoable only when it brought no kit or observation: those live in the
+    // fieldwork store, outside the campaign undo history.
+    let offers_undo = match &app.notice {
+        Some(Notice::Info(T::CampaignDeleted | T::RoleDeleted)) => true,
+        Some(Notice::Imported(_, fieldwork)) => *fieldwork == Default::default(),
+        _ => false,
+    };
     let undo = {
         let app = app.clone();
         Callback::from(move |_| {
