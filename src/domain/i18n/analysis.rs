@@ -135,6 +135,7 @@ catalogue! {
     RatingsIntervalHelp => "Les notes de 1 à 5 données aux mêmes dimensions, les écarts comptés en points. Alpha de Krippendorff, intervalles. Une unité est une dimension notée par au moins deux médiateurs.", "The 1-to-5 ratings given to the same dimensions, gaps counted in points. Krippendorff's alpha, interval. A unit is a dimension rated by at least two mediators.";
     RatingsOrdinal => "Notes de la grille, en rangs", "Grid ratings, as ranks";
     RatingsOrdinalHelp => "Les mêmes notes lues seulement comme un ordre (4 est au-dessus de 3, sans dire de combien). Alpha de Krippendorff, ordinal.", "The same ratings read only as an order (4 is above 3, without saying by how much). Krippendorff's alpha, ordinal.";
+    KappaUnweighted => "Kappa de Cohen (non pondéré)", "Cohen's kappa (unweighted)";
     KappaLinear => "Kappa pondéré, linéaire", "Weighted kappa, linear";
     KappaQuadratic => "Kappa pondéré, quadratique", "Weighted kappa, quadratic";
     KappaHelp => "Accord entre les deux médiateurs corrigé du hasard, sur les dimensions notées par les deux\u{a0}; un écart d'un point compte moins qu'un écart de quatre (linéaire\u{a0}: en proportion de l'écart, quadratique\u{a0}: de son carré).", "Agreement between the two mediators corrected for chance, on the dimensions both rated; a one-point gap counts less than a four-point gap (linear: in proportion to the gap, quadratic: to its square).";

@@ -163,6 +163,8 @@ pub struct RatingAgreement {
     pub rated_by_two: usize,
     pub interval: Coefficient,
     pub ordinal: Coefficient,
+    /// Cohen's kappa, unweighted (levels as categories): only with exactly two mediators.
+    pub kappa: Option<Coefficient>,
     /// Cohen's kappa with linear weights: only with exactly two mediators.
     pub kappa_linear: Option<Coefficient>,
     /// Cohen's kappa with quadratic weights: only with exactly two mediators.
@@ -527,7 +529,7 @@ fn rating_agreement(observations: &[&Observation], bars: &Bars) -> RatingAgreeme
         .iter()
         .filter(|d| d.levels.iter().flatten().count() >= 2)
         .count();
-    let (kappa_linear, kappa_quadratic) = if observations.len() == 2 {
+    let (kappa_unweighted, kappa_linear, kappa_quadratic) = if observations.len() == 2 {
         let (a, b): (Vec<u8>, Vec<u8>) = dimensions
             .iter()
             .filter_map(|d| Some((d.levels[0]?, d.levels[1]?)))
@@ -540,17 +542,19 @@ fn rating_agreement(observations: &[&Observation], bars: &Bars) -> RatingAgreeme
             )
         };
         (
+            Some(kappa(KappaWeights::Unweighted)),
             Some(kappa(KappaWeights::Linear)),
             Some(kappa(KappaWeights::Quadratic)),
         )
     } else {
-        (None, None)
+        (None, None, None)
     };
     RatingAgreement {
         interval: alpha(&units, Metric::Interval),
         ordinal: alpha(&units, Metric::Ordinal),
         dimensions,
         rated_by_two,
+        kappa: kappa_unweighted,
         kappa_linear,
         kappa_quadratic,
     }
@@ -722,6 +726,7 @@ mod tests {
     /// k([[0]*11+[1,0], [0]*13], "nominal")  # 0.0
     /// a, b = [4,3,2,5,4,3], [4,2,2,4,5,3]
     /// k([a, b], "interval"), k([a, b], "ordinal")  # 0.7870967741935484, 0.8146067415730337
+    /// cohen_kappa_score(a, b, labels=[1,2,3,4,5])                       # 0.33333333333333337
     /// cohen_kappa_score(a, b, labels=[1,2,3,4,5], weights="linear")     # 0.5714285714285714
     /// cohen_kappa_score(a, b, labels=[1,2,3,4,5], weights="quadratic")  # 0.7692307692307692
     /// ```
@@ -746,6 +751,7 @@ mod tests {
         close(&r.ratings.interval, 0.7870967741935484);
         close(&r.ratings.ordinal, 0.8146067415730337);
         assert_eq!(r.ratings.interval.units, 6);
+        close(r.ratings.kappa.as_ref().unwrap(), 0.33333333333333337);
         let kl = r.ratings.kappa_linear.unwrap();
         close(&kl, 0.5714285714285714);
         assert_eq!(kl.units, 6);

@@ -1024,6 +1024,7 @@ fn agreement_body(lang: Lang, c: &Campaign, scheme: &Scheme, a: &Agreement) -> H
     let r = &a.ratings;
     let dims = an::dimensions_count(lang, r.rated_by_two);
     let kappas = [
+        (A::KappaUnweighted, &r.kappa),
         (A::KappaLinear, &r.kappa_linear),
         (A::KappaQuadratic, &r.kappa_quadratic),
     ]
