@@ -555,24 +555,45 @@ pub fn timeline_summary(
 ) -> String {
     let d = duration(lang, length_ms);
     let a = |n: u32| acts_count(lang, n as usize);
-    let m = |n: u32| number(lang, n.into(), 0);
+    // Meta-communication signs are not acts: they come beside them ("and", never "of which").
+    let m = |n: u32| {
+        plural(
+            lang,
+            n as usize,
+            (
+                "signe de méta-communication",
+                "signes de méta-communication",
+            ),
+            ("meta-communication sign", "meta-communication signs"),
+        )
+    };
     match lang {
         Lang::Fr => format!(
-            "Séance de {d}. Dirigeant\u{a0}: {}, dont {} signes de méta-communication. Candidat\u{a0}: {}, et {} signes de méta-communication. {} et {}.",
+            "Séance de {d}. Dirigeant\u{a0}: {}, et {}. Candidat\u{a0}: {}, et {}. {} et {}.",
             a(acts[0]),
             m(meta[0]),
             a(acts[1]),
             m(meta[1]),
-            plural(lang, silences, ("silence", "silences"), ("silence", "silences")),
+            plural(
+                lang,
+                silences,
+                ("silence", "silences"),
+                ("silence", "silences")
+            ),
             notes_count(lang, notes)
         ),
         Lang::En => format!(
-            "A {d} session. Leader: {}, with {} meta-communication signs. Candidate: {}, with {} meta-communication signs. {} and {}.",
+            "A {d} session. Leader: {}, with {}. Candidate: {}, with {}. {} and {}.",
             a(acts[0]),
             m(meta[0]),
             a(acts[1]),
             m(meta[1]),
-            plural(lang, silences, ("silence", "silences"), ("silence", "silences")),
+            plural(
+                lang,
+                silences,
+                ("silence", "silences"),
+                ("silence", "silences")
+            ),
             notes_count(lang, notes)
         ),
     }
