@@ -47,6 +47,7 @@ catalogue! {
     ClockNotStarted => "pas démarré", "not started";
     ClockRunning => "en marche", "running";
     ClockPaused => "en pause", "paused";
+    ClockStopped => "arrêté (observation envoyée)", "stopped (observation submitted)";
     StartClock => "Démarrer le chronomètre", "Start the clock";
     PauseClock => "Pause", "Pause";
     ResumeClock => "Reprendre le chronomètre", "Resume the clock";

@@ -245,6 +245,7 @@ pub fn coding(p: &SessionProps) -> Html {
         ClockState::Paused => O::ResumeClock,
     };
     let clock_status = match clock_state {
+        _ if read_only => O::ClockStopped,
         ClockState::NotStarted => O::ClockNotStarted,
         ClockState::Running => O::ClockRunning,
         ClockState::Paused => O::ClockPaused,
