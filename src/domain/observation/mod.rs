@@ -11,3 +11,4 @@ pub mod merge;
 pub mod rating;
 pub mod report;
 pub mod scheme;
+mod walk;

@@ -10,6 +10,7 @@
 //! The ratings themselves ([`Rating`]) live in [`super::log::Observation`] and change only
 //! through its actions (`Rate`, `ClearRating`, `SetSynthesis`).
 
+use super::walk::{at, Problem, Walker};
 use crate::domain::campaign::{check_len, CampaignError};
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::domain::text::Bilingual;
@@ -216,84 +217,28 @@ pub fn default_bars() -> &'static Bars {
     })
 }
 
-fn at(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{path}.{field}")
+/// The walker, with this file's problems.
+type Reader = Walker<BarsProblem>;
+
+impl Problem for BarsProblem {
+    type Kind = BarsProblemKind;
+    fn new(path: String, kind: BarsProblemKind) -> Self {
+        BarsProblem { path, kind }
+    }
+    fn missing() -> BarsProblemKind {
+        BarsProblemKind::Missing
+    }
+    fn wrong_type(expected: &'static str) -> BarsProblemKind {
+        BarsProblemKind::WrongType { expected }
+    }
+    fn unknown_field() -> BarsProblemKind {
+        BarsProblemKind::UnknownField
     }
 }
 
-/// Walks the JSON by hand so that every wrong field is reported, not only the first one serde
-/// would stop at. Each value's meaning is checked right after its shape, and only when the
-/// shape is right: one problem per place.
-#[derive(Default)]
-struct Reader {
-    problems: Vec<BarsProblem>,
-}
-
-impl Reader {
-    fn report(&mut self, path: String, kind: BarsProblemKind) {
-        self.problems.push(BarsProblem { path, kind });
-    }
-
-    fn object<'v>(
-        &mut self,
-        v: &'v Value,
-        path: &str,
-        fields: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
-        let Some(obj) = v.as_object() else {
-            self.report(
-                path.to_owned(),
-                BarsProblemKind::WrongType {
-                    expected: "an object",
-                },
-            );
-            return None;
-        };
-        for k in obj.keys() {
-            if !fields.contains(&k.as_str()) {
-                self.report(at(path, k), BarsProblemKind::UnknownField);
-            }
-        }
-        Some(obj)
-    }
-
-    fn field<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        path: &str,
-        name: &str,
-        required: bool,
-    ) -> Option<&'v Value> {
-        match obj.get(name) {
-            None | Some(Value::Null) => {
-                if required {
-                    self.report(at(path, name), BarsProblemKind::Missing);
-                }
-                None
-            }
-            Some(v) => Some(v),
-        }
-    }
-
-    fn string(&mut self, obj: &Map<String, Value>, path: &str, name: &str) -> Option<String> {
-        let v = self.field(obj, path, name, true)?;
-        match v.as_str() {
-            Some(s) => Some(s.to_owned()),
-            None => {
-                self.report(
-                    at(path, name),
-                    BarsProblemKind::WrongType { expected: "a text" },
-                );
-                None
-            }
-        }
-    }
-
+impl Walker<BarsProblem> {
     fn id(&mut self, obj: &Map<String, Value>, path: &str) -> String {
-        let id = self.string(obj, path, "id");
+        let id = self.string(obj, path, "id", true);
         if let Some(id) = &id {
             if !id_is_valid(id) {
                 self.report(at(path, "id"), BarsProblemKind::BadId);
@@ -361,20 +306,6 @@ impl Reader {
             self.report(p, BarsProblemKind::Blank);
         }
         text
-    }
-
-    fn array<'v>(&mut self, obj: &'v Map<String, Value>, path: &str, name: &str) -> &'v [Value] {
-        match self.field(obj, path, name, true) {
-            None => &[],
-            Some(Value::Array(a)) => a,
-            Some(_) => {
-                self.report(
-                    at(path, name),
-                    BarsProblemKind::WrongType { expected: "a list" },
-                );
-                &[]
-            }
-        }
     }
 
     fn bars(&mut self, v: &Value) -> Option<Bars> {

@@ -4,6 +4,7 @@
 //! its exact path (`codes[12].key`), not just the first one. The default scheme,
 //! `data/schemes/bales-dyad.json`, is embedded in the app ([`default_scheme`]).
 
+use super::walk::{at, Problem, Walker};
 use crate::domain::campaign::{check_len, CampaignError};
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::domain::text::Bilingual;
@@ -626,88 +627,26 @@ fn inside(outer: &str, inner: &str) -> bool {
             && matches!(inner.as_bytes().get(outer.len()), Some(b'.') | Some(b'[')))
 }
 
-/// Walks the JSON by hand so that every wrong field is reported, not only the first one serde
-/// would stop at. A field with the wrong shape gets an empty placeholder and its own problem.
-#[derive(Default)]
-struct Reader {
-    problems: Vec<SchemeProblem>,
-}
+/// The walker, with this file's problems.
+type Reader = Walker<SchemeProblem>;
 
-fn at(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{path}.{field}")
+impl Problem for SchemeProblem {
+    type Kind = ProblemKind;
+    fn new(path: String, kind: ProblemKind) -> Self {
+        SchemeProblem { path, kind }
+    }
+    fn missing() -> ProblemKind {
+        ProblemKind::Missing
+    }
+    fn wrong_type(expected: &'static str) -> ProblemKind {
+        ProblemKind::WrongType { expected }
+    }
+    fn unknown_field() -> ProblemKind {
+        ProblemKind::UnknownField
     }
 }
 
-impl Reader {
-    fn report(&mut self, path: String, kind: ProblemKind) {
-        self.problems.push(problem(path, kind));
-    }
-
-    /// The object at `path`, with its unknown fields reported.
-    fn object<'v>(
-        &mut self,
-        v: &'v Value,
-        path: &str,
-        fields: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
-        let Some(obj) = v.as_object() else {
-            self.report(
-                path.to_owned(),
-                ProblemKind::WrongType {
-                    expected: "an object",
-                },
-            );
-            return None;
-        };
-        for k in obj.keys() {
-            if !fields.contains(&k.as_str()) {
-                self.report(at(path, k), ProblemKind::UnknownField);
-            }
-        }
-        Some(obj)
-    }
-
-    fn field<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        path: &str,
-        name: &str,
-        required: bool,
-    ) -> Option<&'v Value> {
-        match obj.get(name) {
-            None | Some(Value::Null) => {
-                if required {
-                    self.report(at(path, name), ProblemKind::Missing);
-                }
-                None
-            }
-            Some(v) => Some(v),
-        }
-    }
-
-    fn string(
-        &mut self,
-        obj: &Map<String, Value>,
-        path: &str,
-        name: &str,
-        required: bool,
-    ) -> Option<String> {
-        let v = self.field(obj, path, name, required)?;
-        match v.as_str() {
-            Some(s) => Some(s.to_owned()),
-            None => {
-                self.report(
-                    at(path, name),
-                    ProblemKind::WrongType { expected: "a text" },
-                );
-                None
-            }
-        }
-    }
-
+impl Walker<SchemeProblem> {
     fn bilingual(
         &mut self,
         obj: &Map<String, Value>,
@@ -746,20 +685,6 @@ impl Reader {
                     ProblemKind::NotAllowed { value: s, allowed },
                 );
                 None
-            }
-        }
-    }
-
-    fn array<'v>(&mut self, obj: &'v Map<String, Value>, path: &str, name: &str) -> &'v [Value] {
-        match self.field(obj, path, name, true) {
-            None => &[],
-            Some(Value::Array(a)) => a,
-            Some(_) => {
-                self.report(
-                    at(path, name),
-                    ProblemKind::WrongType { expected: "a list" },
-                );
-                &[]
             }
         }
     }
