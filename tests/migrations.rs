@@ -186,7 +186,7 @@ fn format_v2_is_a_golden_file() {
         .contains("@example"));
 }
 
-/// A version 1 file reads as version 2 with no kits and no observations.
+/// A version 1 file reads at the current version with no kits and no observations.
 #[test]
 fn format_v1_migrates_to_empty_fieldwork() {
     let bytes = std::fs::read(concat!(
@@ -195,6 +195,28 @@ fn format_v1_migrates_to_empty_fieldwork() {
     ))
     .unwrap();
     let doc = rally::domain::file::read_document(&bytes).unwrap();
-    assert_eq!(doc.format_version, 2);
+    assert_eq!(doc.format_version, CURRENT_VERSION);
     assert!(doc.kits.is_empty() && doc.observations.is_empty());
+    assert!(doc.invitations.is_empty() && doc.responses.is_empty());
+}
+
+/// A version 2 file gains empty invitations and responses; version 3 carries both, and its
+/// responses are taken in and scored against the instrument text they name.
+#[test]
+fn format_v3_holds_invitations_and_scorable_responses() {
+    use rally::domain::fieldwork::Fieldwork;
+    use rally::domain::instrument::builtin::builtin_by_id;
+    use rally::domain::instrument::score::score;
+    let v2 = read(&fixtures_dir().join("format-v2.json"));
+    assert!(v2.invitations.is_empty() && v2.responses.is_empty());
+    let v3 = read(&fixtures_dir().join("format-v3.json"));
+    assert_eq!(v3.invitations.len(), 2);
+    assert_eq!(v3.responses.len(), 4);
+    let (fw, report) = Fieldwork::default().import_responses(&v3.responses, &v3.campaigns);
+    assert_eq!((report.added, report.refused), (4, 0));
+    for r in fw.current_responses(v3.campaigns[0].id) {
+        let instrument = builtin_by_id(&r.instrument_id).unwrap();
+        let scores = score(instrument, r).unwrap();
+        assert!(scores.scale.is_some(), "{}", r.instrument_id);
+    }
 }

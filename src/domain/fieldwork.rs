@@ -144,6 +144,11 @@ pub struct Fieldwork {
     pub kits: Vec<Kit>,
     /// Every version kept, merged by id (conflicting versions side by side).
     pub observations: MergedObservations,
+    /// Self-assessment invitations: issued (recruiter) or received (respondent).
+    pub invitations: Vec<crate::domain::survey::Invitation>,
+    /// Self-assessment responses: imported (recruiter) or submitted (respondent). Every
+    /// version is kept; see `survey::store`.
+    pub responses: Vec<crate::domain::instrument::score::Response>,
 }
 
 /// What an import of kits and observations did.
@@ -151,6 +156,8 @@ pub struct Fieldwork {
 pub struct FieldworkReport {
     pub kits_added: usize,
     pub observations: ImportReport,
+    pub invitations_added: usize,
+    pub responses: crate::domain::survey::ResponseReport,
 }
 
 impl Fieldwork {

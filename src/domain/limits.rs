@@ -22,3 +22,9 @@ pub const MAX_JSON_DEPTH: usize = 64;
 pub const UNDO_DEPTH: usize = 100;
 /// Most kits, and most observations, in one file or one browser.
 pub const MAX_OBSERVATIONS: usize = 2000;
+/// Most self-assessment responses in one file or one browser.
+pub const MAX_RESPONSES: usize = 5000;
+/// Most invitations in one file or one browser.
+pub const MAX_INVITATIONS: usize = 2000;
+/// Most answers in one response (the longest instrument has far fewer items).
+pub const MAX_ANSWERS: usize = 500;

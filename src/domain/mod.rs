@@ -14,6 +14,7 @@ pub mod listing;
 pub mod observation;
 pub mod role;
 pub mod stats;
+pub mod survey;
 pub mod text;
 pub mod timefmt;
 pub mod workspace;

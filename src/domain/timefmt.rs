@@ -135,6 +135,14 @@ serde_text!(
     "an RFC 3339 timestamp"
 );
 
+serde_text!(
+    date,
+    NaiveDate,
+    |d: &NaiveDate| write_date(*d),
+    read_date,
+    "a date (YYYY-MM-DD)"
+);
+
 /// Optional dates and times: `null` or text.
 pub mod option {
     use super::*;
@@ -154,6 +162,29 @@ pub mod option {
                 Some(t) => read_date(&t)
                     .map(Some)
                     .ok_or_else(|| serde::de::Error::custom("expected a date (YYYY-MM-DD)")),
+            }
+        }
+    }
+
+    pub mod utc {
+        use super::*;
+        pub fn serialize<S: Serializer>(
+            v: &Option<DateTime<Utc>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match v {
+                Some(t) => s.serialize_str(&write_utc(t)),
+                None => s.serialize_none(),
+            }
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<Utc>>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                None => Ok(None),
+                Some(t) => read_utc(&t)
+                    .map(Some)
+                    .ok_or_else(|| serde::de::Error::custom("expected an RFC 3339 timestamp")),
             }
         }
     }

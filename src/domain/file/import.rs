@@ -6,9 +6,11 @@ use super::{migrate, Document, CURRENT_VERSION, FORMAT_NAME};
 use crate::domain::campaign::CampaignError;
 use crate::domain::fieldwork::{check_observation, FieldworkError};
 use crate::domain::limits::{
-    MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_OBSERVATIONS, MAX_ROLES,
+    MAX_ANSWERS, MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_INVITATIONS, MAX_JSON_DEPTH, MAX_NAME_CHARS,
+    MAX_OBSERVATIONS, MAX_RESPONSES, MAX_ROLES,
 };
 use crate::domain::role::RoleProblem;
+use crate::domain::survey::InvitationError;
 use crate::domain::workspace::Workspace;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -67,6 +69,14 @@ pub enum Problem {
     DuplicateKit,
     #[error("too many observations")]
     TooManyObservations,
+    #[error("{0}")]
+    Invitation(InvitationError),
+    #[error("two invitations have the same identifier")]
+    DuplicateInvitation,
+    #[error("too many self-assessment responses or invitations")]
+    TooManyResponses,
+    #[error("a response has more answers than any instrument has items")]
+    TooManyAnswers,
 }
 
 /// Reads a file's bytes into a valid document at the current version.
@@ -214,6 +224,41 @@ fn validate(doc: &Document) -> Result<(), ImportError> {
     for (i, o) in doc.observations.iter().enumerate() {
         check_observation(o)
             .map_err(|e| invalid(format!("observations[{i}]"), Problem::Fieldwork(e)))?;
+    }
+    if doc.responses.len() > MAX_RESPONSES || doc.invitations.len() > MAX_INVITATIONS {
+        return Err(invalid("responses".into(), Problem::TooManyResponses));
+    }
+    let mut seen = HashSet::new();
+    for (i, inv) in doc.invitations.iter().enumerate() {
+        inv.check()
+            .map_err(|e| invalid(format!("invitations[{i}]"), Problem::Invitation(e)))?;
+        if !seen.insert(inv.id) {
+            return Err(invalid(
+                format!("invitations[{i}].id"),
+                Problem::DuplicateInvitation,
+            ));
+        }
+    }
+    // Whether each response fits a campaign and an instrument is decided when it is taken in
+    // (see `survey::store`), so the recruiter learns which were refused and why; here only
+    // the sizes are bounded.
+    for (i, r) in doc.responses.iter().enumerate() {
+        let long = [&r.instrument_id, &r.instrument_version, &r.instrument_hash]
+            .iter()
+            .any(|t| t.len() > MAX_NAME_CHARS)
+            || r.answers.iter().any(|a| a.item.len() > MAX_NAME_CHARS);
+        if long {
+            return Err(invalid(
+                format!("responses[{i}]"),
+                Problem::Campaign(CampaignError::TooLong),
+            ));
+        }
+        if r.answers.len() > MAX_ANSWERS {
+            return Err(invalid(
+                format!("responses[{i}].answers"),
+                Problem::TooManyAnswers,
+            ));
+        }
     }
     Ok(())
 }

@@ -7,12 +7,22 @@ use serde_json::Value;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to version `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 added mediator kits and observations: a version 1 file has none.
 fn v1_to_v2(mut doc: Value) -> Value {
     if let Some(obj) = doc.as_object_mut() {
         for key in ["kits", "observations"] {
+            obj.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+        }
+    }
+    doc
+}
+
+/// Version 3 added self-assessment invitations and responses: a version 2 file has none.
+fn v2_to_v3(mut doc: Value) -> Value {
+    if let Some(obj) = doc.as_object_mut() {
+        for key in ["invitations", "responses"] {
             obj.entry(key).or_insert_with(|| Value::Array(Vec::new()));
         }
     }
@@ -43,16 +53,26 @@ mod tests {
 
     #[test]
     fn migrating_the_current_version_changes_nothing() {
-        let v = serde_json::json!({"format": "rally", "format_version": 2, "campaigns": [], "kits": [], "observations": []});
-        assert_eq!(migrate(v.clone(), 2), v);
+        let v = serde_json::json!({"format": "rally", "format_version": 3, "campaigns": [], "kits": [], "observations": [], "invitations": [], "responses": []});
+        assert_eq!(migrate(v.clone(), 3), v);
     }
 
     #[test]
     fn version_1_gains_empty_kits_and_observations() {
         let v1 = serde_json::json!({"format": "rally", "format_version": 1, "campaigns": []});
         let v2 = migrate(v1, 1);
-        assert_eq!(v2["format_version"], 2);
+        assert_eq!(v2["format_version"], 3);
         assert_eq!(v2["kits"], serde_json::json!([]));
         assert_eq!(v2["observations"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn version_2_gains_empty_invitations_and_responses() {
+        let v2 = serde_json::json!({"format": "rally", "format_version": 2, "campaigns": [], "kits": []});
+        let v3 = migrate(v2, 2);
+        assert_eq!(v3["format_version"], 3);
+        assert_eq!(v3["invitations"], serde_json::json!([]));
+        assert_eq!(v3["responses"], serde_json::json!([]));
+        assert_eq!(v3["kits"], serde_json::json!([]));
     }
 }

@@ -15,8 +15,10 @@ pub use snapshot::{Snapshot, SnapshotToken};
 
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::{Fieldwork, Kit};
+use crate::domain::instrument::score::Response;
 use crate::domain::observation::log::Observation;
 use crate::domain::role::Role;
+use crate::domain::survey::Invitation;
 use crate::domain::workspace::Workspace;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -25,8 +27,9 @@ use uuid::Uuid;
 /// The value of the `format` field of every Rally file.
 pub const FORMAT_NAME: &str = "rally";
 /// The version this build writes. Older versions are migrated on reading.
-/// Version 2 added mediator kits and observations.
-pub const CURRENT_VERSION: u64 = 2;
+/// Version 2 added mediator kits and observations; version 3 added self-assessment
+/// invitations and responses.
+pub const CURRENT_VERSION: u64 = 3;
 
 /// A Rally file: a set of campaigns and custom roles.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +50,12 @@ pub struct Document {
     /// Observations of work sessions (since version 2).
     #[serde(default)]
     pub observations: Vec<Observation>,
+    /// Self-assessment invitations (since version 3).
+    #[serde(default)]
+    pub invitations: Vec<Invitation>,
+    /// Self-assessment responses (since version 3).
+    #[serde(default)]
+    pub responses: Vec<Response>,
 }
 
 impl Document {
@@ -71,6 +80,8 @@ impl Document {
             roles,
             kits: Vec::new(),
             observations: Vec::new(),
+            invitations: Vec::new(),
+            responses: Vec::new(),
         }
     }
 
@@ -78,7 +89,52 @@ impl Document {
     pub fn with_fieldwork(mut self, fieldwork: &Fieldwork) -> Self {
         self.kits = fieldwork.kits.clone();
         self.observations = fieldwork.observations.versions().cloned().collect();
+        self.invitations = fieldwork.invitations.clone();
+        self.responses = fieldwork.responses.clone();
         self
+    }
+
+    /// One campaign with its fieldwork: its kits, observations, invitations and responses.
+    pub fn with_campaign_fieldwork(mut self, fieldwork: &Fieldwork, campaign: Uuid) -> Self {
+        self.kits = fieldwork
+            .kits
+            .iter()
+            .filter(|k| k.campaign_id == campaign)
+            .cloned()
+            .collect();
+        self.observations = fieldwork
+            .observations
+            .versions()
+            .filter(|o| o.campaign_id == campaign)
+            .cloned()
+            .collect();
+        self.invitations = fieldwork
+            .invitations
+            .iter()
+            .filter(|i| i.campaign_id == campaign)
+            .cloned()
+            .collect();
+        self.responses = fieldwork
+            .responses
+            .iter()
+            .filter(|r| r.campaign_id == campaign)
+            .cloned()
+            .collect();
+        self
+    }
+
+    /// A respondent's invitation, alone in its file.
+    pub fn of_invitation(invitation: &Invitation, now: DateTime<Utc>) -> Self {
+        let mut doc = Self::new(Vec::new(), Vec::new(), now);
+        doc.invitations.push(invitation.clone());
+        doc
+    }
+
+    /// A respondent's answers, to return to the recruiter.
+    pub fn of_responses(responses: &[Response], now: DateTime<Utc>) -> Self {
+        let mut doc = Self::new(Vec::new(), Vec::new(), now);
+        doc.responses = responses.to_vec();
+        doc
     }
 
     /// A mediator's kit, alone in its file.

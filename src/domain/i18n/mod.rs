@@ -71,6 +71,7 @@ macro_rules! catalogue {
 
 pub mod analysis;
 pub mod observe;
+pub mod survey;
 
 catalogue! {
     T;
@@ -753,6 +754,10 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
                 Problem::TooManyObservations => {
                     pick(lang, "il y aurait trop d'observations.", "there would be too many observations.").into()
                 }
+                Problem::Invitation(e) => survey::invitation_error(lang, e).into(),
+                Problem::DuplicateInvitation => pick(lang, "deux invitations portent le même identifiant.", "two invitations have the same identifier.").into(),
+                Problem::TooManyResponses => pick(lang, "il y aurait trop de réponses ou d'invitations.", "there would be too many responses or invitations.").into(),
+                Problem::TooManyAnswers => pick(lang, "une réponse compte plus de réponses qu'un questionnaire n'a de questions.", "a response holds more answers than any questionnaire has items.").into(),
             };
             match lang {
                 Lang::Fr => format!("Ce fichier contient une donnée incorrecte («\u{a0}{path}\u{a0}»)\u{a0}: {why}"),
@@ -825,6 +830,24 @@ pub fn merge_report(lang: Lang, r: &MergeReport, f: &FieldworkReport) -> String 
         "version(s) en conflit, gardée(s) côte à côte",
         "conflicting version(s) kept side by side",
     );
+    add(
+        f.invitations_added,
+        "invitation(s) ajoutée(s)",
+        "invitation(s) added",
+    );
+    add(
+        f.responses.added,
+        "questionnaire(s) rempli(s) ajouté(s)",
+        "completed questionnaire(s) added",
+    );
+    add(
+        f.responses.duplicates,
+        "questionnaire(s) déjà reçu(s), ignoré(s)",
+        "questionnaire(s) already received, ignored",
+    );
+    if f.responses.refused > 0 {
+        parts.push(survey::refused_sentence(lang, &f.responses));
+    }
     match (lang, parts.is_empty()) {
         (Lang::Fr, true) => "Import terminé\u{a0}: le fichier ne contenait rien de nouveau.".into(),
         (Lang::En, true) => "Import finished: the file held nothing new.".into(),

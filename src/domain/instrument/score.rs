@@ -42,6 +42,12 @@ pub struct Response {
     pub instrument_id: String,
     pub instrument_version: String,
     pub instrument_hash: String,
+    /// The invitation the answers came through, when there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation_id: Option<Uuid>,
+    /// Whom an observer form is about (a candidate); `None` for a self-assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject_id: Option<Uuid>,
     pub answers: Vec<Answer>,
     #[serde(with = "crate::domain::timefmt::utc")]
     pub started_at: DateTime<Utc>,
@@ -65,6 +71,8 @@ impl Response {
             instrument_id: instrument.id.clone(),
             instrument_version: instrument.version.clone(),
             instrument_hash: instrument.hash().to_owned(),
+            invitation_id: None,
+            subject_id: None,
             answers: Vec::new(),
             started_at: now,
             submitted_at: now,

@@ -1,0 +1,329 @@
+//! Invitations: who is asked to answer which instruments, about whom, by whom, and until when
+//! the answers are kept. An invitation carries names only, never contact details, and names the
+//! exact text of each instrument (id, version and content hash).
+
+use crate::domain::campaign::{check_len, Campaign, CampaignError, InstrumentId};
+use crate::domain::fieldwork::KitPerson;
+use crate::domain::instrument::builtin::builtin_by_id;
+use crate::domain::instrument::definition::{Form, Instrument};
+use crate::domain::limits::MAX_NAME_CHARS;
+use crate::domain::text::Bilingual;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The exact text of an instrument an invitation asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstrumentRef {
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+}
+
+impl InstrumentRef {
+    pub fn of(instrument: &Instrument) -> Self {
+        Self {
+            id: instrument.id.clone(),
+            version: instrument.version.clone(),
+            hash: instrument.hash().to_owned(),
+        }
+    }
+
+    /// The built-in instrument with exactly this text, if this build has it.
+    pub fn resolve(&self) -> Option<&'static Instrument> {
+        builtin_by_id(&self.id).filter(|i| i.version == self.version && i.hash() == self.hash)
+    }
+}
+
+/// Who answers, as the campaign knows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RespondentKind {
+    /// A candidate, about themself.
+    Candidate,
+    /// The hiring leader (CEO), about a candidate.
+    Leader,
+    /// A mediator, about a candidate.
+    Mediator,
+}
+
+/// An invitation to answer one or more instruments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub campaign_name: String,
+    pub role_name: Bilingual,
+    /// Who asks (the recruiter's name or organisation), shown on the consent step.
+    pub asked_by: String,
+    pub respondent: KitPerson,
+    pub kind: RespondentKind,
+    /// The candidate an observer form is about; `None` for a self-assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<KitPerson>,
+    pub instruments: Vec<InstrumentRef>,
+    /// The answers are kept until this day, then erased.
+    #[serde(with = "crate::domain::timefmt::date")]
+    pub keep_until: NaiveDate,
+    #[serde(with = "crate::domain::timefmt::utc")]
+    pub issued_at: DateTime<Utc>,
+}
+
+/// Why an invitation cannot be made or read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum InvitationError {
+    #[error("{0}")]
+    Text(CampaignError),
+    #[error("the person is not in the campaign")]
+    UnknownPerson,
+    #[error("the campaign plans no instrument this person can answer")]
+    NothingToAnswer,
+    #[error("an instrument is not one this version of Rally knows (or its text has changed)")]
+    UnknownInstrument,
+    #[error("the same instrument is asked twice")]
+    DuplicateInstrument,
+    #[error("an observer form must name the candidate it is about")]
+    MissingSubject,
+    #[error("a self-assessment cannot be about someone else")]
+    UnexpectedSubject,
+    #[error("the answers must be kept until a day after the invitation")]
+    KeepUntilPast,
+}
+
+/// The hiring leader's identifier as a respondent: the leader is not a listed person, so their
+/// id is derived from the campaign's (the same on every machine).
+pub fn leader_id(campaign_id: Uuid) -> Uuid {
+    Uuid::from_u128(campaign_id.as_u128() ^ 0x1ead_e000_0000_4000_8000_0000_0000_0001)
+}
+
+/// The built-in instruments a respondent of this kind answers, among those the campaign plans.
+pub fn instruments_for(campaign: &Campaign, kind: RespondentKind) -> Vec<&'static Instrument> {
+    let form = match kind {
+        RespondentKind::Candidate => Form::SelfReport,
+        RespondentKind::Leader | RespondentKind::Mediator => Form::Observer,
+    };
+    InstrumentId::ALL
+        .iter()
+        .filter(|i| campaign.instruments.contains(i))
+        .filter_map(|i| {
+            let base = match i {
+                InstrumentId::InterpersonalIntelligence => "interpersonal-intelligence",
+                InstrumentId::IntelligenceOfParadoxes => "intelligence-of-paradoxes",
+                InstrumentId::BusinessPartnerPosture => "business-partner-posture",
+                InstrumentId::SupportAxisProfile => "support-axis-profile",
+                InstrumentId::ThreePostures => "three-postures",
+                InstrumentId::SessionDebrief | InstrumentId::ObservationGrid => return None,
+            };
+            match form {
+                Form::SelfReport => builtin_by_id(base),
+                Form::Observer => builtin_by_id(&format!("{base}-observer")),
+            }
+        })
+        .filter(|i| i.form == form)
+        .collect()
+}
+
+impl Invitation {
+    /// An invitation for `respondent` (a candidate, the leader's [`leader_id`], or a mediator);
+    /// observers answer about `subject`, a candidate.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        campaign: &Campaign,
+        respondent: Uuid,
+        subject: Option<Uuid>,
+        asked_by: &str,
+        keep_until: NaiveDate,
+        id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<Invitation, InvitationError> {
+        let person = |list: &[crate::domain::campaign::Person], id: Uuid| {
+            list.iter().find(|p| p.id == id).map(|p| KitPerson {
+                id: p.id,
+                name: p.name.clone(),
+            })
+        };
+        let (kind, who) = if let Some(p) = person(&campaign.candidates, respondent) {
+            (RespondentKind::Candidate, p)
+        } else if let Some(p) = person(&campaign.mediators, respondent) {
+            (RespondentKind::Mediator, p)
+        } else if respondent == leader_id(campaign.id) {
+            let name = if campaign.leader.name.trim().is_empty() {
+                campaign.leader.title.clone()
+            } else {
+                campaign.leader.name.clone()
+            };
+            (
+                RespondentKind::Leader,
+                KitPerson {
+                    id: respondent,
+                    name,
+                },
+            )
+        } else {
+            return Err(InvitationError::UnknownPerson);
+        };
+        let subject = match (kind, subject) {
+            (RespondentKind::Candidate, None) => None,
+            (RespondentKind::Candidate, Some(_)) => return Err(InvitationError::UnexpectedSubject),
+            (_, None) => return Err(InvitationError::MissingSubject),
+            (_, Some(s)) => {
+                Some(person(&campaign.candidates, s).ok_or(InvitationError::UnknownPerson)?)
+            }
+        };
+        let instruments: Vec<InstrumentRef> = instruments_for(campaign, kind)
+            .into_iter()
+            .map(InstrumentRef::of)
+            .collect();
+        let inv = Invitation {
+            id,
+            campaign_id: campaign.id,
+            campaign_name: campaign.name.clone(),
+            role_name: campaign.role.name.clone(),
+            asked_by: asked_by.trim().to_owned(),
+            respondent: who,
+            kind,
+            subject,
+            instruments,
+            keep_until,
+            issued_at: now,
+        };
+        inv.check()?;
+        Ok(inv)
+    }
+
+    /// The invariants of an invitation read from a file or a link.
+    pub fn check(&self) -> Result<(), InvitationError> {
+        let text = |t: &str| check_len(t, MAX_NAME_CHARS).map_err(InvitationError::Text);
+        text(&self.campaign_name)?;
+        text(&self.asked_by)?;
+        text(&self.respondent.name)?;
+        text(&self.role_name.fr)?;
+        text(&self.role_name.en)?;
+        if self.asked_by.trim().is_empty() || self.respondent.name.trim().is_empty() {
+            return Err(InvitationError::Text(CampaignError::NameRequired));
+        }
+        match (self.kind, &self.subject) {
+            (RespondentKind::Candidate, Some(_)) => return Err(InvitationError::UnexpectedSubject),
+            (RespondentKind::Leader | RespondentKind::Mediator, None) => {
+                return Err(InvitationError::MissingSubject)
+            }
+            (_, Some(s)) => text(&s.name)?,
+            _ => {}
+        }
+        if self.instruments.is_empty() {
+            return Err(InvitationError::NothingToAnswer);
+        }
+        for (i, r) in self.instruments.iter().enumerate() {
+            let Some(instrument) = r.resolve() else {
+                return Err(InvitationError::UnknownInstrument);
+            };
+            let expected = match self.kind {
+                RespondentKind::Candidate => Form::SelfReport,
+                _ => Form::Observer,
+            };
+            if instrument.form != expected {
+                return Err(InvitationError::UnknownInstrument);
+            }
+            if self.instruments[..i].iter().any(|o| o.id == r.id) {
+                return Err(InvitationError::DuplicateInstrument);
+            }
+        }
+        if self.keep_until <= self.issued_at.date_naive() {
+            return Err(InvitationError::KeepUntilPast);
+        }
+        Ok(())
+    }
+
+    /// The instruments to answer, in order (all known: [`Self::check`] passed).
+    pub fn resolved(&self) -> Vec<&'static Instrument> {
+        self.instruments
+            .iter()
+            .filter_map(InstrumentRef::resolve)
+            .collect()
+    }
+
+    /// How many items the invitation asks in all.
+    pub fn item_count(&self) -> usize {
+        self.resolved().iter().map(|i| i.items.len()).sum()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::campaign::tests::{at, id, sample};
+
+    pub fn keep() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
+    }
+
+    pub fn candidate_invitation() -> Invitation {
+        let c = sample();
+        let who = c.candidates[0].id;
+        Invitation::new(&c, who, None, "Cabinet Rivière", keep(), id(900), at(0)).unwrap()
+    }
+
+    #[test]
+    fn a_candidate_is_asked_the_self_forms_of_the_planned_instruments() {
+        let inv = candidate_invitation();
+        assert_eq!(inv.kind, RespondentKind::Candidate);
+        assert!(!inv.instruments.is_empty());
+        for r in inv.resolved() {
+            assert_eq!(r.form, Form::SelfReport);
+        }
+        assert_eq!(inv.check(), Ok(()));
+        assert!(inv.item_count() >= 30);
+        assert!(!serde_json::to_string(&inv).unwrap().contains('@'));
+    }
+
+    #[test]
+    fn observers_answer_about_a_candidate() {
+        let c = sample();
+        let cand = c.candidates[0].id;
+        let leader = leader_id(c.id);
+        let inv = Invitation::new(&c, leader, Some(cand), "R", keep(), id(901), at(0)).unwrap();
+        assert_eq!(inv.kind, RespondentKind::Leader);
+        assert_eq!(inv.subject.as_ref().unwrap().id, cand);
+        assert!(inv.resolved().iter().all(|i| i.form == Form::Observer));
+        assert_eq!(
+            Invitation::new(&c, leader, None, "R", keep(), id(902), at(0)),
+            Err(InvitationError::MissingSubject)
+        );
+        assert_eq!(
+            Invitation::new(&c, cand, Some(cand), "R", keep(), id(903), at(0)),
+            Err(InvitationError::UnexpectedSubject)
+        );
+        assert_eq!(
+            Invitation::new(&c, id(4242), None, "R", keep(), id(904), at(0)),
+            Err(InvitationError::UnknownPerson)
+        );
+        let med = c.mediators[0].id;
+        let inv = Invitation::new(&c, med, Some(cand), "R", keep(), id(905), at(0)).unwrap();
+        assert_eq!(inv.kind, RespondentKind::Mediator);
+    }
+
+    #[test]
+    fn a_changed_instrument_text_or_a_past_retention_is_refused() {
+        let mut inv = candidate_invitation();
+        inv.instruments[0].hash = "fnv1a64:0000000000000000".into();
+        assert_eq!(inv.check(), Err(InvitationError::UnknownInstrument));
+        let mut inv = candidate_invitation();
+        inv.keep_until = at(0).date_naive();
+        assert_eq!(inv.check(), Err(InvitationError::KeepUntilPast));
+        let mut inv = candidate_invitation();
+        let first = inv.instruments[0].clone();
+        inv.instruments.push(first);
+        assert_eq!(inv.check(), Err(InvitationError::DuplicateInstrument));
+        let mut inv = candidate_invitation();
+        inv.asked_by = "  ".into();
+        assert!(inv.check().is_err());
+    }
+
+    #[test]
+    fn the_leader_id_is_stable_and_distinct() {
+        let c = sample();
+        assert_eq!(leader_id(c.id), leader_id(c.id));
+        assert_ne!(leader_id(c.id), c.id);
+        assert_eq!(leader_id(leader_id(c.id)), c.id);
+    }
+}

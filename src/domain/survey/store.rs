@@ -1,0 +1,266 @@
+//! The survey side of the [`Fieldwork`] store: invitations and responses, merged by identity
+//! so that files can arrive in any order, twice, or not at all. A response is taken in only
+//! when it belongs to a campaign of this browser, names an instrument text this build knows,
+//! and comes from a person of that campaign answering the right form; an identical copy is
+//! ignored; a different version of the same response is kept beside the first (nothing is
+//! lost) and the latest submitted one is the one analysed.
+
+use super::invitation::{leader_id, InstrumentRef, Invitation};
+use crate::domain::campaign::Campaign;
+use crate::domain::fieldwork::Fieldwork;
+use crate::domain::instrument::definition::Form;
+use crate::domain::instrument::score::{score, Response};
+use crate::domain::limits::MAX_RESPONSES;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Why a response was not taken in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// It belongs to a campaign that is not in this browser.
+    OtherCampaign,
+    /// Its instrument (or that version of its text) is unknown here.
+    UnknownInstrument,
+    /// The respondent or the person it is about is not in the campaign, or the form does not
+    /// fit them (a candidate answering an observer form…).
+    NotInCampaign,
+    /// The answers do not fit the instrument (an unknown item, a value off the scale).
+    BadAnswers,
+    /// The browser already holds as many responses as it accepts.
+    Full,
+}
+
+/// What an import of responses did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ResponseReport {
+    pub added: usize,
+    /// Already here, identical: ignored.
+    pub duplicates: usize,
+    pub refused: usize,
+    /// The reason of the first refusal, to tell the recruiter.
+    pub first_refusal: Option<Refusal>,
+}
+
+/// Checks that a response fits a campaign; `None` when it does.
+pub fn refusal(campaigns: &[Campaign], r: &Response) -> Option<Refusal> {
+    let Some(c) = campaigns.iter().find(|c| c.id == r.campaign_id) else {
+        return Some(Refusal::OtherCampaign);
+    };
+    let reference = InstrumentRef {
+        id: r.instrument_id.clone(),
+        version: r.instrument_version.clone(),
+        hash: r.instrument_hash.clone(),
+    };
+    let Some(instrument) = reference.resolve() else {
+        return Some(Refusal::UnknownInstrument);
+    };
+    if score(instrument, r).is_err() {
+        return Some(Refusal::BadAnswers);
+    }
+    let is_candidate = |id: Uuid| c.candidates.iter().any(|p| p.id == id);
+    let fits = match (instrument.form, r.subject_id) {
+        (Form::SelfReport, None) => is_candidate(r.respondent_id),
+        (Form::Observer, Some(subject)) => {
+            is_candidate(subject)
+                && (r.respondent_id == leader_id(c.id)
+                    || c.mediators.iter().any(|m| m.id == r.respondent_id))
+        }
+        _ => false,
+    };
+    (!fits).then_some(Refusal::NotInCampaign)
+}
+
+impl Fieldwork {
+    /// Adds invitations not yet here (by id); returns the store and how many were new.
+    pub fn add_invitations(&self, invitations: &[Invitation]) -> (Fieldwork, usize) {
+        let mut next = self.clone();
+        let mut added = 0;
+        for inv in invitations {
+            if !next.invitations.iter().any(|i| i.id == inv.id) {
+                next.invitations.push(inv.clone());
+                added += 1;
+            }
+        }
+        (next, added)
+    }
+
+    pub fn invitation(&self, id: Uuid) -> Option<&Invitation> {
+        self.invitations.iter().find(|i| i.id == id)
+    }
+
+    /// Takes in responses returned to the recruiter, checked against `campaigns`.
+    pub fn import_responses(
+        &self,
+        responses: &[Response],
+        campaigns: &[Campaign],
+    ) -> (Fieldwork, ResponseReport) {
+        let mut next = self.clone();
+        let mut report = ResponseReport::default();
+        for r in responses {
+            let why = if next.responses.contains(r) {
+                report.duplicates += 1;
+                continue;
+            } else if next.responses.len() >= MAX_RESPONSES {
+                Some(Refusal::Full)
+            } else {
+                refusal(campaigns, r)
+            };
+            match why {
+                Some(why) => {
+                    report.refused += 1;
+                    report.first_refusal.get_or_insert(why);
+                }
+                None => {
+                    next.responses.push(r.clone());
+                    report.added += 1;
+                }
+            }
+        }
+        (next, report)
+    }
+
+    /// Keeps a respondent's own submitted responses (no campaign to check against here).
+    pub fn keep_submitted(&self, responses: &[Response]) -> Fieldwork {
+        let mut next = self.clone();
+        for r in responses {
+            if !next.responses.contains(r) {
+                next.responses.push(r.clone());
+            }
+        }
+        next
+    }
+
+    /// The responses of a campaign that count: for each respondent, subject and instrument,
+    /// the latest submitted (then the greatest id, so every browser picks the same one).
+    pub fn current_responses(&self, campaign_id: Uuid) -> Vec<&Response> {
+        let mut latest: HashMap<(Uuid, Option<Uuid>, &str), &Response> = HashMap::new();
+        for r in self
+            .responses
+            .iter()
+            .filter(|r| r.campaign_id == campaign_id)
+        {
+            let key = (r.respondent_id, r.subject_id, r.instrument_id.as_str());
+            let keep = latest
+                .get(&key)
+                .is_none_or(|o| (r.submitted_at, r.id) > (o.submitted_at, o.id));
+            if keep {
+                latest.insert(key, r);
+            }
+        }
+        let mut out: Vec<&Response> = latest.into_values().collect();
+        out.sort_by(|a, b| {
+            (a.respondent_id, a.subject_id, &a.instrument_id).cmp(&(
+                b.respondent_id,
+                b.subject_id,
+                &b.instrument_id,
+            ))
+        });
+        out
+    }
+
+    /// How many responses of the campaign were replaced by a later version.
+    pub fn superseded(&self, campaign_id: Uuid) -> usize {
+        let all = self
+            .responses
+            .iter()
+            .filter(|r| r.campaign_id == campaign_id)
+            .count();
+        all - self.current_responses(campaign_id).len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::campaign::tests::{at, id, sample};
+    use crate::domain::instrument::builtin::builtin_by_id;
+    use crate::domain::instrument::score::Answer;
+
+    fn answered(respondent: Uuid, subject: Option<Uuid>, inst: &str, v: u8, n: u128) -> Response {
+        let i = builtin_by_id(inst).unwrap();
+        let c = sample();
+        let mut r = Response::start(i, id(n), c.id, respondent, at(0));
+        r.subject_id = subject;
+        r.submitted_at = at(n as i64);
+        r.answers = i
+            .items
+            .iter()
+            .map(|it| Answer {
+                item: it.id.clone(),
+                value: Some(v),
+                ms: Some(3000),
+            })
+            .collect();
+        r
+    }
+
+    #[test]
+    fn import_is_idempotent_order_free_and_keeps_every_version() {
+        let c = sample();
+        let cand = c.candidates[0].id;
+        let a = answered(cand, None, "interpersonal-intelligence", 4, 100);
+        let mut a2 = a.clone();
+        a2.submitted_at = at(500);
+        a2.answers[0].value = Some(2);
+        let b = answered(
+            leader_id(c.id),
+            Some(cand),
+            "interpersonal-intelligence-observer",
+            3,
+            101,
+        );
+        let camps = [c.clone()];
+        let (one, r1) = Fieldwork::default().import_responses(&[a.clone(), b.clone()], &camps);
+        assert_eq!((r1.added, r1.duplicates, r1.refused), (2, 0, 0));
+        let (two, r2) = one.import_responses(&[b.clone(), a2.clone(), a.clone()], &camps);
+        assert_eq!((r2.added, r2.duplicates), (1, 2));
+        let (other, _) = Fieldwork::default().import_responses(&[a2.clone(), b, a], &camps);
+        let mut x = two.responses.clone();
+        let mut y = other.responses.clone();
+        x.sort_by_key(|r| (r.id, r.submitted_at));
+        y.sort_by_key(|r| (r.id, r.submitted_at));
+        assert_eq!(x, y);
+        let current = two.current_responses(c.id);
+        assert_eq!(current.len(), 2);
+        assert!(current.iter().any(|r| **r == a2));
+        assert_eq!(two.superseded(c.id), 1);
+    }
+
+    #[test]
+    fn foreign_or_unfit_responses_are_refused_and_nothing_is_lost() {
+        let c = sample();
+        let cand = c.candidates[0].id;
+        let camps = [c.clone()];
+        let good = answered(cand, None, "interpersonal-intelligence", 4, 100);
+        let (base, _) = Fieldwork::default().import_responses(std::slice::from_ref(&good), &camps);
+        let mut other = answered(cand, None, "interpersonal-intelligence", 4, 102);
+        other.campaign_id = id(777);
+        let mut old = answered(cand, None, "interpersonal-intelligence", 4, 103);
+        old.instrument_version = "0.9.0".into();
+        let stranger = answered(id(4242), None, "interpersonal-intelligence", 4, 104);
+        let observer_as_self = answered(cand, None, "interpersonal-intelligence-observer", 4, 105);
+        let mut off_scale = answered(cand, None, "interpersonal-intelligence", 4, 106);
+        off_scale.answers[0].value = Some(9);
+        for (r, why) in [
+            (other, Refusal::OtherCampaign),
+            (old, Refusal::UnknownInstrument),
+            (stranger, Refusal::NotInCampaign),
+            (observer_as_self, Refusal::NotInCampaign),
+            (off_scale, Refusal::BadAnswers),
+        ] {
+            let (after, report) = base.import_responses(&[r], &camps);
+            assert_eq!(after, base);
+            assert_eq!(report.refused, 1);
+            assert_eq!(report.first_refusal, Some(why));
+        }
+    }
+
+    #[test]
+    fn invitations_are_added_once() {
+        let inv = crate::domain::survey::invitation::tests::candidate_invitation();
+        let (fw, n) = Fieldwork::default().add_invitations(std::slice::from_ref(&inv));
+        assert_eq!(n, 1);
+        let (again, n) = fw.add_invitations(&[inv]);
+        assert_eq!((again, n), (fw, 0));
+    }
+}
