@@ -2,12 +2,14 @@
 //! banners that must never be missed (storage trouble, another tab), the notice area, the page
 //! itself and the footer.
 
-use crate::domain::i18n::{observe::O, Lang, T};
+use crate::domain::i18n::{observe::O, survey::S, Lang, T};
 use crate::platform::storage::StorageFailure;
 use crate::ui::autosave::{self, boot, use_autosave, Session};
 use crate::ui::fieldwork::{use_fieldwork, FieldworkHandle};
 use crate::ui::mediator::{Coding, Kits, Rating};
+use crate::ui::recruiter::results::Results;
 use crate::ui::recruiter::session_analysis::SessionAnalysis;
+use crate::ui::respond::{Answer, RespondHome, RespondLink};
 use crate::ui::recruiter::{
     campaign_page::CampaignPage, home::Home, new_campaign::NewCampaign, roles::RoleEditor,
     roles::Roles,
@@ -147,6 +149,10 @@ fn switch(route: Route) -> Html {
         Route::NewCampaign => html! { <NewCampaign /> },
         Route::Campaign { id } => html! { <CampaignPage {id} /> },
         Route::SessionAnalysis { id, session } => html! { <SessionAnalysis {id} {session} /> },
+        Route::Results { id, person } => html! { <Results {id} {person} /> },
+        Route::Respond => html! { <RespondHome /> },
+        Route::RespondLink { payload } => html! { <RespondLink {payload} /> },
+        Route::Answer { invitation } => html! { <Answer {invitation} /> },
         Route::Observe => html! { <Kits /> },
         Route::Coding { kit, session } => html! { <Coding {kit} {session} /> },
         Route::Rating { kit, session } => html! { <Rating {kit} {session} /> },
@@ -169,7 +175,11 @@ fn header() -> Html {
                 Route::Home,
             ) => true,
             (Some(Route::Role { .. }) | Some(Route::Roles), Route::Roles) => true,
-            (Some(Route::SessionAnalysis { .. }), Route::Home) => true,
+            (Some(Route::SessionAnalysis { .. } | Route::Results { .. }), Route::Home) => true,
+            (
+                Some(Route::Respond | Route::RespondLink { .. } | Route::Answer { .. }),
+                Route::Respond,
+            ) => true,
             (
                 Some(Route::Coding { .. }) | Some(Route::Rating { .. }) | Some(Route::Observe),
                 Route::Observe,
@@ -194,6 +204,7 @@ fn header() -> Html {
                 <ul>
                     <li><Link<Route> to={Route::Home}><span aria-current={current(&Route::Home)}>{ T::NavCampaigns.get(lang) }</span></Link<Route>></li>
                     <li><Link<Route> to={Route::Observe}><span aria-current={current(&Route::Observe)}>{ O::NavObserve.get(lang) }</span></Link<Route>></li>
+                    <li><Link<Route> to={Route::Respond}><span aria-current={current(&Route::Respond)}>{ S::NavRespond.get(lang) }</span></Link<Route>></li>
                     <li><Link<Route> to={Route::Roles}><span aria-current={current(&Route::Roles)}>{ T::NavRoles.get(lang) }</span></Link<Route>></li>
                     <li><Link<Route> to={Route::Settings}><span aria-current={current(&Route::Settings)}>{ T::NavSettings.get(lang) }</span></Link<Route>></li>
                 </ul>

@@ -3,6 +3,7 @@
 //! once — within 40 ms, right after the screen is updated — so a reload or a crash mid-session
 //! loses nothing.
 
+use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport};
 use crate::domain::file::{read_document, Document};
 use crate::domain::observation::log::ObservationAction;
@@ -129,6 +130,14 @@ pub fn use_fieldwork() -> FieldworkHandle {
     use_context::<FieldworkHandle>().expect("App provides the fieldwork state")
 }
 
+/// Replaces the store with a new one computed by the core (invitations received, answers
+/// submitted or imported).
+pub fn replace(fw: &FieldworkHandle, next: Fieldwork) {
+    if next != fw.fieldwork {
+        fw.dispatch(FieldworkMsg::Replace(Box::new(next)));
+    }
+}
+
 /// Applies a coding action stamped with the current time.
 pub fn observe(fw: &FieldworkHandle, observation: Uuid, action: ObservationAction) {
     fw.dispatch(FieldworkMsg::Observe {
@@ -164,7 +173,11 @@ pub fn boot() -> FieldworkState {
         Ok(None) => {}
         Ok(Some(text)) => match read_document(text.as_bytes()) {
             Ok(doc) => {
-                state.fieldwork = Fieldwork::default().import(&doc.kits, &doc.observations).0
+                let mut fw = Fieldwork::default().import(&doc.kits, &doc.observations).0;
+                // This browser's own survey data is restored as it was saved.
+                fw.invitations = doc.invitations;
+                fw.responses = doc.responses;
+                state.fieldwork = fw;
             }
             Err(_) => {
                 let aside = format!(
@@ -179,9 +192,14 @@ pub fn boot() -> FieldworkState {
     state
 }
 
-/// Merges an imported file's kits and observations; the caller shows the report.
-pub fn import(fw: &FieldworkHandle, doc: &Document) -> FieldworkReport {
-    let (next, report) = fw.fieldwork.import(&doc.kits, &doc.observations);
+/// Merges an imported file's kits, observations, invitations and responses (checked against
+/// this browser's `campaigns`); the caller shows the report.
+pub fn import(fw: &FieldworkHandle, doc: &Document, campaigns: &[Campaign]) -> FieldworkReport {
+    let (next, mut report) = fw.fieldwork.import(&doc.kits, &doc.observations);
+    let (next, invitations) = next.add_invitations(&doc.invitations);
+    let (next, responses) = next.import_responses(&doc.responses, campaigns);
+    report.invitations_added = invitations;
+    report.responses = responses;
     if next != fw.fieldwork {
         fw.dispatch(FieldworkMsg::Replace(Box::new(next)));
     }

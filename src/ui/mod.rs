@@ -7,6 +7,7 @@ mod autosave;
 mod fieldwork;
 mod mediator;
 mod recruiter;
+mod respond;
 mod routes;
 mod settings;
 mod state;

@@ -12,6 +12,15 @@ pub enum Route {
     Campaign { id: String },
     #[at("/campaign/:id/session/:session")]
     SessionAnalysis { id: String, session: String },
+    #[at("/campaign/:id/results/:person")]
+    Results { id: String, person: String },
+    #[at("/respond")]
+    Respond,
+    /// An invitation link: the invitation itself travels in the segment.
+    #[at("/respond/:payload")]
+    RespondLink { payload: String },
+    #[at("/answer/:invitation")]
+    Answer { invitation: String },
     #[at("/observe")]
     Observe,
     #[at("/observe/:kit/:session")]

@@ -24,7 +24,12 @@ pub enum Notice {
 impl Notice {
     /// Errors are announced at once (`role="alert"`); the rest politely.
     pub fn is_error(&self) -> bool {
-        matches!(self, Notice::ImportFailed(_) | Notice::Refused(_))
+        match self {
+            Notice::ImportFailed(_) | Notice::Refused(_) => true,
+            // Refused answers must not go unnoticed.
+            Notice::Imported(_, f) => f.responses.refused > 0,
+            _ => false,
+        }
     }
 }
 

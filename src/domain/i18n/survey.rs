@@ -6,6 +6,7 @@ use crate::domain::survey::{CodeError, InvitationError, Refusal, RespondentKind,
 
 catalogue! {
     S;
+    NavRespond => "Répondre", "Answer";
     SectionTitle => "Autoévaluations", "Self-assessments";
     SectionIntro => "Chaque personne reçoit sa propre invitation (un fichier ou un lien) et répond sur son appareil. Le candidat répond pour lui-même\u{a0}; le dirigeant et les médiateurs répondent à la version «\u{a0}observateur\u{a0}» au sujet du candidat. Les réponses reviennent sous forme de fichier ou de code court.", "Each person gets their own invitation (a file or a link) and answers on their own device. The candidate answers about themself; the leader and the mediators answer the observer version about the candidate. Answers come back as a file or a short code.";
     NoInstrumentPlanned => "Aucun questionnaire d'autoévaluation n'est prévu\u{a0}: choisissez-en dans «\u{a0}Questionnaires\u{a0}» ci-dessus.", "No self-assessment questionnaire is planned: choose some under “Instruments” above.";

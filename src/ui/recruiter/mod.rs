@@ -5,5 +5,6 @@ pub mod campaign_page;
 pub mod fieldwork_section;
 pub mod home;
 pub mod new_campaign;
+pub mod results;
 pub mod roles;
 pub mod session_analysis;

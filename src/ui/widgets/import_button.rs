@@ -42,7 +42,12 @@ pub fn import_button(props: &Props) -> Html {
                     Picked::Unreadable => Msg::ImportFailed(ImportError::NotText),
                     Picked::Bytes(bytes) => match read_document(&bytes) {
                         Ok(doc) => {
-                            let report = crate::ui::fieldwork::import(&fieldwork, &doc);
+                            // Answers may be for a campaign already here or one arriving in
+                            // the same file.
+                            let mut campaigns = app.workspace().campaigns.clone();
+                            campaigns.extend(doc.campaigns.iter().cloned());
+                            let report =
+                                crate::ui::fieldwork::import(&fieldwork, &doc, &campaigns);
                             Msg::Imported(Box::new(doc), report)
                         }
                         Err(e) => Msg::ImportFailed(e),
