@@ -70,7 +70,10 @@ macro_rules! catalogue {
 }
 
 pub mod analysis;
+pub mod charts;
 pub mod observe;
+pub mod respond;
+pub mod results;
 pub mod survey;
 
 catalogue! {
