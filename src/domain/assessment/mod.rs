@@ -4,5 +4,6 @@
 //! thresholds are documented in `docs/formulas.md`.
 
 pub mod gaps;
+pub mod results;
 pub mod profile;
 pub mod reliability;
