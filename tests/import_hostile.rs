@@ -3,12 +3,15 @@
 //! See `tests/fixtures/hostile/README.md` for what each file checks.
 
 use rally::domain::campaign::{Campaign, CampaignError};
+use rally::domain::fieldwork::Fieldwork;
 use rally::domain::file::{merge, read_document, Document, ImportError, Problem, CURRENT_VERSION};
 use rally::domain::i18n::{import_error, Lang};
 use rally::domain::limits::{
-    MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_NAME_CHARS, MAX_ROLES, MAX_TEXT_CHARS,
+    MAX_ANSWERS, MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_NAME_CHARS, MAX_ROLES,
+    MAX_TEXT_CHARS,
 };
 use rally::domain::role::{builtin_roles, Role, RoleProblem, SupportAxis};
+use rally::domain::survey::{InvitationError, Refusal};
 use rally::domain::text::Bilingual;
 use rally::domain::workspace::Workspace;
 use serde_json::{json, Value};
@@ -88,10 +91,15 @@ fn shape(path: &'static str) -> Expect {
     Expect::Shape(path)
 }
 
+fn invitation(i: usize, e: InvitationError) -> Expect {
+    invalid(&format!("invitations[{i}]"), Problem::Invitation(e))
+}
+
 /// File name → the exact expected error.
 fn table() -> Vec<(&'static str, Expect)> {
     use CampaignError as C;
     use ImportError as E;
+    use InvitationError as I;
     use RoleProblem as R;
     vec![
         // Bytes, encoding, syntax.
@@ -269,6 +277,65 @@ fn table() -> Vec<(&'static str, Expect)> {
             campaign(0, C::DuplicateInstrument),
         ),
         ("too-many-people.json", campaign(0, C::TooManyPeople)),
+        // Version 3: invitations and responses (on the v3 base, see the README).
+        (
+            "v3-future-version.json",
+            is(E::FutureVersion {
+                found: 99,
+                supported: CURRENT_VERSION,
+            }),
+        ),
+        ("v3-invitations-not-array.json", shape("invitations")),
+        ("v3-invitation-bad-kind.json", shape("invitations[1].kind")),
+        ("v3-responses-not-array.json", shape("responses")),
+        (
+            "v3-answer-value-not-u8.json",
+            shape("responses[0].answers[3].value"),
+        ),
+        (
+            "v3-response-bad-submitted-at.json",
+            shape("responses[0].submitted_at"),
+        ),
+        (
+            "v3-invitation-unknown-hash.json",
+            invitation(0, I::UnknownInstrument),
+        ),
+        (
+            "v3-candidate-invitation-observer-form.json",
+            invitation(0, I::UnknownInstrument),
+        ),
+        (
+            "v3-invitation-instrument-twice.json",
+            invitation(0, I::DuplicateInstrument),
+        ),
+        (
+            "v3-invitation-keep-until-before-issue.json",
+            invitation(0, I::KeepUntilPast),
+        ),
+        (
+            "v3-observer-invitation-without-subject.json",
+            invitation(1, I::MissingSubject),
+        ),
+        (
+            "v3-self-invitation-with-subject.json",
+            invitation(0, I::UnexpectedSubject),
+        ),
+        (
+            "v3-duplicate-invitation-ids.json",
+            invalid("invitations[1].id", Problem::DuplicateInvitation),
+        ),
+        (
+            "v3-response-600-answers.json",
+            invalid("responses[0].answers", Problem::TooManyAnswers),
+        ),
+        (
+            "v3-response-instrument-id-300-chars.json",
+            invalid("responses[0]", Problem::Campaign(C::TooLong)),
+        ),
+        (
+            "v3-answer-item-id-too-long.json",
+            invalid("responses[0]", Problem::Campaign(C::TooLong)),
+        ),
     ]
 }
 
@@ -769,4 +836,111 @@ fn every_import_error_reads_as_a_sentence_in_both_languages() {
             "the French and English messages are the same for {e:?}"
         );
     }
+}
+
+// ---- version 3: invitations and responses ---------------------------------------------------
+
+fn v3_text() -> String {
+    std::fs::read_to_string(fixtures_dir().join("format-v3.json")).expect("format-v3.json")
+}
+
+fn v3_with(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut v: Value = serde_json::from_str(&v3_text()).unwrap();
+    edit(&mut v);
+    serde_json::to_vec_pretty(&v).unwrap()
+}
+
+/// The base of the `v3-*` hostile files: `format-v3.json` without campaigns, roles, kits and
+/// observations, with its two invitations and its first response. It must read, so that each
+/// of those files is refused for its one change.
+#[test]
+fn the_v3_base_of_the_hostile_files_is_accepted() {
+    let bytes = v3_with(|v| {
+        for key in ["campaigns", "roles", "kits", "observations"] {
+            v[key] = json!([]);
+        }
+        let first = v["responses"][0].clone();
+        v["responses"] = json!([first]);
+    });
+    let doc = read_document(&bytes).expect("the v3 base reads");
+    assert_eq!(doc.invitations.len(), 2);
+    assert_eq!(doc.responses.len(), 1);
+    assert!(doc.responses[0].answers.len() <= MAX_ANSWERS);
+    // And so does the whole golden file.
+    let full = read_document(v3_text().as_bytes()).expect("format-v3.json reads");
+    assert_eq!(full.responses.len(), 4);
+}
+
+/// The store the recruiter has after importing `format-v3.json` once.
+fn v3_store() -> (Fieldwork, Vec<Campaign>) {
+    let doc = read_document(v3_text().as_bytes()).expect("format-v3.json reads");
+    let (store, report) = Fieldwork::default().import_responses(&doc.responses, &doc.campaigns);
+    assert_eq!(
+        (report.added, report.refused),
+        (doc.responses.len(), 0),
+        "{report:?}"
+    );
+    (store, doc.campaigns)
+}
+
+/// Reads a changed copy of `format-v3.json` (reading accepts it: whether a response fits is
+/// decided when it is taken in) and takes its responses into `store`.
+fn import_changed_v3(
+    store: &Fieldwork,
+    campaigns: &[Campaign],
+    edit: impl FnOnce(&mut Value),
+) -> (Fieldwork, rally::domain::survey::ResponseReport) {
+    let doc = read_document(&v3_with(edit)).expect("the changed file still reads");
+    store.import_responses(&doc.responses, campaigns)
+}
+
+#[test]
+fn a_response_for_another_campaign_is_refused_and_changes_nothing() {
+    let (store, campaigns) = v3_store();
+    let snapshot = store.clone();
+    let (after, report) = import_changed_v3(&store, &campaigns, |v| {
+        v["responses"][0]["campaign_id"] = json!("7a1b2c3d-0000-4000-8000-000000000777");
+    });
+    assert_eq!(after, snapshot, "the store changed");
+    assert_eq!(store, snapshot);
+    assert_eq!(report.added, 0);
+    assert_eq!(report.refused, 1);
+    assert_eq!(
+        report.duplicates, 3,
+        "the unchanged responses are already here"
+    );
+    assert_eq!(report.first_refusal, Some(Refusal::OtherCampaign));
+    // Into an empty store too: only the response that fits is taken in.
+    let (fresh, report) = import_changed_v3(&Fieldwork::default(), &campaigns, |v| {
+        v["responses"][0]["campaign_id"] = json!("7a1b2c3d-0000-4000-8000-000000000777");
+    });
+    assert_eq!((report.added, report.refused), (3, 1));
+    assert_eq!(report.first_refusal, Some(Refusal::OtherCampaign));
+    assert!(fresh
+        .responses
+        .iter()
+        .all(|r| snapshot.responses.contains(r)));
+}
+
+#[test]
+fn a_response_to_an_unknown_instrument_version_is_refused_and_changes_nothing() {
+    let (store, campaigns) = v3_store();
+    let snapshot = store.clone();
+    for edit in [
+        ("instrument_version", json!("0.9.0")),
+        ("instrument_hash", json!("fnv1a64:0000000000000000")),
+        ("instrument_id", json!("tarot-reading")),
+    ] {
+        let (after, report) = import_changed_v3(&store, &campaigns, |v| {
+            v["responses"][1][edit.0] = edit.1.clone();
+        });
+        assert_eq!(after, snapshot, "{edit:?}: the store changed");
+        assert_eq!((report.added, report.refused), (0, 1), "{edit:?}");
+        assert_eq!(
+            report.first_refusal,
+            Some(Refusal::UnknownInstrument),
+            "{edit:?}"
+        );
+    }
+    assert_eq!(store, snapshot);
 }

@@ -36,6 +36,10 @@ catalogue! {
     LeaderRole => "dirigeant", "leader";
     MediatorRole => "médiateur", "mediator";
     CandidateRole => "candidat", "candidate";
+    LinkCopyFailed => "Le navigateur n'a pas permis la copie\u{a0}: sélectionnez le lien et copiez-le (Ctrl+C).", "The browser did not allow copying: select the link and copy it (Ctrl+C).";
+    Actions => "Actions", "Actions";
+    ResultsTitle => "Résultats par candidat", "Results by candidate";
+    NoAnswersYet => "aucune réponse reçue pour l'instant", "no answers received yet";
     ExportAnswersCsv => "Réponses (CSV)", "Answers (CSV)";
     ExportScoresCsv => "Scores (CSV)", "Scores (CSV)";
 }
@@ -85,6 +89,14 @@ pub fn code_error(lang: Lang, e: &CodeError) -> &'static str {
         (Lang::En, E::UnknownInstrument) => "These answers are for a questionnaire this version of Rally does not know.",
         (Lang::Fr, E::BadLink) => "Ce lien d'invitation est incomplet ou abîmé\u{a0}: demandez un nouveau lien ou le fichier d'invitation.",
         (Lang::En, E::BadLink) => "This invitation link is incomplete or damaged: ask for a new link or for the invitation file.",
+    }
+}
+
+/// "2 older versions kept (the latest submitted is analysed)".
+pub fn superseded(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!("{n} version(s) plus ancienne(s) de questionnaires gardée(s)\u{a0}; la plus récente est analysée."),
+        Lang::En => format!("{n} older version(s) of questionnaires kept; the latest submitted is analysed."),
     }
 }
 

@@ -81,7 +81,7 @@ fn push_field(out: &mut String, value: &str, text: bool) {
     }
 }
 
-fn push_row(out: &mut String, fields: &[(&str, bool)]) {
+pub(crate) fn push_row(out: &mut String, fields: &[(&str, bool)]) {
     for (i, (value, text)) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

@@ -8,8 +8,8 @@
 //! subject present, bit 1: invitation present), `subject_id`, `invitation_id` when present,
 //! `instrument id` (`u8` length + UTF-8), `version` (same), `hash:u64`, `started_at,
 //! submitted_at: i64` seconds, then per item of the instrument in order an answer `u8`
-//! (0 = blank) and a time `u16` in tenths of a second (`u16::MAX` = not measured); finally the
-//! FNV-1a 32-bit checksum of all that.
+//! (0 = blank) and a time `u16` in tenths of a second (`u16::MAX` = not measured); finally a
+//! 4-byte checksum of all that (FNV-1a 64, its two halves XOR-ed).
 
 use super::invitation::{InstrumentRef, Invitation};
 use crate::domain::instrument::definition::fnv1a64;
@@ -127,7 +127,7 @@ impl<'a> Reader<'a> {
         Ok(self.take(1)?[0])
     }
     fn uuid(&mut self) -> Result<Uuid, CodeError> {
-        Ok(Uuid::from_slice(self.take(16)?).map_err(|_| CodeError::Damaged)?)
+        Uuid::from_slice(self.take(16)?).map_err(|_| CodeError::Damaged)
     }
     fn text(&mut self) -> Result<String, CodeError> {
         let n = usize::from(self.u8()?);

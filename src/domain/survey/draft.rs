@@ -239,8 +239,12 @@ impl Draft {
         next
     }
 
-    /// The responses this draft makes, one per instrument, answers in item order.
+    /// The responses this draft makes, one per instrument, answers in item order. Times are
+    /// kept to the whole second and to the tenth of a second per item — what a short code can
+    /// carry — so the file and the code of one submission are the same response.
     pub fn responses(&self, inv: &Invitation, ids: &[Uuid], now: DateTime<Utc>) -> Vec<Response> {
+        let whole = |t: DateTime<Utc>| DateTime::from_timestamp(t.timestamp(), 0).unwrap_or(t);
+        let (started, now) = (whole(self.started_at), whole(now));
         inv.resolved()
             .into_iter()
             .zip(ids)
@@ -250,7 +254,7 @@ impl Draft {
                     *id,
                     inv.campaign_id,
                     inv.respondent.id,
-                    self.started_at,
+                    started,
                 );
                 r.submitted_at = now;
                 r.invitation_id = Some(inv.id);
@@ -266,7 +270,7 @@ impl Draft {
                         Answer {
                             item: item.id.clone(),
                             value: a.map(|a| a.value),
-                            ms: a.map(|a| a.ms),
+                            ms: a.map(|a| a.ms / 100 * 100),
                         }
                     })
                     .collect();
@@ -325,7 +329,8 @@ mod tests {
         let ids: Vec<Uuid> = (0..inv.instruments.len())
             .map(|k| id(70 + k as u128))
             .collect();
-        let d = d.apply(&inv, &DraftAction::Submit { ids }, at(t + 2));
+        let late = at(t + 2) + chrono::TimeDelta::milliseconds(345);
+        let d = d.apply(&inv, &DraftAction::Submit { ids }, late);
         assert!(d.is_submitted());
         assert_eq!(d.submitted.len(), inv.instruments.len());
         for (r, instrument) in d.submitted.iter().zip(inv.resolved()) {

@@ -9,6 +9,7 @@ use crate::domain::i18n::{self, T};
 use crate::domain::workspace::Action;
 use crate::platform::{clock, files, random};
 use crate::ui::recruiter::fieldwork_section::FieldworkSection;
+use crate::ui::recruiter::survey_section::SurveySection;
 use crate::ui::routes::Route;
 use crate::ui::state::{act, use_app, AppHandle, Msg};
 use crate::ui::widgets::{
@@ -367,6 +368,7 @@ pub fn campaign_page(props: &Props) -> Html {
             <SessionsEditor sessions={c.sessions.clone()} on_update={session_update} on_add={session_add} on_remove={session_remove}
                 disabled={archived} error={err("sessions")} />
             <InstrumentPicker selected={c.instruments.clone()} on_change={on_instruments} disabled={archived} />
+            <SurveySection campaign={c.clone()} />
             <FieldworkSection campaign={c.clone()} />
         </article>
     }

@@ -8,3 +8,4 @@ pub mod new_campaign;
 pub mod results;
 pub mod roles;
 pub mod session_analysis;
+pub mod survey_section;
