@@ -56,6 +56,11 @@ pub struct Document {
     /// Self-assessment responses (since version 3).
     #[serde(default)]
     pub responses: Vec<Response>,
+    /// The scores of the campaigns' current responses, for readers outside Rally: written on
+    /// export, never read back (Rally recomputes them). Rows of
+    /// [`crate::domain::assessment::export::ScoreRow`].
+    #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<serde_json::Value>,
 }
 
 impl Document {
@@ -82,6 +87,7 @@ impl Document {
             observations: Vec::new(),
             invitations: Vec::new(),
             responses: Vec::new(),
+            scores: Vec::new(),
         }
     }
 
@@ -119,6 +125,20 @@ impl Document {
             .iter()
             .filter(|r| r.campaign_id == campaign)
             .cloned()
+            .collect();
+        self
+    }
+
+    /// Adds the scores of every campaign of the document, computed from `fieldwork`'s
+    /// current responses, with facet names in `lang`.
+    pub fn with_scores(mut self, fieldwork: &Fieldwork, lang: crate::domain::i18n::Lang) -> Self {
+        self.scores = self
+            .campaigns
+            .iter()
+            .flat_map(|c| {
+                crate::domain::assessment::export::score_rows(c, &fieldwork.current_responses(c.id), lang)
+            })
+            .filter_map(|row| serde_json::to_value(row).ok())
             .collect();
         self
     }

@@ -61,6 +61,7 @@ fn commit(
 #[function_component(CampaignPage)]
 pub fn campaign_page(props: &Props) -> Html {
     let app = use_app();
+    let fieldwork = crate::ui::fieldwork::use_fieldwork();
     let lang = app.lang;
     let errors: Errors = use_state(HashMap::new);
     let replacement = use_state(String::new);
@@ -242,10 +243,14 @@ pub fn campaign_page(props: &Props) -> Html {
         Callback::from(move |_| app.dispatch(Msg::Redo))
     };
     let on_export = {
-        let (app, id, name) = (app.clone(), c.id, c.name.clone());
+        let (app, id, name, fw) = (app.clone(), c.id, c.name.clone(), fieldwork.clone());
         Callback::from(move |_| {
             let now = clock::now();
             if let Some(doc) = Document::of_campaign(app.workspace(), id, now) {
+                // With its kits, observations, invitations, answers and their scores.
+                let doc = doc
+                    .with_campaign_fieldwork(&fw.fieldwork, id)
+                    .with_scores(&fw.fieldwork, app.lang);
                 let _ = files::download(
                     &export_file_name(&name, now),
                     &doc.to_json(),

@@ -3,6 +3,7 @@
 //! candidate) with its invitation to download or its link to copy and what came back, the
 //! import of returned answers (file or pasted code), the CSV exports and the results pages.
 
+use crate::domain::assessment::export::{answers_csv, score_rows, scores_csv};
 use crate::domain::campaign::Campaign;
 use crate::domain::file::{export_file_name, Document};
 use crate::domain::i18n::survey::{self as sv, S};
@@ -298,6 +299,22 @@ pub fn survey_section(p: &Props) -> Html {
         })
     };
 
+    let csv = |scores: bool| {
+        let (campaign, fw, app) = (c.clone(), fw.clone(), app.clone());
+        Callback::from(move |_| {
+            let now = clock::now();
+            let current = fw.fieldwork.current_responses(campaign.id);
+            let (what, text) = if scores {
+                let rows = score_rows(&campaign, &current, app.lang);
+                ("scores", scores_csv(&rows, app.lang))
+            } else {
+                ("answers", answers_csv(&campaign, &current, app.lang))
+            };
+            let json_name = export_file_name(&format!("{what} {}", campaign.name), now);
+            let name = format!("{}.csv", json_name.strip_suffix(".json").unwrap_or(&json_name));
+            let _ = files::download(&name, &text, "text/csv");
+        })
+    };
     let results = c.candidates.iter().map(|cand| {
         let any = current.iter().any(|r| r.respondent_id == cand.id || r.subject_id == Some(cand.id));
         html! {
@@ -371,6 +388,10 @@ pub fn survey_section(p: &Props) -> Html {
                 </form>
                 <h3>{ S::ResultsTitle.get(lang) }</h3>
                 <ul class="sv-results">{ for results }</ul>
+                <div class="button-row">
+                    <button type="button" class="button" onclick={csv(false)} disabled={current.is_empty()}>{ S::ExportAnswersCsv.get(lang) }</button>
+                    <button type="button" class="button" onclick={csv(true)} disabled={current.is_empty()}>{ S::ExportScoresCsv.get(lang) }</button>
+                </div>
                 if fw.fieldwork.superseded(c.id) > 0 {
                     <p class="hint">{ sv::superseded(lang, fw.fieldwork.superseded(c.id)) }</p>
                 }
