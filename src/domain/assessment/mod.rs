@@ -3,6 +3,8 @@
 //! each facet across the campaign's respondents. Pure functions over scores; the formulas and
 //! thresholds are documented in `docs/formulas.md`.
 
+pub mod chart;
+pub mod export;
 pub mod gaps;
 pub mod results;
 pub mod profile;
