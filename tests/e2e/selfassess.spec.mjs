@@ -174,7 +174,7 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   await card.getByRole('link', { name: `See the results: ${CANDIDATE}` }).click();
   await expect(rec).toHaveURL(new RegExp(`#/campaign/${id}/results/[0-9a-f-]{36}$`));
   await expect(rec.getByRole('heading', { level: 1 })).toHaveText(`Self-assessment results — ${CANDIDATE}`);
-  const section = rec.locator('section.rs-construct');
+  const section = rec.locator('section.res-construct');
   await expect(section).toHaveCount(1);
   await expect(section.locator('tbody tr')).toHaveCount(5);
   await expect(section).toContainText(`${LEADER} (leader)`);
@@ -207,7 +207,7 @@ test('self-assessment screens pass axe and are photographed at 1280 and 390 px',
     const page = await context.newPage();
     await page.goto(shared.resultsUrl);
     await waitForApp(page);
-    await expect(page.locator('section.rs-construct')).toHaveCount(1);
+    await expect(page.locator('section.res-construct')).toHaveCount(1);
     expect(await axeCheck(page)).toEqual([]);
     await shot(page, `selfassess-results-${width}`);
     await page.goto(shared.campaignUrl);

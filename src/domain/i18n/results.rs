@@ -78,6 +78,14 @@ pub fn alpha(lang: Lang, alpha: Option<f64>, used: usize, unstable: bool) -> Str
     }
 }
 
+/// Why there is no alpha column yet.
+pub fn no_alpha_yet(lang: Lang, respondents: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Alpha de Cronbach\u{a0}: pas encore calculable. {respondents} candidat(s) ont répondu à ce questionnaire dans la campagne\u{a0}; il en faut au moins 2, et 5 pour un chiffre stable."),
+        Lang::En => format!("Cronbach's alpha: not computable yet. {respondents} candidate(s) answered this questionnaire in the campaign; at least 2 are needed, and 5 for a stable figure."),
+    }
+}
+
 /// "Answered on 3 December 2026 · version 1.0.0".
 pub fn answered_on(lang: Lang, date: &str, version: &str) -> String {
     match lang {

@@ -32,16 +32,16 @@ pub struct Props {
 fn pomp_cell(lang: Lang, score: Option<&FacetScore>, min_answered: f64) -> Html {
     match score.map(|s| &s.result) {
         Some(FacetResult::Scored { pomp, .. }) => html! {
-            <span class="rs-bar-row">
-                <svg class="rs-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                    <rect class="rs-bar-track" width="100" height="10" />
-                    <rect class="rs-bar-fill" width={format!("{:.1}", pomp.clamp(0.0, 100.0))} height="10" />
+            <span class="res-bar-row">
+                <svg class="res-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    <rect class="res-bar-track" width="100" height="10" />
+                    <rect class="res-bar-fill" width={format!("{:.1}", pomp.clamp(0.0, 100.0))} height="10" />
                 </svg>
-                <span class="rs-num">{ i18n::number(lang, *pomp, 0) }</span>
+                <span class="res-num">{ i18n::number(lang, *pomp, 0) }</span>
             </span>
         },
         Some(FacetResult::NotScored { shortfalls }) => html! {
-            <span class="rs-not-scored">
+            <span class="res-not-scored">
                 <strong>{ Res::NotScored.get(lang) }</strong>
                 { for shortfalls.iter().map(|s| html! { <span class="hint">{ format!(" {}", s.explain(lang, min_answered)) }</span> }) }
             </span>
@@ -59,6 +59,9 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
         .map(|o| format!("{} ({})", names(o.respondent_id), sv::kind(lang, o.kind)))
         .collect::<Vec<_>>()
         .join(", ");
+    // With fewer than two candidates' answers no alpha exists: one sentence instead of a column.
+    let any_alpha = c.reliability.iter().any(|r| r.alpha.is_some());
+    let respondents = c.reliability.iter().map(|r| r.respondents_used).max().unwrap_or(0);
     let rows = inst.facets.iter().map(|f| {
         let self_score = own.and_then(|(_, r)| r.facet(&f.id));
         let gap = c.gaps.iter().find(|g| g.facet == f.id);
@@ -68,26 +71,28 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
             <tr>
                 <th scope="row">{ f.name.get(lang) }</th>
                 <td data-label={Res::ColSelf.get(lang)}>{ pomp_cell(lang, self_score, inst.scoring.min_answered) }</td>
-                <td data-label={Res::ColObservers.get(lang)} class="rs-num">{ obs.map_or_else(|| "—".to_owned(), |v| i18n::number(lang, v, 0)) }</td>
-                <td data-label={Res::ColGap.get(lang)} class={classes!("rs-num", gap.filter(|g| g.notable).map(|_| "rs-notable"))}>
+                <td data-label={Res::ColObservers.get(lang)} class="res-num">{ obs.map_or_else(|| "—".to_owned(), |v| i18n::number(lang, v, 0)) }</td>
+                <td data-label={Res::ColGap.get(lang)} class={classes!("res-num", gap.filter(|g| g.notable).map(|_| "res-notable"))}>
                     { gap.map_or_else(|| "—".to_owned(), |g| rs::signed(lang, g.gap)) }
                 </td>
                 <td data-label={Res::ColQuadrant.get(lang)}>
-                    { gap.map_or_else(|| html! { "—" }, |g| html! { <span class={classes!("badge", "rs-q", format!("rs-q-{:?}", g.quadrant).to_lowercase())}>{ rs::quadrant(lang, g.quadrant) }</span> }) }
+                    { gap.map_or_else(|| html! { "—" }, |g| html! { <span class={classes!("badge", "res-q", format!("res-q-{:?}", g.quadrant).to_lowercase())}>{ rs::quadrant(lang, g.quadrant) }</span> }) }
                 </td>
-                <td data-label={Res::ColAlpha.get(lang)} class="rs-alpha">
-                    { rel.map_or_else(|| "—".to_owned(), |r| rs::alpha(lang, r.alpha, r.respondents_used, r.unstable)) }
-                </td>
+                if any_alpha {
+                    <td data-label={Res::ColAlpha.get(lang)} class="res-alpha">
+                        { rel.map_or_else(|| "—".to_owned(), |r| rs::alpha(lang, r.alpha, r.respondents_used, r.unstable)) }
+                    </td>
+                }
             </tr>
         }
     });
     let quality = own.map(|(_, report)| {
         let raised = report.quality.raised();
         if raised.is_empty() {
-            html! { <p class="rs-quality-ok">{ Res::NoQualityFlag.get(lang) }</p> }
+            html! { <p class="res-quality-ok">{ Res::NoQualityFlag.get(lang) }</p> }
         } else {
             html! {
-                <div class="rs-quality-flags" role="note">
+                <div class="res-quality-flags" role="note">
                     <h4>{ Res::QualityTitle.get(lang) }</h4>
                     <ul>{ for raised.iter().map(|f| html! { <li>{ report.quality.explain(*f, lang) }</li> }) }</ul>
                 </div>
@@ -95,7 +100,7 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
         }
     });
     let scale = own.and_then(|(_, r)| r.scale.as_ref()).map(|s| {
-        html! { <p class="rs-scale">{ i18n::action_on(lang, Res::ScaleLine.get(lang), &format!("{} / 100", i18n::number(lang, s.pomp, 0))) }</p> }
+        html! { <p class="res-scale">{ i18n::action_on(lang, Res::ScaleLine.get(lang), &format!("{} / 100", i18n::number(lang, s.pomp, 0))) }</p> }
     });
     let facet_names: Vec<String> = inst.facets.iter().map(|f| f.name.get(lang).to_owned()).collect();
     let chart = if inst.is_paired_poles() {
@@ -169,9 +174,9 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
             .collect();
         html! { <QuadrantMap title={Res::MapTitle.get(lang).to_owned()} {points} /> }
     });
-    let heading_id = format!("rs-{}", inst.id);
+    let heading_id = format!("res-{}", inst.id);
     html! {
-        <section class="card rs-construct" aria-labelledby={heading_id.clone()}>
+        <section class="card res-construct" aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id}>{ inst.title.get(lang) }</h2>
             if let Some((r, _)) = own {
                 <p class="hint">{ rs::answered_on(lang, &i18n::date(lang, clock::local(r.submitted_at).date()), &r.instrument_version) }</p>
@@ -186,7 +191,7 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
             { scale }
             { quality.unwrap_or_default() }
             <div class="table-wrap">
-                <table class="rs-table">
+                <table class="res-table">
                     <thead>
                         <tr>
                             <th scope="col">{ Res::ColFacet.get(lang) }</th>
@@ -194,14 +199,18 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
                             <th scope="col">{ Res::ColObservers.get(lang) }</th>
                             <th scope="col">{ Res::ColGap.get(lang) }</th>
                             <th scope="col">{ Res::ColQuadrant.get(lang) }</th>
-                            <th scope="col">{ Res::ColAlpha.get(lang) }</th>
+                            if any_alpha {
+                                <th scope="col">{ Res::ColAlpha.get(lang) }</th>
+                            }
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            <p class="hint">{ Res::ReliabilityNote.get(lang) }</p>
-            <div class="rs-charts">
+            <p class="hint">{
+                if any_alpha { Res::ReliabilityNote.get(lang).to_owned() } else { rs::no_alpha_yet(lang, respondents) }
+            }</p>
+            <div class="res-charts">
                 { chart }
                 { map.unwrap_or_default() }
             </div>
@@ -216,18 +225,18 @@ fn balance_block(lang: Lang, profile: Option<&Result<ProfileReport, crate::domai
         Some(Ok(p)) => {
             let flags = profile_flags(p, lang);
             html! {
-                <div class="rs-balance">
+                <div class="res-balance">
                     <h3>{ Res::BalanceTitle.get(lang) }</h3>
                     <p class="hint">{ Res::BalanceIntro.get(lang) }</p>
-                    <dl class="rs-indices">
+                    <dl class="res-indices">
                         <div><dt>{ Res::Cv.get(lang) }</dt><dd>{ i18n::number(lang, p.coefficient_of_variation, 2) }</dd></div>
                         <div><dt>{ Res::Gini.get(lang) }</dt><dd>{ i18n::number(lang, p.gini, 2) }</dd></div>
                         <div><dt>{ Res::DominantShare.get(lang) }</dt><dd>{ format!("{} ({})", i18n::percent(lang, (p.dominant_share * 100.0).round().clamp(0.0, 100.0) as u8), i18n::axis(lang, p.dominant)) }</dd></div>
                     </dl>
                     if flags.is_empty() {
-                        <p class="rs-quality-ok">{ Res::BalanceFine.get(lang) }</p>
+                        <p class="res-quality-ok">{ Res::BalanceFine.get(lang) }</p>
                     } else {
-                        <ul class="rs-flags">{ for flags.iter().map(|f| html! { <li>{ f.clone() }</li> }) }</ul>
+                        <ul class="res-flags">{ for flags.iter().map(|f| html! { <li>{ f.clone() }</li> }) }</ul>
                     }
                 </div>
             }
@@ -273,7 +282,7 @@ pub fn results(p: &Props) -> Html {
         }
     });
     html! {
-        <article class="page rs-page">
+        <article class="page res-page">
             <nav class="breadcrumb" aria-label={Res::BackToCampaign.get(lang)}>
                 <Link<Route> to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link<Route>>
             </nav>
@@ -284,7 +293,7 @@ pub fn results(p: &Props) -> Html {
                     <button type="button" class="button" onclick={on_print}>{ Res::Print.get(lang) }</button>
                 </div>
             </header>
-            <p class="rs-intro">{ Res::Intro.get(lang) }</p>
+            <p class="res-intro">{ Res::Intro.get(lang) }</p>
             if res.constructs.is_empty() {
                 <p class="empty-line">{ Res::Nothing.get(lang) }</p>
             }
