@@ -197,15 +197,17 @@ async function benchBundleSize(env) {
  * `localStorage` seeded with `doc`, and an init-script MutationObserver that
  * stores performance.now() on window[flag] the first time
  * `document.querySelectorAll(selector).length >= min`.
+ * `storage` adds other localStorage entries (key → text).
  * Returns { ms, appStartedMs } (both from navigation start).
  * (No eval/new Function here: the page's CSP forbids it, init scripts included.)
  */
-async function measuredLoad(env, { doc, selector, min, flag, route = '/', timeout = 30_000 }) {
+async function measuredLoad(env, { doc, selector, min, flag, route = '/', storage = {}, timeout = 30_000 }) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    await context.addInitScript(({ data, token, selector, min, flag }) => {
+    await context.addInitScript(({ data, token, selector, min, flag, storage }) => {
       localStorage.setItem('rally.workspace', data);
       localStorage.setItem('rally.workspace.token', token);
+      for (const [key, value] of Object.entries(storage)) localStorage.setItem(key, value);
       window.addEventListener('TrunkApplicationStarted', () => { window.__rallyAppStarted = performance.now(); });
       const ready = () => document.querySelectorAll(selector).length >= min;
       const observer = new MutationObserver(() => {
@@ -221,6 +223,7 @@ async function measuredLoad(env, { doc, selector, min, flag, route = '/', timeou
       selector,
       min,
       flag,
+      storage,
     });
     const page = await context.newPage();
     const errors = [];
@@ -349,10 +352,131 @@ async function benchKeystrokeLatency(env) {
   }
 }
 
+// ------------------------------------------------------ page render --
+// The respondent's pages of questions. A candidate's invitation to the 40-item interpersonal
+// intelligence questionnaire (tests/fixtures/format-v3.json's first invitation, that instrument
+// only: 5 pages of 8 items, each a fieldset of 5 native radios) is seeded in
+// localStorage["rally.fieldwork"]. Two figures:
+//  (a) fresh load straight onto page 1 (a consented draft is seeded in rally.draft.<id>):
+//      navigation start → the 8 items of page 1 in the DOM;
+//  (b) in the running app, from the consent step: "I agree, start", then "Next page" four
+//      times — each click → the new page's 8 items in the DOM, styled and laid out (a forced
+//      layout, so the figure does not wait for the next frame; paint is not counted). The
+//      headline is the sum over the 5 pages: all 40 items rendered.
+
+/** The seeded invitation, its store document and a consented draft at page 1. */
+function buildInvitationStore() {
+  const fixture = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'format-v3.json'), 'utf8'));
+  const base = fixture.invitations?.[0];
+  if (!base) throw new Error('tests/fixtures/format-v3.json has no invitations[0]');
+  const inv = {
+    ...base,
+    id: seededUuid('bench-invitation'),
+    instruments: base.instruments.filter((i) => i.id === 'interpersonal-intelligence'),
+    issued_at: '2026-01-05T09:00:00Z',
+    keep_until: '2099-12-31',
+  };
+  if (inv.instruments.length !== 1) throw new Error('the fixture invitation does not ask interpersonal-intelligence');
+  const store = {
+    format: 'rally', format_version: 3, exported_at: '2026-01-05T09:00:00Z', app_version: 'bench',
+    campaigns: [], roles: [], kits: [], observations: [], invitations: [inv], responses: [],
+  };
+  const draft = {
+    invitation_id: inv.id, step: { step: 'page', page: 0 }, consented_at: '2026-01-05T09:01:00Z',
+    started_at: '2026-01-05T09:00:30Z', last_action_at: '2026-01-05T09:01:00Z', answers: [], submitted: [],
+  };
+  return { inv, store: JSON.stringify(store), draft: JSON.stringify(draft) };
+}
+
+async function benchPageRender(env) {
+  const TARGET_MS = 120;
+  const PAGES = 5;
+  const ITEMS = 8;
+  const { inv, store, draft } = buildInvitationStore();
+  const route = `/#/answer/${inv.id}`;
+
+  // (a) Fresh loads onto page 1.
+  const load = () => measuredLoad(env, {
+    doc: buildWorkspaceDocument(0),
+    storage: { 'rally.fieldwork': store, [`rally.draft.${inv.id}`]: draft, 'rally.lang': 'en' },
+    route,
+    flag: '__rallyQuestionPage',
+    selector: '[data-testid="rs-page"][data-page="0"] [data-testid="rs-item"]',
+    min: ITEMS,
+  });
+  await load(); // warm-up, not counted
+  const loads = [];
+  for (let i = 0; i < env.opts.runs; i++) loads.push((await load()).ms);
+
+  // (b) Page after page in the running app, from the consent step; one fresh context per run.
+  const sequence = async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.addInitScript((stored) => {
+        localStorage.setItem('rally.fieldwork', stored);
+        localStorage.setItem('rally.lang', 'en');
+      }, store);
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(env.origin + route);
+      await page.waitForSelector('[data-testid="rs-consent"]', { timeout: 30_000 });
+      const times = await page.evaluate(async ({ pages, items }) => {
+        const out = [];
+        for (let k = 0; k < pages; k++) {
+          const button = document.querySelector(k === 0 ? '[data-testid="rs-consent"]' : '[data-testid="rs-next"]');
+          const ready = () => document.querySelectorAll(
+            `[data-testid="rs-page"][data-page="${k}"] [data-testid="rs-item"] input[type="radio"]`).length === items * 5;
+          const done = new Promise((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (!ready()) return;
+              observer.disconnect();
+              void document.body.offsetHeight; // style and layout of the new page, now
+              resolve(performance.now());
+            });
+            observer.observe(document.querySelector('main'), { childList: true, subtree: true, attributes: true });
+          });
+          const t0 = performance.now();
+          button.click();
+          out.push((await done) - t0);
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))); // let it paint and settle
+        }
+        return out;
+      }, { pages: PAGES, items: ITEMS });
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+      return times;
+    } finally {
+      await context.close();
+    }
+  };
+  await sequence(); // warm-up, not counted
+  const runs = [];
+  for (let i = 0; i < env.opts.runs; i++) runs.push(await sequence());
+  const totals = summarize(runs.map((t) => t.reduce((a, b) => a + b, 0)));
+  const perPage = summarize(runs.flat());
+  const first = summarize(runs.map((t) => t[0]));
+  const l = summarize(loads);
+  return {
+    ok: totals.median <= TARGET_MS,
+    lines: [
+      `page render, 40 items over ${PAGES} pages in sequence: median ${fmtMs(totals.median)}, min ${fmtMs(totals.min)}, ` +
+        `max ${fmtMs(totals.max)} over ${env.opts.runs} runs (target ≤ ${TARGET_MS} ms) ${verdict(totals.median, TARGET_MS)}`,
+      `  one page of ${ITEMS} items after a click: median ${fmtMs(perPage.median)}, max ${fmtMs(perPage.max)} ` +
+        `(consent → page 1: median ${fmtMs(first.median)})`,
+      `  fresh load onto page 1 (navigation start → ${ITEMS} items): median ${fmtMs(l.median)}, min ${fmtMs(l.min)}, max ${fmtMs(l.max)}`,
+      `  samples, 5-page totals (ms): ${totals.samples.map((v) => v.toFixed(1)).join(', ')}`,
+    ],
+    figures: {
+      items: PAGES * ITEMS, pages: PAGES, runs: env.opts.runs, target_ms: TARGET_MS,
+      sequence_total: totals, per_page: perPage, consent_to_first_page: first, fresh_load: l,
+    },
+  };
+}
+
 const BENCHMARKS = [
   { name: 'size', run: benchBundleSize, needsBrowser: false },
   { name: 'first-render', run: benchFirstRender, needsBrowser: true },
-  // { name: 'questionnaire', run: benchQuestionnaireRender, needsBrowser: true },
+  { name: 'page-render', run: benchPageRender, needsBrowser: true },
   { name: 'keystroke', run: benchKeystrokeLatency, needsBrowser: true },
 ];
 

@@ -71,6 +71,7 @@ macro_rules! catalogue {
 
 pub mod analysis;
 pub mod charts;
+pub mod export;
 pub mod observe;
 pub mod respond;
 pub mod results;

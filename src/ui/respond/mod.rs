@@ -1,29 +1,71 @@
 //! The respondent's pages: the invitations in this browser, the landing of an invitation link,
 //! and the answering flow (consent, one page per facet, review, the answers to return).
+//!
+//! `home` lists the invitations and takes new ones in (file or pasted link), `link` lands an
+//! invitation link, `answer` runs the flow of one invitation over its draft (`store` keeps it
+//! in the browser) and shows one step at a time: `consent`, `question_page`, `review`, `done`.
+//! Every rule (what a step allows, what counts as enough answers, the responses made on
+//! submission) is the core's `Draft`; the pages only show it and send `DraftAction`s.
 
-use yew::prelude::*;
+mod answer;
+mod consent;
+mod done;
+mod home;
+mod link;
+mod question_page;
+mod review;
+mod store;
 
-#[function_component(RespondHome)]
-pub fn respond_home() -> Html {
-    html! {}
+pub use answer::Answer;
+pub use home::RespondHome;
+pub use link::RespondLink;
+
+use crate::domain::file::{export_file_name, Document};
+use crate::domain::instrument::score::Response;
+use crate::domain::survey::Invitation;
+use crate::platform::{clock, files};
+use crate::ui::routes::Route;
+use uuid::Uuid;
+use wasm_bindgen::JsCast;
+use yew_router::prelude::Navigator;
+
+/// The id of each step's heading, which takes the focus when the step changes.
+pub(crate) const STEP_HEADING: &str = "rs-step-title";
+
+/// Opens the answering flow of an invitation (`replace`: the link is not kept in history).
+fn navigate_to_answer(navigator: &Navigator, id: Uuid, replace: bool) {
+    let route = Route::Answer {
+        invitation: id.to_string(),
+    };
+    if replace {
+        navigator.replace(&route);
+    } else {
+        navigator.push(&route);
+    }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LinkProps {
-    pub payload: String,
+/// Offers the file of a respondent's answers; false if the browser refused the download.
+fn download_answers(inv: &Invitation, answers: &[Response]) -> bool {
+    let now = clock::now();
+    files::download(
+        &export_file_name(&format!("answers {}", inv.respondent.name), now),
+        &Document::of_responses(answers, now).to_json(),
+        "application/json",
+    )
 }
 
-#[function_component(RespondLink)]
-pub fn respond_link(_p: &LinkProps) -> Html {
-    html! {}
+fn focus_by_id(id: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.focus().is_ok())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AnswerProps {
-    pub invitation: String,
-}
-
-#[function_component(Answer)]
-pub fn answer(_p: &AnswerProps) -> Html {
-    html! {}
+/// Back to the top of the page, with the keyboard focus on the step's heading.
+fn to_step_heading() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    focus_by_id(STEP_HEADING);
 }
