@@ -7,6 +7,14 @@ pub async fn copy(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
+    // Absent on pages that are not a secure context: calling it would throw.
+    let navigator = window.navigator();
+    let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false);
+    if !present {
+        return false;
+    }
     let promise = window.navigator().clipboard().write_text(text);
     JsFuture::from(promise).await.is_ok()
 }

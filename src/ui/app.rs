@@ -9,11 +9,11 @@ use crate::ui::fieldwork::{use_fieldwork, FieldworkHandle};
 use crate::ui::mediator::{Coding, Kits, Rating};
 use crate::ui::recruiter::results::Results;
 use crate::ui::recruiter::session_analysis::SessionAnalysis;
-use crate::ui::respond::{Answer, RespondHome, RespondLink};
 use crate::ui::recruiter::{
     campaign_page::CampaignPage, home::Home, new_campaign::NewCampaign, roles::RoleEditor,
     roles::Roles,
 };
+use crate::ui::respond::{Answer, RespondHome, RespondLink};
 use crate::ui::routes::Route;
 use crate::ui::settings::Settings;
 use crate::ui::state::{AppHandle, AppState, Msg, SaveState};

@@ -6,6 +6,6 @@
 pub mod chart;
 pub mod export;
 pub mod gaps;
-pub mod results;
 pub mod profile;
 pub mod reliability;
+pub mod results;

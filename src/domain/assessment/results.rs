@@ -223,7 +223,14 @@ mod tests {
     use crate::domain::instrument::score::Answer;
 
     /// Answers every item so that each keyed score is `level` (reverse keys flipped back).
-    fn at_level(inst: &str, campaign: Uuid, who: Uuid, about: Option<Uuid>, level: u8, n: u128) -> Response {
+    fn at_level(
+        inst: &str,
+        campaign: Uuid,
+        who: Uuid,
+        about: Option<Uuid>,
+        level: u8,
+        n: u128,
+    ) -> Response {
         let i = builtin_by_id(inst).unwrap();
         let mut r = Response::start(i, id(n), campaign, who, at(0));
         r.subject_id = about;
@@ -247,8 +254,22 @@ mod tests {
         let c = sample();
         let cand = c.candidates[0].id;
         let own = at_level("interpersonal-intelligence", c.id, cand, None, 5, 1);
-        let ceo = at_level("interpersonal-intelligence-observer", c.id, leader_id(c.id), Some(cand), 2, 2);
-        let med = at_level("interpersonal-intelligence-observer", c.id, c.mediators[0].id, Some(cand), 3, 3);
+        let ceo = at_level(
+            "interpersonal-intelligence-observer",
+            c.id,
+            leader_id(c.id),
+            Some(cand),
+            2,
+            2,
+        );
+        let med = at_level(
+            "interpersonal-intelligence-observer",
+            c.id,
+            c.mediators[0].id,
+            Some(cand),
+            3,
+            3,
+        );
         // Someone else's answers never leak in.
         let other = at_level("interpersonal-intelligence", c.id, id(999), None, 1, 4);
         let all = [&own, &ceo, &med, &other];

@@ -136,7 +136,11 @@ impl Document {
             .campaigns
             .iter()
             .flat_map(|c| {
-                crate::domain::assessment::export::score_rows(c, &fieldwork.current_responses(c.id), lang)
+                crate::domain::assessment::export::score_rows(
+                    c,
+                    &fieldwork.current_responses(c.id),
+                    lang,
+                )
             })
             .filter_map(|row| serde_json::to_value(row).ok())
             .collect();

@@ -73,7 +73,9 @@ pub fn alpha(lang: Lang, alpha: Option<f64>, used: usize, unstable: bool) -> Str
     let value = alpha.map_or_else(|| "—".to_owned(), |a| number(lang, a, 2));
     match (lang, unstable) {
         (_, false) => value,
-        (Lang::Fr, true) => format!("{value} (instable\u{a0}: {used} répondant(s), il en faut au moins 5)"),
+        (Lang::Fr, true) => {
+            format!("{value} (instable\u{a0}: {used} répondant(s), il en faut au moins 5)")
+        }
         (Lang::En, true) => format!("{value} (unstable: {used} respondent(s), at least 5 needed)"),
     }
 }

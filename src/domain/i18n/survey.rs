@@ -28,7 +28,7 @@ catalogue! {
     LinkLabel => "Lien d'invitation", "Invitation link";
     LinkHint => "Le lien contient l'invitation elle-même, après le «\u{a0}#\u{a0}»\u{a0}: elle n'est jamais envoyée à un serveur.", "The link holds the invitation itself, after the “#”: it is never sent to a server.";
     ReturnedTitle => "Réponses reçues", "Answers received";
-    ReturnedHint => "Importez le fichier renvoyé (bouton «\u{a0}Importer un fichier\u{a0}») ou collez le code court reçu.", "Import the returned file (“Import a file” button) or paste the short code you received.";
+    ReturnedHint => "Importez le fichier renvoyé (bouton «\u{a0}Importer un fichier Rally\u{a0}») ou collez le code court reçu.", "Import the returned file (“Import a Rally file” button) or paste the short code you received.";
     PasteCode => "Code de réponses", "Answer code";
     AddCode => "Ajouter ces réponses", "Add these answers";
     SeeResults => "Voir les résultats", "See the results";

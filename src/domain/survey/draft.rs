@@ -249,13 +249,8 @@ impl Draft {
             .into_iter()
             .zip(ids)
             .map(|(instrument, id)| {
-                let mut r = Response::start(
-                    instrument,
-                    *id,
-                    inv.campaign_id,
-                    inv.respondent.id,
-                    started,
-                );
+                let mut r =
+                    Response::start(instrument, *id, inv.campaign_id, inv.respondent.id, started);
                 r.submitted_at = now;
                 r.invitation_id = Some(inv.id);
                 r.subject_id = inv.subject.as_ref().map(|s| s.id);

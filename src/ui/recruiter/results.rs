@@ -5,7 +5,9 @@
 //! `domain::assessment::results`; this page only lays it out.
 
 use crate::domain::assessment::profile::{profile_flags, ProfileReport};
-use crate::domain::assessment::results::{candidate_results, ConstructResults, SUPPORT_AXIS_PROFILE};
+use crate::domain::assessment::results::{
+    candidate_results, ConstructResults, SUPPORT_AXIS_PROFILE,
+};
 use crate::domain::i18n::results::{self as rs, Res};
 use crate::domain::i18n::survey as sv;
 use crate::domain::i18n::{self, Lang};
@@ -50,7 +52,13 @@ fn pomp_cell(lang: Lang, score: Option<&FacetScore>, min_answered: f64) -> Html 
     }
 }
 
-fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> String, role: &crate::domain::role::Role, profile: Option<&Result<ProfileReport, crate::domain::assessment::profile::ProfileError>>) -> Html {
+fn construct_card(
+    lang: Lang,
+    c: &ConstructResults,
+    names: &dyn Fn(Uuid) -> String,
+    role: &crate::domain::role::Role,
+    profile: Option<&Result<ProfileReport, crate::domain::assessment::profile::ProfileError>>,
+) -> Html {
     let inst = c.instrument;
     let own = c.own.as_ref();
     let observers = c
@@ -61,7 +69,12 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
         .join(", ");
     // With fewer than two candidates' answers no alpha exists: one sentence instead of a column.
     let any_alpha = c.reliability.iter().any(|r| r.alpha.is_some());
-    let respondents = c.reliability.iter().map(|r| r.respondents_used).max().unwrap_or(0);
+    let respondents = c
+        .reliability
+        .iter()
+        .map(|r| r.respondents_used)
+        .max()
+        .unwrap_or(0);
     let rows = inst.facets.iter().map(|f| {
         let self_score = own.and_then(|(_, r)| r.facet(&f.id));
         let gap = c.gaps.iter().find(|g| g.facet == f.id);
@@ -102,13 +115,19 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
     let scale = own.and_then(|(_, r)| r.scale.as_ref()).map(|s| {
         html! { <p class="res-scale">{ i18n::action_on(lang, Res::ScaleLine.get(lang), &format!("{} / 100", i18n::number(lang, s.pomp, 0))) }</p> }
     });
-    let facet_names: Vec<String> = inst.facets.iter().map(|f| f.name.get(lang).to_owned()).collect();
+    let facet_names: Vec<String> = inst
+        .facets
+        .iter()
+        .map(|f| f.name.get(lang).to_owned())
+        .collect();
     let chart = if inst.is_paired_poles() {
         let rows: Vec<ParadoxRow> = inst
             .facets
             .iter()
             .map(|f| {
-                let poles = own.and_then(|(_, r)| r.facet(&f.id)).and_then(|s| s.poles());
+                let poles = own
+                    .and_then(|(_, r)| r.facet(&f.id))
+                    .and_then(|s| s.poles());
                 let names = f.poles.as_ref();
                 ParadoxRow {
                     name: f.name.get(lang).to_owned(),
@@ -128,15 +147,33 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
             .iter()
             .map(|f| own.and_then(|(_, r)| r.facet(&f.id)).and_then(|s| s.mean()))
             .collect();
-        let axes: Vec<Option<SupportAxis>> = inst.facets.iter().map(|f| crate::domain::assessment::results::axis_of(&f.id)).collect();
-        let target: Vec<Option<f64>> = axes.iter().map(|a| a.and_then(|a| role.axis(a)).map(|t| f64::from(t.target))).collect();
+        let axes: Vec<Option<SupportAxis>> = inst
+            .facets
+            .iter()
+            .map(|f| crate::domain::assessment::results::axis_of(&f.id))
+            .collect();
+        let target: Vec<Option<f64>> = axes
+            .iter()
+            .map(|a| a.and_then(|a| role.axis(a)).map(|t| f64::from(t.target)))
+            .collect();
         let band: Vec<(f64, f64)> = axes
             .iter()
-            .map(|a| a.and_then(|a| role.axis(a)).map_or((1.0, 5.0), |t| (f64::from(t.min), f64::from(t.max))))
+            .map(|a| {
+                a.and_then(|a| role.axis(a))
+                    .map_or((1.0, 5.0), |t| (f64::from(t.min), f64::from(t.max)))
+            })
             .collect();
         let series = vec![
-            RadarSeries { kind: SeriesKind::SelfReport, label: Res::SelfSeries.get(lang).to_owned(), values: levels },
-            RadarSeries { kind: SeriesKind::Target, label: Res::RoleTarget.get(lang).to_owned(), values: target },
+            RadarSeries {
+                kind: SeriesKind::SelfReport,
+                label: Res::SelfSeries.get(lang).to_owned(),
+                values: levels,
+            },
+            RadarSeries {
+                kind: SeriesKind::Target,
+                label: Res::RoleTarget.get(lang).to_owned(),
+                values: target,
+            },
         ];
         html! {
             <>
@@ -148,13 +185,21 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
         let mut series = vec![RadarSeries {
             kind: SeriesKind::SelfReport,
             label: Res::SelfSeries.get(lang).to_owned(),
-            values: inst.facets.iter().map(|f| own.and_then(|(_, r)| r.facet(&f.id)).and_then(|s| s.pomp())).collect(),
+            values: inst
+                .facets
+                .iter()
+                .map(|f| own.and_then(|(_, r)| r.facet(&f.id)).and_then(|s| s.pomp()))
+                .collect(),
         }];
         if !c.observers.is_empty() {
             series.push(RadarSeries {
                 kind: SeriesKind::Observers,
                 label: Res::ObserversSeries.get(lang).to_owned(),
-                values: inst.facets.iter().map(|f| c.observers_pomp(&f.id)).collect(),
+                values: inst
+                    .facets
+                    .iter()
+                    .map(|f| c.observers_pomp(&f.id))
+                    .collect(),
             });
         }
         html! { <Radar title={Res::RadarTitle.get(lang).to_owned()} axes={facet_names.clone()} {series} min={0.0} max={100.0} ticks={vec![25.0, 50.0, 75.0, 100.0]} /> }
@@ -166,7 +211,10 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
             .gaps
             .iter()
             .map(|g| QuadrantPoint {
-                label: inst.facet(&g.facet).map(|f| f.name.get(lang).to_owned()).unwrap_or_default(),
+                label: inst
+                    .facet(&g.facet)
+                    .map(|f| f.name.get(lang).to_owned())
+                    .unwrap_or_default(),
                 self_pomp: g.self_pomp,
                 observers_pomp: g.observers_pomp,
                 quadrant: g.quadrant,
@@ -218,7 +266,10 @@ fn construct_card(lang: Lang, c: &ConstructResults, names: &dyn Fn(Uuid) -> Stri
     }
 }
 
-fn balance_block(lang: Lang, profile: Option<&Result<ProfileReport, crate::domain::assessment::profile::ProfileError>>) -> Html {
+fn balance_block(
+    lang: Lang,
+    profile: Option<&Result<ProfileReport, crate::domain::assessment::profile::ProfileError>>,
+) -> Html {
     match profile {
         None => html! {},
         Some(Err(_)) => html! { <p class="empty-line">{ Res::ProfileIncomplete.get(lang) }</p> },
@@ -273,7 +324,12 @@ pub fn results(p: &Props) -> Html {
             if id == crate::domain::survey::leader_id(c.id) {
                 return c.leader.name.clone();
             }
-            c.candidates.iter().chain(&c.mediators).find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or_default()
+            c.candidates
+                .iter()
+                .chain(&c.mediators)
+                .find(|p| p.id == id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
         }
     };
     let on_print = Callback::from(|_| {

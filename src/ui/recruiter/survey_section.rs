@@ -103,9 +103,8 @@ pub fn survey_section(p: &Props) -> Html {
             .flatten()
             .unwrap_or_default()
     });
-    let keep_until = use_state(|| {
-        write_date((clock::now() + TimeDelta::days(DEFAULT_KEEP_DAYS)).date_naive())
-    });
+    let keep_until =
+        use_state(|| write_date((clock::now() + TimeDelta::days(DEFAULT_KEEP_DAYS)).date_naive()));
     let form_error = use_state(|| None::<(&'static str, S)>);
     let copied = use_state(|| None::<(Uuid, bool)>);
     let shown_link = use_state(|| None::<(Uuid, String)>);
@@ -132,8 +131,7 @@ pub fn survey_section(p: &Props) -> Html {
                 focus("survey-asked-by");
                 return None;
             }
-            let keep: Option<NaiveDate> =
-                read_date(&keep_until).filter(|d| *d > now.date_naive());
+            let keep: Option<NaiveDate> = read_date(&keep_until).filter(|d| *d > now.date_naive());
             let Some(keep) = keep else {
                 form_error.set(Some(("survey-keep-until", S::KeepUntilInvalid)));
                 focus("survey-keep-until");
@@ -277,7 +275,8 @@ pub fn survey_section(p: &Props) -> Html {
         })
     };
     let on_add_code = {
-        let (code, code_error, fw, app) = (code.clone(), code_error.clone(), fw.clone(), app.clone());
+        let (code, code_error, fw, app) =
+            (code.clone(), code_error.clone(), fw.clone(), app.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match decode_responses(&code) {
@@ -311,7 +310,10 @@ pub fn survey_section(p: &Props) -> Html {
                 ("answers", answers_csv(&campaign, &current, app.lang))
             };
             let json_name = export_file_name(&format!("{what} {}", campaign.name), now);
-            let name = format!("{}.csv", json_name.strip_suffix(".json").unwrap_or(&json_name));
+            let name = format!(
+                "{}.csv",
+                json_name.strip_suffix(".json").unwrap_or(&json_name)
+            );
             let _ = files::download(&name, &text, "text/csv");
         })
     };
@@ -330,7 +332,12 @@ pub fn survey_section(p: &Props) -> Html {
         }
     });
 
-    let err_for = |field: &str| form_error.as_ref().filter(|(f, _)| *f == field).map(|(_, s)| s.get(lang));
+    let err_for = |field: &str| {
+        form_error
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, s)| s.get(lang))
+    };
     let nothing_planned = self_instruments.is_empty() && observer_instruments.is_empty();
     html! {
         <section class="card sv-section" aria-labelledby="survey-title">
@@ -403,7 +410,13 @@ pub fn survey_section(p: &Props) -> Html {
 impl Row {
     /// A key unique within the campaign: the respondent and whom they answer about.
     fn respondent_key(&self) -> Uuid {
-        Uuid::from_u128(self.respondent.as_u128() ^ self.subject.as_ref().map_or(0, |s| s.0.as_u128().rotate_left(7)))
+        Uuid::from_u128(
+            self.respondent.as_u128()
+                ^ self
+                    .subject
+                    .as_ref()
+                    .map_or(0, |s| s.0.as_u128().rotate_left(7)),
+        )
     }
 }
 

@@ -21,10 +21,9 @@ pub fn export_all_button(props: &Props) -> Html {
         let (app, fieldwork) = (app.clone(), fieldwork.clone());
         Callback::from(move |_| {
             let now = clock::now();
-            let doc =
-                Document::of_workspace(app.workspace(), now)
-                    .with_fieldwork(&fieldwork.fieldwork)
-                    .with_scores(&fieldwork.fieldwork, app.lang);
+            let doc = Document::of_workspace(app.workspace(), now)
+                .with_fieldwork(&fieldwork.fieldwork)
+                .with_scores(&fieldwork.fieldwork, app.lang);
             let _ = files::download(
                 &export_file_name("all", now),
                 &doc.to_json(),

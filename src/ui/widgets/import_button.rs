@@ -46,8 +46,7 @@ pub fn import_button(props: &Props) -> Html {
                             // the same file.
                             let mut campaigns = app.workspace().campaigns.clone();
                             campaigns.extend(doc.campaigns.iter().cloned());
-                            let report =
-                                crate::ui::fieldwork::import(&fieldwork, &doc, &campaigns);
+                            let report = crate::ui::fieldwork::import(&fieldwork, &doc, &campaigns);
                             Msg::Imported(Box::new(doc), report)
                         }
                         Err(e) => Msg::ImportFailed(e),

@@ -1,7 +1,7 @@
 //! Small reusable pieces: form fields, list editors, the role profile, notices and file tools.
 
-pub mod export_all_button;
 pub mod charts;
+pub mod export_all_button;
 pub mod field;
 pub mod import_button;
 pub mod instrument_picker;
