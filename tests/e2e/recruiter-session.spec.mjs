@@ -29,7 +29,7 @@ test('switching to French changes <html lang>, texts and dates, and survives a r
   await expect(fr).toHaveAttribute('aria-pressed', 'true');
   await expect(en).toHaveAttribute('aria-pressed', 'false');
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-  await expect(nav.getByRole('link')).toHaveText(['Campagnes', 'Observation', 'Rôles', 'Réglages']);
+  await expect(nav.getByRole('link')).toHaveText(['Campagnes', 'Observation', 'Répondre', 'Rôles', 'Réglages']);
   await expect(meta).toContainText(new RegExp(`Créée le (1er|\\d{1,2}) (${FR_MONTHS}) \\d{4} à \\d\\d:\\d\\d`));
   await expect(meta).toContainText('Révision 7');
   await expect(meta).not.toContainText(new RegExp(EN_MONTHS));
