@@ -207,6 +207,20 @@ pub fn candidate_results(
     }
 }
 
+/// The construct id of the three-postures questionnaire (its facets are the postures).
+pub const THREE_POSTURES: &str = "three-postures";
+
+/// The posture a facet id of the three-postures questionnaire names.
+pub fn posture_of(facet: &str) -> Option<crate::domain::role::Posture> {
+    use crate::domain::role::Posture;
+    match facet {
+        "conductor" => Some(Posture::Conductor),
+        "business-partner" => Some(Posture::BusinessPartner),
+        "entrepreneur" => Some(Posture::Entrepreneur),
+        _ => None,
+    }
+}
+
 /// The support axis a facet id of the support-axis profile names (`"it_digital"`…).
 pub fn axis_of(facet: &str) -> Option<SupportAxis> {
     serde_json::from_value(serde_json::Value::String(facet.to_owned())).ok()
@@ -303,5 +317,7 @@ mod tests {
         assert!(profile.axes.iter().all(|a| (a.level - 3.0).abs() < 1e-9));
         assert_eq!(axis_of("it_digital"), Some(SupportAxis::ItDigital));
         assert_eq!(axis_of("nope"), None);
+        let postures = crate::domain::instrument::builtin::builtin_by_id(THREE_POSTURES).unwrap();
+        assert!(postures.facets.iter().all(|f| posture_of(&f.id).is_some()));
     }
 }

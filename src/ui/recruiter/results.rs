@@ -6,7 +6,7 @@
 
 use crate::domain::assessment::profile::{profile_flags, ProfileReport};
 use crate::domain::assessment::results::{
-    candidate_results, ConstructResults, SUPPORT_AXIS_PROFILE,
+    candidate_results, posture_of, ConstructResults, SUPPORT_AXIS_PROFILE, THREE_POSTURES,
 };
 use crate::domain::i18n::results::{self as rs, Res};
 use crate::domain::i18n::survey as sv;
@@ -222,6 +222,16 @@ fn construct_card(
             .collect();
         html! { <QuadrantMap title={Res::MapTitle.get(lang).to_owned()} {points} /> }
     });
+    // The three postures: the role's weighting beside the scores.
+    let weights = (c.construct == THREE_POSTURES).then(|| {
+        let parts: Vec<String> = inst
+            .facets
+            .iter()
+            .filter_map(|f| posture_of(&f.id))
+            .map(|p| format!("{} {}", i18n::posture(lang, p), i18n::percent(lang, role.postures.get(p))))
+            .collect();
+        html! { <p class="res-weights">{ i18n::action_on(lang, Res::PosturesNote.get(lang), &parts.join(" · ")) }</p> }
+    });
     let heading_id = format!("res-{}", inst.id);
     html! {
         <section class="card res-construct" aria-labelledby={heading_id.clone()}>
@@ -237,6 +247,7 @@ fn construct_card(
                 <p class="hint">{ i18n::action_on(lang, Res::Observers.get(lang), &observers) }</p>
             }
             { scale }
+            { weights.unwrap_or_default() }
             { quality.unwrap_or_default() }
             <div class="table-wrap">
                 <table class="res-table">
