@@ -38,6 +38,8 @@ pub struct ConstructResults {
     pub gaps: Vec<FacetGap>,
     /// Cronbach's alpha per facet over every candidate's self-report in the campaign.
     pub reliability: Vec<FacetReliability>,
+    /// Whether an observer form of this construct exists (else there is nothing to compare).
+    pub observable: bool,
 }
 
 impl ConstructResults {
@@ -133,6 +135,9 @@ pub fn candidate_results(
                     observers: Vec::new(),
                     gaps: Vec::new(),
                     reliability: Vec::new(),
+                    observable: crate::domain::instrument::builtin::builtin()
+                        .iter()
+                        .any(|i| i.construct == instrument.construct && i.form == Form::Observer),
                 });
                 constructs.len() - 1
             }
@@ -300,6 +305,7 @@ mod tests {
             assert_eq!(g.quadrant, Quadrant::BlindSpot);
         }
         assert_eq!(x.observers_pomp("loyalty"), Some(37.5));
+        assert!(x.observable);
         // Reliability is computed over the candidates' self-reports only, and flagged unstable.
         assert!(x.reliability.iter().all(|r| r.unstable));
         assert!(res.profile.is_none());
@@ -312,6 +318,7 @@ mod tests {
         let cand = c.candidates[0].id;
         let r = at_level("support-axis-profile", c.id, cand, None, 3, 5);
         let res = candidate_results(&c, &[&r], cand);
+        assert!(!res.constructs[0].observable);
         let profile = res.profile.unwrap().unwrap();
         assert_eq!(profile.axes.len(), 7);
         assert!(profile.axes.iter().all(|a| (a.level - 3.0).abs() < 1e-9));

@@ -35,6 +35,7 @@ catalogue! {
     SelfSeries => "Autoévaluation", "Self";
     ObserversSeries => "Moyenne des observateurs", "Observers' mean";
     ParadoxTitle => "Tenue des paradoxes", "Holding the paradoxes";
+    AxesRadarTitle => "Axes support et plage du rôle", "Support axes against the role's band";
     RadarTitle => "Profil par facette", "Profile by facet";
     MapTitle => "Autoévaluation et regard des observateurs", "Self-view and observers' view";
     ReliabilityNote => "Alpha de Cronbach calculé sur les autoévaluations de tous les candidats de la campagne à ce questionnaire.", "Cronbach's alpha computed over every candidate's self-assessment in this campaign.";

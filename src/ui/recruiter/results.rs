@@ -84,6 +84,7 @@ fn construct_card(
             <tr>
                 <th scope="row">{ f.name.get(lang) }</th>
                 <td data-label={Res::ColSelf.get(lang)}>{ pomp_cell(lang, self_score, inst.scoring.min_answered) }</td>
+                if c.observable {
                 <td data-label={Res::ColObservers.get(lang)} class="res-num">{ obs.map_or_else(|| "—".to_owned(), |v| i18n::number(lang, v, 0)) }</td>
                 <td data-label={Res::ColGap.get(lang)} class={classes!("res-num", gap.filter(|g| g.notable).map(|_| "res-notable"))}>
                     { gap.map_or_else(|| "—".to_owned(), |g| rs::signed(lang, g.gap)) }
@@ -91,6 +92,7 @@ fn construct_card(
                 <td data-label={Res::ColQuadrant.get(lang)}>
                     { gap.map_or_else(|| html! { "—" }, |g| html! { <span class={classes!("badge", "res-q", format!("res-q-{:?}", g.quadrant).to_lowercase())}>{ rs::quadrant(lang, g.quadrant) }</span> }) }
                 </td>
+                }
                 if any_alpha {
                     <td data-label={Res::ColAlpha.get(lang)} class="res-alpha">
                         { rel.map_or_else(|| "—".to_owned(), |r| rs::alpha(lang, r.alpha, r.respondents_used, r.unstable)) }
@@ -177,7 +179,7 @@ fn construct_card(
         ];
         html! {
             <>
-                <Radar title={Res::BalanceTitle.get(lang).to_owned()} axes={facet_names.clone()} {series} band={Some(band)} min={1.0} max={5.0} ticks={vec![1.0, 2.0, 3.0, 4.0, 5.0]} />
+                <Radar title={Res::AxesRadarTitle.get(lang).to_owned()} axes={facet_names.clone()} {series} band={Some(band)} min={1.0} max={5.0} ticks={vec![1.0, 2.0, 3.0, 4.0, 5.0]} />
                 { balance_block(lang, profile) }
             </>
         }
@@ -241,10 +243,12 @@ fn construct_card(
             } else {
                 <p class="empty-line">{ Res::NoSelf.get(lang) }</p>
             }
-            if c.observers.is_empty() {
-                <p class="hint">{ Res::NoObservers.get(lang) }</p>
-            } else {
-                <p class="hint">{ i18n::action_on(lang, Res::Observers.get(lang), &observers) }</p>
+            if c.observable {
+                if c.observers.is_empty() {
+                    <p class="hint">{ Res::NoObservers.get(lang) }</p>
+                } else {
+                    <p class="hint">{ i18n::action_on(lang, Res::Observers.get(lang), &observers) }</p>
+                }
             }
             { scale }
             { weights.unwrap_or_default() }
@@ -255,9 +259,11 @@ fn construct_card(
                         <tr>
                             <th scope="col">{ Res::ColFacet.get(lang) }</th>
                             <th scope="col">{ Res::ColSelf.get(lang) }</th>
-                            <th scope="col">{ Res::ColObservers.get(lang) }</th>
-                            <th scope="col">{ Res::ColGap.get(lang) }</th>
-                            <th scope="col">{ Res::ColQuadrant.get(lang) }</th>
+                            if c.observable {
+                                <th scope="col">{ Res::ColObservers.get(lang) }</th>
+                                <th scope="col">{ Res::ColGap.get(lang) }</th>
+                                <th scope="col">{ Res::ColQuadrant.get(lang) }</th>
+                            }
                             if any_alpha {
                                 <th scope="col">{ Res::ColAlpha.get(lang) }</th>
                             }

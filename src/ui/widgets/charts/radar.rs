@@ -152,9 +152,14 @@ pub fn radar(p: &RadarProps) -> Html {
         .map(|t| {
             let (x0, y0) = geo::radar_point(n - 1, n, *t, min, max, RADIUS);
             let (x1, y1) = geo::radar_point(0, n, *t, min, max, RADIUS);
-            let (x, y) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            // With few axes the rings' midpoints crowd near the centre: label along axis 0.
+            let (x, y, anchor) = if n <= 4 {
+                (x1 + 5.0, y1, "start")
+            } else {
+                ((x0 + x1) / 2.0, (y0 + y1) / 2.0, "middle")
+            };
             html! {
-                <text class="chart-tick" x={geo::svg_number(x)} y={geo::svg_number(y + 4.0)} text-anchor="middle">{ number(lang, *t, tick_decimals) }</text>
+                <text class="chart-tick" x={geo::svg_number(x)} y={geo::svg_number(y + 4.0)} text-anchor={anchor}>{ number(lang, *t, tick_decimals) }</text>
             }
         });
 
