@@ -37,7 +37,7 @@ fn pomp_cell(lang: Lang, score: Option<&FacetScore>, min_answered: f64) -> Html 
             <span class="res-bar-row">
                 <svg class="res-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     <rect class="res-bar-track" width="100" height="10" />
-                    <rect class="res-bar-fill" width={format!("{:.1}", pomp.clamp(0.0, 100.0))} height="10" />
+                    <rect class="res-bar-fill" width={crate::domain::assessment::chart::svg_number(pomp.clamp(0.0, 100.0))} height="10" />
                 </svg>
                 <span class="res-num">{ i18n::number(lang, *pomp, 0) }</span>
             </span>

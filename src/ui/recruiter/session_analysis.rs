@@ -27,6 +27,8 @@ use crate::ui::recruiter::fieldwork_section::mediator_name;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
 use uuid::Uuid;
+use crate::domain::assessment::chart::svg_number as n;
+use chrono::Timelike;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -109,7 +111,7 @@ pub fn session_analysis(p: &Props) -> Html {
     if let Some(d) = s.date {
         let mut when = i18n::date(lang, d);
         if let Some(t) = s.time {
-            when.push_str(&format!(" · {}", t.format("%H:%M")));
+            when.push_str(&format!(" · {:02}:{:02}", t.hour(), t.minute()));
         }
         meta.push(when);
     }
@@ -280,7 +282,7 @@ fn overview(lang: Lang, w: &WindowIndices) -> Html {
                 cand,
                 an::share(lang, 1.0 - a)
             );
-            let x = format!("{:.2}", a * 100.0);
+            let x = n(a * 100.0);
             html! {
                 <>
                     <svg class="an-floor-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={label}>
@@ -379,7 +381,7 @@ fn meta_communication(lang: Lang, w: &WindowIndices) -> Html {
 /// A horizontal bar for a share (0–1), drawn in the area's colour; the value is written next
 /// to it, so the bar itself is hidden from assistive technology.
 fn share_bar(value: Option<f64>, class: &'static str) -> Html {
-    let w = format!("{:.2}", value.unwrap_or(0.0) * 100.0);
+    let w = n(value.unwrap_or(0.0) * 100.0);
     html! {
         <svg class="an-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <rect class="an-bar-track" width="100" height="10" />
@@ -471,7 +473,7 @@ fn sparkline(values: &[Option<f64>]) -> Html {
                 } else {
                     10.0
                 };
-                format!("{:.1},{:.1}", 2.0 + i as f64 * step, y)
+                format!("{},{}", n(2.0 + i as f64 * step), n(y))
             })
         })
         .collect();
@@ -696,22 +698,15 @@ fn timeline_card(lang: Lang, o: &Observation, scheme: &Scheme, ix: &SessionIndic
                 if *count > 0 {
                     let h = f64::from(*count) * unit;
                     y -= h;
-                    paths[k].push_str(&format!(
-                        "M{x:.1} {y:.2}h{:.1}v{h:.2}h-{:.1}z",
-                        bw * 0.8,
-                        bw * 0.8
-                    ));
+                    let w = n(bw * 0.8);
+                    paths[k].push_str(&format!("M{} {}h{w}v{}h-{w}z", n(x), n(y), n(h)));
                 }
             }
             let m = tl.meta[lane][b];
             if m > 0 {
                 meta_counts[lane] += m;
-                meta.push_str(&format!(
-                    "M{x:.1} {:.1}h{:.1}v5h-{:.1}z",
-                    TL_BASE[lane] + 3.0,
-                    bw * 0.8,
-                    bw * 0.8
-                ));
+                let w = n(bw * 0.8);
+                meta.push_str(&format!("M{} {}h{w}v5h-{w}z", n(x), n(TL_BASE[lane] + 3.0)));
             }
         }
         for (k, d) in paths.into_iter().enumerate() {
@@ -728,26 +723,26 @@ fn timeline_card(lang: Lang, o: &Observation, scheme: &Scheme, ix: &SessionIndic
         .iter()
         .map(|(a, b)| {
             let (x0, x1) = (x_of(*a), x_of(*b));
-            format!("M{x0:.1} 20h{:.1}V{}H{x0:.1}z", (x1 - x0).max(1.0), TL_AXIS)
+            format!("M{x0} 20h{}V{}H{x0}z", n((x1 - x0).max(1.0)), n(TL_AXIS), x0 = n(x0))
         })
         .collect();
     let notes: String = tl
         .notes
         .iter()
-        .map(|at| format!("M{:.1} 18V3l9 4.5-9 4.5", x_of(*at)))
+        .map(|at| format!("M{} 18V3l9 4.5-9 4.5", n(x_of(*at))))
         .collect();
     let markers: String = tl
         .markers
         .iter()
-        .map(|at| format!("M{:.1} 4l5 6-5 6-5-6z", x_of(*at)))
+        .map(|at| format!("M{} 4l5 6-5 6-5-6z", n(x_of(*at))))
         .collect();
     let ticks = axis_ticks(length, 9);
     let grid: String = ticks
         .iter()
-        .map(|t| format!("M{:.1} 20V{}", x_of(*t), TL_AXIS + 5.0))
+        .map(|t| format!("M{} 20V{}", n(x_of(*t)), n(TL_AXIS + 5.0)))
         .collect();
     let labels = ticks.iter().map(|t| {
-        html! { <text class="an-tl-tick" x={format!("{:.1}", x_of(*t))} y={(TL_AXIS + 20.0).to_string()}>{ an::axis_minutes(lang, *t) }</text> }
+        html! { <text class="an-tl-tick" x={n(x_of(*t))} y={n(TL_AXIS + 20.0)}>{ an::axis_minutes(lang, *t) }</text> }
     });
     let acts = [ix.whole.acts.ceo, ix.whole.acts.candidate];
     let summary = an::timeline_summary(
@@ -759,7 +754,7 @@ fn timeline_card(lang: Lang, o: &Observation, scheme: &Scheme, ix: &SessionIndic
         tl.notes.len(),
     );
     let lanes = Actor::ALL.map(|a| {
-        html! { <text class="an-tl-lane" x="8" y={(TL_BASE[a.index()] - TL_LANE / 2.0 + 6.0).to_string()}>{ an::actor(lang, a) }</text> }
+        html! { <text class="an-tl-lane" x="8" y={n(TL_BASE[a.index()] - TL_LANE / 2.0 + 6.0)}>{ an::actor(lang, a) }</text> }
     });
     let legend = Area::ALL
         .iter()
@@ -791,7 +786,7 @@ fn timeline_card(lang: Lang, o: &Observation, scheme: &Scheme, ix: &SessionIndic
                     if !markers.is_empty() { <path class="an-tl-marker" d={markers} /> }
                     { for lanes }
                     { for labels }
-                    <text class="an-tl-unit" x="8" y={(TL_AXIS + 20.0).to_string()}>{ A::Minutes.get(lang) }</text>
+                    <text class="an-tl-unit" x="8" y={n(TL_AXIS + 20.0)}>{ A::Minutes.get(lang) }</text>
                 </svg>
             </div>
             <p>{ summary }</p>
