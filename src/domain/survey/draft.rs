@@ -390,6 +390,43 @@ mod tests {
         assert_eq!(d2.step, d.step);
     }
 
+    proptest::proptest! {
+        /// Whatever the respondent clicks, in any order, the draft holds at most one answer
+        /// per item, every answer on the scale, and a step that exists.
+        #[test]
+        fn any_clicks_keep_the_draft_sound(
+            actions in proptest::collection::vec((0u8..6, 0usize..60, 0u8..8), 0..80)
+        ) {
+            let inv = candidate_invitation();
+            let all = pages(&inv);
+            let mut d = Draft::new(inv.id, at(0));
+            for (t, (kind, k, v)) in actions.iter().enumerate() {
+                let p = all[k % all.len()];
+                let item = &p.instrument.items[k % p.instrument.items.len()];
+                let action = match kind {
+                    0 => DraftAction::Consent,
+                    1 | 2 => DraftAction::Answer { instrument: p.instrument.id.clone(), item: item.id.clone(), value: Some(*v) },
+                    3 => DraftAction::Answer { instrument: p.instrument.id.clone(), item: item.id.clone(), value: None },
+                    4 => DraftAction::Go(if *v == 0 { Step::Review } else { Step::Page(*k) }),
+                    _ => DraftAction::Submit { ids: (0..inv.instruments.len()).map(|j| id(5000 + j as u128)).collect() },
+                };
+                d = d.apply(&inv, &action, at(t as i64 + 1));
+                let mut seen = std::collections::HashSet::new();
+                for a in &d.answers {
+                    proptest::prop_assert!(seen.insert((a.instrument.clone(), a.item.clone())));
+                    proptest::prop_assert!((1..=5).contains(&a.value));
+                }
+                if let Step::Page(k) = d.step {
+                    proptest::prop_assert!(k < all.len());
+                }
+                proptest::prop_assert!(d.answers.is_empty() || d.consented_at.is_some());
+                if d.is_submitted() {
+                    proptest::prop_assert_eq!(d.submitted.len(), inv.instruments.len());
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_draft_survives_json() {
         let inv = candidate_invitation();

@@ -70,6 +70,11 @@ pub fn refusal(campaigns: &[Campaign], r: &Response) -> Option<Refusal> {
     (!fits).then_some(Refusal::NotInCampaign)
 }
 
+/// A total order on the content of responses, for ties.
+fn content_key(r: &Response) -> String {
+    serde_json::to_string(r).unwrap_or_default()
+}
+
 impl Fieldwork {
     /// Adds invitations not yet here (by id); returns the store and how many were new.
     pub fn add_invitations(&self, invitations: &[Invitation]) -> (Fieldwork, usize) {
@@ -131,7 +136,8 @@ impl Fieldwork {
     }
 
     /// The responses of a campaign that count: for each respondent, subject and instrument,
-    /// the latest submitted (then the greatest id, so every browser picks the same one).
+    /// the latest submitted (then the greatest id, then the greatest content, so every
+    /// browser picks the same one whatever the order the files came in).
     pub fn current_responses(&self, campaign_id: Uuid) -> Vec<&Response> {
         let mut latest: HashMap<(Uuid, Option<Uuid>, &str), &Response> = HashMap::new();
         for r in self
@@ -140,9 +146,15 @@ impl Fieldwork {
             .filter(|r| r.campaign_id == campaign_id)
         {
             let key = (r.respondent_id, r.subject_id, r.instrument_id.as_str());
-            let keep = latest
-                .get(&key)
-                .is_none_or(|o| (r.submitted_at, r.id) > (o.submitted_at, o.id));
+            let keep = latest.get(&key).is_none_or(|o| {
+                match (r.submitted_at, r.id).cmp(&(o.submitted_at, o.id)) {
+                    std::cmp::Ordering::Greater => true,
+                    std::cmp::Ordering::Less => false,
+                    // Two texts of one response submitted in the same second: the content
+                    // decides, so every browser and every import order picks the same one.
+                    std::cmp::Ordering::Equal => content_key(r) > content_key(o),
+                }
+            });
             if keep {
                 latest.insert(key, r);
             }
@@ -252,6 +264,54 @@ mod tests {
             assert_eq!(after, base);
             assert_eq!(report.refused, 1);
             assert_eq!(report.first_refusal, Some(why));
+        }
+    }
+
+    proptest::proptest! {
+        /// Any batches of returned answers, in any order and any number of times, leave the
+        /// same responses and pick the same current ones.
+        #[test]
+        fn import_is_order_free_and_idempotent(
+            picks in proptest::collection::vec((0usize..4, 1u8..=5, 0i64..3), 1..12),
+            seed in proptest::prelude::any::<u64>(),
+        ) {
+            let c = sample();
+            let cand = c.candidates[0].id;
+            let camps = [c.clone()];
+            let all: Vec<Response> = picks
+                .iter()
+                .map(|(who, v, late)| {
+                    let (respondent, subject, inst) = match who {
+                        0 | 1 => (cand, None, "interpersonal-intelligence"),
+                        2 => (leader_id(c.id), Some(cand), "interpersonal-intelligence-observer"),
+                        _ => (id(999), None, "interpersonal-intelligence"), // refused
+                    };
+                    let mut r = answered(respondent, subject, inst, *v, 100 + *who as u128);
+                    r.submitted_at = at(100 + late);
+                    r
+                })
+                .collect();
+            let (one, _) = Fieldwork::default().import_responses(&all, &camps);
+            // Another order, in two batches, with everything sent twice.
+            let mut shuffled = all.clone();
+            let mut state = seed | 1;
+            for k in (1..shuffled.len()).rev() {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+                shuffled.swap(k, (state % (k as u64 + 1)) as usize);
+            }
+            let half = shuffled.len() / 2;
+            let (two, _) = Fieldwork::default().import_responses(&shuffled[..half], &camps);
+            let (two, _) = two.import_responses(&shuffled[half..], &camps);
+            let (two, again) = two.import_responses(&all, &camps);
+            proptest::prop_assert_eq!(again.added, 0);
+            let mut a = one.responses.clone();
+            let mut b = two.responses.clone();
+            let key = |r: &Response| serde_json::to_string(r).unwrap();
+            a.sort_by_key(key);
+            b.sort_by_key(key);
+            proptest::prop_assert_eq!(a, b);
+            proptest::prop_assert_eq!(one.current_responses(c.id), two.current_responses(c.id));
+            proptest::prop_assert!(one.responses.iter().all(|r| r.respondent_id != id(999)));
         }
     }
 

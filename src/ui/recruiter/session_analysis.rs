@@ -4,6 +4,7 @@
 //! ratings; then the agreement between mediators and the trend across the campaign's sessions.
 //! Every figure comes from the core; this file only lays it out.
 
+use crate::domain::assessment::chart::svg_number as n;
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::known_scheme;
 use crate::domain::i18n::analysis::{self as an, A};
@@ -26,9 +27,8 @@ use crate::ui::fieldwork::use_fieldwork;
 use crate::ui::recruiter::fieldwork_section::mediator_name;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
-use uuid::Uuid;
-use crate::domain::assessment::chart::svg_number as n;
 use chrono::Timelike;
+use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -723,7 +723,12 @@ fn timeline_card(lang: Lang, o: &Observation, scheme: &Scheme, ix: &SessionIndic
         .iter()
         .map(|(a, b)| {
             let (x0, x1) = (x_of(*a), x_of(*b));
-            format!("M{x0} 20h{}V{}H{x0}z", n((x1 - x0).max(1.0)), n(TL_AXIS), x0 = n(x0))
+            format!(
+                "M{x0} 20h{}V{}H{x0}z",
+                n((x1 - x0).max(1.0)),
+                n(TL_AXIS),
+                x0 = n(x0)
+            )
         })
         .collect();
     let notes: String = tl
