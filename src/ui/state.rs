@@ -19,6 +19,11 @@ pub enum Notice {
     Imported(MergeReport, FieldworkReport),
     ImportFailed(ImportError),
     Refused(ActionError),
+    /// A person's self-assessment data was erased from a campaign.
+    Erased {
+        name: String,
+        count: usize,
+    },
 }
 
 impl Notice {
@@ -112,6 +117,8 @@ pub enum Msg {
     /// Keep this tab's version: save it over the other one.
     KeepMine,
     Persistence(Persistence),
+    /// Show a notice that needs no change to the workspace.
+    Notify(Notice),
 }
 
 impl Reducible for AppState {
@@ -157,6 +164,7 @@ impl Reducible for AppState {
             Msg::ImportFailed(e) => next.notice = Some(Notice::ImportFailed(e)),
             Msg::SetLang(lang) => next.lang = lang,
             Msg::Dismiss => next.notice = None,
+            Msg::Notify(n) => next.notice = Some(n),
             Msg::SaveResult(r) => {
                 next.save = match r {
                     Ok(()) => SaveState::Saved,

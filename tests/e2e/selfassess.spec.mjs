@@ -225,3 +225,42 @@ test('self-assessment screens pass axe and are photographed at 1280 and 390 px',
     await context.close();
   }
 });
+
+test('past the keep-until date the card says so, and erasing a person removes their answers', async ({ browser }) => {
+  test.skip(!shared.storage, 'needs the story above');
+  const context = await newAxeContext(browser, { viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((entries) => {
+    if (sessionStorage.getItem('seeded')) return;
+    for (const [k, v] of Object.entries(JSON.parse(entries))) localStorage.setItem(k, v);
+    sessionStorage.setItem('seeded', '1');
+  }, shared.storage);
+  const page = await context.newPage();
+  // A year and a half later: the six months promised to the respondents are long past.
+  await page.clock.install({ time: Date.now() + 540 * 24 * 3600 * 1000 });
+  await page.goto(shared.campaignUrl);
+  await waitForApp(page);
+  const overdue = page.getByTestId('survey-overdue');
+  await expect(overdue).toContainText(`Answers about ${CANDIDATE} were to be kept until`);
+  expect(await axeCheck(page)).toEqual([]);
+  await page.locator('section.sv-section').screenshot({ path: path.join('tests', 'e2e', 'screenshots', 'selfassess-overdue-1280.png') });
+  // Erase from the results page, behind a confirmation.
+  await page.goto(shared.resultsUrl);
+  await expect(page.locator('section.res-construct')).toHaveCount(1);
+  await page.getByRole('button', { name: `Erase this data…: ${CANDIDATE}` }).click();
+  await expect(page.getByText('Erase this data from this browser for good?')).toBeVisible();
+  expect(await axeCheck(page)).toEqual([]);
+  await page.getByTestId('erase-yes').click();
+  await expect(statusRegion(page)).toContainText(`Self-assessment data about ${CANDIDATE} erased: 2 questionnaire(s)`);
+  await expect(page).toHaveURL(/#\/campaign\/[0-9a-f-]{36}$/);
+  const card = page.locator('section.sv-section');
+  await expect(card.locator('tbody tr').nth(0)).toContainText('Not invited yet');
+  await expect(card.locator('tbody tr').nth(1)).toContainText('Not invited yet');
+  await expect(card).toContainText(`${CANDIDATE} — no answers received yet`);
+  await expect(page.getByTestId('survey-overdue')).toHaveCount(0);
+  // And it stays erased after a reload.
+  await page.waitForTimeout(200);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('section.sv-section')).toContainText(`${CANDIDATE} — no answers received yet`);
+  await context.close();
+});

@@ -40,6 +40,13 @@ catalogue! {
     Actions => "Actions", "Actions";
     ResultsTitle => "Résultats par candidat", "Results by candidate";
     NoAnswersYet => "aucune réponse reçue pour l'instant", "no answers received yet";
+    EraseTitle => "Données personnelles", "Personal data";
+    EraseIntro => "Effacer tout ce que cette campagne garde des autoévaluations concernant cette personne\u{a0}: ses réponses, celles des observateurs à son sujet et les invitations. C'est définitif dans ce navigateur\u{a0}; les fichiers déjà envoyés ailleurs ne sont pas touchés, et un fichier importé de nouveau ramènerait ses réponses.", "Erase everything this campaign keeps from self-assessments about this person: their answers, the observers' answers about them and the invitations. It is final in this browser; files already sent elsewhere are not touched, and a file imported again would bring its answers back.";
+    Erase => "Effacer ces données…", "Erase this data…";
+    EraseConfirm => "Effacer définitivement ces données de ce navigateur\u{a0}?", "Erase this data from this browser for good?";
+    EraseYes => "Oui, effacer", "Yes, erase";
+    Cancel => "Annuler", "Cancel";
+    OverdueTitle => "Durée de conservation dépassée", "Keep-until date passed";
     ExportAnswersCsv => "Réponses (CSV)", "Answers (CSV)";
     ExportScoresCsv => "Scores (CSV)", "Scores (CSV)";
 }
@@ -89,6 +96,22 @@ pub fn code_error(lang: Lang, e: &CodeError) -> &'static str {
         (Lang::En, E::UnknownInstrument) => "These answers are for a questionnaire this version of Rally does not know.",
         (Lang::Fr, E::BadLink) => "Ce lien d'invitation est incomplet ou abîmé\u{a0}: demandez un nouveau lien ou le fichier d'invitation.",
         (Lang::En, E::BadLink) => "This invitation link is incomplete or damaged: ask for a new link or for the invitation file.",
+    }
+}
+
+/// The confirmation after an erasure.
+pub fn erased(lang: Lang, name: &str, count: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Données d'autoévaluation de {name} effacées\u{a0}: {count} questionnaire(s) et les invitations qui le concernent."),
+        Lang::En => format!("Self-assessment data about {name} erased: {count} questionnaire(s) and the invitations concerning them."),
+    }
+}
+
+/// "Answers about Paul Lefèvre were to be kept until 30 June 2026."
+pub fn overdue(lang: Lang, name: &str, date: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Les réponses concernant {name} devaient être conservées jusqu'au {date}\u{a0}: effacez-les."),
+        Lang::En => format!("Answers about {name} were to be kept until {date}: erase them."),
     }
 }
 

@@ -170,6 +170,55 @@ impl Fieldwork {
         out
     }
 
+    /// Erases what a campaign holds about one person (the right to erasure): their own
+    /// answers, the answers of observers about them, and the invitations to or about them.
+    /// Returns the store and how many responses were erased. A file imported again later
+    /// brings its answers back: erasure is also asked of whoever holds copies.
+    pub fn erase_person(&self, campaign_id: Uuid, person: Uuid) -> (Fieldwork, usize) {
+        let mut next = self.clone();
+        let before = next.responses.len();
+        next.responses.retain(|r| {
+            r.campaign_id != campaign_id
+                || (r.respondent_id != person && r.subject_id != Some(person))
+        });
+        next.invitations.retain(|i| {
+            i.campaign_id != campaign_id
+                || (i.respondent.id != person && i.subject.as_ref().map(|s| s.id) != Some(person))
+        });
+        let erased = before - next.responses.len();
+        (next, erased)
+    }
+
+    /// The people of a campaign whose answers are kept past the date their invitation
+    /// promised, with that date (the earliest, when several invitations name them).
+    pub fn overdue(
+        &self,
+        campaign_id: Uuid,
+        today: chrono::NaiveDate,
+    ) -> Vec<(Uuid, chrono::NaiveDate)> {
+        let mut out: Vec<(Uuid, chrono::NaiveDate)> = Vec::new();
+        for inv in self
+            .invitations
+            .iter()
+            .filter(|i| i.campaign_id == campaign_id && i.keep_until < today)
+        {
+            let person = inv.subject.as_ref().map_or(inv.respondent.id, |s| s.id);
+            let has_answers = self.responses.iter().any(|r| {
+                r.campaign_id == campaign_id
+                    && (r.respondent_id == person || r.subject_id == Some(person))
+            });
+            if !has_answers {
+                continue;
+            }
+            match out.iter_mut().find(|(p, _)| *p == person) {
+                Some((_, d)) => *d = (*d).min(inv.keep_until),
+                None => out.push((person, inv.keep_until)),
+            }
+        }
+        out.sort();
+        out
+    }
+
     /// How many responses of the campaign were replaced by a later version.
     pub fn superseded(&self, campaign_id: Uuid) -> usize {
         let all = self
@@ -313,6 +362,53 @@ mod tests {
             proptest::prop_assert_eq!(one.current_responses(c.id), two.current_responses(c.id));
             proptest::prop_assert!(one.responses.iter().all(|r| r.respondent_id != id(999)));
         }
+    }
+
+    #[test]
+    fn erasing_a_person_removes_their_answers_and_those_about_them_only() {
+        let c = sample();
+        let cand = c.candidates[0].id;
+        let camps = [c.clone()];
+        let own = answered(cand, None, "interpersonal-intelligence", 4, 100);
+        let about = answered(
+            leader_id(c.id),
+            Some(cand),
+            "interpersonal-intelligence-observer",
+            3,
+            101,
+        );
+        let mut elsewhere = own.clone();
+        elsewhere.campaign_id = id(777);
+        let (fw, _) = Fieldwork::default().import_responses(&[own, about], &camps);
+        let mut fw = fw;
+        fw.responses.push(elsewhere.clone());
+        let inv = crate::domain::survey::invitation::tests::candidate_invitation();
+        let (fw, _) = fw.add_invitations(std::slice::from_ref(&inv));
+        let (after, n) = fw.erase_person(c.id, cand);
+        assert_eq!(n, 2);
+        assert_eq!(after.responses, vec![elsewhere]);
+        assert!(after.invitations.is_empty());
+        // Nobody else is touched.
+        let (same, n) = fw.erase_person(c.id, id(4242));
+        assert_eq!((same, n), (fw, 0));
+    }
+
+    #[test]
+    fn answers_kept_past_their_date_are_listed() {
+        let c = sample();
+        let cand = c.candidates[0].id;
+        let inv = crate::domain::survey::invitation::tests::candidate_invitation();
+        let keep = inv.keep_until;
+        let (fw, _) = Fieldwork::default().add_invitations(std::slice::from_ref(&inv));
+        let day_after = keep.succ_opt().unwrap();
+        // No answers yet: nothing to erase.
+        assert!(fw.overdue(c.id, day_after).is_empty());
+        let own = answered(cand, None, "interpersonal-intelligence", 4, 100);
+        let (fw, _) = fw.import_responses(&[own], &[c.clone()]);
+        assert!(fw.overdue(c.id, keep).is_empty());
+        assert_eq!(fw.overdue(c.id, day_after), vec![(cand, keep)]);
+        let (fw, _) = fw.erase_person(c.id, cand);
+        assert!(fw.overdue(c.id, day_after).is_empty());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! role library.
 
 pub mod campaign_page;
+pub mod erase_person;
 pub mod fieldwork_section;
 pub mod home;
 pub mod new_campaign;

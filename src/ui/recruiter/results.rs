@@ -9,12 +9,13 @@ use crate::domain::assessment::results::{
     candidate_results, posture_of, ConstructResults, SUPPORT_AXIS_PROFILE, THREE_POSTURES,
 };
 use crate::domain::i18n::results::{self as rs, Res};
-use crate::domain::i18n::survey as sv;
+use crate::domain::i18n::survey::{self as sv, S};
 use crate::domain::i18n::{self, Lang};
 use crate::domain::instrument::score::{FacetResult, FacetScore};
 use crate::domain::role::SupportAxis;
 use crate::platform::clock;
 use crate::ui::fieldwork::use_fieldwork;
+use crate::ui::recruiter::erase_person::ErasePerson;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
 use crate::ui::widgets::charts::paradox::{ParadoxChart, ParadoxRow};
@@ -316,6 +317,7 @@ fn balance_block(
 pub fn results(p: &Props) -> Html {
     let app = use_app();
     let fw = use_fieldwork();
+    let navigator = use_navigator();
     let lang = app.lang;
     let found = Uuid::parse_str(&p.id)
         .ok()
@@ -349,6 +351,14 @@ pub fn results(p: &Props) -> Html {
                 .unwrap_or_default()
         }
     };
+    let back = {
+        let (nav, id) = (navigator.clone(), c.id);
+        Callback::from(move |_| {
+            if let Some(nav) = &nav {
+                nav.push(&Route::Campaign { id: id.to_string() });
+            }
+        })
+    };
     let on_print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -371,6 +381,13 @@ pub fn results(p: &Props) -> Html {
                 <p class="empty-line">{ Res::Nothing.get(lang) }</p>
             }
             { for res.constructs.iter().map(|x| construct_card(lang, x, &names, &c.role, if x.construct == SUPPORT_AXIS_PROFILE { res.profile.as_ref() } else { None })) }
+            if !res.constructs.is_empty() {
+                <section class="card res-erase no-print" aria-labelledby="res-erase-title">
+                    <h2 id="res-erase-title">{ S::EraseTitle.get(lang) }</h2>
+                    <p class="hint">{ S::EraseIntro.get(lang) }</p>
+                    <ErasePerson campaign={c.id} person={cand.id} name={cand.name.clone()} on_done={back} />
+                </section>
+            }
         </article>
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::survey::{instruments_for, leader_id, Invitation, RespondentKi
 use crate::domain::timefmt::{read_date, write_date};
 use crate::platform::{clipboard, clock, files, random, storage};
 use crate::ui::fieldwork::{use_fieldwork, FieldworkHandle};
+use crate::ui::recruiter::erase_person::ErasePerson;
 use crate::ui::routes::Route;
 use crate::ui::state::{use_app, Msg};
 use crate::ui::widgets::import_button::ImportButton;
@@ -332,6 +333,31 @@ pub fn survey_section(p: &Props) -> Html {
         }
     });
 
+    // Answers kept past the date their invitation promised: say so, and offer the erasure.
+    let today = clock::local(clock::now()).date();
+    let overdue = fw.fieldwork.overdue(c.id, today);
+    let overdue_box = (!overdue.is_empty()).then(|| {
+        let items = overdue.iter().map(|(person, date)| {
+            let name = c
+                .candidates
+                .iter()
+                .chain(&c.mediators)
+                .find(|p| p.id == *person)
+                .map_or_else(|| person.to_string(), |p| p.name.clone());
+            html! {
+                <li>
+                    <p>{ sv::overdue(lang, &name, &i18n::date(lang, *date)) }</p>
+                    <ErasePerson campaign={c.id} person={*person} name={name.clone()} />
+                </li>
+            }
+        });
+        html! {
+            <div class="sv-overdue" role="note" data-testid="survey-overdue">
+                <h3>{ S::OverdueTitle.get(lang) }</h3>
+                <ul>{ for items }</ul>
+            </div>
+        }
+    });
     let err_for = |field: &str| {
         form_error
             .as_ref()
@@ -343,6 +369,7 @@ pub fn survey_section(p: &Props) -> Html {
         <section class="card sv-section" aria-labelledby="survey-title">
             <h2 id="survey-title">{ S::SectionTitle.get(lang) }</h2>
             <p class="hint">{ S::SectionIntro.get(lang) }</p>
+            { overdue_box.unwrap_or_default() }
             if nothing_planned {
                 <p class="empty-line">{ S::NoInstrumentPlanned.get(lang) }</p>
             } else if c.candidates.is_empty() {

@@ -18,6 +18,7 @@ pub fn notices() -> Html {
             T::ImportFailed.get(lang)
         ),
         Notice::Refused(e) => i18n::action_error(lang, e),
+        Notice::Erased { name, count } => i18n::survey::erased(lang, name, *count),
     });
     let is_error = app.notice.as_ref().map(Notice::is_error).unwrap_or(false);
     let dismiss = {
