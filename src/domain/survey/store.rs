@@ -404,7 +404,7 @@ mod tests {
         // No answers yet: nothing to erase.
         assert!(fw.overdue(c.id, day_after).is_empty());
         let own = answered(cand, None, "interpersonal-intelligence", 4, 100);
-        let (fw, _) = fw.import_responses(&[own], &[c.clone()]);
+        let (fw, _) = fw.import_responses(&[own], std::slice::from_ref(&c));
         assert!(fw.overdue(c.id, keep).is_empty());
         assert_eq!(fw.overdue(c.id, day_after), vec![(cand, keep)]);
         let (fw, _) = fw.erase_person(c.id, cand);
