@@ -14,7 +14,7 @@ catalogue! {
     NotScored => "non calculé", "not scored";
     NoObserverData => "aucune donnée", "no data";
     NoData => "Aucun résultat à représenter pour l'instant.", "No results to chart yet.";
-    ColSelf => "Auto-évaluation", "Self-assessment";
+    ColSelf => "Autoévaluation", "Self-assessment";
     ColObservers => "Observateurs (moyenne)", "Observers (mean)";
     // Radar.
     ColAxis => "Axe", "Axis";
@@ -25,7 +25,7 @@ catalogue! {
     ColPole => "Pôle", "Pole";
     ColHeld => "Niveau tenu", "Held level";
     ColReading => "Lecture", "Reading";
-    LegendSelfBars => "Auto-évaluation\u{a0}: une barre par pôle, de 0 au centre à 100 au bord", "Self-assessment: one bar per pole, from 0 at the centre to 100 at the edge";
+    LegendSelfBars => "Autoévaluation\u{a0}: une barre par pôle, de 0 au centre à 100 au bord", "Self-assessment: one bar per pole, from 0 at the centre to 100 at the edge";
     LegendHeld => "Niveau tenu\u{a0}: le plus faible des deux pôles (crochets)", "Held level: the lower of the two poles (brackets)";
     LegendObserversMarker => "Moyenne des observateurs (carré)", "Observers' mean (square)";
     Balanced => "équilibré", "balanced";
@@ -35,7 +35,7 @@ catalogue! {
     HiddenStrength => "Force cachée", "Hidden strength";
     BlindSpot => "Angle mort", "Blind spot";
     AgreedDevelopment => "Axe de progrès partagé", "Agreed development area";
-    AxisSelf => "Auto-évaluation (0 à 100)", "Self-assessment (0 to 100)";
+    AxisSelf => "Autoévaluation (0 à 100)", "Self-assessment (0 to 100)";
     AxisObservers => "Moyenne des observateurs (0 à 100)", "Observers' mean (0 to 100)";
     ColNumber => "N°", "No.";
     ColFacet => "Facette", "Facet";
