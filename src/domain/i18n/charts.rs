@@ -182,7 +182,7 @@ pub fn quadrant_summary(lang: Lang, facets: usize, counts: [usize; 4]) -> String
     let [agreed, hidden, blind, development] = counts;
     match lang {
         Lang::Fr => format!(
-            "Nuage de points de {facets}\u{a0}facette(s)\u{a0}: l'auto-évaluation en abscisse, la moyenne des observateurs en ordonnée, seuil «\u{a0}élevé\u{a0}» à {high}. Force reconnue\u{a0}: {agreed}\u{a0}; force cachée\u{a0}: {hidden}\u{a0}; angle mort\u{a0}: {blind}\u{a0}; axe de progrès partagé\u{a0}: {development}. La liste numérotée suit.",
+            "Nuage de points de {facets}\u{a0}facette(s)\u{a0}: l'autoévaluation en abscisse, la moyenne des observateurs en ordonnée, seuil «\u{a0}élevé\u{a0}» à {high}. Force reconnue\u{a0}: {agreed}\u{a0}; force cachée\u{a0}: {hidden}\u{a0}; angle mort\u{a0}: {blind}\u{a0}; axe de progrès partagé\u{a0}: {development}. La liste numérotée suit.",
             high = number(lang, HIGH_FROM, 0)
         ),
         Lang::En => format!(
