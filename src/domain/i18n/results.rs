@@ -69,9 +69,19 @@ pub fn signed(lang: Lang, v: f64) -> String {
     }
 }
 
-/// "alpha 0.81 (unstable: 3 respondents)".
-pub fn alpha(lang: Lang, alpha: Option<f64>, used: usize, unstable: bool) -> String {
-    let value = alpha.map_or_else(|| "—".to_owned(), |a| number(lang, a, 2));
+/// "0.81 (unstable: 3 respondents…)", or per pole for a paradox: "a 0.74 · b 0.69".
+pub fn alpha(
+    lang: Lang,
+    alpha: Option<f64>,
+    poles: Option<(Option<f64>, Option<f64>)>,
+    used: usize,
+    unstable: bool,
+) -> String {
+    let one = |a: Option<f64>| a.map_or_else(|| "—".to_owned(), |a| number(lang, a, 2));
+    let value = match poles {
+        Some((a, b)) => format!("a {} · b {}", one(a), one(b)),
+        None => one(alpha),
+    };
     match (lang, unstable) {
         (_, false) => value,
         (Lang::Fr, true) => {
@@ -110,6 +120,10 @@ mod tests {
         assert_eq!(signed(Lang::En, 18.4), "+18");
         assert_eq!(signed(Lang::En, -7.0), "\u{2212}7");
         assert_eq!(signed(Lang::En, 0.2), "0");
-        assert!(alpha(Lang::En, Some(0.8123), 3, true).starts_with("0.81 (unstable"));
+        assert!(alpha(Lang::En, Some(0.8123), None, 3, true).starts_with("0.81 (unstable"));
+        assert_eq!(
+            alpha(Lang::En, Some(0.7), Some((Some(0.74), Some(0.7))), 6, false),
+            "a 0.74 · b 0.70"
+        );
     }
 }

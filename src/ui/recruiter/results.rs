@@ -96,7 +96,7 @@ fn construct_card(
                 }
                 if any_alpha {
                     <td data-label={Res::ColAlpha.get(lang)} class="res-alpha">
-                        { rel.map_or_else(|| "—".to_owned(), |r| rs::alpha(lang, r.alpha, r.respondents_used, r.unstable)) }
+                        { rel.map_or_else(|| "—".to_owned(), |r| rs::alpha(lang, r.alpha, r.poles, r.respondents_used, r.unstable)) }
                     </td>
                 }
             </tr>
