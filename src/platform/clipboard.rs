@@ -7,16 +7,19 @@ pub async fn copy(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    // Absent on pages that are not a secure context: calling it would throw.
-    let navigator = window.navigator();
-    let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .map(|v| !v.is_undefined() && !v.is_null())
-        .unwrap_or(false);
-    if !present {
+    if !available() {
         return false;
     }
     let promise = window.navigator().clipboard().write_text(text);
     JsFuture::from(promise).await.is_ok()
+}
+
+/// Whether this page may use the clipboard: only secure pages have `navigator.clipboard`, and
+/// calling it elsewhere would throw instead of refusing.
+pub fn available() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+        .is_some_and(|c| !c.is_undefined() && !c.is_null())
 }
 
 /// The address of this app without its fragment, e.g. `http://127.0.0.1:8080/`.

@@ -41,6 +41,13 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageFailure> {
     })
 }
 
+/// Removes what is stored under `key` (nothing happens when there is nothing).
+pub fn remove(key: &str) -> Result<(), StorageFailure> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| StorageFailure::Unavailable)
+}
+
 /// What the browser answered to the persistent-storage request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Persistence {

@@ -226,12 +226,5 @@ pub fn event_line(lang: Lang, scheme: &Scheme, e: &Event) -> String {
 
 /// Moves the keyboard focus to the element with this id, if it is on the page.
 pub fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
+    crate::platform::dom::focus_by_id(id);
 }

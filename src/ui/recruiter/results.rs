@@ -359,11 +359,7 @@ pub fn results(p: &Props) -> Html {
             }
         })
     };
-    let on_print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let on_print = Callback::from(|_| crate::platform::dom::print());
     html! {
         <article class="page res-page">
             <nav class="breadcrumb" aria-label={Res::BackToCampaign.get(lang)}>

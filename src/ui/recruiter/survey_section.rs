@@ -129,13 +129,13 @@ pub fn survey_section(p: &Props) -> Html {
             let now = clock::now();
             if asked_by.trim().is_empty() {
                 form_error.set(Some(("survey-asked-by", S::AskedByRequired)));
-                focus("survey-asked-by");
+                crate::platform::dom::focus_by_id("survey-asked-by");
                 return None;
             }
             let keep: Option<NaiveDate> = read_date(&keep_until).filter(|d| *d > now.date_naive());
             let Some(keep) = keep else {
                 form_error.set(Some(("survey-keep-until", S::KeepUntilInvalid)));
-                focus("survey-keep-until");
+                crate::platform::dom::focus_by_id("survey-keep-until");
                 return None;
             };
             form_error.set(None);
@@ -283,7 +283,7 @@ pub fn survey_section(p: &Props) -> Html {
             match decode_responses(&code) {
                 Err(err) => {
                     code_error.set(Some(sv::code_error(app.lang, &err).to_owned()));
-                    focus("survey-code");
+                    crate::platform::dom::focus_by_id("survey-code");
                 }
                 Ok(responses) => {
                     code_error.set(None);
@@ -444,17 +444,5 @@ impl Row {
                     .as_ref()
                     .map_or(0, |s| s.0.as_u128().rotate_left(7)),
         )
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
-        use wasm_bindgen::JsCast;
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
     }
 }

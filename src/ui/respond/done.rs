@@ -10,7 +10,6 @@ use crate::domain::survey::code::encode_responses;
 use crate::platform::clipboard;
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -21,14 +20,6 @@ enum Copying {
     Copied,
     /// No clipboard access: the code is selected for Ctrl+C.
     ByHand,
-}
-
-/// Whether this page may use `navigator.clipboard` (only secure pages have it: calling it
-/// elsewhere would throw instead of refusing).
-fn clipboard_available() -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).ok())
-        .is_some_and(|c| !c.is_undefined() && !c.is_null())
 }
 
 /// Enough rows to show the whole code at a column's width.
@@ -59,7 +50,7 @@ pub fn done(p: &StepProps) -> Html {
             let Ok(text) = (*code).clone() else { return };
             let (copying, code_ref) = (copying.clone(), code_ref.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if clipboard_available() && clipboard::copy(&text).await {
+                if clipboard::copy(&text).await {
                     copying.set(Copying::Copied);
                 } else {
                     if let Some(area) = code_ref.cast::<web_sys::HtmlTextAreaElement>() {

@@ -26,7 +26,6 @@ use crate::domain::survey::Invitation;
 use crate::platform::{clock, files};
 use crate::ui::routes::Route;
 use uuid::Uuid;
-use wasm_bindgen::JsCast;
 use yew_router::prelude::Navigator;
 
 /// The id of each step's heading, which takes the focus when the step changes.
@@ -54,18 +53,10 @@ fn download_answers(inv: &Invitation, answers: &[Response]) -> bool {
     )
 }
 
-fn focus_by_id(id: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| el.focus().is_ok())
-}
+use crate::platform::dom::focus_by_id;
 
 /// Back to the top of the page, with the keyboard focus on the step's heading.
 fn to_step_heading() {
-    if let Some(w) = web_sys::window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
-    }
+    crate::platform::dom::scroll_to_top();
     focus_by_id(STEP_HEADING);
 }

@@ -64,7 +64,5 @@ pub fn save_draft(draft: &Draft) -> Result<(), StorageFailure> {
 
 /// Forgets an invitation's draft (consent withdrawn).
 pub fn erase_draft(invitation: Uuid) {
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.remove_item(&draft_key(invitation));
-    }
+    let _ = storage::remove(&draft_key(invitation));
 }
