@@ -14,7 +14,6 @@ use crate::ui::widgets::{
 };
 use std::rc::Rc;
 use uuid::Uuid;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -186,14 +185,7 @@ pub fn new_campaign() -> Html {
                 Err(problems) => {
                     tried.set(true);
                     if let Some((f, _)) = problems.first() {
-                        let target = field_dom_id(*f, &draft.0);
-                        let el = web_sys::window()
-                            .and_then(|w| w.document())
-                            .and_then(|d| d.get_element_by_id(&target));
-                        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                        {
-                            let _ = el.focus();
-                        }
+                        crate::platform::dom::focus_by_id(&field_dom_id(*f, &draft.0));
                     }
                 }
             }

@@ -47,14 +47,7 @@ pub fn people_editor(p: &Props) -> Html {
             let grew = *len > *previous.borrow();
             *previous.borrow_mut() = *len;
             if let (true, Some(id)) = (grew, last) {
-                let el = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(&format!("{code}-{id}-name")));
-                if let Some(el) =
-                    el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                {
-                    let _ = el.focus();
-                }
+                crate::platform::dom::focus_by_id(&format!("{code}-{id}-name"));
             }
         });
     }
