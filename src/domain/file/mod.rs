@@ -183,9 +183,11 @@ impl Document {
         }
     }
 
-    /// Pretty JSON, as written to an exported file.
+    /// Compact JSON, as written to an exported file and to the browser's storage. One
+    /// formatter for everything keeps the bundle smaller, and stored data a third lighter
+    /// (browsers give a site about 5 MB); any JSON viewer indents it for reading.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a document always serialises")
+        serde_json::to_string(self).expect("a document always serialises")
     }
 }
 

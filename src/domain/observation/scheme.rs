@@ -369,7 +369,7 @@ impl Scheme {
             #[serde(flatten)]
             scheme: &'a Scheme,
         }
-        serde_json::to_string_pretty(&File {
+        serde_json::to_string(&File {
             format: SCHEME_FORMAT,
             format_version: SCHEME_FORMAT_VERSION,
             scheme: self,
