@@ -67,38 +67,35 @@ pub fn facet_reliability(instrument: &Instrument, responses: &[Response]) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::instrument::builtin::builtin;
+    use crate::domain::instrument::builtin::builtin_by_id;
+    use crate::domain::instrument::definition::{Item, Keyed};
     use crate::domain::instrument::score::Answer;
     use chrono::DateTime;
     use uuid::Uuid;
 
-    #[test]
-    fn consistent_answers_give_a_high_alpha_and_few_respondents_are_unstable() {
-        let inst = builtin()
-            .iter()
-            .find(|i| i.id == "interpersonal-intelligence")
-            .unwrap();
+    /// Six respondents at levels 2, 3, 4, 5, 1, 2; `keyed(item, level)` is the keyed score
+    /// each gives an item, turned into the raw answer (reverse keys flipped).
+    fn six_respondents(inst: &Instrument, keyed: impl Fn(&Item, u8) -> u8) -> Vec<Response> {
         let t = DateTime::from_timestamp(1_767_000_000, 0).unwrap();
-        // Six respondents, each answering every item at their own level (keyed answers
-        // constant per respondent), so every facet's items agree perfectly.
-        let responses: Vec<Response> = (1..=6u8)
-            .map(|level| {
-                let lvl = 1 + (level % 5);
+        (1..=6u8)
+            .map(|n| {
+                let level = 1 + (n % 5);
                 let mut r = Response::start(
                     inst,
-                    Uuid::from_u128(level as u128),
+                    Uuid::from_u128(n as u128),
                     Uuid::from_u128(99),
-                    Uuid::from_u128(200 + level as u128),
+                    Uuid::from_u128(200 + n as u128),
                     t,
                 );
                 r.answers = inst
                     .items
                     .iter()
                     .map(|it| {
-                        let v = if it.keyed == crate::domain::instrument::definition::Keyed::Minus {
-                            inst.points() + 1 - lvl
+                        let k = keyed(it, level);
+                        let v = if it.keyed == Keyed::Minus {
+                            inst.points() + 1 - k
                         } else {
-                            lvl
+                            k
                         };
                         Answer {
                             item: it.id.clone(),
@@ -109,7 +106,15 @@ mod tests {
                     .collect();
                 r
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn consistent_answers_give_a_high_alpha_and_few_respondents_are_unstable() {
+        let inst = builtin_by_id("interpersonal-intelligence").unwrap();
+        // Each respondent answers every item at their own level, so every facet's items agree
+        // perfectly.
+        let responses = six_respondents(inst, |_, level| level);
         let rel = facet_reliability(inst, &responses);
         assert_eq!(rel.len(), inst.facets.len());
         for f in &rel {
@@ -124,48 +129,17 @@ mod tests {
 
     #[test]
     fn paradox_facets_get_one_alpha_per_pole() {
-        let inst = builtin()
-            .iter()
-            .find(|i| i.id == "intelligence-of-paradoxes")
-            .unwrap();
-        let t = DateTime::from_timestamp(1_767_000_000, 0).unwrap();
+        let inst = builtin_by_id("intelligence-of-paradoxes").unwrap();
         // Pole a follows the respondent's level; pole b goes the other way. Each pole is
         // perfectly consistent on its own, though the two poles are opposed: alpha over the
         // whole facet would be low, per pole it is 1.
-        let responses: Vec<Response> = (1..=6u8)
-            .map(|level| {
-                let lvl = 1 + (level % 5);
-                let mut r = Response::start(
-                    inst,
-                    Uuid::from_u128(level as u128),
-                    Uuid::from_u128(99),
-                    Uuid::from_u128(300 + level as u128),
-                    t,
-                );
-                r.answers = inst
-                    .items
-                    .iter()
-                    .map(|it| {
-                        let keyed = if it.pole == Some(Pole::A) {
-                            lvl
-                        } else {
-                            inst.points() + 1 - lvl
-                        };
-                        let v = if it.keyed == crate::domain::instrument::definition::Keyed::Minus {
-                            inst.points() + 1 - keyed
-                        } else {
-                            keyed
-                        };
-                        Answer {
-                            item: it.id.clone(),
-                            value: Some(v),
-                            ms: Some(3000),
-                        }
-                    })
-                    .collect();
-                r
-            })
-            .collect();
+        let responses = six_respondents(inst, |it, level| {
+            if it.pole == Some(Pole::A) {
+                level
+            } else {
+                inst.points() + 1 - level
+            }
+        });
         for f in facet_reliability(inst, &responses) {
             let (a, b) = f.poles.unwrap();
             assert!(
