@@ -38,6 +38,24 @@ impl Bilingual {
     }
 }
 
+/// `value` with exactly `decimals` digits after a dot, rounded half away from zero; no
+/// thousands separator, `-` only for a negative value that does not round to zero.
+pub fn decimal(value: f64, decimals: u32) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let scale = 10u64.pow(decimals.min(9));
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    let (int, frac) = (scaled / scale, scaled % scale);
+    if decimals == 0 {
+        format!("{sign}{int}")
+    } else {
+        let width = decimals as usize;
+        format!("{sign}{int}.{frac:0width$}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,21 +36,11 @@ fn snap(v: f64) -> f64 {
 /// A number for an SVG attribute or path: at most two decimals, no trailing zeros, no `-0`.
 /// Integer arithmetic rather than float formatting, which would add ~12 KB to the bundle.
 pub fn svg_number(v: f64) -> String {
-    if !v.is_finite() {
-        return "0".to_owned();
-    }
-    let hundredths = (v * 100.0).round() as i64;
-    let (sign, a) = if hundredths < 0 {
-        ("-", hundredths.unsigned_abs())
-    } else {
-        ("", hundredths.unsigned_abs())
-    };
-    let (int, frac) = (a / 100, a % 100);
-    match frac {
-        _ if a == 0 => "0".to_owned(),
-        0 => format!("{sign}{int}"),
-        f if f % 10 == 0 => format!("{sign}{int}.{}", f / 10),
-        f => format!("{sign}{int}.{f:02}"),
+    let s = crate::domain::text::decimal(v, 2);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    match s {
+        "" | "-0" => "0".to_owned(),
+        _ => s.to_owned(),
     }
 }
 

@@ -26,6 +26,7 @@ use crate::domain::instrument::score::{score, FacetResult, Response, ScoreReport
 use crate::domain::observation::csv::push_row;
 use crate::domain::survey::store::refusal;
 use crate::domain::survey::{InstrumentRef, RespondentKind};
+pub use crate::domain::text::decimal;
 use crate::domain::timefmt::write_utc;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -281,24 +282,6 @@ pub fn score_rows(campaign: &Campaign, responses: &[&Response], lang: Lang) -> V
         .iter()
         .flat_map(|e| rows_of(e, lang))
         .collect()
-}
-
-/// `value` with exactly `decimals` digits after a dot, rounded half away from zero; no
-/// thousands separator, `-` only for a negative value that does not round to zero.
-pub fn decimal(value: f64, decimals: u32) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    let scale = 10u64.pow(decimals.min(9));
-    let scaled = (value.abs() * scale as f64).round() as u64;
-    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
-    let (int, frac) = (scaled / scale, scaled % scale);
-    if decimals == 0 {
-        format!("{sign}{int}")
-    } else {
-        let width = decimals as usize;
-        format!("{sign}{int}.{frac:0width$}")
-    }
 }
 
 fn opt(value: Option<f64>, decimals: u32) -> String {
