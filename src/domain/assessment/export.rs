@@ -15,7 +15,6 @@
 //! the candidate an observer form is about) are still people of the campaign. Anything else is
 //! left out, as it is left out of the results page.
 
-use super::results::respondent_kind;
 use crate::domain::campaign::Campaign;
 use crate::domain::i18n::export::{answers_header, scores_header, Ex};
 use crate::domain::i18n::Lang;
@@ -24,8 +23,9 @@ use crate::domain::instrument::definition::{Instrument, Keyed, Pole};
 use crate::domain::instrument::quality::Flag;
 use crate::domain::instrument::score::{score, FacetResult, Response, ScoreReport};
 use crate::domain::observation::csv::push_row;
+use crate::domain::survey::invitation::{instrument_of, respondent};
 use crate::domain::survey::store::refusal;
-use crate::domain::survey::{InstrumentRef, RespondentKind};
+use crate::domain::survey::RespondentKind;
 pub use crate::domain::text::decimal;
 use crate::domain::timefmt::write_utc;
 use chrono::{DateTime, Utc};
@@ -115,21 +115,6 @@ fn candidate_name(campaign: &Campaign, id: Uuid) -> Option<String> {
         .map(|p| p.name.clone())
 }
 
-/// The respondent's name and kind, as the campaign has them.
-fn respondent(campaign: &Campaign, id: Uuid) -> Option<(String, RespondentKind)> {
-    let kind = respondent_kind(campaign, id)?;
-    let name = match kind {
-        RespondentKind::Candidate => candidate_name(campaign, id)?,
-        RespondentKind::Mediator => campaign.mediators.iter().find(|p| p.id == id)?.name.clone(),
-        // As on invitations: the leader's title when no name is given.
-        RespondentKind::Leader if campaign.leader.name.trim().is_empty() => {
-            campaign.leader.title.clone()
-        }
-        RespondentKind::Leader => campaign.leader.name.clone(),
-    };
-    Some((name, kind))
-}
-
 /// Position of an instrument among the built-in ones (their display order).
 fn instrument_rank(id: &str) -> usize {
     builtin()
@@ -153,12 +138,7 @@ fn exported<'a>(campaign: &Campaign, responses: &[&'a Response]) -> Vec<Exported
         .iter()
         .filter(|r| r.campaign_id == campaign.id && refusal(campaigns, r).is_none())
         .filter_map(|r| {
-            let instrument = InstrumentRef {
-                id: r.instrument_id.clone(),
-                version: r.instrument_version.clone(),
-                hash: r.instrument_hash.clone(),
-            }
-            .resolve()?;
+            let instrument = instrument_of(r)?;
             let report = score(instrument, r).ok()?;
             let (respondent, kind) = respondent(campaign, r.respondent_id)?;
             let subject = match r.subject_id {

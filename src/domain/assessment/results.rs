@@ -11,7 +11,9 @@ use crate::domain::campaign::Campaign;
 use crate::domain::instrument::definition::{Form, Instrument};
 use crate::domain::instrument::score::{score, Response, ScoreReport};
 use crate::domain::role::SupportAxis;
-use crate::domain::survey::{leader_id, InstrumentRef, RespondentKind};
+use crate::domain::survey::invitation::instrument_of;
+pub use crate::domain::survey::invitation::respondent_kind;
+use crate::domain::survey::RespondentKind;
 use uuid::Uuid;
 
 /// The construct id of the support-axis profile (its facets are the support axes).
@@ -75,28 +77,6 @@ pub struct CandidateResults {
     pub profile: Option<Result<ProfileReport, ProfileError>>,
 }
 
-/// Who answered a response, as the campaign knows them.
-pub fn respondent_kind(campaign: &Campaign, respondent: Uuid) -> Option<RespondentKind> {
-    if campaign.candidates.iter().any(|p| p.id == respondent) {
-        Some(RespondentKind::Candidate)
-    } else if campaign.mediators.iter().any(|p| p.id == respondent) {
-        Some(RespondentKind::Mediator)
-    } else if respondent == leader_id(campaign.id) {
-        Some(RespondentKind::Leader)
-    } else {
-        None
-    }
-}
-
-fn resolve(r: &Response) -> Option<&'static Instrument> {
-    InstrumentRef {
-        id: r.instrument_id.clone(),
-        version: r.instrument_version.clone(),
-        hash: r.instrument_hash.clone(),
-    }
-    .resolve()
-}
-
 /// Assembles one candidate's results from the campaign's current responses.
 pub fn candidate_results(
     campaign: &Campaign,
@@ -105,7 +85,7 @@ pub fn candidate_results(
 ) -> CandidateResults {
     let mut constructs: Vec<ConstructResults> = Vec::new();
     for r in responses.iter().filter(|r| r.campaign_id == campaign.id) {
-        let Some(instrument) = resolve(r) else {
+        let Some(instrument) = instrument_of(r) else {
             continue;
         };
         let Ok(report) = score(instrument, r) else {
@@ -234,6 +214,7 @@ pub fn axis_of(facet: &str) -> Option<SupportAxis> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::survey::leader_id;
     use crate::domain::assessment::gaps::Quadrant;
     use crate::domain::campaign::tests::{at, id, sample};
     use crate::domain::campaign::InstrumentId;

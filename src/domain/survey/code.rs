@@ -11,7 +11,7 @@
 //! (0 = blank) and a time `u16` in tenths of a second (`u16::MAX` = not measured); finally a
 //! 4-byte checksum of all that (FNV-1a 64, its two halves XOR-ed).
 
-use super::invitation::{InstrumentRef, Invitation};
+use super::invitation::{instrument_of, resolve_text, Invitation};
 use crate::domain::instrument::definition::fnv1a64;
 use crate::domain::instrument::score::{Answer, Response};
 use chrono::DateTime;
@@ -150,13 +150,7 @@ fn push_text(out: &mut Vec<u8>, t: &str) {
 pub fn encode_responses(responses: &[Response]) -> Result<String, CodeError> {
     let mut out = vec![u8::try_from(responses.len()).map_err(|_| CodeError::TooLong)?];
     for r in responses {
-        let instrument = InstrumentRef {
-            id: r.instrument_id.clone(),
-            version: r.instrument_version.clone(),
-            hash: r.instrument_hash.clone(),
-        }
-        .resolve()
-        .ok_or(CodeError::UnknownInstrument)?;
+        let instrument = instrument_of(r).ok_or(CodeError::UnknownInstrument)?;
         for id in [r.id, r.campaign_id, r.respondent_id] {
             out.extend_from_slice(id.as_bytes());
         }
@@ -226,13 +220,8 @@ pub fn decode_responses(code: &str) -> Result<Vec<Response>, CodeError> {
         let hash = format!("fnv1a64:{:016x}", u64::from_be_bytes(r.array()?));
         let started = i64::from_be_bytes(r.array()?);
         let submitted = i64::from_be_bytes(r.array()?);
-        let instrument = InstrumentRef {
-            id: instrument_id.clone(),
-            version: instrument_version.clone(),
-            hash: hash.clone(),
-        }
-        .resolve()
-        .ok_or(CodeError::UnknownInstrument)?;
+        let instrument = resolve_text(&instrument_id, &instrument_version, &hash)
+            .ok_or(CodeError::UnknownInstrument)?;
         let mut answers = Vec::with_capacity(instrument.items.len());
         for item in &instrument.items {
             let value = r.u8()?;

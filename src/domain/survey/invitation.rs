@@ -6,6 +6,7 @@ use crate::domain::campaign::{check_len, Campaign, CampaignError, InstrumentId};
 use crate::domain::fieldwork::KitPerson;
 use crate::domain::instrument::builtin::builtin_by_id;
 use crate::domain::instrument::definition::{Form, Instrument};
+use crate::domain::instrument::score::Response;
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::text::Bilingual;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -31,8 +32,51 @@ impl InstrumentRef {
 
     /// The built-in instrument with exactly this text, if this build has it.
     pub fn resolve(&self) -> Option<&'static Instrument> {
-        builtin_by_id(&self.id).filter(|i| i.version == self.version && i.hash() == self.hash)
+        resolve_text(&self.id, &self.version, &self.hash)
     }
+}
+
+/// The built-in instrument with this id, version and content hash, if this build has it.
+pub fn resolve_text(id: &str, version: &str, hash: &str) -> Option<&'static Instrument> {
+    builtin_by_id(id).filter(|i| i.version == version && i.hash() == hash)
+}
+
+/// The exact instrument text a response was given to, if this build has it.
+pub fn instrument_of(r: &Response) -> Option<&'static Instrument> {
+    resolve_text(&r.instrument_id, &r.instrument_version, &r.instrument_hash)
+}
+
+/// Who a person of the campaign is as a respondent: a candidate, a mediator or the leader.
+pub fn respondent_kind(campaign: &Campaign, id: Uuid) -> Option<RespondentKind> {
+    if campaign.candidates.iter().any(|p| p.id == id) {
+        Some(RespondentKind::Candidate)
+    } else if campaign.mediators.iter().any(|p| p.id == id) {
+        Some(RespondentKind::Mediator)
+    } else if id == leader_id(campaign.id) {
+        Some(RespondentKind::Leader)
+    } else {
+        None
+    }
+}
+
+/// A respondent's name and kind as the campaign has them (the leader's title when no name is
+/// given).
+pub fn respondent(campaign: &Campaign, id: Uuid) -> Option<(String, RespondentKind)> {
+    let kind = respondent_kind(campaign, id)?;
+    let name = match kind {
+        RespondentKind::Candidate => campaign
+            .candidates
+            .iter()
+            .find(|p| p.id == id)?
+            .name
+            .clone(),
+        RespondentKind::Mediator => campaign.mediators.iter().find(|p| p.id == id)?.name.clone(),
+        RespondentKind::Leader if campaign.leader.name.trim().is_empty() => {
+            campaign.leader.title.clone()
+        }
+        RespondentKind::Leader => campaign.leader.name.clone(),
+    };
+    Some((name, kind))
 }
 
 /// Who answers, as the campaign knows them.
@@ -129,46 +173,34 @@ impl Invitation {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         campaign: &Campaign,
-        respondent: Uuid,
+        respondent_id: Uuid,
         subject: Option<Uuid>,
         asked_by: &str,
         keep_until: NaiveDate,
         id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<Invitation, InvitationError> {
-        let person = |list: &[crate::domain::campaign::Person], id: Uuid| {
-            list.iter().find(|p| p.id == id).map(|p| KitPerson {
-                id: p.id,
-                name: p.name.clone(),
-            })
+        let (name, kind) =
+            respondent(campaign, respondent_id).ok_or(InvitationError::UnknownPerson)?;
+        let who = KitPerson {
+            id: respondent_id,
+            name,
         };
-        let (kind, who) = if let Some(p) = person(&campaign.candidates, respondent) {
-            (RespondentKind::Candidate, p)
-        } else if let Some(p) = person(&campaign.mediators, respondent) {
-            (RespondentKind::Mediator, p)
-        } else if respondent == leader_id(campaign.id) {
-            let name = if campaign.leader.name.trim().is_empty() {
-                campaign.leader.title.clone()
-            } else {
-                campaign.leader.name.clone()
-            };
-            (
-                RespondentKind::Leader,
-                KitPerson {
-                    id: respondent,
-                    name,
-                },
-            )
-        } else {
-            return Err(InvitationError::UnknownPerson);
+        let candidate = |id: Uuid| {
+            campaign
+                .candidates
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| KitPerson {
+                    id: p.id,
+                    name: p.name.clone(),
+                })
         };
         let subject = match (kind, subject) {
             (RespondentKind::Candidate, None) => None,
             (RespondentKind::Candidate, Some(_)) => return Err(InvitationError::UnexpectedSubject),
             (_, None) => return Err(InvitationError::MissingSubject),
-            (_, Some(s)) => {
-                Some(person(&campaign.candidates, s).ok_or(InvitationError::UnknownPerson)?)
-            }
+            (_, Some(s)) => Some(candidate(s).ok_or(InvitationError::UnknownPerson)?),
         };
         let instruments: Vec<InstrumentRef> = instruments_for(campaign, kind)
             .into_iter()

@@ -5,7 +5,9 @@
 //! ignored; a different version of the same response is kept beside the first (nothing is
 //! lost) and the latest submitted one is the one analysed.
 
-use super::invitation::{leader_id, InstrumentRef, Invitation};
+#[cfg(test)]
+use super::invitation::leader_id;
+use super::invitation::{instrument_of, respondent_kind, Invitation, RespondentKind};
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::Fieldwork;
 use crate::domain::instrument::definition::Form;
@@ -46,24 +48,21 @@ pub fn refusal(campaigns: &[Campaign], r: &Response) -> Option<Refusal> {
     let Some(c) = campaigns.iter().find(|c| c.id == r.campaign_id) else {
         return Some(Refusal::OtherCampaign);
     };
-    let reference = InstrumentRef {
-        id: r.instrument_id.clone(),
-        version: r.instrument_version.clone(),
-        hash: r.instrument_hash.clone(),
-    };
-    let Some(instrument) = reference.resolve() else {
+    let Some(instrument) = instrument_of(r) else {
         return Some(Refusal::UnknownInstrument);
     };
     if score(instrument, r).is_err() {
         return Some(Refusal::BadAnswers);
     }
-    let is_candidate = |id: Uuid| c.candidates.iter().any(|p| p.id == id);
+    let kind = respondent_kind(c, r.respondent_id);
     let fits = match (instrument.form, r.subject_id) {
-        (Form::SelfReport, None) => is_candidate(r.respondent_id),
+        (Form::SelfReport, None) => kind == Some(RespondentKind::Candidate),
         (Form::Observer, Some(subject)) => {
-            is_candidate(subject)
-                && (r.respondent_id == leader_id(c.id)
-                    || c.mediators.iter().any(|m| m.id == r.respondent_id))
+            respondent_kind(c, subject) == Some(RespondentKind::Candidate)
+                && matches!(
+                    kind,
+                    Some(RespondentKind::Leader | RespondentKind::Mediator)
+                )
         }
         _ => false,
     };

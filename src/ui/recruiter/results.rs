@@ -13,6 +13,7 @@ use crate::domain::i18n::survey::{self as sv, S};
 use crate::domain::i18n::{self, Lang};
 use crate::domain::instrument::score::{FacetResult, FacetScore};
 use crate::domain::role::SupportAxis;
+use crate::domain::survey::invitation::respondent;
 use crate::platform::clock;
 use crate::ui::fieldwork::use_fieldwork;
 use crate::ui::recruiter::erase_person::ErasePerson;
@@ -339,17 +340,7 @@ pub fn results(p: &Props) -> Html {
     let res = candidate_results(&c, &current, cand.id);
     let names = {
         let c = c.clone();
-        move |id: Uuid| -> String {
-            if id == crate::domain::survey::leader_id(c.id) {
-                return c.leader.name.clone();
-            }
-            c.candidates
-                .iter()
-                .chain(&c.mediators)
-                .find(|p| p.id == id)
-                .map(|p| p.name.clone())
-                .unwrap_or_default()
-        }
+        move |id: Uuid| respondent(&c, id).map(|(name, _)| name).unwrap_or_default()
     };
     let back = {
         let (nav, id) = (navigator.clone(), c.id);

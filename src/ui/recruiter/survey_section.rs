@@ -10,6 +10,7 @@ use crate::domain::i18n::survey::{self as sv, S};
 use crate::domain::i18n::{self, Lang};
 use crate::domain::instrument::score::Response;
 use crate::domain::survey::code::{decode_responses, invitation_payload, LINK_ROUTE};
+use crate::domain::survey::invitation::respondent;
 use crate::domain::survey::{instruments_for, leader_id, Invitation, RespondentKind};
 use crate::domain::timefmt::{read_date, write_date};
 use crate::platform::{clipboard, clock, files, random, storage};
@@ -115,6 +116,7 @@ pub fn survey_section(p: &Props) -> Html {
     let self_instruments = instruments_for(c, RespondentKind::Candidate);
     let observer_instruments = instruments_for(c, RespondentKind::Leader);
     let current: Vec<&Response> = fw.fieldwork.current_responses(c.id);
+    let superseded = fw.fieldwork.superseded(c.id);
 
     // Makes (or reuses) the invitation of a row; `None` after showing why it cannot.
     let invitation_for = {
@@ -338,12 +340,7 @@ pub fn survey_section(p: &Props) -> Html {
     let overdue = fw.fieldwork.overdue(c.id, today);
     let overdue_box = (!overdue.is_empty()).then(|| {
         let items = overdue.iter().map(|(person, date)| {
-            let name = c
-                .candidates
-                .iter()
-                .chain(&c.mediators)
-                .find(|p| p.id == *person)
-                .map_or_else(|| person.to_string(), |p| p.name.clone());
+            let name = respondent(c, *person).map_or_else(|| person.to_string(), |(name, _)| name);
             html! {
                 <li>
                     <p>{ sv::overdue(lang, &name, &i18n::date(lang, *date)) }</p>
@@ -426,8 +423,8 @@ pub fn survey_section(p: &Props) -> Html {
                     <button type="button" class="button" onclick={csv(false)} disabled={current.is_empty()}>{ S::ExportAnswersCsv.get(lang) }</button>
                     <button type="button" class="button" onclick={csv(true)} disabled={current.is_empty()}>{ S::ExportScoresCsv.get(lang) }</button>
                 </div>
-                if fw.fieldwork.superseded(c.id) > 0 {
-                    <p class="hint">{ sv::superseded(lang, fw.fieldwork.superseded(c.id)) }</p>
+                if superseded > 0 {
+                    <p class="hint">{ sv::superseded(lang, superseded) }</p>
                 }
             }
         </section>
