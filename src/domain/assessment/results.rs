@@ -214,13 +214,13 @@ pub fn axis_of(facet: &str) -> Option<SupportAxis> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::survey::leader_id;
     use crate::domain::assessment::gaps::Quadrant;
     use crate::domain::campaign::tests::{at, id, sample};
     use crate::domain::campaign::InstrumentId;
     use crate::domain::instrument::builtin::builtin_by_id;
     use crate::domain::instrument::definition::Keyed;
     use crate::domain::instrument::score::Answer;
+    use crate::domain::survey::leader_id;
 
     /// Answers every item so that each keyed score is `level` (reverse keys flipped back).
     fn at_level(
