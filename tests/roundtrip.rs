@@ -5,7 +5,9 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use rally::domain::campaign::{Campaign, InstrumentId, Leader, Person, Status, WorkSession};
-use rally::domain::file::{merge, read_document, Document, MergeReport, CURRENT_VERSION};
+use rally::domain::file::{
+    merge, read_document, read_document_value, Document, MergeReport, CURRENT_VERSION,
+};
 use rally::domain::i18n::{import_error, Lang};
 use rally::domain::role::{builtin_roles, PostureWeights, Role, SoftSkill};
 use rally::domain::text::Bilingual;
@@ -333,6 +335,67 @@ fn sorted_by_id(ws: &Workspace) -> (Vec<Campaign>, Vec<Role>) {
     (campaigns, roles)
 }
 
+/// The current-version fixture as a JSON value, the start of the structural mutations.
+fn fixture_v3() -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-v3.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("format-v3.json")).unwrap()
+}
+
+/// The values a mutation writes: every JSON type, edge numbers, dates, ids, long text.
+fn odd_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::json;
+    select(vec![
+        json!(null),
+        json!(true),
+        json!(0),
+        json!(-1),
+        json!(3),
+        json!(1.5),
+        json!(1e300),
+        json!(u64::MAX),
+        json!(""),
+        json!("x"),
+        json!("2026-02-30"),
+        json!("2026-03-04T10:00:00Z"),
+        json!("00000000-0000-0000-0000-000000000001"),
+        json!("<script>alert(1)</script>"),
+        json!("a".repeat(400)),
+        json!([]),
+        json!([1, 2]),
+        json!({}),
+        json!({"fr": "", "en": ""}),
+    ])
+}
+
+/// Walks `path` (indices taken modulo each container's size) and replaces, or with `delete`
+/// removes, the node it reaches.
+fn mutate(value: &mut serde_json::Value, path: &[usize], new: serde_json::Value, delete: bool) {
+    use serde_json::Value;
+    let Some((&step, rest)) = path.split_first() else {
+        *value = new;
+        return;
+    };
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            let key = map.keys().nth(step % map.len()).unwrap().clone();
+            if rest.is_empty() && delete {
+                map.remove(&key);
+            } else {
+                mutate(map.get_mut(&key).unwrap(), rest, new, delete);
+            }
+        }
+        Value::Array(items) if !items.is_empty() => {
+            let i = step % items.len();
+            if rest.is_empty() && delete {
+                items.remove(i);
+            } else {
+                mutate(&mut items[i], rest, new, delete);
+            }
+        }
+        other => *other = new,
+    }
+}
+
 fn fixture_text() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-v1.json");
     std::fs::read_to_string(path).expect("format-v1.json")
@@ -416,6 +479,29 @@ proptest! {
         prop_assert_eq!(&x.campaigns, &newer.campaigns);
         prop_assert_eq!(&y.campaigns, &newer.campaigns);
         prop_assert_eq!(report.kept_ours, 1);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The reader's fast path (one typed parse of a current-version document) gives exactly
+    /// the answer of the migrating path, the same document or the same error, whatever one
+    /// node of the fixture is replaced with or whether it is removed.
+    #[test]
+    fn fast_path_agrees(
+        path in prop::collection::vec(any::<usize>(), 1..7),
+        new in odd_value(),
+        delete in any::<bool>(),
+        version in prop_oneof![Just(None), (1u64..4).prop_map(Some)],
+    ) {
+        let mut value = fixture_v3();
+        mutate(&mut value, &path, new, delete);
+        if let Some(v) = version {
+            value["format_version"] = v.into();
+        }
+        let text = serde_json::to_string(&value).unwrap();
+        prop_assert_eq!(read_document(text.as_bytes()), read_document_value(value));
     }
 }
 

@@ -64,6 +64,17 @@ ATTR_RE = re.compile(
 NONCE_RE = re.compile(r"""\s+nonce(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?(?=[\s/>]|$)""", re.I)
 
 
+# Trunk's loader starts with `import init, * as bindings from '/rally-HASH.js';`.
+LOADER_IMPORT_RE = re.compile(r"^\s*import init\b[^\n]*;[ \t]*$", re.M)
+# A deferred module script waits until every stylesheet has loaded before it runs; an async
+# one runs as soon as it and its imports are fetched, so the .wasm compiles while the CSS
+# arrives (the CSS still blocks the first paint, so nothing shows unstyled). Async may run
+# before the parser has reached <body>: the app mounts only once the document is parsed.
+DOM_GUARD = ("\nif (document.readyState === 'loading') {\n"
+             "  await new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));\n"
+             "}")
+
+
 def parse_attrs(attrs: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in ATTR_RE.finditer(attrs):
@@ -115,6 +126,10 @@ def rewrite(doc: str, dist: str, public_url: str, log: list[str]) -> str:
                 # External already, a data block / importmap, or empty:
                 # left in place; verify() judges what remains.
                 return f"<script{kept}>{body}</script>"
+            if kind == "module" and LOADER_IMPORT_RE.search(body):
+                body = LOADER_IMPORT_RE.sub(lambda i: i.group(0) + DOM_GUARD, body, count=1)
+                kept = kept.rstrip() + " async"
+                log.append("made Trunk's loader async (it no longer waits for the stylesheets)")
             name = write_asset(dist, "boot", "js", body)
             log.append(f"moved inline <script{' type=' + kind if kind else ''}> "
                        f"({len(body.encode())} bytes) -> {name}")
@@ -346,8 +361,10 @@ def self_test() -> int:
           and "TrunkApplicationStarted" in boot_body)
     check("boot file name is its content hash",
           boot_name == f"boot-{hashlib.sha256(boot_body.encode()).hexdigest()[:16]}.js")
-    check("tag replaced by external module script",
-          f'<script type="module" src="/{boot_name}"></script>' in first)
+    check("tag replaced by an external async module script",
+          f'<script type="module" async src="/{boot_name}"></script>' in first)
+    check("the loader waits for the parsed document, then starts the app",
+          boot_body.index("import init") < boot_body.index("DOMContentLoaded") < boot_body.index("await init("))
     check("no nonce left", "nonce" not in first)
     check("modulepreload kept (minus nonce)",
           '<link rel="modulepreload" href="/rally-0123abcd.js" crossorigin="anonymous" integrity="sha384-AAA">' in first)

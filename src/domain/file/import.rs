@@ -97,6 +97,9 @@ pub fn read_document(bytes: &[u8]) -> Result<Document, ImportError> {
         return Err(ImportError::Empty);
     }
     check_depth(text)?;
+    if let Some(doc) = read_current(text) {
+        return doc;
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Eof => ImportError::Truncated,
         _ => ImportError::Malformed {
@@ -105,6 +108,23 @@ pub fn read_document(bytes: &[u8]) -> Result<Document, ImportError> {
         },
     })?;
     read_document_value(value)
+}
+
+/// The fast path for the common case, a sound document at the current version: one typed
+/// parse, then the meaning checks. `None` sends everything else (old versions, any shape
+/// problem) through [`read_document_value`], which migrates and names the exact path of a
+/// wrong value. The property test `fast_path_agrees` holds both paths to the same answer.
+pub(super) fn read_current(text: &str) -> Option<Result<Document, ImportError>> {
+    let doc: Document = serde_json::from_str(text).ok()?;
+    current(doc)
+}
+
+/// `Some` when `doc` (parsed by the typed fast path) is a Rally document at this version.
+pub(super) fn current(doc: Document) -> Option<Result<Document, ImportError>> {
+    if doc.format != FORMAT_NAME || doc.format_version != CURRENT_VERSION {
+        return None;
+    }
+    Some(validate(&doc).map(|()| doc))
 }
 
 /// Reads an already parsed JSON value (the autosave path uses this too).
