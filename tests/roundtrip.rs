@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use rally::domain::campaign::{Campaign, InstrumentId, Leader, Person, Status, WorkSession};
 use rally::domain::file::{
-    merge, read_document, read_document_value, Document, MergeReport, CURRENT_VERSION,
+    merge, read_document, read_document_value, Document, ImportError, MergeReport, CURRENT_VERSION,
 };
 use rally::domain::i18n::{import_error, Lang};
 use rally::domain::role::{builtin_roles, PostureWeights, Role, SoftSkill};
@@ -502,6 +502,37 @@ proptest! {
         }
         let text = serde_json::to_string(&value).unwrap();
         prop_assert_eq!(read_document(text.as_bytes()), read_document_value(value));
+    }
+
+    /// A wrong value is reported at the same path as the path-tracking deserializer
+    /// (serde_path_to_error) that the reader used before reports it: that deserializer, kept
+    /// here as the reference, reads the value directly. (Only the path reaches the recruiter;
+    /// serde's technical detail is kept for developers and may be worded differently.)
+    #[test]
+    fn shape_errors_name_the_same_path(
+        path in prop::collection::vec(any::<usize>(), 1..7),
+        new in odd_value(),
+        delete in any::<bool>(),
+    ) {
+        let mut value = fixture_v3();
+        mutate(&mut value, &path, new, delete);
+        value["format"] = "rally".into();
+        value["format_version"] = CURRENT_VERSION.into();
+        let reference = serde_path_to_error::deserialize::<_, Document>(value.clone());
+        let ours = read_document_value(value);
+        match (reference, ours) {
+            (Err(e), Err(ImportError::WrongShape { path, detail })) => {
+                let want = e.path().to_string();
+                let want = if want == "." { "(root)".to_owned() } else { want };
+                prop_assert_eq!(path, want, "reference: {}", e.inner());
+                prop_assert!(!detail.is_empty());
+            }
+            (Err(e), other) => prop_assert!(false, "reference refused ({e}), we said {other:?}"),
+            (Ok(_), Err(ImportError::WrongShape { path, detail })) => {
+                prop_assert!(false, "reference accepted, we refused at {path}: {detail}")
+            }
+            (Ok(_), _) => {}
+        }
     }
 }
 

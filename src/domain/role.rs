@@ -266,9 +266,8 @@ pub fn builtin_roles() -> &'static [Role] {
 }
 
 fn parse_role_file(text: &str) -> Result<Vec<Role>, String> {
-    // Through a `Value`, like imported files, so the browser bundle holds one role parser.
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let file: RoleFile = serde_path_to_error::deserialize(value).map_err(|e| e.to_string())?;
+    // The same typed parse as imported files, so the browser bundle holds one role parser.
+    let file: RoleFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
     if file.format != "rally-roles" || file.version != 1 {
         return Err(format!(
             "unexpected role file {} v{}",

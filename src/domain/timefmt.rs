@@ -108,20 +108,84 @@ pub fn read_utc(text: &str) -> Option<DateTime<Utc>> {
     local.checked_sub_signed(chrono::TimeDelta::minutes(offset_minutes))
 }
 
+/// Reads a text value with `read`. The check runs inside the deserializer's own reading of
+/// the string, so a JSON reader places a refused value exactly (see `file::json_path`).
+fn text_with<'de, D, T>(
+    d: D,
+    read: fn(&str) -> Option<T>,
+    what: &'static str,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    d.deserialize_str(TextVisitor { read, what })
+}
+
+/// `null` or a text value read with `read`.
+fn optional_text_with<'de, D, T>(
+    d: D,
+    read: fn(&str) -> Option<T>,
+    what: &'static str,
+) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    d.deserialize_option(OptionalVisitor(TextVisitor { read, what }))
+}
+
+struct TextVisitor<T> {
+    read: fn(&str) -> Option<T>,
+    what: &'static str,
+}
+
+impl<'de, T> serde::de::Visitor<'de> for TextVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.what)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        (self.read)(v).ok_or_else(|| E::custom(format_args!("expected {}", self.what)))
+    }
+}
+
+/// The optional form: `None` for `null`, the text's value otherwise.
+struct OptionalVisitor<T>(TextVisitor<T>);
+
+impl<'de, T> serde::de::Visitor<'de> for OptionalVisitor<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "null or {}", self.0.what)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+        d.deserialize_str(self.0).map(Some)
+    }
+}
+
 macro_rules! serde_text {
     ($module:ident, $ty:ty, $write:expr, $read:expr, $what:literal) => {
         /// Serde helpers for this field type (`#[serde(with = "…")]`).
         pub mod $module {
             use super::*;
-            use serde::{Deserialize, Deserializer, Serializer};
+            use serde::{Deserializer, Serializer};
 
             pub fn serialize<S: Serializer>(value: &$ty, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(&$write(value))
             }
 
             pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
-                let text = String::deserialize(d)?;
-                $read(&text).ok_or_else(|| serde::de::Error::custom(concat!("expected ", $what)))
+                text_with(d, $read, $what)
             }
         }
     };
@@ -146,23 +210,27 @@ serde_text!(
 /// Optional dates and times: `null` or text.
 pub mod option {
     use super::*;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserializer, Serializer};
+
+    /// Writes `None` as `null` and a value with `write`.
+    fn write_optional<S: Serializer, T>(
+        v: &Option<T>,
+        s: S,
+        write: impl Fn(&T) -> String,
+    ) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(t) => s.serialize_str(&write(t)),
+            None => s.serialize_none(),
+        }
+    }
 
     pub mod date {
         use super::*;
         pub fn serialize<S: Serializer>(v: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-            match v {
-                Some(d) => s.serialize_str(&write_date(*d)),
-                None => s.serialize_none(),
-            }
+            write_optional(v, s, |d| write_date(*d))
         }
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                None => Ok(None),
-                Some(t) => read_date(&t)
-                    .map(Some)
-                    .ok_or_else(|| serde::de::Error::custom("expected a date (YYYY-MM-DD)")),
-            }
+            optional_text_with(d, read_date, "a date (YYYY-MM-DD)")
         }
     }
 
@@ -172,38 +240,22 @@ pub mod option {
             v: &Option<DateTime<Utc>>,
             s: S,
         ) -> Result<S::Ok, S::Error> {
-            match v {
-                Some(t) => s.serialize_str(&write_utc(t)),
-                None => s.serialize_none(),
-            }
+            write_optional(v, s, write_utc)
         }
         pub fn deserialize<'de, D: Deserializer<'de>>(
             d: D,
         ) -> Result<Option<DateTime<Utc>>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                None => Ok(None),
-                Some(t) => read_utc(&t)
-                    .map(Some)
-                    .ok_or_else(|| serde::de::Error::custom("expected an RFC 3339 timestamp")),
-            }
+            optional_text_with(d, read_utc, "an RFC 3339 timestamp")
         }
     }
 
     pub mod time {
         use super::*;
         pub fn serialize<S: Serializer>(v: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
-            match v {
-                Some(t) => s.serialize_str(&write_time(*t)),
-                None => s.serialize_none(),
-            }
+            write_optional(v, s, |t| write_time(*t))
         }
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                None => Ok(None),
-                Some(t) => read_time(&t)
-                    .map(Some)
-                    .ok_or_else(|| serde::de::Error::custom("expected a time (HH:MM:SS)")),
-            }
+            optional_text_with(d, read_time, "a time (HH:MM:SS)")
         }
     }
 }

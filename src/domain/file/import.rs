@@ -2,6 +2,7 @@
 //! version, migration, shape (with the exact path of a wrong value) and finally the meaning
 //! (duplicate identifiers, empty names, impossible bands). Nothing here can panic.
 
+use super::json_path::from_value;
 use super::{migrate, Document, CURRENT_VERSION, FORMAT_NAME};
 use crate::domain::campaign::CampaignError;
 use crate::domain::fieldwork::{check_observation, FieldworkError};
@@ -147,22 +148,16 @@ pub fn read_document_value(value: Value) -> Result<Document, ImportError> {
         return Err(ImportError::UnknownVersion { found: version });
     }
     let value = migrate(value, version);
-    let doc: Document =
-        serde_path_to_error::deserialize(value).map_err(|e| ImportError::WrongShape {
-            path: display_path(&e.path().to_string()),
-            detail: e.inner().to_string(),
-        })?;
+    let doc: Document = from_value(&value).map_err(|e| ImportError::WrongShape {
+        path: if e.path.is_empty() {
+            "(root)".to_owned()
+        } else {
+            e.path
+        },
+        detail: e.message,
+    })?;
     validate(&doc)?;
     Ok(doc)
-}
-
-/// serde_path_to_error writes `campaigns[0].name`, or `.` for the root.
-fn display_path(path: &str) -> String {
-    if path == "." || path.is_empty() {
-        "(root)".to_owned()
-    } else {
-        path.to_owned()
-    }
 }
 
 /// Refuses absurd nesting before the parser recurses into it.

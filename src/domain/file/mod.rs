@@ -4,6 +4,7 @@
 //! that says, in the recruiter's words, what is wrong. See `docs/file-format.md`.
 
 mod import;
+pub mod json_path;
 mod merge;
 mod migrate;
 mod snapshot;

@@ -241,14 +241,8 @@ pub fn load(text: &str) -> Result<Instrument, Vec<InstrumentProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| vec![problem("", ProblemKind::Syntax(e.to_string()))])?;
-    let raw: RawInstrument = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        vec![problem(
-            path,
-            ProblemKind::Shape(e.into_inner().to_string()),
-        )]
-    })?;
+    let raw: RawInstrument = crate::domain::file::json_path::from_value(&value)
+        .map_err(|e| vec![problem(e.path, ProblemKind::Shape(e.message))])?;
     let mut out = Vec::new();
     let instrument = check(raw, &mut out);
     match instrument {

@@ -34,10 +34,18 @@ pub enum ClockError {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
     /// When the clock was first started (for reports).
-    #[serde(default, with = "opt_utc", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::domain::timefmt::option::utc",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub started_at: Option<DateTime<Utc>>,
     /// The wall-clock instant the current run began; `None` when not running.
-    #[serde(default, with = "opt_utc", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::domain::timefmt::option::utc",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub running_since: Option<DateTime<Utc>>,
     /// Session time accumulated by the previous runs, in milliseconds.
     #[serde(default)]
@@ -111,29 +119,6 @@ impl Clock {
             return Err(ClockError::Inconsistent);
         }
         Ok(())
-    }
-}
-
-/// `null`/absent or an RFC 3339 timestamp, for optional instants.
-pub(crate) mod opt_utc {
-    use crate::domain::timefmt::{read_utc, write_utc};
-    use chrono::{DateTime, Utc};
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(t) => s.serialize_str(&write_utc(t)),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            None => Ok(None),
-            Some(t) => read_utc(&t)
-                .map(Some)
-                .ok_or_else(|| serde::de::Error::custom("expected an RFC 3339 timestamp")),
-        }
     }
 }
 

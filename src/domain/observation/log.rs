@@ -28,7 +28,7 @@
 //! observation in anyway, on the mediator's explicit choice. Deleting an event also removes it
 //! from the evidence of every rating.
 
-use super::clock::{opt_utc, Clock, ClockError};
+use super::clock::{Clock, ClockError};
 use super::rating::{
     id_is_valid, Bars, BarsRef, Rating, LEVEL_MAX, LEVEL_MIN, MAX_COMMENT_CHARS, MAX_EVIDENCE,
     MAX_SYNTHESIS_CHARS,
@@ -148,7 +148,11 @@ pub struct Observation {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub synthesis: String,
     pub status: ObservationStatus,
-    #[serde(default, with = "opt_utc", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::domain::timefmt::option::utc",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub submitted_at: Option<DateTime<Utc>>,
     #[serde(with = "crate::domain::timefmt::utc")]
     pub created_at: DateTime<Utc>,
