@@ -1,7 +1,7 @@
 //! The shell's side of fieldwork (kits and observations): its own reducer and its own storage
-//! key, apart from the campaign undo history. Every coding action is written to storage at
-//! once — within 40 ms, right after the screen is updated — so a reload or a crash mid-session
-//! loses nothing.
+//! key, apart from the campaign undo history. Every coding action is written to storage
+//! once a burst of coding pauses (within a second at most, and at once when the page is hidden
+//! or closed), so a reload or a closed tab mid-session loses nothing.
 
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport};
@@ -10,14 +10,19 @@ use crate::domain::observation::log::ObservationAction;
 use crate::platform::storage::{self, StorageFailure};
 use crate::platform::{clock, random};
 use chrono::{DateTime, Utc};
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
 pub const FIELDWORK_KEY: &str = "rally.fieldwork";
-/// Every change is on disk this soon after it is on screen.
-const SAVE_DELAY_MS: u32 = 40;
+/// A burst of coding is written once it pauses this long…
+const SAVE_QUIET_MS: i64 = 250;
+/// …and never later than this after its first change (and at once when the page is hidden or
+/// closed).
+const SAVE_MAX_WAIT_MS: i64 = 1000;
 
 /// Kits and observations, plus the outcome of the last change and of the last save.
 #[derive(Clone, Debug, PartialEq)]
@@ -206,24 +211,57 @@ pub fn import(fw: &FieldworkHandle, doc: &Document, campaigns: &[Campaign]) -> F
     report
 }
 
-/// Saves after every change, as soon as the browser has painted.
+/// Saves every change: a burst of coding once it pauses (`SAVE_QUIET_MS`), at the latest
+/// `SAVE_MAX_WAIT_MS` after its first change, and at once when the page is hidden or closed.
+/// Writing thousands of events takes a few milliseconds; doing it once per burst rather than
+/// once per keystroke keeps fast coding from waiting on it.
 #[hook]
 pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
-    let pending = use_mut_ref(|| None::<Timeout>);
-    let handle = fw.clone();
-    use_effect_with(fw.changes, move |changes| {
-        if *changes > 0 {
-            // Shortly after the change, so the screen is painted first and a burst of
-            // keystrokes is written once.
-            let timer = Timeout::new(SAVE_DELAY_MS, move || {
-                let doc = Document::of_workspace(&Default::default(), clock::now())
-                    .with_fieldwork(&handle.fieldwork);
-                handle.dispatch(FieldworkMsg::Saved(storage::write(
-                    FIELDWORK_KEY,
-                    &doc.to_json(),
-                )));
-            });
-            *pending.borrow_mut() = Some(timer);
-        }
+    // The state still to write, and since when something is unsaved.
+    let unsaved = use_mut_ref(|| None::<(FieldworkHandle, i64)>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let (unsaved, timer, handle) = (unsaved.clone(), timer.clone(), fw.clone());
+        use_effect_with(fw.changes, move |changes| {
+            if *changes > 0 {
+                let now = clock::now().timestamp_millis();
+                let since = unsaved.borrow().as_ref().map_or(now, |(_, since)| *since);
+                *unsaved.borrow_mut() = Some((handle, since));
+                let wait = SAVE_QUIET_MS.min(since + SAVE_MAX_WAIT_MS - now).max(0);
+                let next = unsaved.clone();
+                // Replacing the timer cancels the one set for the previous change.
+                *timer.borrow_mut() = Some(Timeout::new(wait as u32, move || save(&next)));
+            }
+        });
+    }
+    use_effect_with((), move |_| {
+        let window = web_sys::window().expect("a window");
+        let on_hide = {
+            let unsaved = unsaved.clone();
+            EventListener::new(&window, "pagehide", move |_| save(&unsaved))
+        };
+        let document = window.document().expect("a document");
+        let on_hidden = EventListener::new(&document, "visibilitychange", move |_| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.hidden());
+            if hidden {
+                save(&unsaved);
+            }
+        });
+        move || drop((on_hide, on_hidden))
     });
+}
+
+/// Writes the state waiting in `unsaved`, if any.
+fn save(unsaved: &RefCell<Option<(FieldworkHandle, i64)>>) {
+    let Some((handle, _)) = unsaved.borrow_mut().take() else {
+        return;
+    };
+    let doc =
+        Document::of_workspace(&Default::default(), clock::now()).with_fieldwork(&handle.fieldwork);
+    handle.dispatch(FieldworkMsg::Saved(storage::write(
+        FIELDWORK_KEY,
+        &doc.to_json(),
+    )));
 }

@@ -249,6 +249,17 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   const afterReload = await clockSeconds(m);
   await expect.poll(() => clockSeconds(m), { timeout: 4_000 }).toBeGreaterThan(afterReload);
 
+  // --- An event coded just before closing the page is not lost: saving waits for a pause
+  // in the coding, but leaving the page writes at once.
+  await m.locator('body').click({ position: { x: 5, y: 5 } });
+  await keys(m, 'c q');
+  await expect(m.locator('#log-title')).toHaveText('Events (13)');
+  await m.reload();
+  await waitForApp(m);
+  await expect(m.locator('#log-title')).toHaveText('Events (13)');
+  await m.keyboard.press('Control+z');
+  await expect(m.locator('#log-title')).toHaveText('Events (12)');
+
   // --- A few more, then undo the last one with Ctrl+Z.
   await m.locator('body').click({ position: { x: 5, y: 5 } });
   await keys(m, 'v a  c b  v o  c e  v i  c s  v d  c r');
