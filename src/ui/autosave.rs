@@ -47,12 +47,14 @@ pub fn boot() -> (Session, AppState) {
                 .and_then(|c| Lang::from_code(&c))
         })
         .unwrap_or_default();
+    let mut migrated = false;
     let (workspace, save, unreadable) = match storage::read(DATA_KEY) {
         Err(f) => (Workspace::default(), SaveState::Failed(f), false),
         Ok(None) => (Workspace::default(), SaveState::Saved, false),
-        Ok(Some(text)) => match Snapshot::from_json(&text) {
-            Ok(snap) => {
+        Ok(Some(text)) => match Snapshot::read(&text) {
+            Ok((snap, current)) => {
                 session.known = Some(snap.token);
+                migrated = !current;
                 (snap.document.into_workspace(), SaveState::Saved, false)
             }
             Err(_) => {
@@ -66,7 +68,13 @@ pub fn boot() -> (Session, AppState) {
             }
         },
     };
-    (session, AppState::new(workspace, lang, save, unreadable))
+    let mut state = AppState::new(workspace, lang, save, unreadable);
+    if migrated {
+        // Written by an older Rally: saved again in the current format (as after a change),
+        // so that the next loads take the fast path.
+        state.changes = 1;
+    }
+    (session, state)
 }
 
 impl Session {

@@ -5,7 +5,7 @@
 
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport};
-use crate::domain::file::{read_document, Document};
+use crate::domain::file::{read_stored, Document};
 use crate::domain::observation::log::ObservationAction;
 use crate::platform::storage::{self, StorageFailure};
 use crate::platform::{clock, random};
@@ -176,13 +176,15 @@ pub fn boot() -> FieldworkState {
     match storage::read(FIELDWORK_KEY) {
         Err(f) => state.save = Err(f),
         Ok(None) => {}
-        Ok(Some(text)) => match read_document(text.as_bytes()) {
-            Ok(doc) => {
+        Ok(Some(text)) => match read_stored(text.as_bytes()) {
+            Ok((doc, current)) => {
                 let mut fw = Fieldwork::default().import(&doc.kits, &doc.observations).0;
                 // This browser's own survey data is restored as it was saved.
                 fw.invitations = doc.invitations;
                 fw.responses = doc.responses;
                 state.fieldwork = fw;
+                // Written by an older Rally: saved again in the current format.
+                state.changes = u64::from(!current);
             }
             Err(_) => {
                 let aside = format!(

@@ -258,3 +258,27 @@ test('no request leaves 127.0.0.1:8089 while creating, importing and exporting',
   expect(watch.network.failed(), 'failed requests').toEqual([]);
   expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
 });
+
+test('a workspace saved by an older Rally is read, then written back in the current format', async ({ page }) => {
+  const fs = await import('node:fs');
+  const v1 = JSON.parse(fs.readFileSync(VALID_FILE, 'utf8'));
+  expect(v1.format_version).toBe(1);
+  await open(page); // an empty browser: nothing is written
+  await page.evaluate((doc) => {
+    localStorage.setItem('rally.workspace', JSON.stringify({ token: { writer: 'old', seq: 4 }, document: doc }));
+    localStorage.setItem('rally.workspace.token', 'old:4');
+  }, v1);
+  await page.reload();
+  await waitForApp(page);
+  await expect(rowNames(page)).toHaveText(v1.campaigns.filter((c) => c.status !== 'archived').map((c) => c.name));
+  // Saved again without any change by the user: version 3, the same campaigns, a new writer.
+  await expect.poll(async () => JSON.parse(await stored(page)).document.format_version, { message: 'format on disk' })
+    .toBe(3);
+  const record = JSON.parse(await stored(page));
+  expect(record.document.campaigns.map((c) => c.id)).toEqual(v1.campaigns.map((c) => c.id));
+  expect(record.token.writer).not.toBe('old');
+  await page.reload();
+  await waitForApp(page);
+  await expect(rowNames(page)).toHaveText(v1.campaigns.filter((c) => c.status !== 'archived').map((c) => c.name));
+  await expect(page.getByTestId('conflict-banner')).toHaveCount(0);
+});

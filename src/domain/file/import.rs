@@ -82,6 +82,12 @@ pub enum Problem {
 
 /// Reads a file's bytes into a valid document at the current version.
 pub fn read_document(bytes: &[u8]) -> Result<Document, ImportError> {
+    read_stored(bytes).map(|(doc, _)| doc)
+}
+
+/// Like [`read_document`], and says whether the document was already at the current version
+/// (`false`: it was migrated, and writing it back saves the next reads that work).
+pub fn read_stored(bytes: &[u8]) -> Result<(Document, bool), ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -99,7 +105,7 @@ pub fn read_document(bytes: &[u8]) -> Result<Document, ImportError> {
     }
     check_depth(text)?;
     if let Some(doc) = read_current(text) {
-        return doc;
+        return doc.map(|doc| (doc, true));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Eof => ImportError::Truncated,
@@ -108,7 +114,7 @@ pub fn read_document(bytes: &[u8]) -> Result<Document, ImportError> {
             column: e.column(),
         },
     })?;
-    read_document_value(value)
+    read_document_value(value).map(|doc| (doc, false))
 }
 
 /// The fast path for the common case, a sound document at the current version: one typed

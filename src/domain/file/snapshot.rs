@@ -57,11 +57,17 @@ impl Snapshot {
     /// when it holds a document at the current version (what this app writes), the
     /// migrating path otherwise.
     pub fn from_json(text: &str) -> Result<Self, ImportError> {
+        Self::read(text).map(|(snapshot, _)| snapshot)
+    }
+
+    /// Like [`Snapshot::from_json`], and says whether the record was already in the current
+    /// format (`false`: it was migrated, and writing it back saves the next reads that work).
+    pub fn read(text: &str) -> Result<(Self, bool), ImportError> {
         if let Ok(stored) = serde_json::from_str::<Stored>(text) {
             if let Some(document) = super::import::current(stored.document) {
-                return document.map(|document| Self {
-                    token: stored.token,
-                    document,
+                return document.map(|document| {
+                    let token = stored.token;
+                    (Self { token, document }, true)
                 });
             }
         }
@@ -75,10 +81,8 @@ impl Snapshot {
             .get_mut("document")
             .map(Value::take)
             .ok_or(ImportError::NotRally)?;
-        Ok(Self {
-            token,
-            document: read_document_value(document)?,
-        })
+        let document = read_document_value(document)?;
+        Ok((Self { token, document }, false))
     }
 }
 
@@ -101,7 +105,16 @@ mod tests {
             },
             document: Document::of_workspace(&ws, at(3)),
         };
-        assert_eq!(Snapshot::from_json(&snap.to_json()).unwrap(), snap);
+        assert_eq!(
+            Snapshot::read(&snap.to_json()).unwrap(),
+            (snap.clone(), true)
+        );
+        // An older record reads the same and is flagged for writing back.
+        let old = snap
+            .to_json()
+            .replace("\"format_version\":3", "\"format_version\":1");
+        assert_ne!(old, snap.to_json());
+        assert_eq!(Snapshot::read(&old).unwrap(), (snap.clone(), false));
         assert_eq!(
             SnapshotToken::decode(&snap.token.encode()),
             Some(snap.token.clone())
