@@ -26,7 +26,7 @@ pub struct Session {
     tab: String,
     seq: u64,
     known: Option<SnapshotToken>,
-    pending: Option<(Timeout, Workspace)>,
+    pending: Option<(Timeout, Rc<Workspace>)>,
 }
 
 /// Reads the stored workspace and language: the tab's save session and its first state.
@@ -128,7 +128,7 @@ pub fn use_autosave(app: &AppHandle, session: Rc<RefCell<Session>>) {
     {
         let session = session.clone();
         let dispatcher = app.dispatcher();
-        let ws = app.workspace().clone();
+        let ws = app.history.present().clone();
         let conflict = app.conflict;
         use_effect_with(app.changes, move |changes| {
             if *changes > 0 && !conflict {

@@ -25,9 +25,10 @@ const SAVE_QUIET_MS: i64 = 250;
 const SAVE_MAX_WAIT_MS: i64 = 1000;
 
 /// Kits and observations, plus the outcome of the last change and of the last save.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct FieldworkState {
-    pub fieldwork: Fieldwork,
+    /// Shared between states: a message that does not change the store does not copy it.
+    pub fieldwork: Rc<Fieldwork>,
     /// Bumped by every change; the saver watches it.
     pub changes: u64,
     /// Why the last action was refused, if it was.
@@ -35,6 +36,18 @@ pub struct FieldworkState {
     pub save: Result<(), StorageFailure>,
     /// The stored fieldwork could not be read at start-up (kept aside, not overwritten).
     pub unreadable: bool,
+}
+
+/// The same store (by pointer: with thousands of events it is never compared element by
+/// element) and the same outcomes. Every change makes a new store and bumps `changes`.
+impl PartialEq for FieldworkState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.fieldwork, &other.fieldwork)
+            && self.changes == other.changes
+            && self.refused == other.refused
+            && self.save == other.save
+            && self.unreadable == other.unreadable
+    }
 }
 
 pub enum FieldworkMsg {
@@ -64,7 +77,7 @@ impl Reducible for FieldworkState {
     // (inside the core's pure step) and never compared element by element.
     fn reduce(self: Rc<Self>, msg: FieldworkMsg) -> Rc<Self> {
         let with = |fieldwork: Fieldwork, changed: bool| FieldworkState {
-            fieldwork,
+            fieldwork: Rc::new(fieldwork),
             changes: self.changes + u64::from(changed),
             refused: None,
             save: self.save,
@@ -118,7 +131,7 @@ impl FieldworkState {
     /// Everything but the (large) fieldwork, which callers supply.
     fn clone_meta(&self) -> FieldworkState {
         FieldworkState {
-            fieldwork: Fieldwork::default(),
+            fieldwork: Rc::default(),
             changes: self.changes,
             refused: self.refused.clone(),
             save: self.save,
@@ -138,7 +151,7 @@ pub fn use_fieldwork() -> FieldworkHandle {
 /// Replaces the store with a new one computed by the core (invitations received, answers
 /// submitted or imported).
 pub fn replace(fw: &FieldworkHandle, next: Fieldwork) {
-    if next != fw.fieldwork {
+    if next != *fw.fieldwork {
         fw.dispatch(FieldworkMsg::Replace(Box::new(next)));
     }
 }
@@ -167,7 +180,7 @@ pub fn start(fw: &FieldworkHandle, kit: Uuid, session: Uuid) -> Uuid {
 /// Reads the stored fieldwork; what cannot be read is kept aside under another key.
 pub fn boot() -> FieldworkState {
     let mut state = FieldworkState {
-        fieldwork: Fieldwork::default(),
+        fieldwork: Rc::default(),
         changes: 0,
         refused: None,
         save: Ok(()),
@@ -182,7 +195,7 @@ pub fn boot() -> FieldworkState {
                 // This browser's own survey data is restored as it was saved.
                 fw.invitations = doc.invitations;
                 fw.responses = doc.responses;
-                state.fieldwork = fw;
+                state.fieldwork = Rc::new(fw);
                 // Written by an older Rally: saved again in the current format.
                 state.changes = u64::from(!current);
             }
@@ -207,7 +220,7 @@ pub fn import(fw: &FieldworkHandle, doc: &Document, campaigns: &[Campaign]) -> F
     let (next, responses) = next.import_responses(&doc.responses, campaigns);
     report.invitations_added = invitations;
     report.responses = responses;
-    if next != fw.fieldwork {
+    if next != *fw.fieldwork {
         fw.dispatch(FieldworkMsg::Replace(Box::new(next)));
     }
     report

@@ -65,7 +65,9 @@ impl Change {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    pub history: History<Workspace, Change>,
+    /// Shared, not copied: every message clones the state, and the history holds up to
+    /// `UNDO_DEPTH` workspaces.
+    pub history: History<Rc<Workspace>, Change>,
     /// Bumped whenever the workspace changes; autosave watches it.
     pub changes: u64,
     pub lang: Lang,
@@ -81,7 +83,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(workspace: Workspace, lang: Lang, save: SaveState, stored_unreadable: bool) -> Self {
         Self {
-            history: History::new(workspace),
+            history: History::new(Rc::new(workspace)),
             changes: 0,
             lang,
             notice: None,
@@ -93,7 +95,7 @@ impl AppState {
     }
 
     pub fn workspace(&self) -> &Workspace {
-        self.history.present()
+        self.history.present().as_ref()
     }
 }
 
@@ -134,7 +136,8 @@ impl Reducible for AppState {
             } => match next.workspace().apply(&action, now) {
                 Ok(ws) => {
                     if ws != *next.workspace() {
-                        next.history.push(ws, Change::Action(Box::new(action)));
+                        next.history
+                            .push(Rc::new(ws), Change::Action(Box::new(action)));
                         next.changes += 1;
                     }
                     next.notice = notice.map(Notice::Info);
@@ -154,7 +157,7 @@ impl Reducible for AppState {
             Msg::Imported(doc, fieldwork) => match merge(next.workspace(), &doc) {
                 Ok((ws, report)) => {
                     if ws != *next.workspace() {
-                        next.history.push(ws, Change::Import);
+                        next.history.push(Rc::new(ws), Change::Import);
                         next.changes += 1;
                     }
                     next.notice = Some(Notice::Imported(report, fieldwork));
@@ -173,7 +176,7 @@ impl Reducible for AppState {
             }
             Msg::Conflict => next.conflict = true,
             Msg::LoadOther(ws) => {
-                next.history.reset(*ws);
+                next.history.reset(Rc::from(ws));
                 next.conflict = false;
                 next.save = SaveState::Saved;
             }
