@@ -70,6 +70,9 @@ pub fn fold(text: &str) -> String {
 }
 
 fn matches(c: &Campaign, words: &[String]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
     let haystack = fold(&format!(
         "{} {} {} {} {} {}",
         c.name,
@@ -105,28 +108,19 @@ pub fn list<'a>(campaigns: &'a [Campaign], query: &ListQuery) -> (Vec<&'a Campai
             .filter(|c| c.status == Status::Archived)
             .count()
     };
-    let mut shown: Vec<&Campaign> = found
+    // Each name is folded once, not at every comparison.
+    let mut shown: Vec<(String, &Campaign)> = found
         .into_iter()
         .filter(|c| query.show_archived || c.status != Status::Archived)
+        .map(|c| (fold(&c.name), c))
         .collect();
-    shown.sort_by(|a, b| match query.sort {
-        SortKey::Updated => b
-            .updated_at
-            .cmp(&a.updated_at)
-            .then_with(|| fold(&a.name).cmp(&fold(&b.name))),
-        SortKey::Created => b
-            .created_at
-            .cmp(&a.created_at)
-            .then_with(|| fold(&a.name).cmp(&fold(&b.name))),
-        SortKey::Name => fold(&a.name)
-            .cmp(&fold(&b.name))
-            .then_with(|| a.id.cmp(&b.id)),
-        SortKey::Status => a
-            .status
-            .cmp(&b.status)
-            .then_with(|| fold(&a.name).cmp(&fold(&b.name))),
+    shown.sort_by(|(fa, a), (fb, b)| match query.sort {
+        SortKey::Updated => b.updated_at.cmp(&a.updated_at).then_with(|| fa.cmp(fb)),
+        SortKey::Created => b.created_at.cmp(&a.created_at).then_with(|| fa.cmp(fb)),
+        SortKey::Name => fa.cmp(fb).then_with(|| a.id.cmp(&b.id)),
+        SortKey::Status => a.status.cmp(&b.status).then_with(|| fa.cmp(fb)),
     });
-    (shown, hidden)
+    (shown.into_iter().map(|(_, c)| c).collect(), hidden)
 }
 
 #[cfg(test)]
