@@ -61,6 +61,7 @@ TOKEN_RE = re.compile(
     re.I | re.S)
 ATTR_RE = re.compile(
     r"""(?P<name>[^\s"'<>/=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""", re.S)
+INTEGRITY_RE = re.compile(r"""\s+integrity(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?(?=[\s/>]|$)""", re.I)
 NONCE_RE = re.compile(r"""\s+nonce(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?(?=[\s/>]|$)""", re.I)
 
 
@@ -149,9 +150,16 @@ def rewrite(doc: str, dist: str, public_url: str, log: list[str]) -> str:
             return f'<link rel="stylesheet" href="{public_url}{name}"{extra}>'
         raw_attrs = m.group("tattrs")
         kept = strip_nonce(raw_attrs)
+        nonces += kept != raw_attrs
+        attrs = parse_attrs(kept)
+        if (m.group("tname").lower() == "link" and "integrity" in attrs
+                and "preload" in attrs.get("rel", "").lower().split()
+                and attrs.get("as", "").lower() == "fetch"):
+            # Chromium ignores integrity on fetch preloads and says so in the console.
+            kept = INTEGRITY_RE.sub("", kept)
+            log.append("dropped the integrity attribute of a fetch preload (ignored by browsers)")
         if kept == raw_attrs:
             return m.group(0)
-        nonces += 1
         return f"<{m.group('tname')}{kept}>"
 
     out = TOKEN_RE.sub(repl, doc)
@@ -366,6 +374,8 @@ def self_test() -> int:
     check("the loader waits for the parsed document, then starts the app",
           boot_body.index("import init") < boot_body.index("DOMContentLoaded") < boot_body.index("await init("))
     check("no nonce left", "nonce" not in first)
+    check("wasm preload kept, minus nonce and the integrity browsers ignore there",
+          '<link rel="preload" href="/rally-0123abcd_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">' in first)
     check("modulepreload kept (minus nonce)",
           '<link rel="modulepreload" href="/rally-0123abcd.js" crossorigin="anonymous" integrity="sha384-AAA">' in first)
     check("comment left alone", "<!-- <script>commented out: must stay as it is</script> -->" in first)
