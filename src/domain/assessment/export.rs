@@ -276,16 +276,50 @@ fn begin(rows: usize, header: &[&str]) -> String {
     out
 }
 
+/// The texts of the four identifier cells of a response (campaign, response, respondent,
+/// subject; the last empty for a self-assessment).
+fn id_cells(
+    campaign: Uuid,
+    response: Uuid,
+    respondent: Uuid,
+    subject: Option<Uuid>,
+) -> [String; 4] {
+    [
+        campaign.to_string(),
+        response.to_string(),
+        respondent.to_string(),
+        subject.map(|s| s.to_string()).unwrap_or_default(),
+    ]
+}
+
+/// The cells of the identity columns that open both CSVs (`IDENTITY_COLUMNS`): identifiers,
+/// the respondent's and subject's names (`[respondent, subject]`, guarded as free text), the
+/// kind of respondent and the instrument's id, version and hash.
+fn identity_cells<'a>(
+    ids: &'a [String; 4],
+    names: [&'a str; 2],
+    kind: RespondentKind,
+    instrument: [&'a str; 3],
+) -> Vec<(&'a str, bool)> {
+    vec![
+        (&ids[0], false),
+        (&ids[1], false),
+        (&ids[2], false),
+        (names[0], true),
+        (kind_code(kind), false),
+        (&ids[3], false),
+        (names[1], true),
+        (instrument[0], true),
+        (instrument[1], true),
+        (instrument[2], true),
+    ]
+}
+
 /// The scores CSV (titles in `lang`; see `docs/file-format.md`).
 pub fn scores_csv(rows: &[ScoreRow], lang: Lang) -> String {
     let mut out = begin(rows.len(), &scores_header(lang));
     for r in rows {
-        let ids = [
-            r.campaign_id.to_string(),
-            r.response_id.to_string(),
-            r.respondent_id.to_string(),
-            r.subject_id.map(|s| s.to_string()).unwrap_or_default(),
-        ];
+        let ids = id_cells(r.campaign_id, r.response_id, r.respondent_id, r.subject_id);
         let answered = r.answered.to_string();
         let items = r.items.to_string();
         let numbers = [
@@ -297,34 +331,28 @@ pub fn scores_csv(rows: &[ScoreRow], lang: Lang) -> String {
             opt(r.lean, POMP_DECIMALS),
         ];
         let submitted = write_utc(&r.submitted_at);
-        push_row(
-            &mut out,
-            &[
-                (&ids[0], false),
-                (&ids[1], false),
-                (&ids[2], false),
-                (&r.respondent, true),
-                (kind_code(r.respondent_kind), false),
-                (&ids[3], false),
-                (&r.subject, true),
-                (&r.instrument_id, true),
-                (&r.instrument_version, true),
-                (&r.instrument_hash, true),
-                (&r.facet, true),
-                (&r.facet_name, true),
-                (r.status.code(), false),
-                (&answered, false),
-                (&items, false),
-                (&numbers[0], false),
-                (&numbers[1], false),
-                (&numbers[2], false),
-                (&numbers[3], false),
-                (&numbers[4], false),
-                (&numbers[5], false),
-                (&r.quality_flags, true),
-                (&submitted, false),
-            ],
+        let mut cells = identity_cells(
+            &ids,
+            [&r.respondent, &r.subject],
+            r.respondent_kind,
+            [&r.instrument_id, &r.instrument_version, &r.instrument_hash],
         );
+        cells.extend_from_slice(&[
+            (&r.facet, true),
+            (&r.facet_name, true),
+            (r.status.code(), false),
+            (&answered, false),
+            (&items, false),
+            (&numbers[0], false),
+            (&numbers[1], false),
+            (&numbers[2], false),
+            (&numbers[3], false),
+            (&numbers[4], false),
+            (&numbers[5], false),
+            (&r.quality_flags, true),
+            (&submitted, false),
+        ]);
+        push_row(&mut out, &cells);
     }
     out
 }
@@ -337,12 +365,7 @@ pub fn answers_csv(campaign: &Campaign, responses: &[&Response], lang: Lang) -> 
     let mut out = begin(rows, &answers_header(lang));
     for e in &kept {
         let r = e.response;
-        let ids = [
-            r.campaign_id.to_string(),
-            r.id.to_string(),
-            r.respondent_id.to_string(),
-            r.subject_id.map(|s| s.to_string()).unwrap_or_default(),
-        ];
+        let ids = id_cells(r.campaign_id, r.id, r.respondent_id, r.subject_id);
         let submitted = write_utc(&r.submitted_at);
         for item in &e.instrument.items {
             let answer = r.answers.iter().find(|a| a.item == item.id);
@@ -365,29 +388,23 @@ pub fn answers_csv(campaign: &Campaign, responses: &[&Response], lang: Lang) -> 
                 Keyed::Plus => "+",
                 Keyed::Minus => "-",
             };
-            push_row(
-                &mut out,
-                &[
-                    (&ids[0], false),
-                    (&ids[1], false),
-                    (&ids[2], false),
-                    (&e.respondent, true),
-                    (kind_code(e.kind), false),
-                    (&ids[3], false),
-                    (&e.subject, true),
-                    (&r.instrument_id, true),
-                    (&r.instrument_version, true),
-                    (&r.instrument_hash, true),
-                    (&item.id, true),
-                    (&item.facet, true),
-                    (pole, false),
-                    (keyed, false),
-                    (&given, false),
-                    (&keyed_score, false),
-                    (&seconds, false),
-                    (&submitted, false),
-                ],
+            let mut cells = identity_cells(
+                &ids,
+                [&e.respondent, &e.subject],
+                e.kind,
+                [&r.instrument_id, &r.instrument_version, &r.instrument_hash],
             );
+            cells.extend_from_slice(&[
+                (&item.id, true),
+                (&item.facet, true),
+                (pole, false),
+                (keyed, false),
+                (&given, false),
+                (&keyed_score, false),
+                (&seconds, false),
+                (&submitted, false),
+            ]);
+            push_row(&mut out, &cells);
         }
     }
     out

@@ -39,8 +39,9 @@ catalogue! {
     ScaleName => "Échelle entière (moyenne des facettes)", "Whole scale (mean of the facets)";
 }
 
-/// The columns of the scores CSV, in order.
-pub const SCORE_COLUMNS: [Ex; 23] = [
+/// The first columns of both CSVs, in order: which response, by whom, about whom, on which
+/// instrument text.
+pub const IDENTITY_COLUMNS: [Ex; 10] = [
     Ex::CampaignId,
     Ex::ResponseId,
     Ex::RespondentId,
@@ -51,6 +52,10 @@ pub const SCORE_COLUMNS: [Ex; 23] = [
     Ex::InstrumentId,
     Ex::InstrumentVersion,
     Ex::InstrumentHash,
+];
+
+/// The columns of the scores CSV after [`IDENTITY_COLUMNS`], in order.
+pub const SCORE_COLUMNS: [Ex; 13] = [
     Ex::Facet,
     Ex::FacetName,
     Ex::Status,
@@ -66,18 +71,8 @@ pub const SCORE_COLUMNS: [Ex; 23] = [
     Ex::SubmittedAt,
 ];
 
-/// The columns of the answers CSV, in order.
-pub const ANSWER_COLUMNS: [Ex; 18] = [
-    Ex::CampaignId,
-    Ex::ResponseId,
-    Ex::RespondentId,
-    Ex::Respondent,
-    Ex::RespondentKind,
-    Ex::SubjectId,
-    Ex::Subject,
-    Ex::InstrumentId,
-    Ex::InstrumentVersion,
-    Ex::InstrumentHash,
+/// The columns of the answers CSV after [`IDENTITY_COLUMNS`], in order.
+pub const ANSWER_COLUMNS: [Ex; 8] = [
     Ex::Item,
     Ex::Facet,
     Ex::Pole,
@@ -88,14 +83,23 @@ pub const ANSWER_COLUMNS: [Ex; 18] = [
     Ex::SubmittedAt,
 ];
 
+/// The titles of a CSV in `lang`: the identity columns, then `columns`.
+fn header(columns: &[Ex], lang: Lang) -> Vec<&'static str> {
+    IDENTITY_COLUMNS
+        .iter()
+        .chain(columns)
+        .map(|c| c.get(lang))
+        .collect()
+}
+
 /// The titles of the scores CSV in `lang`.
-pub fn scores_header(lang: Lang) -> [&'static str; 23] {
-    SCORE_COLUMNS.map(|c| c.get(lang))
+pub fn scores_header(lang: Lang) -> Vec<&'static str> {
+    header(&SCORE_COLUMNS, lang)
 }
 
 /// The titles of the answers CSV in `lang`.
-pub fn answers_header(lang: Lang) -> [&'static str; 18] {
-    ANSWER_COLUMNS.map(|c| c.get(lang))
+pub fn answers_header(lang: Lang) -> Vec<&'static str> {
+    header(&ANSWER_COLUMNS, lang)
 }
 
 #[cfg(test)]
@@ -114,9 +118,17 @@ mod tests {
         }
         for lang in Lang::ALL {
             let scores: HashSet<_> = scores_header(lang).into_iter().collect();
-            assert_eq!(scores.len(), SCORE_COLUMNS.len(), "{lang:?}");
+            assert_eq!(
+                scores.len(),
+                IDENTITY_COLUMNS.len() + SCORE_COLUMNS.len(),
+                "{lang:?}"
+            );
             let answers: HashSet<_> = answers_header(lang).into_iter().collect();
-            assert_eq!(answers.len(), ANSWER_COLUMNS.len(), "{lang:?}");
+            assert_eq!(
+                answers.len(),
+                IDENTITY_COLUMNS.len() + ANSWER_COLUMNS.len(),
+                "{lang:?}"
+            );
         }
     }
 }
