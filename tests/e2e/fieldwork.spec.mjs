@@ -10,9 +10,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  test, expect, open, go, waitSaved, statusRegion, watchErrors, importFile,
+  test, expect, open, go, waitSaved, statusRegion, watchErrors, importFile, axeAndShots,
 } from './recruiter-lib.mjs';
-import { axeCheck, shot, waitForApp, ORIGIN } from './helpers.mjs';
+import { waitForApp, ORIGIN } from './helpers.mjs';
 
 const CAMPAIGN = 'Recrutement DSI — Lille';
 const LEADER = 'Hélène Garnier';
@@ -333,17 +333,6 @@ test('two mediators observe the same session; the recruiter imports, compares an
 test.describe('recruiter fieldwork screens: axe and screenshots', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  async function check(page, id, { lang = 'en', narrow = true } = {}) {
-    expect.soft(await axeCheck(page), `axe, ${id} (${lang}, 1280 px)`).toEqual([]);
-    await shot(page, `${id}-${lang}-1280`);
-    if (!narrow) return;
-    await page.setViewportSize({ width: 390, height: 844 });
-    expect.soft(await axeCheck(page), `axe, ${id} (${lang}, 390 px)`).toEqual([]);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect.soft(width, `page width at 390 px, ${id} (${lang})`).toBeLessThanOrEqual(390);
-    await shot(page, `${id}-${lang}-390`);
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
 
   test('campaign page with the fieldwork card filled, session analysis (EN and FR)', async ({ axePage: page }) => {
     test.skip(!shared.workspace, 'needs the files of the story above');
@@ -357,20 +346,20 @@ test.describe('recruiter fieldwork screens: axe and screenshots', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(CAMPAIGN);
     await expect(page.locator('table.an-received tbody tr')).toHaveCount(2);
     await page.locator('section.an-fieldwork').scrollIntoViewIfNeeded();
-    await check(page, 'campaign-fieldwork');
+    await axeAndShots(page, 'campaign-fieldwork');
 
     await go(page, `#/campaign/${shared.campaignId}/session/${shared.sessionId}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Analysis of session 1');
     await expect(page.getByRole('img', { name: /^Timeline of the session/ })).toBeVisible();
-    await check(page, 'analysis');
+    await axeAndShots(page, 'analysis');
 
     await page.getByRole('button', { name: 'Français' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Analyse de la séance 1');
-    await check(page, 'analysis', { lang: 'fr', narrow: false });
+    await axeAndShots(page, 'analysis', { lang: 'fr', narrow: false });
     await go(page, `#/campaign/${shared.campaignId}`);
     await expect(page.locator('table.an-received tbody tr')).toHaveCount(2);
-    await check(page, 'campaign-fieldwork', { lang: 'fr', narrow: false });
+    await axeAndShots(page, 'campaign-fieldwork', { lang: 'fr', narrow: false });
   });
 });
 

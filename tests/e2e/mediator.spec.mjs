@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  test, expect, open, go, waitSaved, statusRegion, watchErrors,
+  test, expect, open, go, waitSaved, statusRegion, watchErrors, axeAndShots,
 } from './recruiter-lib.mjs';
-import { axeCheck, shot, waitForApp, ORIGIN } from './helpers.mjs';
+import { waitForApp, ORIGIN } from './helpers.mjs';
 
 const CAMPAIGN = 'Recrutement DAF — Bordeaux';
 const LEADER = 'Hélène Garnier';
@@ -387,21 +387,6 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
 test.describe('mediator screens: axe and screenshots', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  /**
-   * axe (serious and critical) and a full-page screenshot at 1280 px, then the same at 390 px
-   * plus the page's width (nothing may scroll sideways), then back to 1280 px.
-   */
-  async function check(page, id, { lang = 'en', narrow = true } = {}) {
-    expect.soft(await axeCheck(page), `axe, ${id} (${lang}, 1280 px)`).toEqual([]);
-    await shot(page, `${id}-${lang}-1280`);
-    if (!narrow) return;
-    await page.setViewportSize({ width: 390, height: 844 });
-    expect.soft(await axeCheck(page), `axe, ${id} (${lang}, 390 px)`).toEqual([]);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect.soft(width, `page width at 390 px, ${id} (${lang})`).toBeLessThanOrEqual(390);
-    await shot(page, `${id}-${lang}-390`);
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
 
   async function setLang(page, lang) {
     await page.getByRole('button', { name: lang === 'fr' ? 'Français' : 'English' }).click();
@@ -415,7 +400,7 @@ test.describe('mediator screens: axe and screenshots', () => {
 
     await open(page, '/#/observe');
     await expect(page.getByTestId('obs-empty')).toBeVisible();
-    await check(page, 'observe-empty');
+    await axeAndShots(page, 'observe-empty');
 
     // A kit from a campaign made in this same browser (the recruiter's side is not checked here).
     await createCampaign(page);
@@ -425,7 +410,7 @@ test.describe('mediator screens: axe and screenshots', () => {
     await expect(page.getByTestId('obs-kit')).toHaveCount(1);
     await statusRegion(page).getByRole('button').last().click(); // Dismiss the import notice
     await expect(statusRegion(page)).toHaveText('');
-    await check(page, 'observe-kits');
+    await axeAndShots(page, 'observe-kits');
 
     // Coding: a few events, a note, a silence going on, and the CEO chosen, waiting for a code.
     await page.getByTestId('obs-start').first().click();
@@ -438,11 +423,11 @@ test.describe('mediator screens: axe and screenshots', () => {
     await keys(page, 'j m c');
     await expect(page.locator('#log-title')).toHaveText('Events (8)');
     await expect(prompt(page)).toContainText('CEO: choose a code');
-    await check(page, 'observe-coding');
+    await axeAndShots(page, 'observe-coding');
     await setLang(page, 'fr');
     await expect(page.locator('#log-title')).toHaveText('Évènements (8)');
     await expect(prompt(page)).toContainText('Dirigeant');
-    await check(page, 'observe-coding', { lang: 'fr', narrow: false });
+    await axeAndShots(page, 'observe-coding', { lang: 'fr', narrow: false });
     await setLang(page, 'en');
 
     // The rating grid, two dimensions rated, the evidence chooser open on the first.
@@ -455,7 +440,7 @@ test.describe('mediator screens: axe and screenshots', () => {
     await expect(page.getByTestId('obs-progress')).toHaveText('2 of 6 dimensions rated');
     await dims.first().locator('summary', { hasText: 'Choose coded events' }).click();
     await expect(dims.first().getByRole('checkbox')).toHaveCount(8);
-    await check(page, 'observe-rating');
+    await axeAndShots(page, 'observe-rating');
 
     // Submitted: every dimension rated, confirmed, read-only.
     for (let i = 2; i < 6; i++) await dims.nth(i).getByRole('radio').nth(2).check();
@@ -463,13 +448,13 @@ test.describe('mediator screens: axe and screenshots', () => {
     await page.getByTestId('obs-synthesis').fill('Synthèse courte.');
     await page.getByTestId('obs-synthesis').press('Tab');
     await page.getByTestId('obs-submit').click();
-    await check(page, 'observe-rating-confirm', { narrow: false });
+    await axeAndShots(page, 'observe-rating-confirm', { narrow: false });
     await page.getByTestId('obs-submit-confirm').click();
     await expect(page.getByTestId('obs-read-only')).toBeVisible();
-    await check(page, 'observe-submitted');
+    await axeAndShots(page, 'observe-submitted');
     await page.getByRole('link', { name: '← Back to coding' }).click();
     await expect(page.getByTestId('obs-read-only')).toBeVisible();
-    await check(page, 'observe-coding-submitted');
+    await axeAndShots(page, 'observe-coding-submitted');
   });
 });
 

@@ -5,7 +5,7 @@
 // plus the few UI steps every recruiter test repeats.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as helpersTest, expect, waitForApp } from './helpers.mjs';
+import { test as helpersTest, expect, waitForApp, axeCheck, shot } from './helpers.mjs';
 
 export { expect };
 
@@ -172,4 +172,21 @@ export async function commitField(page, selector, value) {
   const field = page.locator(selector);
   await field.fill(value);
   await field.press('Tab');
+}
+
+/**
+ * axe (serious and critical) and a full-page screenshot `<id>-<lang>-1280` at 1280 px; unless
+ * `narrow` is false, the same at 390 px plus the page's width (nothing may scroll sideways);
+ * then back to 1280 px. Findings are soft: every screen of a test is checked.
+ */
+export async function axeAndShots(page, id, { lang = 'en', narrow = true } = {}) {
+  expect.soft(await axeCheck(page), `axe, ${id} (${lang}, 1280 px)`).toEqual([]);
+  await shot(page, `${id}-${lang}-1280`);
+  if (!narrow) return;
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect.soft(await axeCheck(page), `axe, ${id} (${lang}, 390 px)`).toEqual([]);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect.soft(width, `page width at 390 px, ${id} (${lang})`).toBeLessThanOrEqual(390);
+  await shot(page, `${id}-${lang}-390`);
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
