@@ -196,15 +196,23 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   shared.files = { candFile, ceoFile };
 });
 
+/**
+ * Writes `storage` (the recruiter's localStorage, as JSON of key → text) into the context's
+ * first page load only, so reloads see what the app itself wrote since.
+ */
+async function seedOnce(context, storage) {
+  await context.addInitScript((entries) => {
+    if (sessionStorage.getItem('seeded')) return;
+    for (const [k, v] of Object.entries(JSON.parse(entries))) localStorage.setItem(k, v);
+    sessionStorage.setItem('seeded', '1');
+  }, storage);
+}
+
 test('self-assessment screens pass axe and are photographed at 1280 and 390 px', async ({ browser }) => {
   test.skip(!shared.storage, 'needs the story above');
   for (const width of [1280, 390]) {
     const context = await newAxeContext(browser, { viewport: { width, height: 900 } });
-    await context.addInitScript((entries) => {
-      if (sessionStorage.getItem('seeded')) return;
-      for (const [k, v] of Object.entries(JSON.parse(entries))) localStorage.setItem(k, v);
-      sessionStorage.setItem('seeded', '1');
-    }, shared.storage);
+    await seedOnce(context, shared.storage);
     const page = await context.newPage();
     await page.goto(shared.resultsUrl);
     await waitForApp(page);
@@ -229,11 +237,7 @@ test('self-assessment screens pass axe and are photographed at 1280 and 390 px',
 test('past the keep-until date the card says so, and erasing a person removes their answers', async ({ browser }) => {
   test.skip(!shared.storage, 'needs the story above');
   const context = await newAxeContext(browser, { viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((entries) => {
-    if (sessionStorage.getItem('seeded')) return;
-    for (const [k, v] of Object.entries(JSON.parse(entries))) localStorage.setItem(k, v);
-    sessionStorage.setItem('seeded', '1');
-  }, shared.storage);
+  await seedOnce(context, shared.storage);
   const page = await context.newPage();
   // A year and a half later: the six months promised to the respondents are long past.
   await page.clock.install({ time: Date.now() + 540 * 24 * 3600 * 1000 });
