@@ -32,6 +32,16 @@ fn try_download(file_name: &str, text: &str, mime: &str) -> Option<()> {
     Some(())
 }
 
+/// The file picked in the `<input type="file">` that fired `e`, if any. The input is emptied,
+/// so that the same file can be picked again after a fix.
+pub fn take_picked(e: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input: web_sys::HtmlInputElement = e.target()?.dyn_into().ok()?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
 /// What came of reading a picked file.
 pub enum Picked {
     Bytes(Vec<u8>),

@@ -11,7 +11,7 @@ use crate::domain::limits::MAX_IMPORT_BYTES;
 use crate::domain::survey::code::invitation_from_payload;
 use crate::domain::survey::{CodeError, Invitation, Step};
 use crate::platform::clock;
-use crate::platform::files::{read_picked, Picked};
+use crate::platform::files::{read_picked, take_picked, Picked};
 use crate::ui::fieldwork::{replace, use_fieldwork, FieldworkHandle};
 use crate::ui::routes::Route;
 use crate::ui::state::use_app;
@@ -145,11 +145,9 @@ pub fn respond_home() -> Html {
         let (fw, navigator, outcome, busy) =
             (fw.clone(), navigator.clone(), outcome.clone(), busy.clone());
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            let Some(file) = take_picked(&e) else {
                 return;
             };
-            input.set_value("");
             busy.set(true);
             let (fw, navigator, outcome, busy) =
                 (fw.clone(), navigator.clone(), outcome.clone(), busy.clone());

@@ -4,10 +4,9 @@
 use crate::domain::file::{read_document, ImportError};
 use crate::domain::i18n::T;
 use crate::domain::limits::MAX_IMPORT_BYTES;
-use crate::platform::files::{read_picked, Picked};
+use crate::platform::files::{read_picked, take_picked, Picked};
 use crate::ui::fieldwork::use_fieldwork;
 use crate::ui::state::{use_app, Msg};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,12 +24,9 @@ pub fn import_button(props: &Props) -> Html {
         let fieldwork = fieldwork.clone();
         let busy = busy.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            let Some(file) = take_picked(&e) else {
                 return;
             };
-            // Let the same file be picked again after a fix.
-            input.set_value("");
             busy.set(true);
             let (app, busy, fieldwork) = (app.clone(), busy.clone(), fieldwork.clone());
             wasm_bindgen_futures::spawn_local(async move {
