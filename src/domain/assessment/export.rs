@@ -416,7 +416,7 @@ mod tests {
     use crate::domain::campaign::tests::{at, id, sample};
     use crate::domain::campaign::{InstrumentId, Person};
     use crate::domain::instrument::builtin::builtin_by_id;
-    use crate::domain::instrument::score::Answer;
+    use crate::domain::instrument::score::filled;
     use crate::domain::survey::leader_id;
 
     /// A response of `respondent` to `instrument`, with `value(item)` for each item in page
@@ -428,19 +428,16 @@ mod tests {
         subject: Option<Uuid>,
         value: impl Fn(&crate::domain::instrument::Item) -> Option<u8>,
     ) -> Response {
-        let i = builtin_by_id(instrument).unwrap();
-        let mut r = Response::start(i, id(n), sample().id, respondent, at(0));
-        r.subject_id = subject;
+        let mut r = filled(
+            instrument,
+            id(n),
+            sample().id,
+            respondent,
+            subject,
+            4000,
+            |_, it| value(it),
+        );
         r.submitted_at = at(600);
-        r.answers = i
-            .items
-            .iter()
-            .map(|it| Answer {
-                item: it.id.clone(),
-                value: value(it),
-                ms: Some(4000),
-            })
-            .collect();
         r
     }
 

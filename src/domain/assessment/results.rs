@@ -215,11 +215,10 @@ pub fn axis_of(facet: &str) -> Option<SupportAxis> {
 mod tests {
     use super::*;
     use crate::domain::assessment::gaps::Quadrant;
-    use crate::domain::campaign::tests::{at, id, sample};
+    use crate::domain::campaign::tests::{id, sample};
     use crate::domain::campaign::InstrumentId;
-    use crate::domain::instrument::builtin::builtin_by_id;
     use crate::domain::instrument::definition::Keyed;
-    use crate::domain::instrument::score::Answer;
+    use crate::domain::instrument::score::filled;
     use crate::domain::survey::leader_id;
 
     /// Answers every item so that each keyed score is `level` (reverse keys flipped back).
@@ -231,22 +230,12 @@ mod tests {
         level: u8,
         n: u128,
     ) -> Response {
-        let i = builtin_by_id(inst).unwrap();
-        let mut r = Response::start(i, id(n), campaign, who, at(0));
-        r.subject_id = about;
-        r.answers = i
-            .items
-            .iter()
-            .map(|it| Answer {
-                item: it.id.clone(),
-                value: Some(match it.keyed {
-                    Keyed::Plus => level,
-                    Keyed::Minus => i.points() + 1 - level,
-                }),
-                ms: Some(4000),
+        filled(inst, id(n), campaign, who, about, 4000, |i, it| {
+            Some(match it.keyed {
+                Keyed::Plus => level,
+                Keyed::Minus => i.points() + 1 - level,
             })
-            .collect();
-        r
+        })
     }
 
     #[test]

@@ -441,3 +441,32 @@ fn matrix(
         })
         .collect()
 }
+
+/// Test support: a response with `id`, in `campaign`, by `respondent` (about `subject`), to the
+/// built-in instrument `instrument`: every item in page order answered with `value(item)`
+/// (`None`: skipped) in `ms` milliseconds; started and submitted at `campaign::tests::at(0)`.
+#[cfg(test)]
+pub(crate) fn filled(
+    instrument: &str,
+    id: Uuid,
+    campaign: Uuid,
+    respondent: Uuid,
+    subject: Option<Uuid>,
+    ms: u32,
+    value: impl Fn(&Instrument, &super::Item) -> Option<u8>,
+) -> Response {
+    let i = super::builtin::builtin_by_id(instrument).expect("a built-in instrument");
+    let at = crate::domain::campaign::tests::at(0);
+    let mut r = Response::start(i, id, campaign, respondent, at);
+    r.subject_id = subject;
+    r.answers = i
+        .items
+        .iter()
+        .map(|it| Answer {
+            item: it.id.clone(),
+            value: value(i, it),
+            ms: Some(ms),
+        })
+        .collect();
+    r
+}

@@ -233,24 +233,19 @@ impl Fieldwork {
 mod tests {
     use super::*;
     use crate::domain::campaign::tests::{at, id, sample};
-    use crate::domain::instrument::builtin::builtin_by_id;
-    use crate::domain::instrument::score::Answer;
+    use crate::domain::instrument::score::filled;
 
     fn answered(respondent: Uuid, subject: Option<Uuid>, inst: &str, v: u8, n: u128) -> Response {
-        let i = builtin_by_id(inst).unwrap();
-        let c = sample();
-        let mut r = Response::start(i, id(n), c.id, respondent, at(0));
-        r.subject_id = subject;
+        let mut r = filled(
+            inst,
+            id(n),
+            sample().id,
+            respondent,
+            subject,
+            3000,
+            |_, _| Some(v),
+        );
         r.submitted_at = at(n as i64);
-        r.answers = i
-            .items
-            .iter()
-            .map(|it| Answer {
-                item: it.id.clone(),
-                value: Some(v),
-                ms: Some(3000),
-            })
-            .collect();
         r
     }
 
