@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   test, expect, open, go, waitSaved, statusRegion, watchErrors, importFile, axeAndShots,
+  downloadFrom,
 } from './recruiter-lib.mjs';
 import { waitForApp, ORIGIN } from './helpers.mjs';
 
@@ -69,13 +70,6 @@ async function createCampaign(page) {
   return page.url().split('/').pop();
 }
 
-async function downloadFrom(page, button, dir) {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  expect(await download.failure()).toBeNull();
-  const file = path.join(dir, download.suggestedFilename());
-  await download.saveAs(file);
-  return file;
-}
 
 const IMPORT_LABEL = /^(Import a Rally file \(\.json\)|Importer un fichier Rally \(\.json\))$/;
 

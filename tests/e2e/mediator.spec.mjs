@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   test, expect, open, go, waitSaved, statusRegion, watchErrors, axeAndShots,
+  downloadFrom,
 } from './recruiter-lib.mjs';
 import { waitForApp, ORIGIN } from './helpers.mjs';
 
@@ -53,14 +54,6 @@ async function createCampaign(page, { name = CAMPAIGN, mediators = [[MEDIATOR, M
   return page.url().split('/').pop();
 }
 
-/** Clicks `button` and saves the download it starts into `dir`; returns the file's path. */
-async function downloadFrom(page, button, dir) {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  expect(await download.failure()).toBeNull();
-  const file = path.join(dir, download.suggestedFilename());
-  await download.saveAs(file);
-  return file;
-}
 
 /** The campaign page's "Download the kit: <name>" button. */
 const kitButton = (page, name) => page.getByRole('button', { name: `Download the kit: ${name}` });

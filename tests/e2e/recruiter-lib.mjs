@@ -190,3 +190,12 @@ export async function axeAndShots(page, id, { lang = 'en', narrow = true } = {})
   await shot(page, `${id}-${lang}-390`);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
+
+/** Clicks `button` and saves the download it starts into `dir`; returns the file's path. */
+export async function downloadFrom(page, button, dir) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(await download.failure()).toBeNull();
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   test, expect, go, waitSaved, statusRegion, alertRegion, watchErrors, createCampaign,
+  downloadFrom,
 } from './recruiter-lib.mjs';
 import { axeCheck, shot, waitForApp, ORIGIN, newAxeContext } from './helpers.mjs';
 
@@ -27,13 +28,6 @@ test.describe.configure({ mode: 'serial' });
 const shared = {};
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rally-selfassess-'));
 
-async function downloadFrom(page, button) {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  expect(await download.failure()).toBeNull();
-  const file = path.join(tmp, download.suggestedFilename());
-  await download.saveAs(file);
-  return file;
-}
 
 /** Answers every item of the current page with `pick(index)` (1-based scale point). */
 async function answerPage(page, pick) {
@@ -108,7 +102,7 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   // The link carries names only, never an e-mail address.
   expect(Buffer.from(link.split('#/respond/')[1], 'base64url').toString('utf8')).not.toMatch(/@/);
   const ceoInvitation = await downloadFrom(rec,
-    card.getByRole('button', { name: `Download the invitation: ${LEADER} (leader) — ${CANDIDATE}` }));
+    card.getByRole('button', { name: `Download the invitation: ${LEADER} (leader) — ${CANDIDATE}` }), tmp);
   const inv = JSON.parse(fs.readFileSync(ceoInvitation, 'utf8'));
   expect(inv.format_version).toBe(3);
   expect(inv.invitations).toHaveLength(1);
@@ -129,7 +123,7 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   expect(done.answered).toBe(40);
   const code = (await cand.getByTestId('rs-code').inputValue()).trim();
   expect(code).toMatch(/^R1-[A-Za-z0-9_-]+$/);
-  const candFile = await downloadFrom(cand, cand.getByTestId('rs-download'));
+  const candFile = await downloadFrom(cand, cand.getByTestId('rs-download'), tmp);
   const returned = JSON.parse(fs.readFileSync(candFile, 'utf8'));
   expect(returned.responses).toHaveLength(1);
   expect(returned.responses[0].instrument_hash).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
@@ -145,7 +139,7 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   await expect(ceo.getByTestId('rs-consent-step')).toContainText(CANDIDATE);
   // The CEO sees the candidate lower than the candidate does: blind spots to come.
   await answerAll(ceo, (k) => [2, 3, 2, 1, 2, 3][k % 6]);
-  const ceoFile = await downloadFrom(ceo, ceo.getByTestId('rs-download'));
+  const ceoFile = await downloadFrom(ceo, ceo.getByTestId('rs-download'), tmp);
 
   // ---- The recruiter takes in the answers.
   await card.locator('#survey-code').fill(code);
@@ -164,10 +158,10 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   await expect(card.locator('#survey-code-error')).toContainText('incomplete or was altered');
 
   // The exports: answers and scores as CSV.
-  const answersCsv = fs.readFileSync(await downloadFrom(rec, card.getByRole('button', { name: 'Answers (CSV)' })), 'utf8');
+  const answersCsv = fs.readFileSync(await downloadFrom(rec, card.getByRole('button', { name: 'Answers (CSV)' }), tmp), 'utf8');
   expect(answersCsv.charCodeAt(0)).toBe(0xfeff);
   expect(answersCsv.trim().split('\r\n')).toHaveLength(1 + 40 + 30);
-  const scoresCsv = fs.readFileSync(await downloadFrom(rec, card.getByRole('button', { name: 'Scores (CSV)' })), 'utf8');
+  const scoresCsv = fs.readFileSync(await downloadFrom(rec, card.getByRole('button', { name: 'Scores (CSV)' }), tmp), 'utf8');
   expect(scoresCsv).toContain(CANDIDATE);
 
   // ---- The results.
