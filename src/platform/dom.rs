@@ -1,4 +1,5 @@
-//! Small page-level acts: focus an element, scroll to the top, open the print dialog.
+//! Small page-level acts: focus an element, scroll to the top, open the print dialog, act
+//! before the page goes away.
 
 use wasm_bindgen::JsCast;
 
@@ -23,4 +24,25 @@ pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
+}
+
+/// Calls `f` whenever the page is hidden (another tab, a minimised window: it may never come
+/// back) or closed. Dropping the listeners stops it.
+pub fn when_leaving(f: impl Fn() + Clone + 'static) -> [gloo::events::EventListener; 2] {
+    use gloo::events::EventListener;
+    let window = web_sys::window().expect("a window");
+    let document = window.document().expect("a document");
+    let on_close = {
+        let f = f.clone();
+        EventListener::new(&window, "pagehide", move |_| f())
+    };
+    let on_hidden = EventListener::new(&document, "visibilitychange", move |_| {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden());
+        if hidden {
+            f();
+        }
+    });
+    [on_close, on_hidden]
 }

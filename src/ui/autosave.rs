@@ -7,7 +7,7 @@
 use crate::domain::file::{Document, Snapshot, SnapshotToken};
 use crate::domain::i18n::Lang;
 use crate::domain::workspace::Workspace;
-use crate::platform::{clock, random, storage};
+use crate::platform::{clock, dom, random, storage};
 use crate::ui::state::{AppHandle, AppState, Msg, SaveState};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -149,29 +149,13 @@ pub fn use_autosave(app: &AppHandle, session: Rc<RefCell<Session>>) {
         let dispatcher = app.dispatcher();
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
-            let s_hide = session.clone();
-            let d_hide = dispatcher.clone();
-            let flush = move |_: &Event| {
+            let (s_hide, d_hide) = (session.clone(), dispatcher.clone());
+            let leaving = dom::when_leaving(move || {
                 let result = s_hide.borrow_mut().flush();
                 if let Some(r) = result {
                     report(&d_hide, r);
                 }
-            };
-            let flush2 = flush.clone();
-            let on_hide = EventListener::new(&window, "pagehide", flush);
-            let on_visibility = EventListener::new(
-                &window.document().expect("a document"),
-                "visibilitychange",
-                move |e| {
-                    let hidden = web_sys::window()
-                        .and_then(|w| w.document())
-                        .map(|d| d.hidden())
-                        .unwrap_or(false);
-                    if hidden {
-                        flush2(e)
-                    }
-                },
-            );
+            });
             let on_storage = EventListener::new(&window, "storage", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
                     return;
@@ -199,7 +183,7 @@ pub fn use_autosave(app: &AppHandle, session: Rc<RefCell<Session>>) {
                     _ => dispatcher.dispatch(Msg::Conflict),
                 }
             });
-            move || drop((on_hide, on_visibility, on_storage))
+            move || drop((leaving, on_storage))
         });
     }
 }

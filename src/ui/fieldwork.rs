@@ -8,9 +8,8 @@ use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport};
 use crate::domain::file::{read_stored, Document};
 use crate::domain::observation::log::ObservationAction;
 use crate::platform::storage::{self, StorageFailure};
-use crate::platform::{clock, random};
+use crate::platform::{clock, dom, random};
 use chrono::{DateTime, Utc};
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -250,21 +249,8 @@ pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
         });
     }
     use_effect_with((), move |_| {
-        let window = web_sys::window().expect("a window");
-        let on_hide = {
-            let unsaved = unsaved.clone();
-            EventListener::new(&window, "pagehide", move |_| save(&unsaved))
-        };
-        let document = window.document().expect("a document");
-        let on_hidden = EventListener::new(&document, "visibilitychange", move |_| {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| d.hidden());
-            if hidden {
-                save(&unsaved);
-            }
-        });
-        move || drop((on_hide, on_hidden))
+        let leaving = dom::when_leaving(move || save(&unsaved));
+        move || drop(leaving)
     });
 }
 
