@@ -5,7 +5,8 @@
 use rally::domain::campaign::{Campaign, CampaignError};
 use rally::domain::fieldwork::Fieldwork;
 use rally::domain::file::{merge, read_document, Document, ImportError, Problem, CURRENT_VERSION};
-use rally::domain::i18n::{import_error, Lang};
+use rally::domain::i18n::import_error;
+use rally::domain::lang::Lang;
 use rally::domain::limits::{
     MAX_ANSWERS, MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_NAME_CHARS, MAX_ROLES,
     MAX_TEXT_CHARS,

@@ -220,7 +220,7 @@ fn format_v3_holds_invitations_and_scorable_responses() {
         assert!(scores.scale.is_some(), "{}", r.instrument_id);
     }
     // A full export carries the scores for readers outside Rally; reading ignores them.
-    let exported = v3.clone().with_scores(&fw, rally::domain::i18n::Lang::En);
+    let exported = v3.clone().with_scores(&fw, rally::domain::lang::Lang::En);
     assert!(exported.scores.len() > 4);
     assert!(exported.scores[0]["pomp"].is_number() || exported.scores[0]["pomp"].is_null());
     let back = read_document(exported.to_json().as_bytes()).unwrap();

@@ -8,7 +8,8 @@ use rally::domain::campaign::{Campaign, InstrumentId, Leader, Person, Status, Wo
 use rally::domain::file::{
     merge, read_document, read_document_value, Document, ImportError, MergeReport, CURRENT_VERSION,
 };
-use rally::domain::i18n::{import_error, Lang};
+use rally::domain::i18n::import_error;
+use rally::domain::lang::Lang;
 use rally::domain::role::{builtin_roles, PostureWeights, Role, SoftSkill};
 use rally::domain::text::Bilingual;
 use rally::domain::workspace::Workspace;

@@ -6,9 +6,18 @@ use crate::domain::limits::{
     MAX_NAME_CHARS, MAX_PEOPLE, MAX_SESSIONS, MAX_TEXT_CHARS, MIN_SESSIONS,
 };
 use crate::domain::role::Role;
+use crate::domain::text::{check_text, TextError};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+/// A person as a file that travels names them (a mediator's kit, an invitation): an id and a
+/// name, no contact details.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KitPerson {
+    pub id: Uuid,
+    pub name: String,
+}
 
 /// Where a campaign stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -176,42 +185,13 @@ pub enum CampaignError {
     InconsistentStatus,
 }
 
-/// Checks one text: length within bounds, and no control or bidirectional-override characters
-/// (they hide or reorder what a reader sees). Line breaks and tabs are allowed in long texts.
-pub(crate) fn check_len(text: &str, max: usize) -> Result<(), CampaignError> {
-    // A text of at most `max` bytes has at most `max` characters: count only longer ones.
-    if text.len() > max && char_count(text) > max {
-        return Err(CampaignError::TooLong);
+impl From<TextError> for CampaignError {
+    fn from(e: TextError) -> Self {
+        match e {
+            TextError::TooLong => CampaignError::TooLong,
+            TextError::ForbiddenCharacters => CampaignError::ForbiddenCharacters,
+        }
     }
-    if has_forbidden(text, max > MAX_NAME_CHARS) {
-        return Err(CampaignError::ForbiddenCharacters);
-    }
-    Ok(())
-}
-
-/// The number of characters (UTF-8 lead bytes) of `text`.
-fn char_count(text: &str) -> usize {
-    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
-}
-
-/// Whether `text` holds a control character (C0, DEL, C1; line breaks and tabs are allowed in
-/// multi-line texts) or a bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069),
-/// which can make a name display as something else. One pass over the bytes: every one of
-/// these characters is recognised by its UTF-8 lead byte, which never occurs inside another
-/// character (the property test `forbidden_scan_matches_the_char_rule` holds it to the rule
-/// written with `char`).
-fn has_forbidden(text: &str, multiline: bool) -> bool {
-    let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
-        b'\n' | b'\r' | b'\t' => !multiline,
-        0x00..=0x1f | 0x7f => true,
-        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
-        0xe2 => matches!(
-            (b.get(i + 1), b.get(i + 2)),
-            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-        ),
-        _ => false,
-    })
 }
 
 /// A light sanity check of an e-mail address (empty is allowed: the address is optional).
@@ -235,8 +215,8 @@ fn check_person(p: &Person) -> Result<(), CampaignError> {
     if p.name.trim().is_empty() {
         return Err(CampaignError::PersonNameRequired);
     }
-    check_len(&p.name, MAX_NAME_CHARS)?;
-    check_len(&p.email, MAX_NAME_CHARS)?;
+    check_text(&p.name, MAX_NAME_CHARS)?;
+    check_text(&p.email, MAX_NAME_CHARS)?;
     if !email_is_plausible(&p.email) {
         return Err(CampaignError::BadEmail);
     }
@@ -244,8 +224,8 @@ fn check_person(p: &Person) -> Result<(), CampaignError> {
 }
 
 fn check_session(s: &WorkSession) -> Result<(), CampaignError> {
-    check_len(&s.place, MAX_NAME_CHARS)?;
-    check_len(&s.topic, MAX_TEXT_CHARS)
+    check_text(&s.place, MAX_NAME_CHARS)?;
+    Ok(check_text(&s.topic, MAX_TEXT_CHARS)?)
 }
 
 impl Campaign {
@@ -268,7 +248,7 @@ impl Campaign {
         if self.name.trim().is_empty() {
             return Err(CampaignError::NameRequired);
         }
-        check_len(&self.name, MAX_NAME_CHARS)?;
+        check_text(&self.name, MAX_NAME_CHARS)?;
         if self.leader.name.trim().is_empty() {
             return Err(CampaignError::LeaderRequired);
         }
@@ -277,8 +257,8 @@ impl Campaign {
                 return Err(CampaignError::InconsistentStatus);
             }
         }
-        check_len(&self.leader.name, MAX_NAME_CHARS)?;
-        check_len(&self.leader.title, MAX_NAME_CHARS)?;
+        check_text(&self.leader.name, MAX_NAME_CHARS)?;
+        check_text(&self.leader.title, MAX_NAME_CHARS)?;
         if !self.role.problems().is_empty() {
             return Err(CampaignError::BadRole);
         }
@@ -422,31 +402,6 @@ fn trimmed(p: &Person) -> Person {
 pub(crate) mod tests {
     use super::*;
     use crate::domain::role::builtin_roles;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// The byte scan of `check_len` says exactly what the rule written with `char` says,
-        /// on texts mixing every neighbour of the forbidden ranges with ordinary text.
-        #[test]
-        fn forbidden_scan_matches_the_char_rule(
-            chars in prop::collection::vec(prop::sample::select(vec![
-                'a', ' ', 'é', '\u{a0}', '\u{1f}', '\u{20}', '\u{7e}', '\u{7f}', '\u{80}',
-                '\u{9f}', '\u{a0}', '\n', '\r', '\t', '\u{2029}', '\u{202a}', '\u{202e}',
-                '\u{202f}', '\u{2065}', '\u{2066}', '\u{2069}', '\u{206a}', '\u{20ac}', '😀',
-                '\u{feff}', '\u{0}', '\u{e2}', '\u{c2}',
-            ]), 0..24),
-            multiline in any::<bool>(),
-        ) {
-            let text: String = chars.into_iter().collect();
-            let by_char = text.chars().any(|c| {
-                (c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
-                    || ('\u{202a}'..='\u{202e}').contains(&c)
-                    || ('\u{2066}'..='\u{2069}').contains(&c)
-            });
-            prop_assert_eq!(has_forbidden(&text, multiline), by_char);
-            prop_assert_eq!(char_count(&text), text.chars().count());
-        }
-    }
 
     pub fn at(secs: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_764_000_000 + secs, 0).unwrap()

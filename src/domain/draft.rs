@@ -3,11 +3,12 @@
 //! browser's date and time inputs, so the shell never interprets text itself.
 
 use crate::domain::campaign::{
-    check_len, email_is_plausible, Campaign, CampaignError, InstrumentId, Leader, PeopleList,
-    Person, Status, WorkSession,
+    email_is_plausible, Campaign, CampaignError, InstrumentId, Leader, PeopleList, Person, Status,
+    WorkSession,
 };
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_PEOPLE, MAX_SESSIONS, MIN_SESSIONS};
 use crate::domain::role::Role;
+use crate::domain::text::check_text;
 use crate::domain::timefmt;
 use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 use uuid::Uuid;
@@ -59,19 +60,19 @@ impl CampaignDraft {
         let mut out = Vec::new();
         if self.name.trim().is_empty() {
             out.push((Field::Name, CampaignError::NameRequired));
-        } else if let Err(e) = check_len(&self.name, MAX_NAME_CHARS) {
-            out.push((Field::Name, e));
+        } else if let Err(e) = check_text(&self.name, MAX_NAME_CHARS) {
+            out.push((Field::Name, e.into()));
         }
         if !library.iter().any(|r| r.id == self.role_id) {
             out.push((Field::Role, CampaignError::BadRole));
         }
         if self.leader_name.trim().is_empty() {
             out.push((Field::LeaderName, CampaignError::LeaderRequired));
-        } else if let Err(e) = check_len(&self.leader_name, MAX_NAME_CHARS) {
-            out.push((Field::LeaderName, e));
+        } else if let Err(e) = check_text(&self.leader_name, MAX_NAME_CHARS) {
+            out.push((Field::LeaderName, e.into()));
         }
-        if let Err(e) = check_len(&self.leader_title, MAX_NAME_CHARS) {
-            out.push((Field::LeaderTitle, e));
+        if let Err(e) = check_text(&self.leader_title, MAX_NAME_CHARS) {
+            out.push((Field::LeaderTitle, e.into()));
         }
         for list in [PeopleList::Candidates, PeopleList::Mediators] {
             let people = self.people(list);
@@ -90,9 +91,10 @@ impl CampaignDraft {
                 } else if !email_is_plausible(&p.email) {
                     Some(CampaignError::BadEmail)
                 } else {
-                    check_len(&p.name, MAX_NAME_CHARS)
-                        .and(check_len(&p.email, MAX_NAME_CHARS))
+                    check_text(&p.name, MAX_NAME_CHARS)
+                        .and(check_text(&p.email, MAX_NAME_CHARS))
                         .err()
+                        .map(CampaignError::from)
                 };
                 if let Some(e) = problem {
                     out.push((Field::Person(list, i), e));

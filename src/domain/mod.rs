@@ -9,6 +9,8 @@ pub mod file;
 pub mod history;
 pub mod i18n;
 pub mod instrument;
+pub mod json_path;
+pub mod lang;
 pub mod limits;
 pub mod listing;
 pub mod observation;

@@ -3,9 +3,9 @@
 //! duplicate, edit and create their own. A campaign keeps a snapshot, so editing the library
 //! never changes a running campaign.
 
-use crate::domain::campaign::{check_len, CampaignError};
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::domain::text::Bilingual;
+use crate::domain::text::{check_text, TextError};
 use serde::{Deserialize, Serialize};
 
 /// The support axes of a transversal executive, in display order.
@@ -159,7 +159,7 @@ impl Role {
     /// Every rule the role breaks; empty when the role is sound.
     pub fn problems(&self) -> Vec<RoleProblem> {
         let mut out = Vec::new();
-        let id_ok = |id: &str| !id.trim().is_empty() && check_len(id, MAX_NAME_CHARS).is_ok();
+        let id_ok = |id: &str| !id.trim().is_empty() && check_text(id, MAX_NAME_CHARS).is_ok();
         if !id_ok(&self.id) || self.based_on.as_deref().is_some_and(|b| !id_ok(b)) {
             out.push(RoleProblem::BadId);
         }
@@ -171,12 +171,12 @@ impl Role {
             .chain(self.axes.iter().map(|a| (&a.why, MAX_TEXT_CHARS)));
         let mut text_problem = None;
         for (t, max) in texts {
-            for e in [check_len(&t.fr, max), check_len(&t.en, max)]
+            for e in [check_text(&t.fr, max), check_text(&t.en, max)]
                 .into_iter()
                 .filter_map(Result::err)
             {
                 let p = match e {
-                    CampaignError::TooLong => RoleProblem::TooLong,
+                    TextError::TooLong => RoleProblem::TooLong,
                     _ => RoleProblem::ForbiddenCharacters,
                 };
                 text_problem.get_or_insert(p);

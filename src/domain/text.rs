@@ -1,6 +1,9 @@
-//! Bilingual text carried by data (role names, summaries): French and English side by side.
+//! Plain text values: bilingual text carried by data (role names, summaries) with French and
+//! English side by side, the check every stored text passes (length, no invisible control
+//! characters), and the dot-decimal writer of files.
 
-use crate::domain::i18n::Lang;
+use crate::domain::lang::Lang;
+use crate::domain::limits::MAX_NAME_CHARS;
 use serde::{Deserialize, Serialize};
 
 /// A text written in French and English. Either may be empty; reading falls back to the other.
@@ -56,9 +59,81 @@ pub fn decimal(value: f64, decimals: u32) -> String {
     }
 }
 
+/// Why a text is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    #[error("a text is longer than allowed")]
+    TooLong,
+    #[error("a text contains invisible control characters")]
+    ForbiddenCharacters,
+}
+
+/// Checks one text: length within bounds, and no control or bidirectional-override characters
+/// (they hide or reorder what a reader sees). Line breaks and tabs are allowed in long texts.
+pub fn check_text(text: &str, max: usize) -> Result<(), TextError> {
+    // A text of at most `max` bytes has at most `max` characters: count only longer ones.
+    if text.len() > max && char_count(text) > max {
+        return Err(TextError::TooLong);
+    }
+    if has_forbidden(text, max > MAX_NAME_CHARS) {
+        return Err(TextError::ForbiddenCharacters);
+    }
+    Ok(())
+}
+
+/// The number of characters (UTF-8 lead bytes) of `text`.
+fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
+/// Whether `text` holds a control character (C0, DEL, C1; line breaks and tabs are allowed in
+/// multi-line texts) or a bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069),
+/// which can make a name display as something else. One pass over the bytes: every one of
+/// these characters is recognised by its UTF-8 lead byte, which never occurs inside another
+/// character (the property test `forbidden_scan_matches_the_char_rule` holds it to the rule
+/// written with `char`).
+fn has_forbidden(text: &str, multiline: bool) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\n' | b'\r' | b'\t' => !multiline,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The byte scan of `check_text` says exactly what the rule written with `char` says,
+        /// on texts mixing every neighbour of the forbidden ranges with ordinary text.
+        #[test]
+        fn forbidden_scan_matches_the_char_rule(
+            chars in prop::collection::vec(prop::sample::select(vec![
+                'a', ' ', 'é', '\u{a0}', '\u{1f}', '\u{20}', '\u{7e}', '\u{7f}', '\u{80}',
+                '\u{9f}', '\u{a0}', '\n', '\r', '\t', '\u{2029}', '\u{202a}', '\u{202e}',
+                '\u{202f}', '\u{2065}', '\u{2066}', '\u{2069}', '\u{206a}', '\u{20ac}', '😀',
+                '\u{feff}', '\u{0}', '\u{e2}', '\u{c2}',
+            ]), 0..24),
+            multiline in any::<bool>(),
+        ) {
+            let text: String = chars.into_iter().collect();
+            let by_char = text.chars().any(|c| {
+                (c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)
+            });
+            prop_assert_eq!(has_forbidden(&text, multiline), by_char);
+            prop_assert_eq!(char_count(&text), text.chars().count());
+        }
+    }
 
     #[test]
     fn falls_back_to_the_other_language() {

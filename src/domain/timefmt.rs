@@ -109,7 +109,7 @@ pub fn read_utc(text: &str) -> Option<DateTime<Utc>> {
 }
 
 /// Reads a text value with `read`. The check runs inside the deserializer's own reading of
-/// the string, so a JSON reader places a refused value exactly (see `file::json_path`).
+/// the string, so a JSON reader places a refused value exactly (see `json_path`).
 fn text_with<'de, D, T>(
     d: D,
     read: fn(&str) -> Option<T>,

@@ -2,7 +2,8 @@
 //! banners that must never be missed (storage trouble, another tab), the notice area, the page
 //! itself and the footer.
 
-use crate::domain::i18n::{observe::O, survey::S, Lang, T};
+use crate::domain::i18n::{observe::O, survey::S, T};
+use crate::domain::lang::Lang;
 use crate::platform::storage::StorageFailure;
 use crate::ui::autosave::{self, boot, use_autosave, Session};
 use crate::ui::fieldwork::{use_fieldwork, FieldworkHandle};

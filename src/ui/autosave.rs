@@ -5,7 +5,7 @@
 //! under another key, never overwritten.
 
 use crate::domain::file::{Document, Snapshot, SnapshotToken};
-use crate::domain::i18n::Lang;
+use crate::domain::lang::Lang;
 use crate::domain::workspace::Workspace;
 use crate::platform::{clock, dom, random, storage};
 use crate::ui::state::{AppHandle, AppState, Msg, SaveState};

@@ -5,7 +5,8 @@
 use crate::domain::fieldwork::FieldworkReport;
 use crate::domain::file::{merge, Document, ImportError, MergeReport};
 use crate::domain::history::History;
-use crate::domain::i18n::{Lang, T};
+use crate::domain::i18n::T;
+use crate::domain::lang::Lang;
 use crate::domain::workspace::{Action, ActionError, Workspace};
 use crate::platform::storage::{Persistence, StorageFailure};
 use chrono::{DateTime, Utc};

@@ -8,7 +8,6 @@
 //! that axis holds at least [`LEANS_FROM`] times an equal share, or when the Gini coefficient
 //! is at least [`GINI_UNEVEN_FROM`].
 
-use crate::domain::i18n::{self, Lang};
 use crate::domain::role::{Role, SupportAxis};
 use crate::domain::stats::{self, Band, BandPosition};
 use serde::Serialize;
@@ -94,30 +93,30 @@ pub fn profile_report(
     })
 }
 
-/// The plain-words flags, e.g. "leans strongly to finance; human resources below the role's band".
-pub fn profile_flags(report: &ProfileReport, lang: Lang) -> Vec<String> {
+/// A plain-words flag on a profile (turned into a sentence by the message catalogue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "flag", content = "axis")]
+pub enum ProfileFlag {
+    /// The profile leans strongly to this axis (its dominant one).
+    LeansTo(SupportAxis),
+    /// This axis is below the role's band.
+    BelowBand(SupportAxis),
+    /// This axis is above the role's band: "an expert, but not too much".
+    AboveBand(SupportAxis),
+}
+
+/// The flags of a profile, in reading order: the lean first, then each axis off its band in
+/// the axes' order.
+pub fn profile_flags(report: &ProfileReport) -> Vec<ProfileFlag> {
     let mut flags = Vec::new();
     if report.leans_strongly {
-        let axis = i18n::axis(lang, report.dominant).to_lowercase();
-        flags.push(match lang {
-            Lang::Fr => format!("penche nettement vers\u{a0}: {axis}"),
-            Lang::En => format!("leans strongly to {axis}"),
-        });
+        flags.push(ProfileFlag::LeansTo(report.dominant));
     }
     for a in &report.axes {
-        let name = i18n::axis(lang, a.axis);
         if a.off_band_by < 0.0 {
-            flags.push(match lang {
-                Lang::Fr => format!("{name}\u{a0}: en dessous de la plage du rôle"),
-                Lang::En => format!("{name} below the role's band"),
-            });
+            flags.push(ProfileFlag::BelowBand(a.axis));
         } else if a.off_band_by > 0.0 {
-            flags.push(match lang {
-                Lang::Fr => {
-                    format!("{name}\u{a0}: au-dessus de la plage du rôle (expert, mais pas trop)")
-                }
-                Lang::En => format!("{name} above the role's band (an expert, but not too much)"),
-            });
+            flags.push(ProfileFlag::AboveBand(a.axis));
         }
     }
     flags
@@ -139,7 +138,7 @@ mod tests {
         assert_eq!(r.gini, 0.0);
         assert_eq!(r.coefficient_of_variation, 0.0);
         assert!(!r.leans_strongly);
-        assert!(profile_flags(&r, Lang::En).is_empty());
+        assert!(profile_flags(&r).is_empty());
     }
 
     #[test]
@@ -162,18 +161,16 @@ mod tests {
         assert_eq!(r.dominant, SupportAxis::Finance);
         assert!((r.dominant_share - 5.0 / 21.0).abs() < 1e-12);
         assert!(r.leans_strongly);
-        let flags = profile_flags(&r, Lang::En);
         assert_eq!(
-            flags,
+            profile_flags(&r),
             [
-                "leans strongly to finance",
-                "Finance above the role's band (an expert, but not too much)",
-                "Human resources below the role's band"
+                ProfileFlag::LeansTo(SupportAxis::Finance),
+                ProfileFlag::AboveBand(SupportAxis::Finance),
+                ProfileFlag::BelowBand(SupportAxis::Hr),
             ]
         );
         let hr = r.axes.iter().find(|a| a.axis == SupportAxis::Hr).unwrap();
         assert_eq!(hr.off_band_by, -1.0, "band 2–4, level 1");
-        assert!(profile_flags(&r, Lang::Fr)[0].starts_with("penche nettement vers"));
     }
 
     #[test]

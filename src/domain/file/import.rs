@@ -2,10 +2,10 @@
 //! version, migration, shape (with the exact path of a wrong value) and finally the meaning
 //! (duplicate identifiers, empty names, impossible bands). Nothing here can panic.
 
-use super::json_path::from_value;
 use super::{migrate, Document, CURRENT_VERSION, FORMAT_NAME};
 use crate::domain::campaign::CampaignError;
 use crate::domain::fieldwork::{check_observation, FieldworkError};
+use crate::domain::json_path::from_value;
 use crate::domain::limits::{
     MAX_ANSWERS, MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_INVITATIONS, MAX_JSON_DEPTH, MAX_NAME_CHARS,
     MAX_OBSERVATIONS, MAX_RESPONSES, MAX_ROLES,

@@ -4,7 +4,6 @@
 //! that says, in the recruiter's words, what is wrong. See `docs/file-format.md`.
 
 mod import;
-pub mod json_path;
 mod merge;
 mod migrate;
 mod snapshot;
@@ -132,7 +131,7 @@ impl Document {
 
     /// Adds the scores of every campaign of the document, computed from `fieldwork`'s
     /// current responses, with facet names in `lang`.
-    pub fn with_scores(mut self, fieldwork: &Fieldwork, lang: crate::domain::i18n::Lang) -> Self {
+    pub fn with_scores(mut self, fieldwork: &Fieldwork, lang: crate::domain::lang::Lang) -> Self {
         self.scores = self
             .campaigns
             .iter()

@@ -3,6 +3,7 @@
 //! definitions shown next to each index, and the texts with values (durations, shares, rates).
 
 use super::{number, Lang};
+use crate::domain::lang::catalogue;
 use crate::domain::observation::agreement::{AgreementError, AgreementNote, Measure};
 use crate::domain::observation::indices::{Direction, TrendIndex};
 use crate::domain::observation::scheme::{Actor, Area, Tag};

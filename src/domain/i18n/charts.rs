@@ -5,6 +5,7 @@
 use super::{number, Lang};
 use crate::domain::assessment::chart::Lean;
 use crate::domain::assessment::gaps::{Quadrant, GAP_FROM, HIGH_FROM};
+use crate::domain::lang::catalogue;
 
 catalogue! {
     Ch;

@@ -10,69 +10,12 @@ use crate::domain::role::{Posture, RoleProblem, SoftSkill, SupportAxis};
 use crate::domain::workspace::{Action, ActionError};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
-/// The two languages of the app.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
-    /// BCP 47 code, for `<html lang>` and storage.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code.get(..2).map(str::to_ascii_lowercase).as_deref() {
-            Some("fr") => Some(Lang::Fr),
-            Some("en") => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The language's own name, as on the switcher buttons.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::Fr => "Français",
-            Lang::En => "English",
-        }
-    }
-}
-
-/// Declares a catalogue of static texts: `catalogue! { Name; Key => "fr", "en"; … }` makes
-/// the enum `Name` with `get(lang)` and `ALL`. The main catalogue is [`T`]; each area of the
-/// app may declare its own in a submodule (see [`observe`], [`analysis`]), so long texts stay
-/// next to each other by screen while remaining one typed, checked catalogue.
-macro_rules! catalogue {
-    ($name:ident; $($key:ident => $fr:expr, $en:expr;)*) => {
-        /// Static texts of the interface, in French and English.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum $name { $($key),* }
-
-        impl $name {
-            /// Every text, for completeness tests.
-            pub const ALL: &'static [$name] = &[$($name::$key),*];
-
-            pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(($name::$key, Lang::Fr) => $fr, ($name::$key, Lang::En) => $en,)*
-                }
-            }
-        }
-    };
-}
+use crate::domain::lang::{catalogue, Lang};
 
 pub mod analysis;
 pub mod charts;
-pub mod export;
 pub mod observe;
+pub mod quality;
 pub mod respond;
 pub mod results;
 pub mod survey;

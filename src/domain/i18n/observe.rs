@@ -5,6 +5,7 @@
 use super::{date, fieldwork_error, observation_error, pick, Lang};
 use crate::domain::campaign::WorkSession;
 use crate::domain::fieldwork::FieldworkError;
+use crate::domain::lang::catalogue;
 use crate::domain::observation::log::ObservationError;
 use crate::domain::observation::rating::default_bars;
 use chrono::Timelike;

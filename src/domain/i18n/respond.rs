@@ -2,6 +2,7 @@
 //! the review and the answers to return — static texts in [`R`], texts with values below.
 
 use super::{number, Lang};
+use crate::domain::lang::catalogue;
 
 catalogue! {
     R;

@@ -2,6 +2,8 @@
 
 use super::{number, Lang};
 use crate::domain::assessment::gaps::Quadrant;
+use crate::domain::assessment::profile::ProfileFlag;
+use crate::domain::lang::catalogue;
 
 catalogue! {
     Res;
@@ -107,9 +109,60 @@ pub fn answered_on(lang: Lang, date: &str, version: &str) -> String {
     }
 }
 
+/// A profile flag in plain words, e.g. "leans strongly to finance" or "Human resources below
+/// the role's band".
+pub fn profile_flag(lang: Lang, flag: ProfileFlag) -> String {
+    match flag {
+        ProfileFlag::LeansTo(axis) => {
+            let axis = super::axis(lang, axis).to_lowercase();
+            match lang {
+                Lang::Fr => format!("penche nettement vers\u{a0}: {axis}"),
+                Lang::En => format!("leans strongly to {axis}"),
+            }
+        }
+        ProfileFlag::BelowBand(axis) => {
+            let name = super::axis(lang, axis);
+            match lang {
+                Lang::Fr => format!("{name}\u{a0}: en dessous de la plage du rôle"),
+                Lang::En => format!("{name} below the role's band"),
+            }
+        }
+        ProfileFlag::AboveBand(axis) => {
+            let name = super::axis(lang, axis);
+            match lang {
+                Lang::Fr => {
+                    format!("{name}\u{a0}: au-dessus de la plage du rôle (expert, mais pas trop)")
+                }
+                Lang::En => format!("{name} above the role's band (an expert, but not too much)"),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::role::SupportAxis;
+
+    #[test]
+    fn profile_flags_read_as_plain_words() {
+        assert_eq!(
+            profile_flag(Lang::En, ProfileFlag::LeansTo(SupportAxis::Finance)),
+            "leans strongly to finance"
+        );
+        assert_eq!(
+            profile_flag(Lang::En, ProfileFlag::AboveBand(SupportAxis::Finance)),
+            "Finance above the role's band (an expert, but not too much)"
+        );
+        assert_eq!(
+            profile_flag(Lang::En, ProfileFlag::BelowBand(SupportAxis::Hr)),
+            "Human resources below the role's band"
+        );
+        assert!(
+            profile_flag(Lang::Fr, ProfileFlag::LeansTo(SupportAxis::Finance))
+                .starts_with("penche nettement vers")
+        );
+    }
 
     #[test]
     fn every_text_exists_in_both_languages() {

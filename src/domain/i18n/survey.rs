@@ -2,6 +2,7 @@
 //! sentences for what can go wrong with invitations, links, codes and returned answers.
 
 use super::Lang;
+use crate::domain::lang::catalogue;
 use crate::domain::survey::{CodeError, InvitationError, Refusal, RespondentKind, ResponseReport};
 
 catalogue! {

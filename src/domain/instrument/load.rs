@@ -8,9 +8,9 @@ use super::definition::{
     content_hash, Facet, Form, Instrument, Item, Keyed, Pole, Poles, QualitySpec, ResponseKind,
     ResponseScale, Scoring, ScoringRule, StraightLiningSpec, FORMAT,
 };
-use crate::domain::campaign::{check_len, CampaignError};
 use crate::domain::limits::{MAX_IMPORT_BYTES, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::domain::text::Bilingual;
+use crate::domain::text::{self, TextError};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -241,7 +241,7 @@ pub fn load(text: &str) -> Result<Instrument, Vec<InstrumentProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| vec![problem("", ProblemKind::Syntax(e.to_string()))])?;
-    let raw: RawInstrument = crate::domain::file::json_path::from_value(&value)
+    let raw: RawInstrument = crate::domain::json_path::from_value(&value)
         .map_err(|e| vec![problem(e.path, ProblemKind::Shape(e.message))])?;
     let mut out = Vec::new();
     let instrument = check(raw, &mut out);
@@ -310,9 +310,9 @@ fn check_text(path: &str, text: &Bilingual, max: usize, out: &mut Vec<Instrument
             out.push(problem(path, ProblemKind::Empty));
             continue;
         }
-        match check_len(t, max) {
+        match text::check_text(t, max) {
             Ok(()) => {}
-            Err(CampaignError::TooLong) => out.push(problem(path, ProblemKind::TooLong(max))),
+            Err(TextError::TooLong) => out.push(problem(path, ProblemKind::TooLong(max))),
             Err(_) => out.push(problem(path, ProblemKind::ForbiddenCharacters)),
         }
     }

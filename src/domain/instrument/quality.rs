@@ -16,7 +16,6 @@
 
 use super::definition::Instrument;
 use super::score::{validate, Answer, Response, ScoreError};
-use crate::domain::i18n::{number, Lang};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -41,27 +40,6 @@ pub struct StraightLining {
     pub raised: bool,
 }
 
-impl StraightLining {
-    pub fn explain(&self, lang: Lang) -> String {
-        let (run, min) = (self.longest_run, self.min_run);
-        let value = self.value.unwrap_or_default();
-        match (lang, self.raised) {
-            (Lang::Fr, true) => format!(
-                "La même réponse ({value}) a été donnée à {run} questions d'affilée. À partir de {min}, cela laisse penser que les questions n'ont pas été lues une à une : interprétez ces scores avec prudence."
-            ),
-            (Lang::En, true) => format!(
-                "The same answer ({value}) was given to {run} questions in a row. From {min} on, this suggests the questions were not read one by one: interpret these scores with care."
-            ),
-            (Lang::Fr, false) => format!(
-                "Pas de longue suite de réponses identiques : au plus {run} d'affilée (signal à partir de {min})."
-            ),
-            (Lang::En, false) => format!(
-                "No long run of identical answers: at most {run} in a row (flagged from {min})."
-            ),
-        }
-    }
-}
-
 /// Mean time per answered item.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TooFast {
@@ -73,33 +51,6 @@ pub struct TooFast {
     pub raised: bool,
 }
 
-impl TooFast {
-    pub fn explain(&self, lang: Lang) -> String {
-        let min = number(lang, f64::from(self.min_ms) / 1000.0, 1);
-        let Some(mean) = self.mean_ms else {
-            return match lang {
-                Lang::Fr => "Les temps de réponse n'ont pas été enregistrés : le rythme n'a pas pu être vérifié.".into(),
-                Lang::En => "Answer times were not recorded, so the pace could not be checked.".into(),
-            };
-        };
-        let mean = number(lang, mean / 1000.0, 1);
-        match (lang, self.raised) {
-            (Lang::Fr, true) => format!(
-                "En moyenne {mean} s par question, moins que les {min} s qu'il faut au minimum pour lire une question et y répondre : les réponses ont sans doute été données trop vite pour être réfléchies."
-            ),
-            (Lang::En, true) => format!(
-                "On average {mean} s per question, less than the {min} s needed at least to read a question and answer it: the answers were probably given too fast to be considered."
-            ),
-            (Lang::Fr, false) => format!(
-                "Rythme plausible : {mean} s par question en moyenne (minimum attendu : {min} s)."
-            ),
-            (Lang::En, false) => format!(
-                "A plausible pace: {mean} s per question on average (expected minimum: {min} s)."
-            ),
-        }
-    }
-}
-
 /// Pairs of opposite-keyed items that contradict each other.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InconsistentPairs {
@@ -109,32 +60,6 @@ pub struct InconsistentPairs {
     pub checked: usize,
     pub max: usize,
     pub raised: bool,
-}
-
-impl InconsistentPairs {
-    pub fn explain(&self, lang: Lang) -> String {
-        let (n, checked, max) = (self.inconsistent.len(), self.checked, self.max);
-        if checked == 0 {
-            return match lang {
-                Lang::Fr => "Aucune paire de questions de contrôle n'a été répondue en entier : la cohérence n'a pas pu être vérifiée.".into(),
-                Lang::En => "No pair of control questions was fully answered, so consistency could not be checked.".into(),
-            };
-        }
-        match (lang, self.raised) {
-            (Lang::Fr, true) => format!(
-                "Sur {checked} paires de questions qui disent la même chose en sens contraire, {n} ont reçu des réponses qui se contredisent (au-delà de {max}, on le signale) : les questions ont peut-être été mal comprises ou répondues au hasard."
-            ),
-            (Lang::En, true) => format!(
-                "Of {checked} pairs of questions saying the same thing in opposite ways, {n} got answers that contradict each other (more than {max} is flagged): the questions may have been misread or answered at random."
-            ),
-            (Lang::Fr, false) => format!(
-                "Réponses cohérentes : {n} paire(s) contradictoire(s) sur {checked} vérifiée(s) (signal au-delà de {max})."
-            ),
-            (Lang::En, false) => format!(
-                "Consistent answers: {n} contradictory pair(s) out of {checked} checked (flagged above {max})."
-            ),
-        }
-    }
 }
 
 /// The three checks of one response.
@@ -159,15 +84,6 @@ impl QualityReport {
             out.push(Flag::InconsistentPairs);
         }
         out
-    }
-
-    /// The sentence for one check, raised or not.
-    pub fn explain(&self, flag: Flag, lang: Lang) -> String {
-        match flag {
-            Flag::StraightLining => self.straight_lining.explain(lang),
-            Flag::TooFast => self.too_fast.explain(lang),
-            Flag::InconsistentPairs => self.inconsistent_pairs.explain(lang),
-        }
     }
 }
 

@@ -16,7 +16,6 @@
 
 use super::definition::{Instrument, Pole};
 use super::quality::{self, QualityReport};
-use crate::domain::i18n::Lang;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -153,37 +152,6 @@ pub struct Shortfall {
     pub answered: usize,
     pub items: usize,
     pub needed: usize,
-}
-
-impl Shortfall {
-    /// "Not scored: 4 of 8 items answered, at least 7 needed (the 80% rule)."
-    pub fn explain(&self, lang: Lang, min_answered: f64) -> String {
-        let pct = crate::domain::i18n::number(lang, min_answered * 100.0, 0);
-        let (n, m, k) = (self.answered, self.items, self.needed);
-        match (lang, self.pole) {
-            (Lang::Fr, None) => format!(
-                "Non calculé : {n} question(s) répondue(s) sur {m}, il en faut au moins {k} (règle des {pct}\u{a0}%)."
-            ),
-            (Lang::En, None) => format!(
-                "Not scored: {n} of {m} items answered, at least {k} needed (the {pct}% rule)."
-            ),
-            (Lang::Fr, Some(p)) => format!(
-                "Non calculé : pôle {} : {n} question(s) répondue(s) sur {m}, il en faut au moins {k} (règle des {pct}\u{a0}%).",
-                pole_letter(p)
-            ),
-            (Lang::En, Some(p)) => format!(
-                "Not scored: pole {}: {n} of {m} items answered, at least {k} needed (the {pct}% rule).",
-                pole_letter(p)
-            ),
-        }
-    }
-}
-
-fn pole_letter(p: Pole) -> char {
-    match p {
-        Pole::A => 'a',
-        Pole::B => 'b',
-    }
 }
 
 /// The two poles of a paradox facet.

@@ -775,9 +775,10 @@ mod hash {
 
 mod scoring {
     use super::*;
-    use crate::domain::i18n::Lang;
+    use crate::domain::i18n::quality as quality_text;
     use crate::domain::instrument::quality::Flag;
     use crate::domain::instrument::score::{needed, Shortfall};
+    use crate::domain::lang::Lang;
 
     fn at(minute: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 25, 10, minute, 0).unwrap()
@@ -872,11 +873,11 @@ mod scoring {
             unreachable!()
         };
         assert_eq!(
-            shortfalls[0].explain(Lang::En, 0.8),
+            quality_text::shortfall(Lang::En, &shortfalls[0], 0.8),
             "Not scored: 4 of 6 items answered, at least 5 needed (the 80% rule)."
         );
         assert_eq!(
-            shortfalls[0].explain(Lang::Fr, 0.8),
+            quality_text::shortfall(Lang::Fr, &shortfalls[0], 0.8),
             "Non calculé : 4 question(s) répondue(s) sur 6, il en faut au moins 5 (règle des 80\u{a0}%)."
         );
         // Scale: mean of the scored facets' means, (4.0 + 1.8) / 2 = 2.9; POMP 100 × 1.9 / 4 = 47.5.
@@ -1171,7 +1172,7 @@ mod scoring {
             assert_eq!(s.quality.straight_lining.from_item.as_deref(), Some("cr-1"));
             assert!(s.quality.raised().contains(&Flag::StraightLining));
             assert_eq!(
-                s.quality.straight_lining.explain(Lang::En),
+                quality_text::straight_lining(Lang::En, &s.quality.straight_lining),
                 "The same answer (3) was given to 18 questions in a row. From 10 on, this suggests the questions were not read one by one: interpret these scores with care."
             );
 
@@ -1200,11 +1201,10 @@ mod scoring {
             let at9 = score(&i, &respond(&i, &answers(9))).unwrap();
             assert_eq!(at9.quality.straight_lining.longest_run, 9);
             assert!(!at9.quality.straight_lining.raised);
-            assert!(at9
-                .quality
-                .straight_lining
-                .explain(Lang::Fr)
-                .starts_with("Pas de longue suite"));
+            assert!(
+                quality_text::straight_lining(Lang::Fr, &at9.quality.straight_lining)
+                    .starts_with("Pas de longue suite")
+            );
 
             // A skipped item neither breaks nor extends the run.
             let mut skipped = answers(10);
@@ -1229,13 +1229,13 @@ mod scoring {
             assert!(fast.too_fast.raised);
             assert_eq!(fast.raised(), vec![Flag::TooFast]);
             assert_eq!(
-                fast.too_fast.explain(Lang::Fr),
+                quality_text::too_fast(Lang::Fr, &fast.too_fast),
                 "En moyenne 0,9 s par question, moins que les 1,5 s qu'il faut au minimum pour lire une question et y répondre : les réponses ont sans doute été données trop vite pour être réfléchies."
             );
             let calm = score(&i, &timed(alternating(&i), 4200)).unwrap().quality;
             assert!(!calm.too_fast.raised);
             assert_eq!(
-                calm.too_fast.explain(Lang::En),
+                quality_text::too_fast(Lang::En, &calm.too_fast),
                 "A plausible pace: 4.2 s per question on average (expected minimum: 1.5 s)."
             );
             // Exactly at the minimum is not too fast.
@@ -1250,7 +1250,7 @@ mod scoring {
             let untimed = score(&i, &alternating(&i)).unwrap().quality;
             assert!(!untimed.too_fast.raised);
             assert_eq!(untimed.too_fast.mean_ms, None);
-            assert!(untimed.too_fast.explain(Lang::En).contains("not recorded"));
+            assert!(quality_text::too_fast(Lang::En, &untimed.too_fast).contains("not recorded"));
             // The mean is over the answered items that carry a time: 1000 and 3000 → 2000.
             let mut mixed = alternating(&i);
             mixed.answers[0].ms = Some(1000);
@@ -1289,8 +1289,7 @@ mod scoring {
             assert_eq!(both.inconsistent_pairs.inconsistent.len(), 2);
             assert!(both.inconsistent_pairs.raised, "2 > max 1");
             assert_eq!(both.raised(), vec![Flag::InconsistentPairs]);
-            assert!(both
-                .explain(Flag::InconsistentPairs, Lang::En)
+            assert!(quality_text::flag(Lang::En, &both, Flag::InconsistentPairs)
                 .starts_with("Of 2 pairs"));
             // One inconsistent pair is tolerated (max 1).
             let one = with(&[("cr-1", 5), ("cr-6", 5), ("ke-1", 4), ("ke-6", 2)]);
@@ -1300,7 +1299,7 @@ mod scoring {
             );
             assert!(!one.inconsistent_pairs.raised);
             assert_eq!(
-                one.inconsistent_pairs.explain(Lang::En),
+                quality_text::inconsistent_pairs(Lang::En, &one.inconsistent_pairs),
                 "Consistent answers: 1 contradictory pair(s) out of 2 checked (flagged above 1)."
             );
             // The threshold is points − 2 = 3: cr-1 = 5, cr-6 = 4 (keyed 2) is a gap of 3,
@@ -1317,10 +1316,10 @@ mod scoring {
             let r = respond(&i, &[("cr-1", Some(5)), ("ke-6", Some(5))]);
             let q = score(&i, &r).unwrap().quality;
             assert_eq!(q.inconsistent_pairs.checked, 0);
-            assert!(q
-                .inconsistent_pairs
-                .explain(Lang::Fr)
-                .contains("pas pu être vérifiée"));
+            assert!(
+                quality_text::inconsistent_pairs(Lang::Fr, &q.inconsistent_pairs)
+                    .contains("pas pu être vérifiée")
+            );
         }
 
         #[test]
@@ -1329,7 +1328,10 @@ mod scoring {
             for r in [all(&i, 3), timed(all(&i, 1), 100), respond(&i, &[])] {
                 let q = score(&i, &r).unwrap().quality;
                 for flag in [Flag::StraightLining, Flag::TooFast, Flag::InconsistentPairs] {
-                    let (fr, en) = (q.explain(flag, Lang::Fr), q.explain(flag, Lang::En));
+                    let (fr, en) = (
+                        quality_text::flag(Lang::Fr, &q, flag),
+                        quality_text::flag(Lang::En, &q, flag),
+                    );
                     assert!(!fr.is_empty() && !en.is_empty());
                     assert_ne!(fr, en);
                 }

@@ -8,7 +8,7 @@
 
 use super::log::{Event, Note, Observation};
 use super::scheme::{Actor, Code, Scheme};
-use crate::domain::i18n::Lang;
+use crate::domain::lang::Lang;
 use std::collections::HashMap;
 
 /// One observation to export, with the names the recruiter reads for it.

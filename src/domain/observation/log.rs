@@ -34,8 +34,8 @@ use super::rating::{
     MAX_SYNTHESIS_CHARS,
 };
 use super::scheme::{Actor, Code, CodeKind, Scheme};
-use crate::domain::campaign::{check_len, CampaignError};
 use crate::domain::limits::MAX_TEXT_CHARS;
+use crate::domain::text::{check_text, TextError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -302,9 +302,9 @@ pub enum ObservationError {
     Unrated(Vec<String>),
 }
 
-fn text_error(e: CampaignError) -> ObservationError {
+fn text_error(e: TextError) -> ObservationError {
     match e {
-        CampaignError::TooLong => ObservationError::TooLong,
+        TextError::TooLong => ObservationError::TooLong,
         _ => ObservationError::ForbiddenCharacters,
     }
 }
@@ -905,7 +905,7 @@ fn check_rating(r: &Rating, exists: impl Fn(Uuid) -> bool) -> Result<(), Observa
 /// characters except line breaks and tabs. May be empty.
 fn checked_text(text: &str, max: usize) -> Result<String, ObservationError> {
     let text = text.trim();
-    check_len(text, max).map_err(text_error)?;
+    check_text(text, max).map_err(text_error)?;
     Ok(text.to_owned())
 }
 
@@ -943,7 +943,7 @@ fn checked_note(text: &str) -> Result<String, ObservationError> {
     if text.is_empty() {
         return Err(ObservationError::EmptyNote);
     }
-    check_len(text, MAX_TEXT_CHARS).map_err(text_error)?;
+    check_text(text, MAX_TEXT_CHARS).map_err(text_error)?;
     Ok(text.to_owned())
 }
 

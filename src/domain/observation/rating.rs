@@ -11,9 +11,9 @@
 //! through its actions (`Rate`, `ClearRating`, `SetSynthesis`).
 
 use super::walk::{at, Problem, Walker};
-use crate::domain::campaign::{check_len, CampaignError};
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::domain::text::Bilingual;
+use crate::domain::text::{check_text, TextError};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -285,9 +285,9 @@ impl Walker<BarsProblem> {
             match o.get(lang) {
                 None | Some(Value::Null) => {}
                 Some(Value::String(s)) => {
-                    match check_len(s, max) {
+                    match check_text(s, max) {
                         Ok(()) => {}
-                        Err(CampaignError::TooLong) => {
+                        Err(TextError::TooLong) => {
                             self.report(lp, BarsProblemKind::TooLong { max });
                         }
                         Err(_) => self.report(lp, BarsProblemKind::ForbiddenCharacters),
@@ -475,7 +475,7 @@ impl Walker<BarsProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::i18n::Lang;
+    use crate::domain::lang::Lang;
     use serde_json::json;
 
     fn problems(v: Value) -> Vec<(String, BarsProblemKind)> {

@@ -5,9 +5,9 @@
 //! `data/schemes/bales-dyad.json`, is embedded in the app ([`default_scheme`]).
 
 use super::walk::{at, Problem, Walker};
-use crate::domain::campaign::{check_len, CampaignError};
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::domain::text::Bilingual;
+use crate::domain::text::{check_text, TextError};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -568,9 +568,9 @@ fn text(out: &mut Vec<SchemeProblem>, path: &str, t: &Bilingual, max: usize, req
         out.push(problem(path, ProblemKind::Blank));
     }
     for (lang, s) in [("fr", &t.fr), ("en", &t.en)] {
-        match check_len(s, max) {
+        match check_text(s, max) {
             Ok(()) => {}
-            Err(CampaignError::TooLong) => out.push(problem(
+            Err(TextError::TooLong) => out.push(problem(
                 format!("{path}.{lang}"),
                 ProblemKind::TooLong { max },
             )),

@@ -2,12 +2,13 @@
 //! the answers are kept. An invitation carries names only, never contact details, and names the
 //! exact text of each instrument (id, version and content hash).
 
-use crate::domain::campaign::{check_len, Campaign, CampaignError, InstrumentId};
-use crate::domain::fieldwork::KitPerson;
+use crate::domain::campaign::KitPerson;
+use crate::domain::campaign::{Campaign, CampaignError, InstrumentId};
 use crate::domain::instrument::builtin::builtin_by_id;
 use crate::domain::instrument::definition::{Form, Instrument};
 use crate::domain::instrument::score::Response;
 use crate::domain::limits::MAX_NAME_CHARS;
+use crate::domain::text::check_text;
 use crate::domain::text::Bilingual;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -225,7 +226,8 @@ impl Invitation {
 
     /// The invariants of an invitation read from a file or a link.
     pub fn check(&self) -> Result<(), InvitationError> {
-        let text = |t: &str| check_len(t, MAX_NAME_CHARS).map_err(InvitationError::Text);
+        let text =
+            |t: &str| check_text(t, MAX_NAME_CHARS).map_err(|e| InvitationError::Text(e.into()));
         text(&self.campaign_name)?;
         text(&self.asked_by)?;
         text(&self.respondent.name)?;

@@ -4,14 +4,14 @@
 //! **responses** as a file or a short code; the recruiter's browser takes them in, refusing
 //! what belongs elsewhere and ignoring what it already has.
 
+pub mod acceptance;
 pub mod code;
 pub mod draft;
 pub mod invitation;
-pub mod store;
 
+pub use acceptance::{refusal, Refusal, ResponseReport};
 pub use code::CodeError;
 pub use draft::{Draft, DraftAction, Step};
 pub use invitation::{
     instruments_for, leader_id, InstrumentRef, Invitation, InvitationError, RespondentKind,
 };
-pub use store::{Refusal, ResponseReport};

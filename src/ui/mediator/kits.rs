@@ -4,8 +4,9 @@
 use super::common::{ExportObservation, RefusalAlert};
 use crate::domain::campaign::WorkSession;
 use crate::domain::fieldwork::Kit;
+use crate::domain::i18n;
 use crate::domain::i18n::observe::{self as words, O};
-use crate::domain::i18n::{self, Lang};
+use crate::domain::lang::Lang;
 use crate::domain::observation::clock::ClockState;
 use crate::platform::clock;
 use crate::ui::fieldwork::{start, use_fieldwork, FieldworkHandle};

@@ -5,8 +5,9 @@
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::Kit;
 use crate::domain::file::{export_file_name, Document};
+use crate::domain::i18n;
 use crate::domain::i18n::analysis::{self as an, A};
-use crate::domain::i18n::{self, Lang};
+use crate::domain::lang::Lang;
 use crate::domain::observation::csv::{events_csv, CsvSession};
 use crate::domain::observation::report::{received, Received};
 use crate::domain::observation::scheme::default_scheme;

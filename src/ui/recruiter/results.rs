@@ -8,10 +8,11 @@ use crate::domain::assessment::profile::{profile_flags, ProfileReport};
 use crate::domain::assessment::results::{
     candidate_results, posture_of, ConstructResults, SUPPORT_AXIS_PROFILE, THREE_POSTURES,
 };
+use crate::domain::i18n;
 use crate::domain::i18n::results::{self as rs, Res};
 use crate::domain::i18n::survey::{self as sv, S};
-use crate::domain::i18n::{self, Lang};
 use crate::domain::instrument::score::{FacetResult, FacetScore};
+use crate::domain::lang::Lang;
 use crate::domain::role::SupportAxis;
 use crate::domain::survey::invitation::respondent;
 use crate::platform::clock;
@@ -47,7 +48,7 @@ fn pomp_cell(lang: Lang, score: Option<&FacetScore>, min_answered: f64) -> Html 
         Some(FacetResult::NotScored { shortfalls }) => html! {
             <span class="res-not-scored">
                 <strong>{ Res::NotScored.get(lang) }</strong>
-                { for shortfalls.iter().map(|s| html! { <span class="hint">{ format!(" {}", s.explain(lang, min_answered)) }</span> }) }
+                { for shortfalls.iter().map(|s| html! { <span class="hint">{ format!(" {}", i18n::quality::shortfall(lang, s, min_answered)) }</span> }) }
             </span>
         },
         None => html! { <span aria-label={Res::NotScored.get(lang)}>{ "—" }</span> },
@@ -111,7 +112,7 @@ fn construct_card(
             html! {
                 <div class="res-quality-flags" role="note">
                     <h4>{ Res::QualityTitle.get(lang) }</h4>
-                    <ul>{ for raised.iter().map(|f| html! { <li>{ report.quality.explain(*f, lang) }</li> }) }</ul>
+                    <ul>{ for raised.iter().map(|f| html! { <li>{ i18n::quality::flag(lang, &report.quality, *f) }</li> }) }</ul>
                 </div>
             }
         }
@@ -293,7 +294,10 @@ fn balance_block(
         None => html! {},
         Some(Err(_)) => html! { <p class="empty-line">{ Res::ProfileIncomplete.get(lang) }</p> },
         Some(Ok(p)) => {
-            let flags = profile_flags(p, lang);
+            let flags: Vec<String> = profile_flags(p)
+                .into_iter()
+                .map(|f| i18n::results::profile_flag(lang, f))
+                .collect();
             html! {
                 <div class="res-balance">
                     <h3>{ Res::BalanceTitle.get(lang) }</h3>

@@ -3,6 +3,7 @@
 //! only when the core finds it sound.
 
 use crate::domain::i18n::{self, T};
+use crate::domain::lang::Lang;
 use crate::domain::role::{Posture, Role, SoftSkill, LEVEL_MAX, LEVEL_MIN};
 use crate::domain::text::Bilingual;
 use crate::domain::workspace::{Action, Workspace};
@@ -16,8 +17,8 @@ use yew_router::prelude::*;
 
 fn copy_suffix() -> Bilingual {
     Bilingual {
-        fr: T::CopySuffixFr.get(i18n::Lang::Fr).into(),
-        en: T::CopySuffixEn.get(i18n::Lang::En).into(),
+        fr: T::CopySuffixFr.get(Lang::Fr).into(),
+        en: T::CopySuffixEn.get(Lang::En).into(),
     }
 }
 
@@ -30,8 +31,8 @@ pub fn roles() -> Html {
         let (app, navigator) = (app.clone(), navigator.clone());
         Callback::from(move |_| {
             let name = Bilingual {
-                fr: T::NewRoleNameFr.get(i18n::Lang::Fr).into(),
-                en: T::NewRoleNameEn.get(i18n::Lang::En).into(),
+                fr: T::NewRoleNameFr.get(Lang::Fr).into(),
+                en: T::NewRoleNameEn.get(Lang::En).into(),
             };
             let role = Role::blank(random::new_uuid().to_string(), name);
             let id = role.id.clone();

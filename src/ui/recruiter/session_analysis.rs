@@ -8,7 +8,8 @@ use crate::domain::assessment::chart::svg_number as n;
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::known_scheme;
 use crate::domain::i18n::analysis::{self as an, A};
-use crate::domain::i18n::{self, Lang, T};
+use crate::domain::i18n::{self, T};
+use crate::domain::lang::Lang;
 use crate::domain::observation::agreement::{
     agreement as compute_agreement, Agreement, AgreementParams, Coefficient,
 };

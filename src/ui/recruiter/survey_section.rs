@@ -6,9 +6,10 @@
 use crate::domain::assessment::export::{answers_csv, score_rows, scores_csv};
 use crate::domain::campaign::Campaign;
 use crate::domain::file::{export_file_name, Document};
+use crate::domain::i18n;
 use crate::domain::i18n::survey::{self as sv, S};
-use crate::domain::i18n::{self, Lang};
 use crate::domain::instrument::score::Response;
+use crate::domain::lang::Lang;
 use crate::domain::survey::code::{decode_responses, invitation_payload, LINK_ROUTE};
 use crate::domain::survey::invitation::respondent;
 use crate::domain::survey::{instruments_for, leader_id, Invitation, RespondentKind};

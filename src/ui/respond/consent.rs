@@ -6,8 +6,9 @@
 use super::answer::StepProps;
 use super::store::erase_draft;
 use super::{focus_by_id, STEP_HEADING};
+use crate::domain::i18n;
 use crate::domain::i18n::respond::{self as words, R};
-use crate::domain::i18n::{self, Lang};
+use crate::domain::lang::Lang;
 use crate::domain::survey::DraftAction;
 use crate::domain::survey::Invitation;
 use crate::platform::clock;

@@ -6,9 +6,10 @@
 
 use super::consent::what_and_why;
 use super::{focus_by_id, STEP_HEADING};
+use crate::domain::i18n::action_on;
 use crate::domain::i18n::respond::{self as words, R};
-use crate::domain::i18n::{action_on, Lang};
 use crate::domain::instrument::definition::{Instrument, Item, Pole};
+use crate::domain::lang::Lang;
 use crate::domain::survey::draft::pages;
 use crate::domain::survey::{Draft, DraftAction, Invitation, Step};
 use std::rc::Rc;

@@ -5,9 +5,10 @@
 use super::answer::StepProps;
 use super::question_page::progress;
 use super::STEP_HEADING;
+use crate::domain::i18n::action_on;
 use crate::domain::i18n::respond::{self as words, R};
-use crate::domain::i18n::{action_on, Lang};
 use crate::domain::instrument::definition::Instrument;
+use crate::domain::lang::Lang;
 use crate::domain::survey::draft::{pages, Page, PageProgress};
 use crate::domain::survey::{DraftAction, Step};
 use crate::platform::random::new_uuid;

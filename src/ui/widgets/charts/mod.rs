@@ -21,7 +21,7 @@ pub use radar::{Radar, RadarProps, RadarSeries, SeriesKind};
 
 use crate::domain::assessment::chart::{svg_number, Anchor};
 use crate::domain::i18n::charts::Ch;
-use crate::domain::i18n::Lang;
+use crate::domain::lang::Lang;
 use yew::prelude::*;
 
 /// A block of lines as one `<text>` with a `<tspan>` per line, each on its own baseline.

@@ -8,7 +8,8 @@ use super::{figures, text_lines};
 use crate::domain::assessment::chart::{self as geo, svg_number, Anchor, Plot};
 use crate::domain::assessment::gaps::{Quadrant, HIGH_FROM};
 use crate::domain::i18n::charts::{self as ch, Ch};
-use crate::domain::i18n::{number, Lang};
+use crate::domain::i18n::number;
+use crate::domain::lang::Lang;
 use crate::ui::state::use_app;
 use yew::prelude::*;
 

@@ -5,7 +5,8 @@
 use super::{figures, line_key, marker, text_lines, Shape};
 use crate::domain::assessment::chart::{self as geo, Anchor};
 use crate::domain::i18n::charts::{self as ch, Ch};
-use crate::domain::i18n::{number, Lang};
+use crate::domain::i18n::number;
+use crate::domain::lang::Lang;
 use crate::ui::state::use_app;
 use yew::prelude::*;
 

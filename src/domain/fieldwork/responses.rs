@@ -1,73 +1,18 @@
 //! The survey side of the [`Fieldwork`] store: invitations and responses, merged by identity
 //! so that files can arrive in any order, twice, or not at all. A response is taken in only
-//! when it belongs to a campaign of this browser, names an instrument text this build knows,
-//! and comes from a person of that campaign answering the right form; an identical copy is
-//! ignored; a different version of the same response is kept beside the first (nothing is
-//! lost) and the latest submitted one is the one analysed.
+//! when `survey::acceptance` finds nothing to refuse; an identical copy is ignored; a different
+//! version of the same response is kept beside the first (nothing is lost) and the latest
+//! submitted one is the one analysed.
 
-#[cfg(test)]
-use super::invitation::leader_id;
-use super::invitation::{instrument_of, respondent_kind, Invitation, RespondentKind};
+use super::Fieldwork;
 use crate::domain::campaign::Campaign;
-use crate::domain::fieldwork::Fieldwork;
-use crate::domain::instrument::definition::Form;
-use crate::domain::instrument::score::{score, Response};
+use crate::domain::instrument::score::Response;
 use crate::domain::limits::MAX_RESPONSES;
+#[cfg(test)]
+use crate::domain::survey::leader_id;
+use crate::domain::survey::{refusal, Invitation, Refusal, ResponseReport};
 use std::collections::HashMap;
 use uuid::Uuid;
-
-/// Why a response was not taken in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Refusal {
-    /// It belongs to a campaign that is not in this browser.
-    OtherCampaign,
-    /// Its instrument (or that version of its text) is unknown here.
-    UnknownInstrument,
-    /// The respondent or the person it is about is not in the campaign, or the form does not
-    /// fit them (a candidate answering an observer form…).
-    NotInCampaign,
-    /// The answers do not fit the instrument (an unknown item, a value off the scale).
-    BadAnswers,
-    /// The browser already holds as many responses as it accepts.
-    Full,
-}
-
-/// What an import of responses did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ResponseReport {
-    pub added: usize,
-    /// Already here, identical: ignored.
-    pub duplicates: usize,
-    pub refused: usize,
-    /// The reason of the first refusal, to tell the recruiter.
-    pub first_refusal: Option<Refusal>,
-}
-
-/// Checks that a response fits a campaign; `None` when it does.
-pub fn refusal(campaigns: &[Campaign], r: &Response) -> Option<Refusal> {
-    let Some(c) = campaigns.iter().find(|c| c.id == r.campaign_id) else {
-        return Some(Refusal::OtherCampaign);
-    };
-    let Some(instrument) = instrument_of(r) else {
-        return Some(Refusal::UnknownInstrument);
-    };
-    if score(instrument, r).is_err() {
-        return Some(Refusal::BadAnswers);
-    }
-    let kind = respondent_kind(c, r.respondent_id);
-    let fits = match (instrument.form, r.subject_id) {
-        (Form::SelfReport, None) => kind == Some(RespondentKind::Candidate),
-        (Form::Observer, Some(subject)) => {
-            respondent_kind(c, subject) == Some(RespondentKind::Candidate)
-                && matches!(
-                    kind,
-                    Some(RespondentKind::Leader | RespondentKind::Mediator)
-                )
-        }
-        _ => false,
-    };
-    (!fits).then_some(Refusal::NotInCampaign)
-}
 
 /// A total order on the content of responses, for ties.
 fn content_key(r: &Response) -> String {

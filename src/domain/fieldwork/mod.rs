@@ -5,22 +5,18 @@
 //! and observations in a [`Fieldwork`] store, separate from the campaign undo history because a
 //! three-hour session produces thousands of events.
 
-use crate::domain::campaign::{check_len, Campaign, CampaignError, Leader, WorkSession};
+use crate::domain::campaign::{Campaign, CampaignError, KitPerson, Leader, WorkSession};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::observation::log::{Observation, ObservationAction, ObservationError};
 use crate::domain::observation::merge::{ImportReport, MergedObservations};
 use crate::domain::observation::scheme::{default_scheme, Scheme};
+use crate::domain::text::check_text;
 use crate::domain::text::Bilingual;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// A person as a kit shows them: a name, no contact details.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KitPerson {
-    pub id: Uuid,
-    pub name: String,
-}
+pub mod responses;
 
 /// Everything one mediator needs to observe a campaign's sessions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +98,8 @@ impl Kit {
 
     /// The invariants of a kit read from a file.
     pub fn check(&self) -> Result<(), FieldworkError> {
-        let text = |t: &str| check_len(t, MAX_NAME_CHARS).map_err(FieldworkError::Text);
+        let text =
+            |t: &str| check_text(t, MAX_NAME_CHARS).map_err(|e| FieldworkError::Text(e.into()));
         text(&self.campaign_name)?;
         text(&self.leader.name)?;
         text(&self.mediator.name)?;
@@ -111,8 +108,8 @@ impl Kit {
         }
         for s in &self.sessions {
             text(&s.place)?;
-            check_len(&s.topic, crate::domain::limits::MAX_TEXT_CHARS)
-                .map_err(FieldworkError::Text)?;
+            check_text(&s.topic, crate::domain::limits::MAX_TEXT_CHARS)
+                .map_err(|e| FieldworkError::Text(e.into()))?;
         }
         if self.campaign_name.trim().is_empty() || self.mediator.name.trim().is_empty() {
             return Err(FieldworkError::Text(CampaignError::NameRequired));
@@ -147,7 +144,7 @@ pub struct Fieldwork {
     /// Self-assessment invitations: issued (recruiter) or received (respondent).
     pub invitations: Vec<crate::domain::survey::Invitation>,
     /// Self-assessment responses: imported (recruiter) or submitted (respondent). Every
-    /// version is kept; see `survey::store`.
+    /// version is kept; see `responses`.
     pub responses: Vec<crate::domain::instrument::score::Response>,
 }
 

@@ -15,20 +15,22 @@
 //! the candidate an observer form is about) are still people of the campaign. Anything else is
 //! left out, as it is left out of the results page.
 
+pub mod columns;
+
 use crate::domain::campaign::Campaign;
-use crate::domain::i18n::export::{answers_header, scores_header, Ex};
-use crate::domain::i18n::Lang;
 use crate::domain::instrument::builtin::builtin;
 use crate::domain::instrument::definition::{Instrument, Keyed, Pole};
 use crate::domain::instrument::quality::Flag;
 use crate::domain::instrument::score::{score, FacetResult, Response, ScoreReport};
+use crate::domain::lang::Lang;
 use crate::domain::observation::csv::push_row;
 use crate::domain::survey::invitation::{instrument_of, respondent};
-use crate::domain::survey::store::refusal;
+use crate::domain::survey::refusal;
 use crate::domain::survey::RespondentKind;
 pub use crate::domain::text::decimal;
 use crate::domain::timefmt::write_utc;
 use chrono::{DateTime, Utc};
+use columns::{answers_header, scores_header, Ex};
 use serde::Serialize;
 use std::cmp::Ordering;
 use uuid::Uuid;

@@ -1,9 +1,10 @@
-//! Texts of the self-assessment CSV exports: the column titles of the scores and answers files
-//! (columns described in `docs/file-format.md`, "CSV exports") and the name of the scale row.
+//! The column titles of the self-assessment CSV exports, part of their format: the titles of
+//! the scores and answers files (described in `docs/file-format.md`, "CSV exports") and the
+//! name of the scale row.
 //! Titles are short identifiers, lower case with underscores, so that they also work as
 //! variable names in R, Python or a pivot table.
 
-use super::Lang;
+use crate::domain::lang::{catalogue, Lang};
 
 catalogue! {
     Ex;
