@@ -10,6 +10,8 @@
 //!   actions; they never compute results themselves.
 //! - `platform` (wasm32 only) is the small browser layer: storage, files, clock, randomness.
 //!
+//! `docs/architecture.md` maps the layers of the core and follows two files through the code.
+//!
 //! State flows one way: a user action becomes a [`domain::workspace::Action`], the reducer
 //! returns a new [`domain::workspace::Workspace`], the shell autosaves it and re-renders.
 

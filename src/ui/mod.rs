@@ -1,19 +1,15 @@
-//! Yew function components. Pages are grouped by user (`recruiter/`, `settings`), small
-//! reusable pieces live in `widgets/`. Components read [`state::AppState`] from context and
-//! send [`state::Msg`]; every decision is taken by the core in `crate::domain`.
+//! Yew function components, one folder per kind of user: `recruiter/`, `mediator/` and
+//! `respondent/`; small reusable pieces live in `widgets/`, and the frame and the state every
+//! page shares in `shell/`. Components read [`shell::state::AppState`] from context and send
+//! [`shell::state::Msg`]; every decision is taken by the core in `crate::domain`.
 
-mod app;
-mod autosave;
-mod fieldwork;
 mod mediator;
 mod recruiter;
-mod respond;
-mod routes;
-mod settings;
-mod state;
+mod respondent;
+mod shell;
 mod widgets;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    yew::Renderer::<shell::app::App>::new().render();
 }

@@ -4,8 +4,11 @@
 //! carry no revision: a role already here that differs is kept as it is (a local edit is never
 //! overwritten by an import) and counted.
 //! Merging is idempotent: importing the same file twice changes nothing the second time.
+//! [`merge_fieldwork`] does the same for what a file carries besides campaigns and roles.
 
 use super::{Document, ImportError, Problem};
+use crate::domain::campaign::Campaign;
+use crate::domain::fieldwork::{Fieldwork, FieldworkReport};
 use crate::domain::limits::{MAX_CAMPAIGNS, MAX_ROLES};
 use crate::domain::workspace::Workspace;
 
@@ -65,6 +68,22 @@ pub fn merge(ws: &Workspace, doc: &Document) -> Result<(Workspace, MergeReport),
         });
     }
     Ok((next, report))
+}
+
+/// Takes a document's kits, observations, invitations and responses into `fieldwork`, the
+/// responses checked against `campaigns` (those of this browser, plus any the same file
+/// brings). Order-free and idempotent, like every merge of the fieldwork store.
+pub fn merge_fieldwork(
+    fieldwork: &Fieldwork,
+    doc: &Document,
+    campaigns: &[Campaign],
+) -> (Fieldwork, FieldworkReport) {
+    let (next, mut report) = fieldwork.import(&doc.kits, &doc.observations);
+    let (next, invitations) = next.add_invitations(&doc.invitations);
+    let (next, responses) = next.import_responses(&doc.responses, campaigns);
+    report.invitations_added = invitations;
+    report.responses = responses;
+    (next, report)
 }
 
 #[cfg(test)]

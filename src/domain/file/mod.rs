@@ -9,7 +9,7 @@ mod migrate;
 mod snapshot;
 
 pub use import::{read_document, read_document_value, read_stored, ImportError, Problem};
-pub use merge::{merge, MergeReport};
+pub use merge::{merge, merge_fieldwork, MergeReport};
 pub use migrate::migrate;
 pub use snapshot::{Snapshot, SnapshotToken};
 

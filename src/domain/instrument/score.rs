@@ -412,7 +412,8 @@ fn matrix(
 
 /// Test support: a response with `id`, in `campaign`, by `respondent` (about `subject`), to the
 /// built-in instrument `instrument`: every item in page order answered with `value(item)`
-/// (`None`: skipped) in `ms` milliseconds; started and submitted at `campaign::tests::at(0)`.
+/// (`None`: skipped) in `ms` milliseconds; started and submitted at the campaign tests' origin
+/// (2025-11-24 16:00:00 UTC).
 #[cfg(test)]
 pub(crate) fn filled(
     instrument: &str,
@@ -424,7 +425,7 @@ pub(crate) fn filled(
     value: impl Fn(&Instrument, &super::Item) -> Option<u8>,
 ) -> Response {
     let i = super::builtin::builtin_by_id(instrument).expect("a built-in instrument");
-    let at = crate::domain::campaign::tests::at(0);
+    let at = DateTime::from_timestamp(1_764_000_000, 0).expect("a valid instant");
     let mut r = Response::start(i, id, campaign, respondent, at);
     r.subject_id = subject;
     r.answers = i

@@ -5,7 +5,7 @@ use crate::domain::i18n::observe::{self as words, O};
 use crate::domain::i18n::T;
 use crate::domain::observation::log::EventFields;
 use crate::domain::observation::scheme::{Actor, Applies, Code, CodeKind, Scheme};
-use crate::ui::state::use_app;
+use crate::ui::shell::state::use_app;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -17,9 +17,9 @@ use crate::domain::observation::rating::{
 };
 use crate::domain::observation::scheme::Scheme;
 use crate::platform::clock;
-use crate::ui::fieldwork::{observe, use_fieldwork};
-use crate::ui::routes::Route;
-use crate::ui::state::use_app;
+use crate::ui::shell::fieldwork::{observe, use_fieldwork};
+use crate::ui::shell::routes::Route;
+use crate::ui::shell::state::use_app;
 use uuid::Uuid;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;

@@ -10,8 +10,8 @@ use crate::domain::workspace::Action;
 use crate::platform::{clock, files, random};
 use crate::ui::recruiter::fieldwork_section::FieldworkSection;
 use crate::ui::recruiter::survey_section::SurveySection;
-use crate::ui::routes::Route;
-use crate::ui::state::{act, use_app, AppHandle, Msg};
+use crate::ui::shell::routes::Route;
+use crate::ui::shell::state::{act, use_app, AppHandle, Msg};
 use crate::ui::widgets::{
     field::TextField, instrument_picker::InstrumentPicker, people_editor::PeopleEditor,
     role_profile::RoleProfile, sessions_editor::SessionsEditor,
@@ -61,7 +61,7 @@ fn commit(
 #[function_component(CampaignPage)]
 pub fn campaign_page(props: &Props) -> Html {
     let app = use_app();
-    let fieldwork = crate::ui::fieldwork::use_fieldwork();
+    let fieldwork = crate::ui::shell::fieldwork::use_fieldwork();
     let lang = app.lang;
     let errors: Errors = use_state(HashMap::new);
     let replacement = use_state(String::new);

@@ -2,8 +2,8 @@
 //! campaign, behind a confirmation. The core decides what goes (`Fieldwork::erase_person`).
 
 use crate::domain::i18n::survey::S;
-use crate::ui::fieldwork::use_fieldwork;
-use crate::ui::state::{use_app, Msg, Notice};
+use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::state::{use_app, Msg, Notice};
 use uuid::Uuid;
 use yew::prelude::*;
 
@@ -38,7 +38,7 @@ pub fn erase_person(p: &Props) -> Html {
             (p.campaign, p.person, p.name.to_string(), p.on_done.clone());
         Callback::from(move |_| {
             let (next, count) = fw.fieldwork.erase_person(campaign, person);
-            crate::ui::fieldwork::replace(&fw, next);
+            crate::ui::shell::fieldwork::replace(&fw, next);
             asking.set(false);
             app.dispatch(Msg::Notify(Notice::Erased {
                 name: name.clone(),

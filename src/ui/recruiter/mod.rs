@@ -1,5 +1,5 @@
-//! The recruiter's pages: the campaign list, the new-campaign form, a campaign's page and the
-//! role library.
+//! The recruiter's pages: the campaign list, the new-campaign form, a campaign's page, the
+//! session analysis, a candidate's results, the role library and the settings.
 
 pub mod campaign_page;
 pub mod erase_person;
@@ -9,4 +9,5 @@ pub mod new_campaign;
 pub mod results;
 pub mod roles;
 pub mod session_analysis;
+pub mod settings;
 pub mod survey_section;

@@ -6,8 +6,8 @@ use crate::domain::draft::{CampaignDraft, Field};
 use crate::domain::i18n::{self, T};
 use crate::domain::workspace::Action;
 use crate::platform::{clock, random};
-use crate::ui::routes::Route;
-use crate::ui::state::{act, use_app};
+use crate::ui::shell::routes::Route;
+use crate::ui::shell::state::{act, use_app};
 use crate::ui::widgets::{
     field::TextField, instrument_picker::InstrumentPicker, people_editor::PeopleEditor,
     sessions_editor::SessionsEditor,

@@ -15,10 +15,10 @@ use crate::domain::survey::invitation::respondent;
 use crate::domain::survey::{instruments_for, leader_id, Invitation, RespondentKind};
 use crate::domain::timefmt::{read_date, write_date};
 use crate::platform::{clipboard, clock, files, random, storage};
-use crate::ui::fieldwork::{use_fieldwork, FieldworkHandle};
 use crate::ui::recruiter::erase_person::ErasePerson;
-use crate::ui::routes::Route;
-use crate::ui::state::{use_app, Msg};
+use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle};
+use crate::ui::shell::routes::Route;
+use crate::ui::shell::state::{use_app, Msg};
 use crate::ui::widgets::import_button::ImportButton;
 use chrono::{NaiveDate, TimeDelta};
 use uuid::Uuid;
@@ -169,7 +169,7 @@ pub fn survey_section(p: &Props) -> Html {
             )
             .ok()?;
             let (next, _) = fw.fieldwork.add_invitations(std::slice::from_ref(&inv));
-            crate::ui::fieldwork::replace(&fw, next);
+            crate::ui::shell::fieldwork::replace(&fw, next);
             Some(inv)
         }
     };
@@ -292,7 +292,7 @@ pub fn survey_section(p: &Props) -> Html {
                     code_error.set(None);
                     let doc = Document::of_responses(&responses, clock::now());
                     let campaigns = app.workspace().campaigns.clone();
-                    let report = crate::ui::fieldwork::import(&fw, &doc, &campaigns);
+                    let report = crate::ui::shell::fieldwork::import(&fw, &doc, &campaigns);
                     if report.responses.refused == 0 {
                         code.set(String::new());
                     }

@@ -3,8 +3,8 @@
 use crate::domain::file::{export_file_name, Document};
 use crate::domain::i18n::T;
 use crate::platform::{clock, files};
-use crate::ui::fieldwork::use_fieldwork;
-use crate::ui::state::use_app;
+use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -2,7 +2,7 @@
 //! (`aria-describedby`, `aria-invalid`).
 
 use crate::domain::i18n::T;
-use crate::ui::state::use_app;
+use crate::ui::shell::state::use_app;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -5,8 +5,8 @@ use crate::domain::file::{read_document, ImportError};
 use crate::domain::i18n::T;
 use crate::domain::limits::MAX_IMPORT_BYTES;
 use crate::platform::files::{read_picked, take_picked, Picked};
-use crate::ui::fieldwork::use_fieldwork;
-use crate::ui::state::{use_app, Msg};
+use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::state::{use_app, Msg};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +42,8 @@ pub fn import_button(props: &Props) -> Html {
                             // the same file.
                             let mut campaigns = app.workspace().campaigns.clone();
                             campaigns.extend(doc.campaigns.iter().cloned());
-                            let report = crate::ui::fieldwork::import(&fieldwork, &doc, &campaigns);
+                            let report =
+                                crate::ui::shell::fieldwork::import(&fieldwork, &doc, &campaigns);
                             Msg::Imported(Box::new(doc), report)
                         }
                         Err(e) => Msg::ImportFailed(e),

@@ -2,7 +2,7 @@
 
 use crate::domain::campaign::InstrumentId;
 use crate::domain::i18n::{self, T};
-use crate::ui::state::use_app;
+use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -2,7 +2,7 @@
 //! in a `role="status"` region. Both regions always exist so screen readers announce changes.
 
 use crate::domain::i18n::{self, T};
-use crate::ui::state::{use_app, Msg, Notice};
+use crate::ui::shell::state::{use_app, Msg, Notice};
 use yew::prelude::*;
 
 #[function_component(Notices)]

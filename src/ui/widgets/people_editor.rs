@@ -4,7 +4,7 @@
 
 use crate::domain::campaign::{PeopleList, Person};
 use crate::domain::i18n::{self, T};
-use crate::ui::state::use_app;
+use crate::ui::shell::state::use_app;
 use crate::ui::widgets::field::TextField;
 use uuid::Uuid;
 use yew::prelude::*;

@@ -3,7 +3,7 @@
 
 use crate::domain::i18n::{self, T};
 use crate::domain::role::{Posture, Role, LEVEL_MAX, LEVEL_MIN};
-use crate::ui::state::use_app;
+use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -6,7 +6,7 @@ use crate::domain::draft::{
 };
 use crate::domain::i18n::{self, T};
 use crate::domain::limits::{MAX_SESSIONS, MIN_SESSIONS};
-use crate::ui::state::use_app;
+use crate::ui::shell::state::use_app;
 use crate::ui::widgets::field::TextField;
 use uuid::Uuid;
 use yew::prelude::*;

@@ -27,10 +27,14 @@
 //! dimension is unrated ([`ObservationError::Unrated`]); `SubmitIncomplete` hands the
 //! observation in anyway, on the mediator's explicit choice. Deleting an event also removes it
 //! from the evidence of every rating.
+//!
+//! This file holds the types; `reducer.rs` applies changes, `validate.rs` checks a stored or
+//! imported observation, `tally.rs` keeps the live counts.
 
-use super::clock::{Clock, ClockError};
-use super::rating::{Bars, BarsRef, Rating};
-use super::scheme::{Actor, Scheme};
+use super::{
+    clock::Clock, clock::ClockError, rating::Bars, rating::BarsRef, rating::Rating, scheme::Actor,
+    scheme::Scheme,
+};
 use crate::domain::text::TextError;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

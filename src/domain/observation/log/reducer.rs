@@ -1,7 +1,10 @@
 //! The reducer of the event log: [`Observation::apply`] and its variants check one change
 //! against the coding scheme (and the rating grid) and apply it, or refuse it and change nothing.
 
-use super::validate::{check_event, check_rating, checked_note, checked_text, is_state_code};
+use super::{
+    validate::check_event, validate::check_rating, validate::checked_note, validate::checked_text,
+    validate::is_state_code,
+};
 use super::{
     Event, EventFields, Note, Observation, ObservationAction, ObservationError, ObservationStatus,
     SchemeRef, MAX_EVENTS, MAX_NOTES, MAX_SESSION_MS,

@@ -2,8 +2,7 @@ use super::*;
 use crate::domain::observation::rating::{
     default_bars, MAX_COMMENT_CHARS, MAX_EVIDENCE, MAX_SYNTHESIS_CHARS,
 };
-use crate::domain::observation::scheme::default_scheme;
-use crate::domain::observation::scheme::CodeKind;
+use crate::domain::observation::scheme::{default_scheme, CodeKind};
 use Actor::{Candidate, Ceo};
 
 /// Wall-clock instants: `t(ms)` is `ms` milliseconds after a fixed origin.

@@ -3,6 +3,8 @@
 //! documented in `docs/schemes.md`); [`read_scheme`] checks it and reports every problem with
 //! its exact path (`codes[12].key`), not just the first one. The default scheme,
 //! `data/schemes/bales-dyad.json`, is embedded in the app ([`default_scheme`]).
+//!
+//! This file holds the types; `read.rs` walks a file, `check.rs` holds the rules of meaning.
 
 use crate::domain::text::Bilingual;
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,6 @@
 use super::*;
 use crate::domain::limits::MAX_NAME_CHARS;
-use serde_json::json;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn problems_of(v: Value) -> Vec<SchemeProblem> {
     match read_scheme_value(&v) {

@@ -7,7 +7,7 @@ use crate::domain::assessment::chart::{self as geo, svg_number, Anchor};
 use crate::domain::i18n::charts::{self as ch, Ch};
 use crate::domain::i18n::number;
 use crate::domain::lang::Lang;
-use crate::ui::state::use_app;
+use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 
 /// One paradox, scored in POMP (0–100); `None` = not scored.

@@ -10,7 +10,7 @@ use crate::domain::assessment::gaps::{Quadrant, HIGH_FROM};
 use crate::domain::i18n::charts::{self as ch, Ch};
 use crate::domain::i18n::number;
 use crate::domain::lang::Lang;
-use crate::ui::state::use_app;
+use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -7,7 +7,7 @@ use crate::domain::assessment::chart::{self as geo, Anchor};
 use crate::domain::i18n::charts::{self as ch, Ch};
 use crate::domain::i18n::number;
 use crate::domain::lang::Lang;
-use crate::ui::state::use_app;
+use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 
 /// Which series a line is: it sets the line's style (solid, dashed, dotted) and marker.

@@ -24,7 +24,7 @@ use crate::domain::file::{export_file_name, Document};
 use crate::domain::instrument::score::Response;
 use crate::domain::survey::Invitation;
 use crate::platform::{clock, files};
-use crate::ui::routes::Route;
+use crate::ui::shell::routes::Route;
 use uuid::Uuid;
 use yew_router::prelude::Navigator;
 

@@ -5,19 +5,19 @@
 use crate::domain::i18n::{observe::O, survey::S, T};
 use crate::domain::lang::Lang;
 use crate::platform::storage::StorageFailure;
-use crate::ui::autosave::{self, boot, use_autosave, Session};
-use crate::ui::fieldwork::{use_fieldwork, FieldworkHandle};
 use crate::ui::mediator::{Coding, Kits, Rating};
 use crate::ui::recruiter::results::Results;
 use crate::ui::recruiter::session_analysis::SessionAnalysis;
+use crate::ui::recruiter::settings::Settings;
 use crate::ui::recruiter::{
     campaign_page::CampaignPage, home::Home, new_campaign::NewCampaign, roles::RoleEditor,
     roles::Roles,
 };
-use crate::ui::respond::{Answer, RespondHome, RespondLink};
-use crate::ui::routes::Route;
-use crate::ui::settings::Settings;
-use crate::ui::state::{AppHandle, AppState, Msg, SaveState};
+use crate::ui::respondent::{Answer, RespondHome, RespondLink};
+use crate::ui::shell::autosave::{self, boot, use_autosave, Session};
+use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle};
+use crate::ui::shell::routes::Route;
+use crate::ui::shell::state::{AppHandle, AppState, Msg, SaveState};
 use crate::ui::widgets::{export_all_button::ExportAllButton, notices::Notices};
 use gloo::events::EventListener;
 use std::cell::RefCell;
@@ -42,8 +42,8 @@ pub fn app() -> Html {
         }
     });
     use_autosave(&app, session.clone());
-    let fieldwork = use_reducer(crate::ui::fieldwork::boot);
-    crate::ui::fieldwork::use_fieldwork_saver(&fieldwork);
+    let fieldwork = use_reducer(crate::ui::shell::fieldwork::boot);
+    crate::ui::shell::fieldwork::use_fieldwork_saver(&fieldwork);
 
     // Language: <html lang>, and remembered.
     use_effect_with(app.lang, |lang| {
@@ -166,7 +166,7 @@ fn switch(route: Route) -> Html {
 
 #[function_component(Header)]
 fn header() -> Html {
-    let app = crate::ui::state::use_app();
+    let app = crate::ui::shell::state::use_app();
     let lang = app.lang;
     let route = use_route::<Route>();
     let current = |r: &Route| -> Option<&'static str> {
@@ -221,7 +221,7 @@ fn header() -> Html {
 /// The two language buttons; the pressed one is the current language.
 #[function_component(LanguageSwitcher)]
 pub fn language_switcher() -> Html {
-    let app = crate::ui::state::use_app();
+    let app = crate::ui::shell::state::use_app();
     html! {
         <div class="lang-switch" role="group" aria-label={T::LanguageGroup.get(app.lang)}>
             { for Lang::ALL.iter().map(|l| {
@@ -253,7 +253,7 @@ impl PartialEq for BannersProps {
 /// Problems that put data at risk: shown until they are solved, each with its way out.
 #[function_component(Banners)]
 fn banners(props: &BannersProps) -> Html {
-    let app = crate::ui::state::use_app();
+    let app = crate::ui::shell::state::use_app();
     let lang = app.lang;
     let fieldwork = use_fieldwork();
     let failure = match (app.save, fieldwork.save) {
@@ -299,7 +299,7 @@ fn banners(props: &BannersProps) -> Html {
 
 #[function_component(NotFound)]
 fn not_found() -> Html {
-    let app = crate::ui::state::use_app();
+    let app = crate::ui::shell::state::use_app();
     html! {
         <section class="page">
             <h1>{ T::NotFoundTitle.get(app.lang) }</h1>

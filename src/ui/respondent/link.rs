@@ -6,9 +6,9 @@ use super::navigate_to_answer;
 use crate::domain::i18n::respond::R;
 use crate::domain::i18n::survey::code_error;
 use crate::domain::survey::code::invitation_from_payload;
-use crate::ui::fieldwork::{replace, use_fieldwork};
-use crate::ui::routes::Route;
-use crate::ui::state::use_app;
+use crate::ui::shell::fieldwork::{replace, use_fieldwork};
+use crate::ui::shell::routes::Route;
+use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

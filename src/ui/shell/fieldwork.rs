@@ -5,7 +5,7 @@
 
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport};
-use crate::domain::file::{read_stored, Document};
+use crate::domain::file::{merge_fieldwork, read_stored, Document};
 use crate::domain::observation::log::ObservationAction;
 use crate::platform::storage::{self, StorageFailure};
 use crate::platform::{clock, dom, random};
@@ -214,11 +214,7 @@ pub fn boot() -> FieldworkState {
 /// Merges an imported file's kits, observations, invitations and responses (checked against
 /// this browser's `campaigns`); the caller shows the report.
 pub fn import(fw: &FieldworkHandle, doc: &Document, campaigns: &[Campaign]) -> FieldworkReport {
-    let (next, mut report) = fw.fieldwork.import(&doc.kits, &doc.observations);
-    let (next, invitations) = next.add_invitations(&doc.invitations);
-    let (next, responses) = next.import_responses(&doc.responses, campaigns);
-    report.invitations_added = invitations;
-    report.responses = responses;
+    let (next, report) = merge_fieldwork(&fw.fieldwork, doc, campaigns);
     if next != *fw.fieldwork {
         fw.dispatch(FieldworkMsg::Replace(Box::new(next)));
     }

@@ -8,7 +8,7 @@ use crate::domain::file::{Document, Snapshot, SnapshotToken};
 use crate::domain::lang::Lang;
 use crate::domain::workspace::Workspace;
 use crate::platform::{clock, dom, random, storage};
-use crate::ui::state::{AppHandle, AppState, Msg, SaveState};
+use crate::ui::shell::state::{AppHandle, AppState, Msg, SaveState};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;

@@ -12,8 +12,8 @@ use crate::domain::lang::Lang;
 use crate::domain::survey::DraftAction;
 use crate::domain::survey::Invitation;
 use crate::platform::clock;
-use crate::ui::routes::Route;
-use crate::ui::state::use_app;
+use crate::ui::shell::routes::Route;
+use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

@@ -8,8 +8,8 @@ use crate::domain::i18n::survey::code_error;
 use crate::domain::i18n::{self};
 use crate::domain::survey::code::encode_responses;
 use crate::platform::clipboard;
-use crate::ui::routes::Route;
-use crate::ui::state::use_app;
+use crate::ui::shell::routes::Route;
+use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 #[function_component(Review)]
 pub fn review(p: &StepProps) -> Html {
-    let app = crate::ui::state::use_app();
+    let app = crate::ui::shell::state::use_app();
     let lang = app.lang;
     let inv = &p.invitation;
     let all = pages(inv);

@@ -38,7 +38,7 @@ fn focus_target(next: Option<(&Item, Option<u8>)>) -> String {
 
 #[function_component(QuestionPage)]
 pub fn question_page(p: &PageProps) -> Html {
-    let app = crate::ui::state::use_app();
+    let app = crate::ui::shell::state::use_app();
     let lang = app.lang;
     let inv = &p.invitation;
     let all = pages(inv);
@@ -180,7 +180,7 @@ struct ItemProps {
 
 #[function_component(ItemQuestion)]
 fn item_question(p: &ItemProps) -> Html {
-    let app = crate::ui::state::use_app();
+    let app = crate::ui::shell::state::use_app();
     let lang = app.lang;
     let item = p.item;
     let points = p.instrument.points();
