@@ -89,6 +89,32 @@ fn paired() -> Value {
     v
 }
 
+/// A small valid debrief of the `side` ("leader" or "candidate"): the facets of [`likert`],
+/// three items each (`cr-1 cr-2 cr-3`, …), the second reverse-keyed; pairs (cr-1, cr-2) and
+/// (ke-1, ke-2), at most 1 inconsistent; a run of 8.
+fn debrief(side: &str) -> Value {
+    let mut v = likert(5);
+    v["id"] = json!(format!("test-debrief-{side}"));
+    v["form"] = json!(format!("debrief-{side}"));
+    v["construct"] = json!("test-debrief");
+    let items: Vec<Value> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|it| it["id"].as_str().unwrap().ends_with(['1', '2', '3']))
+        .map(|it| {
+            let mut it = it.clone();
+            let second = it["id"].as_str().unwrap().ends_with('2');
+            it["keyed"] = json!(if second { "-" } else { "+" });
+            it
+        })
+        .collect();
+    v["items"] = json!(items);
+    v["quality"]["straight_lining"]["min_run"] = json!(8);
+    v["quality"]["inconsistent_pairs"] = json!([["cr-1", "cr-2"], ["ke-1", "ke-2"]]);
+    v
+}
+
 fn load_value(v: &Value) -> Result<Instrument, Vec<InstrumentProblem>> {
     load(&v.to_string())
 }
@@ -300,6 +326,18 @@ mod problems {
         assert_eq!(problems(&likert(5)), Vec::<String>::new());
         assert_eq!(problems(&likert(7)), Vec::<String>::new());
         assert_eq!(problems(&paired()), Vec::<String>::new());
+        assert_eq!(problems(&debrief("leader")), Vec::<String>::new());
+        assert_eq!(problems(&debrief("candidate")), Vec::<String>::new());
+        let leader = instrument(&debrief("leader"));
+        assert_eq!(leader.form, Form::Debrief(DebriefSide::Leader));
+        assert_eq!(
+            instrument(&debrief("candidate")).form,
+            Form::Debrief(DebriefSide::Candidate)
+        );
+        assert_eq!(
+            problems_across(&[leader, instrument(&debrief("candidate"))]),
+            vec![]
+        );
     }
 
     #[test]
@@ -390,7 +428,7 @@ mod problems {
         v["form"] = json!("peer");
         assert_problem(
             &v,
-            "form: unknown form \"peer\" (expected \"self\" or \"observer\")",
+            "form: unknown form \"peer\" (expected \"self\", \"observer\", \"debrief-leader\" or \"debrief-candidate\")",
         );
 
         let mut v = likert(5);
@@ -404,6 +442,53 @@ mod problems {
         let mut v = likert(5);
         v["form"] = json!("observer");
         v["id"] = json!("test-likert-observer");
+        assert_eq!(problems(&v), Vec::<String>::new());
+
+        let mut v = debrief("leader");
+        v["form"] = json!("debrief-candidate");
+        assert_problem(&v, "id: a debrief's id ends with its side, \"-candidate\"");
+        let mut v = debrief("candidate");
+        v["form"] = json!("debrief");
+        assert_problem(
+            &v,
+            "form: unknown form \"debrief\" (expected \"self\", \"observer\", \"debrief-leader\" or \"debrief-candidate\")",
+        );
+    }
+
+    #[test]
+    fn debrief_problems() {
+        // Three items per facet are enough for a debrief, not for a self form.
+        let mut v = debrief("leader");
+        v["items"].as_array_mut().unwrap().remove(8);
+        assert_eq!(
+            problems(&v),
+            vec!["facets[2]: 2 items, at least 3 needed".to_owned()]
+        );
+        let mut v = debrief("leader");
+        v["form"] = json!("self");
+        v["id"] = json!("test-debrief");
+        assert_problem(&v, "facets[0]: 3 items, at least 6 needed");
+
+        // At most 20 items: the debrief follows every session.
+        let mut v = debrief("candidate");
+        let more: Vec<Value> = (4..=7)
+            .flat_map(|n| {
+                [("creating", "cr"), ("keeping", "ke"), ("sharing", "sh")].map(|(f, short)| {
+                    json!({ "id": format!("{short}-{n}"), "facet": f, "keyed": "+",
+                            "text": { "fr": format!("Énoncé {short} {n}"), "en": format!("Statement {short} {n}") } })
+                })
+            })
+            .collect();
+        v["items"].as_array_mut().unwrap().extend(more);
+        assert_eq!(v["items"].as_array().unwrap().len(), 21);
+        assert_eq!(
+            problems(&v),
+            vec![
+                "items: 21 items; a debrief, answered after every session, has at most 20"
+                    .to_owned()
+            ]
+        );
+        v["items"].as_array_mut().unwrap().pop();
         assert_eq!(problems(&v), Vec::<String>::new());
     }
 
@@ -676,7 +761,7 @@ mod problems {
             found,
             [
                 "version: \"1.0\" is not a MAJOR.MINOR.PATCH version",
-                "form: unknown form \"peer\" (expected \"self\" or \"observer\")",
+                "form: unknown form \"peer\" (expected \"self\", \"observer\", \"debrief-leader\" or \"debrief-candidate\")",
                 "response.labels: 4 labels for 5 points",
                 "items[3].text.en: empty",
                 "items[12].facet: unknown facet \"creatng\"",
@@ -770,6 +855,23 @@ mod hash {
             .canonical_json()
             .starts_with("{\"format\":\"rally-instrument\",\"id\":\"test-likert\""));
         assert!(!i.canonical_json().contains("hash"));
+    }
+
+    #[test]
+    fn every_form_reads_back_from_the_canonical_form() {
+        for form in Form::ALL {
+            assert_eq!(Form::parse(form.as_str()), Some(form));
+        }
+        let d = instrument(&debrief("candidate"));
+        assert!(d
+            .canonical_json()
+            .contains("\"form\":\"debrief-candidate\""));
+        assert_eq!(load(&d.canonical_json()).unwrap(), d);
+        assert_ne!(d.hash(), instrument(&debrief("leader")).hash());
+        // The self form keeps its historical spelling, so existing hashes do not move.
+        assert!(instrument(&likert(5))
+            .canonical_json()
+            .contains("\"form\":\"self\""));
     }
 }
 

@@ -141,11 +141,13 @@ pub fn leader_id(campaign_id: Uuid) -> Uuid {
     Uuid::from_u128(campaign_id.as_u128() ^ 0x1ead_e000_0000_4000_8000_0000_0000_0001)
 }
 
-/// The built-in instruments a respondent of this kind answers, among those the campaign plans.
+/// The built-in instruments a respondent of this kind answers about the candidate, among those
+/// the campaign plans: self forms for the candidate, observer forms for the leader and the
+/// mediators. Never a session debrief (`Form::Debrief`), which is about a work session.
 pub fn instruments_for(campaign: &Campaign, kind: RespondentKind) -> Vec<&'static Instrument> {
-    let form = match kind {
-        RespondentKind::Candidate => Form::SelfReport,
-        RespondentKind::Leader | RespondentKind::Mediator => Form::Observer,
+    let (form, suffix) = match kind {
+        RespondentKind::Candidate => (Form::SelfReport, ""),
+        RespondentKind::Leader | RespondentKind::Mediator => (Form::Observer, "-observer"),
     };
     InstrumentId::ALL
         .iter()
@@ -159,10 +161,7 @@ pub fn instruments_for(campaign: &Campaign, kind: RespondentKind) -> Vec<&'stati
                 InstrumentId::ThreePostures => "three-postures",
                 InstrumentId::SessionDebrief | InstrumentId::ObservationGrid => return None,
             };
-            match form {
-                Form::SelfReport => builtin_by_id(base),
-                Form::Observer => builtin_by_id(&format!("{base}-observer")),
-            }
+            builtin_by_id(&format!("{base}{suffix}"))
         })
         .filter(|i| i.form == form)
         .collect()
