@@ -3,7 +3,7 @@
 //!
 //! An [`Instrument`] only comes out of [`super::load`], which validates everything; its fields
 //! are public to read. Its serialization is the canonical form of the file (fields in the order
-//! of the spec, compact, `pole` omitted when absent), and the content hash is computed over it.
+//! of the spec, compact, `pole`, `poles` and `open_question` omitted when absent), and the content hash is computed over it.
 
 use crate::domain::text::Bilingual;
 use serde::Serialize;
@@ -158,6 +158,15 @@ pub struct Item {
     pub text: Bilingual,
 }
 
+/// A free-text question asked after the items. Answering it is never required, and it is not
+/// scored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OpenQuestion {
+    pub prompt: Bilingual,
+    /// Longest answer, in characters: from 1 to [`crate::domain::limits::MAX_OPEN_ANSWER_CHARS`].
+    pub max_chars: u32,
+}
+
 /// How facet scores are computed. Only one rule exists so far.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -203,6 +212,10 @@ pub struct Instrument {
     pub response: ResponseScale,
     pub facets: Vec<Facet>,
     pub items: Vec<Item>,
+    /// Asked after the items, when present (omitted from the canonical form when absent, so
+    /// the instruments without one keep their hash).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_question: Option<OpenQuestion>,
     pub scoring: Scoring,
     pub quality: QualitySpec,
     #[serde(skip)]

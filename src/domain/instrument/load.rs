@@ -5,10 +5,12 @@
 //! author working with one), not by recruiters or candidates, and the tests print them.
 
 use super::definition::{
-    content_hash, Facet, Form, Instrument, Item, Keyed, Pole, Poles, QualitySpec, ResponseKind,
-    ResponseScale, Scoring, ScoringRule, StraightLiningSpec, FORMAT,
+    content_hash, Facet, Form, Instrument, Item, Keyed, OpenQuestion, Pole, Poles, QualitySpec,
+    ResponseKind, ResponseScale, Scoring, ScoringRule, StraightLiningSpec, FORMAT,
 };
-use crate::domain::limits::{MAX_IMPORT_BYTES, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::domain::limits::{
+    MAX_IMPORT_BYTES, MAX_NAME_CHARS, MAX_OPEN_ANSWER_CHARS, MAX_TEXT_CHARS,
+};
 use crate::domain::text::Bilingual;
 use crate::domain::text::{self, TextError};
 use serde::Deserialize;
@@ -127,6 +129,8 @@ pub enum ProblemKind {
     UnexpectedPole,
     #[error("unknown pole \"{0}\" (expected \"a\" or \"b\")")]
     UnknownPole(String),
+    #[error("an answer of {0} characters: the limit is between 1 and {MAX_OPEN_ANSWER_CHARS}")]
+    BadMaxChars(u32),
     #[error("unknown scoring rule \"{0}\" (expected \"facet_mean\")")]
     UnknownRule(String),
     #[error("{0} is not a share between 0 (excluded) and 1")]
@@ -179,6 +183,8 @@ struct RawInstrument {
     response: RawResponse,
     facets: Vec<RawFacet>,
     items: Vec<RawItem>,
+    #[serde(default)]
+    open_question: Option<RawOpenQuestion>,
     scoring: RawScoring,
     quality: RawQuality,
 }
@@ -217,6 +223,13 @@ struct RawItem {
     pole: Option<String>,
     keyed: String,
     text: Bilingual,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOpenQuestion {
+    prompt: Bilingual,
+    max_chars: u32,
 }
 
 #[derive(Deserialize)]
@@ -565,6 +578,17 @@ fn check(raw: RawInstrument, out: &mut Vec<InstrumentProblem>) -> Option<Instrum
         }
     }
 
+    // The open question.
+    if let Some(q) = &raw.open_question {
+        check_text("open_question.prompt", &q.prompt, MAX_ITEM_CHARS, out);
+        if q.max_chars == 0 || q.max_chars as usize > MAX_OPEN_ANSWER_CHARS {
+            out.push(problem(
+                "open_question.max_chars",
+                K::BadMaxChars(q.max_chars),
+            ));
+        }
+    }
+
     // Scoring.
     let rule = match raw.scoring.rule.as_str() {
         "facet_mean" => Some(ScoringRule::FacetMean),
@@ -675,6 +699,10 @@ fn check(raw: RawInstrument, out: &mut Vec<InstrumentProblem>) -> Option<Instrum
         },
         facets,
         items,
+        open_question: raw.open_question.map(|q| OpenQuestion {
+            prompt: q.prompt,
+            max_chars: q.max_chars,
+        }),
         scoring: Scoring {
             rule,
             min_answered: share,

@@ -456,6 +456,50 @@ mod problems {
     }
 
     #[test]
+    fn open_question_problems() {
+        let asked = |max_chars: Value| {
+            let mut v = debrief("leader");
+            v["open_question"] = json!({
+                "prompt": { "fr": "Que changeriez-vous ?", "en": "What would you change?" },
+                "max_chars": max_chars
+            });
+            v
+        };
+        assert_eq!(problems(&asked(json!(1000))), Vec::<String>::new());
+        assert_eq!(problems(&asked(json!(1))), Vec::<String>::new());
+        assert_eq!(problems(&asked(json!(2000))), Vec::<String>::new());
+        for bad in [0, 2001] {
+            assert_problem(
+                &asked(json!(bad)),
+                &format!("open_question.max_chars: an answer of {bad} characters: the limit is between 1 and 2000"),
+            );
+        }
+        let mut v = asked(json!(500));
+        v["open_question"]["prompt"]["en"] = json!(" ");
+        assert_problem(&v, "open_question.prompt.en: empty");
+        let mut v = asked(json!(500));
+        v["open_question"]["prompt"]["fr"] = json!("x".repeat(401));
+        assert_problem(&v, "open_question.prompt.fr: longer than 400 characters");
+        let mut v = asked(json!(500));
+        v["open_question"]["required"] = json!(true);
+        let p = load_value(&v).unwrap_err();
+        assert!(p[0].path.starts_with("open_question"), "{p:?}");
+        assert!(
+            p[0].to_string().contains("unknown field `required`"),
+            "{}",
+            p[0]
+        );
+        let mut v = asked(json!(500));
+        v["open_question"]
+            .as_object_mut()
+            .unwrap()
+            .remove("max_chars");
+        assert!(load_value(&v).unwrap_err()[0]
+            .to_string()
+            .contains("missing field `max_chars`"));
+    }
+
+    #[test]
     fn debrief_problems() {
         // Three items per facet are enough for a debrief, not for a self form.
         let mut v = debrief("leader");
@@ -855,6 +899,34 @@ mod hash {
             .canonical_json()
             .starts_with("{\"format\":\"rally-instrument\",\"id\":\"test-likert\""));
         assert!(!i.canonical_json().contains("hash"));
+    }
+
+    #[test]
+    fn the_open_question_is_part_of_the_text() {
+        let without = instrument(&debrief("leader"));
+        assert_eq!(without.open_question, None);
+        assert!(!without.canonical_json().contains("open_question"));
+        let mut v = debrief("leader");
+        v["open_question"] = json!({
+            "prompt": { "fr": "Que changeriez-vous ?", "en": "What would you change?" },
+            "max_chars": 800
+        });
+        let with = instrument(&v);
+        assert_eq!(with.open_question.as_ref().map(|q| q.max_chars), Some(800));
+        assert_ne!(with.hash(), without.hash());
+        // After the items, before the scoring, as in the file shape.
+        let json = with.canonical_json();
+        let at = |key: &str| json.find(key).unwrap();
+        assert!(
+            at("\"items\"") < at("\"open_question\"")
+                && at("\"open_question\"") < at("\"scoring\"")
+        );
+        assert_eq!(load(&json).unwrap(), with);
+        v["open_question"]["max_chars"] = json!(801);
+        assert_ne!(instrument(&v).hash(), with.hash());
+        v["open_question"]["max_chars"] = json!(800);
+        v["open_question"]["prompt"]["en"] = json!("What would you change next time?");
+        assert_ne!(instrument(&v).hash(), with.hash());
     }
 
     #[test]
