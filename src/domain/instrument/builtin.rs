@@ -1,7 +1,7 @@
 //! The instruments shipped with Rally: every file of `data/instruments/`, embedded at build
 //! time and loaded once. A test checks that each file there is listed below and loads cleanly.
 
-use super::definition::Instrument;
+use super::definition::{DebriefSide, Form, Instrument};
 use super::load::load;
 
 /// File name and text of each built-in instrument, in display order.
@@ -39,6 +39,15 @@ pub(super) const FILES: &[(&str, &str)] = &[
         "three-postures.json",
         include_str!("../../../data/instruments/three-postures.json"),
     ),
+    // ---- Session debriefs: the two mirrored sides of one work session ----
+    (
+        "session-debrief-leader.json",
+        include_str!("../../../data/instruments/session-debrief-leader.json"),
+    ),
+    (
+        "session-debrief-candidate.json",
+        include_str!("../../../data/instruments/session-debrief-candidate.json"),
+    ),
 ];
 
 /// The built-in instruments, parsed once. A file that fails to load is left out (the tests
@@ -56,4 +65,13 @@ pub fn builtin() -> &'static [Instrument] {
 /// A built-in instrument by id.
 pub fn builtin_by_id(id: &str) -> Option<&'static Instrument> {
     builtin().iter().find(|i| i.id == id)
+}
+
+/// The built-in debrief that `side` answers after each work session. The two sides share
+/// their facets, so their readings of a session compare facet by facet.
+pub fn debrief_for(side: DebriefSide) -> &'static Instrument {
+    builtin()
+        .iter()
+        .find(|i| i.form == Form::Debrief(side))
+        .expect("a built-in debrief for each side (tested)")
 }

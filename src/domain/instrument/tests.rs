@@ -256,6 +256,138 @@ mod files {
         }
     }
 
+    #[test]
+    fn session_debriefs_are_pinned_to_their_version() {
+        // Any change to a debrief's text changes its hash: bump its version, update this pin.
+        for (side, hash) in [
+            (DebriefSide::Leader, "fnv1a64:29eab5c07500e50d"),
+            (DebriefSide::Candidate, "fnv1a64:03530e8536555063"),
+        ] {
+            let i = debrief_for(side);
+            assert_eq!((i.version.as_str(), i.hash()), ("1.0.0", hash), "{side:?}");
+        }
+    }
+
+    /// The facets both sides of a session are asked about, in page order.
+    const DEBRIEF_FACETS: [&str; 6] = [
+        "mutual-understanding",
+        "building-on-ideas",
+        "disagreement",
+        "roles-clarity",
+        "pace-energy",
+        "continue-together",
+    ];
+
+    #[test]
+    fn session_debriefs_mirror_each_other() {
+        let leader = debrief_for(DebriefSide::Leader);
+        let candidate = debrief_for(DebriefSide::Candidate);
+        assert_eq!(leader.id, "session-debrief-leader");
+        assert_eq!(candidate.id, "session-debrief-candidate");
+        assert_eq!(leader.form, Form::Debrief(DebriefSide::Leader));
+        assert_eq!(candidate.form, Form::Debrief(DebriefSide::Candidate));
+        assert_eq!(leader.construct, candidate.construct);
+        for d in [leader, candidate] {
+            let facets: Vec<&str> = d.facets.iter().map(|f| f.id.as_str()).collect();
+            assert_eq!(facets, DEBRIEF_FACETS, "{}", d.id);
+            assert_eq!(d.response.kind, ResponseKind::Likert);
+            assert_eq!(d.points(), 5);
+            assert!(d.items.len() <= 20, "{}: under four minutes", d.id);
+            for f in DEBRIEF_FACETS {
+                assert!(d.items_of(f).count() >= 3, "{} {f}", d.id);
+                assert!(reverse_keyed(d, f) >= 1, "{} {f}", d.id);
+                // One inconsistent pair per facet, so every facet is checked.
+                assert_eq!(
+                    d.quality
+                        .inconsistent_pairs
+                        .iter()
+                        .filter(|[x, _]| d.item(x).unwrap().facet == f)
+                        .count(),
+                    1,
+                    "{} {f}",
+                    d.id
+                );
+            }
+            // The page order is the facet order (one page per facet, as the respondent sees
+            // it), and any run of 8 answers, the straight-lining threshold, spans at least two
+            // reverse-keyed items: a run that long contradicts itself twice.
+            let facet_order: Vec<&str> = d.items.iter().map(|it| it.facet.as_str()).collect();
+            let mut grouped = facet_order.clone();
+            grouped.dedup();
+            assert_eq!(grouped, DEBRIEF_FACETS, "{}: grouped by facet", d.id);
+            let min_run = d.quality.straight_lining.min_run as usize;
+            assert_eq!(min_run, 8);
+            for window in d.items.windows(min_run) {
+                let reversed = window.iter().filter(|it| it.keyed == Keyed::Minus).count();
+                assert!(reversed >= 2, "{}: {:?}", d.id, window[0].id);
+            }
+            let q = d.open_question.as_ref().expect("an open question");
+            assert!(q.max_chars as usize <= crate::domain::limits::MAX_OPEN_ANSWER_CHARS);
+            assert!(
+                q.prompt.fr.contains("prochaine séance") && q.prompt.en.contains("next session")
+            );
+        }
+        // Mirrored item by item: same facet and key at each place, ids that differ only by
+        // the side's prefix, and texts that name the other side.
+        assert_eq!(leader.items.len(), candidate.items.len());
+        for (l, c) in leader.items.iter().zip(&candidate.items) {
+            assert_eq!(
+                (&l.facet, l.keyed),
+                (&c.facet, c.keyed),
+                "{} / {}",
+                l.id,
+                c.id
+            );
+            assert_eq!(l.id.strip_prefix("sdl-"), c.id.strip_prefix("sdc-"));
+            assert!(!l.text.en.contains("the CEO"), "{}", l.id);
+            assert!(!c.text.en.contains("the candidate"), "{}", c.id);
+            assert!(!c.text.fr.contains("personne candidate"), "{}", c.id);
+        }
+        let pairs = |d: &Instrument| -> Vec<[String; 2]> {
+            d.quality
+                .inconsistent_pairs
+                .iter()
+                .map(|[x, y]| [x[4..].to_owned(), y[4..].to_owned()])
+                .collect()
+        };
+        assert_eq!(pairs(leader), pairs(candidate));
+        assert_eq!(leader.scoring, candidate.scoring);
+        assert_eq!(
+            (
+                leader.quality.min_ms_per_item,
+                leader.quality.max_inconsistent_pairs
+            ),
+            (
+                candidate.quality.min_ms_per_item,
+                candidate.quality.max_inconsistent_pairs
+            )
+        );
+    }
+
+    #[test]
+    fn session_debriefs_are_not_self_assessments() {
+        for d in builtin()
+            .iter()
+            .filter(|i| matches!(i.form, Form::Debrief(_)))
+        {
+            assert!(!d.id.ends_with("-observer"), "{}", d.id);
+            assert!(
+                builtin()
+                    .iter()
+                    .filter(|i| i.construct == d.construct)
+                    .all(|i| matches!(i.form, Form::Debrief(_))),
+                "no self or observer form shares the debrief's construct"
+            );
+        }
+        assert_eq!(
+            builtin()
+                .iter()
+                .filter(|i| matches!(i.form, Form::Debrief(_)))
+                .count(),
+            2
+        );
+    }
+
     fn reverse_keyed(i: &Instrument, facet: &str) -> usize {
         i.items_of(facet)
             .filter(|it| it.keyed == Keyed::Minus)
@@ -1107,6 +1239,89 @@ mod scoring {
             close(p.holding, 75.0);
             close(p.lean, 0.0);
         }
+    }
+
+    #[test]
+    fn a_session_debrief_scores_each_facet() {
+        use crate::domain::instrument::score::filled;
+        let leader = debrief_for(DebriefSide::Leader);
+        let answered = |value: fn(&Item) -> u8| {
+            let (id, campaign, who) = (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3));
+            filled(&leader.id, id, campaign, who, None, 4000, move |_, it| {
+                Some(value(it))
+            })
+        };
+        // A session that went well, read consistently: 5 on the "+" items, 1 on the "-" ones,
+        // which reverse-keying turns into 5: every facet at POMP 100, no flag raised.
+        let good = score(
+            leader,
+            &answered(|it| if it.keyed == Keyed::Minus { 1 } else { 5 }),
+        )
+        .unwrap();
+        let facets: Vec<&str> = good.facets.iter().map(|f| f.facet.as_str()).collect();
+        assert_eq!(facets.len(), 6);
+        for f in &good.facets {
+            assert_eq!((f.answered, f.items), (3, 3), "{}", f.facet);
+            close(f.pomp().unwrap(), 100.0);
+        }
+        close(good.scale.as_ref().unwrap().pomp, 100.0);
+        assert_eq!(good.quality.raised(), vec![]);
+        // Agreeing with everything: the "-" item of each facet scores 6 − 5 = 1, so each facet
+        // is (5 + 1 + 5) / 3 = 11/3, POMP 100 × (8/3) / 4 = 66.67; 18 identical answers in a
+        // row and six contradictory pairs raise both flags.
+        let yes = score(leader, &answered(|_| 5)).unwrap();
+        for f in &yes.facets {
+            close(f.mean().unwrap(), 11.0 / 3.0);
+            close(f.pomp().unwrap(), 200.0 / 3.0);
+        }
+        assert_eq!(
+            yes.quality.raised(),
+            vec![Flag::StraightLining, Flag::InconsistentPairs]
+        );
+        assert_eq!(yes.quality.inconsistent_pairs.inconsistent.len(), 6);
+
+        // By hand, on the candidate's side, with blanks (2 of 3 answers score a facet).
+        let candidate = debrief_for(DebriefSide::Candidate);
+        let r = respond(
+            candidate,
+            &[
+                // 4, reversed 2 → 4, 5: 13/3, POMP 100 × (10/3) / 4 = 83.33.
+                ("sdc-mu-1", Some(4)),
+                ("sdc-mu-2", Some(2)),
+                ("sdc-mu-3", Some(5)),
+                // 3, skipped, 4: 2 of 3 answered, enough: 3.5, POMP 62.5.
+                ("sdc-di-1", Some(3)),
+                ("sdc-di-2", None),
+                ("sdc-di-3", Some(4)),
+                // Reversed 5 → 1 alone: 1 of 3 answered, 2 needed.
+                ("sdc-pe-2", Some(5)),
+            ],
+        );
+        let s = score(candidate, &r).unwrap();
+        let mu = s.facet("mutual-understanding").unwrap();
+        close(mu.mean().unwrap(), 13.0 / 3.0);
+        close(mu.pomp().unwrap(), 250.0 / 3.0);
+        close(s.facet("disagreement").unwrap().pomp().unwrap(), 62.5);
+        assert_eq!(
+            s.facet("pace-energy").unwrap().result,
+            FacetResult::NotScored {
+                shortfalls: vec![Shortfall {
+                    pole: None,
+                    answered: 1,
+                    items: 3,
+                    needed: 2
+                }]
+            }
+        );
+        assert!(s.facet("roles-clarity").unwrap().pomp().is_none());
+        let scale = s.scale.unwrap();
+        assert_eq!((scale.facets_scored, scale.facets), (2, 6));
+        close(scale.mean, (13.0 / 3.0 + 3.5) / 2.0);
+        // A response to one side is not a response to the other.
+        assert!(matches!(
+            score(leader, &r),
+            Err(ScoreError::WrongInstrument { .. })
+        ));
     }
 
     #[test]

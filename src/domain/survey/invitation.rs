@@ -353,6 +353,34 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn session_debriefs_are_never_handed_out_as_self_assessments() {
+        let mut c = sample();
+        c.instruments = InstrumentId::ALL.to_vec();
+        for kind in [
+            RespondentKind::Candidate,
+            RespondentKind::Leader,
+            RespondentKind::Mediator,
+        ] {
+            let forms: Vec<Form> = instruments_for(&c, kind).iter().map(|i| i.form).collect();
+            assert!(!forms.is_empty(), "{kind:?}");
+            assert!(
+                forms
+                    .iter()
+                    .all(|f| matches!(f, Form::SelfReport | Form::Observer)),
+                "{kind:?}: {forms:?}"
+            );
+        }
+        // Nor does an invitation that names one pass its checks.
+        let mut inv = candidate_invitation();
+        let debrief = crate::domain::instrument::debrief_for(
+            crate::domain::instrument::DebriefSide::Candidate,
+        );
+        inv.instruments = vec![InstrumentRef::of(debrief)];
+        assert!(InstrumentRef::of(debrief).resolve().is_some());
+        assert_eq!(inv.check(), Err(InvitationError::UnknownInstrument));
+    }
+
+    #[test]
     fn the_leader_id_is_stable_and_distinct() {
         let c = sample();
         assert_eq!(leader_id(c.id), leader_id(c.id));
