@@ -7,7 +7,7 @@ pub mod load;
 pub mod quality;
 pub mod score;
 
-pub use builtin::{builtin, builtin_by_id, debrief_for};
+pub use builtin::{builtin, builtin_by_id, debrief_for, superseded};
 pub use definition::{
     content_hash, fnv1a64, pomp, DebriefSide, Facet, Form, Instrument, Item, Keyed, OpenQuestion,
     Pole, Poles, ResponseKind,

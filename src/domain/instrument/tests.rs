@@ -213,6 +213,69 @@ mod files {
         );
     }
 
+    /// `MAJOR.MINOR.PATCH` as numbers, to compare versions.
+    fn version(v: &str) -> [u32; 3] {
+        let parts: Vec<u32> = v.split('.').map(|p| p.parse().unwrap()).collect();
+        [parts[0], parts[1], parts[2]]
+    }
+
+    #[test]
+    fn superseded_versions_are_embedded_older_and_never_offered() {
+        let archive = dir().join("archive");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&archive)
+            .map(|entries| {
+                entries
+                    .map(|e| e.expect("readable entry").path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                    .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        on_disk.sort();
+        let mut embedded: Vec<String> = builtin::ARCHIVED
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect();
+        embedded.sort();
+        assert_eq!(
+            embedded, on_disk,
+            "list every data/instruments/archive/*.json in builtin::ARCHIVED"
+        );
+        let mut seen = std::collections::HashSet::new();
+        for (name, text) in builtin::ARCHIVED {
+            assert_eq!(*text, std::fs::read_to_string(archive.join(name)).unwrap());
+            let old = load(text).unwrap_or_else(|p| panic!("{name}: {p:#?}"));
+            assert_eq!(*name, format!("{}-{}.json", old.id, old.version));
+            assert!(
+                seen.insert((old.id.clone(), old.version.clone())),
+                "{name} twice"
+            );
+            let current = builtin_by_id(&old.id).expect("a superseded version has a current one");
+            assert!(
+                version(&old.version) < version(&current.version),
+                "{name}: older than the current {}",
+                current.version
+            );
+            assert_ne!(old.hash(), current.hash());
+            assert_eq!(
+                (&old.construct, old.form),
+                (&current.construct, current.form)
+            );
+            // Never offered for new invitations, always found by its exact text.
+            assert!(builtin()
+                .iter()
+                .all(|i| (&i.id, &i.version) != (&old.id, &old.version)));
+            let found =
+                crate::domain::survey::invitation::resolve_text(&old.id, &old.version, old.hash());
+            assert_eq!(found, Some(&old));
+        }
+        assert_eq!(
+            superseded().len(),
+            builtin::ARCHIVED.len(),
+            "every superseded file loads"
+        );
+    }
+
     #[test]
     fn builtin_instruments_carry_their_hash() {
         for i in builtin() {

@@ -4,7 +4,7 @@
 
 use crate::domain::campaign::KitPerson;
 use crate::domain::campaign::{Campaign, CampaignError, InstrumentId};
-use crate::domain::instrument::builtin::builtin_by_id;
+use crate::domain::instrument::builtin::{builtin, builtin_by_id, superseded};
 use crate::domain::instrument::definition::{Form, Instrument};
 use crate::domain::instrument::score::Response;
 use crate::domain::limits::MAX_NAME_CHARS;
@@ -37,9 +37,14 @@ impl InstrumentRef {
     }
 }
 
-/// The built-in instrument with this id, version and content hash, if this build has it.
+/// The built-in instrument with this id, version and content hash, if this build has it: the
+/// current version or a superseded one, so that invitations and answers made before a new
+/// version keep their exact text.
 pub fn resolve_text(id: &str, version: &str, hash: &str) -> Option<&'static Instrument> {
-    builtin_by_id(id).filter(|i| i.version == version && i.hash() == hash)
+    builtin()
+        .iter()
+        .chain(superseded())
+        .find(|i| i.id == id && i.version == version && i.hash() == hash)
 }
 
 /// The exact instrument text a response was given to, if this build has it.
