@@ -58,7 +58,10 @@ pub(super) const FILES: &[(&str, &str)] = &[
 
 /// File name and text of each superseded version, kept so that what was answered to it still
 /// reads and scores. Never offered for new invitations.
-pub(super) const ARCHIVED: &[(&str, &str)] = &[];
+pub(super) const ARCHIVED: &[(&str, &str)] = &[(
+    "intelligence-of-paradoxes-observer-1.0.0.json",
+    include_str!("../../../data/instruments/archive/intelligence-of-paradoxes-observer-1.0.0.json"),
+)];
 
 /// The built-in instruments, parsed once. A file that fails to load is left out (the tests
 /// make sure none does).

@@ -320,6 +320,56 @@ mod files {
     }
 
     #[test]
+    fn the_paradoxes_observer_form_has_four_items_per_pole_since_1_1_0() {
+        let current = builtin_by_id("intelligence-of-paradoxes-observer").unwrap();
+        assert_eq!(
+            (current.version.as_str(), current.hash()),
+            ("1.1.0", "fnv1a64:571bbbfbcb7b4eef"),
+            "changed: bump its version, archive the previous file and update this pin"
+        );
+        let old = superseded()
+            .iter()
+            .find(|i| i.id == current.id)
+            .expect("1.0.0 is kept");
+        // The hash that format-v3.json and every answer given to 1.0.0 name.
+        assert_eq!(
+            (old.version.as_str(), old.hash()),
+            ("1.0.0", "fnv1a64:957fa1fb073318a5")
+        );
+        let self_form = builtin_by_id("intelligence-of-paradoxes").unwrap();
+        let facets = |i: &Instrument| i.facets.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+        assert_eq!(facets(current), facets(old));
+        assert_eq!(facets(current), facets(self_form));
+        for f in &current.facets {
+            for pole in Pole::BOTH {
+                assert_eq!(old.items_of_pole(&f.id, pole).count(), 3);
+                let items: Vec<&Item> = current.items_of_pole(&f.id, pole).collect();
+                assert_eq!(items.len(), 4, "{} {pole:?}", f.id);
+                assert_eq!(
+                    items.iter().filter(|it| it.keyed == Keyed::Minus).count(),
+                    1,
+                    "{} {pole:?}",
+                    f.id
+                );
+                // The old items are kept, word for word, under the same ids.
+                for it in old.items_of_pole(&f.id, pole) {
+                    assert_eq!(current.item(&it.id), Some(it));
+                }
+                // Every pole has its inconsistent pair.
+                assert!(current.quality.inconsistent_pairs.iter().any(|[x, _]| {
+                    let x = current.item(x).unwrap();
+                    x.facet == f.id && x.pole == Some(pole)
+                }));
+            }
+        }
+        // One blank per pole is now tolerated: 3 of 4 (it was 3 of 3 with 0.8).
+        assert_eq!(score::needed(current.scoring.min_answered, 4), 3);
+        assert_eq!(score::needed(old.scoring.min_answered, 3), 3);
+        assert_eq!(current.quality.inconsistent_pairs.len(), 12);
+        assert_eq!(current.quality.max_inconsistent_pairs, 3);
+    }
+
+    #[test]
     fn session_debriefs_are_pinned_to_their_version() {
         // Any change to a debrief's text changes its hash: bump its version, update this pin.
         for (side, hash) in [
@@ -1275,7 +1325,7 @@ mod scoring {
 
     #[test]
     fn every_builtin_instrument_scores_end_to_end() {
-        for i in builtin() {
+        for i in builtin().iter().chain(superseded()) {
             // The middle answer is its own reverse: every facet (and pole) scores POMP 50.
             let mid = i.points().div_ceil(2);
             let s = score(i, &all(i, mid)).unwrap();
