@@ -3,7 +3,8 @@
 //!
 //! An [`Instrument`] only comes out of [`super::load`], which validates everything; its fields
 //! are public to read. Its serialization is the canonical form of the file (fields in the order
-//! of the spec, compact, `pole`, `poles` and `open_question` omitted when absent), and the content hash is computed over it.
+//! of the spec, compact, `pole`, `poles` and `open_question` omitted when absent), and the
+//! content hash is computed over it.
 
 use crate::domain::text::Bilingual;
 use serde::Serialize;

@@ -492,13 +492,12 @@ mod files {
                 "no self or observer form shares the debrief's construct"
             );
         }
-        assert_eq!(
-            builtin()
-                .iter()
-                .filter(|i| matches!(i.form, Form::Debrief(_)))
-                .count(),
-            2
-        );
+        let debriefs: Vec<&Instrument> = builtin()
+            .iter()
+            .filter(|i| matches!(i.form, Form::Debrief(_)))
+            .collect();
+        let one_per_side: Vec<&Instrument> = DebriefSide::BOTH.map(debrief_for).to_vec();
+        assert_eq!(debriefs, one_per_side);
     }
 
     fn reverse_keyed(i: &Instrument, facet: &str) -> usize {
