@@ -205,8 +205,8 @@ fn format_v1_migrates_to_empty_fieldwork() {
 #[test]
 fn format_v3_holds_invitations_and_scorable_responses() {
     use rally::domain::fieldwork::Fieldwork;
-    use rally::domain::instrument::builtin::builtin_by_id;
     use rally::domain::instrument::score::score;
+    use rally::domain::survey::invitation::instrument_of;
     let v2 = read(&fixtures_dir().join("format-v2.json"));
     assert!(v2.invitations.is_empty() && v2.responses.is_empty());
     let v3 = read(&fixtures_dir().join("format-v3.json"));
@@ -215,7 +215,7 @@ fn format_v3_holds_invitations_and_scorable_responses() {
     let (fw, report) = Fieldwork::default().import_responses(&v3.responses, &v3.campaigns);
     assert_eq!((report.added, report.refused), (4, 0));
     for r in fw.current_responses(v3.campaigns[0].id) {
-        let instrument = builtin_by_id(&r.instrument_id).unwrap();
+        let instrument = instrument_of(r).unwrap();
         let scores = score(instrument, r).unwrap();
         assert!(scores.scale.is_some(), "{}", r.instrument_id);
     }

@@ -26,5 +26,8 @@ pub const MAX_OBSERVATIONS: usize = 2000;
 pub const MAX_RESPONSES: usize = 5000;
 /// Most invitations in one file or one browser.
 pub const MAX_INVITATIONS: usize = 2000;
+/// Longest answer to an instrument's open question (free text), in characters; an instrument
+/// may ask for less with its own `open_question.max_chars`.
+pub const MAX_OPEN_ANSWER_CHARS: usize = 2000;
 /// Most answers in one response (the longest instrument has far fewer items).
 pub const MAX_ANSWERS: usize = 500;

@@ -94,6 +94,8 @@ pub fn candidate_results(
         let mine = match instrument.form {
             Form::SelfReport => r.respondent_id == candidate && r.subject_id.is_none(),
             Form::Observer => r.subject_id == Some(candidate),
+            // A debrief is about a work session, not a picture of the candidate.
+            Form::Debrief(_) => false,
         };
         if !mine {
             continue;
@@ -125,6 +127,7 @@ pub fn candidate_results(
         let c = &mut constructs[k];
         match instrument.form {
             Form::SelfReport => c.own = Some(((*r).clone(), report)),
+            Form::Debrief(_) => {} // left out above
             Form::Observer => {
                 if let Some(kind) = respondent_kind(campaign, r.respondent_id) {
                     c.observers.push(ObserverScores {

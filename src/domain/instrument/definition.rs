@@ -3,7 +3,8 @@
 //!
 //! An [`Instrument`] only comes out of [`super::load`], which validates everything; its fields
 //! are public to read. Its serialization is the canonical form of the file (fields in the order
-//! of the spec, compact, `pole` omitted when absent), and the content hash is computed over it.
+//! of the spec, compact, `pole`, `poles` and `open_question` omitted when absent), and the
+//! content hash is computed over it.
 
 use crate::domain::text::Bilingual;
 use serde::Serialize;
@@ -11,13 +12,70 @@ use serde::Serialize;
 /// The `format` marker every instrument file carries.
 pub const FORMAT: &str = "rally-instrument";
 
-/// Who answers: the respondent about themself, or the CEO or a mediator about the candidate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Who answers, and about what: the respondent about themself, the CEO or a mediator about the
+/// candidate, or one of the two people of a work session about that session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Form {
-    #[serde(rename = "self")]
+    /// `"self"`: the respondent about themself.
     SelfReport,
+    /// `"observer"`: the CEO or a mediator about the candidate, third-person wording.
     Observer,
+    /// `"debrief-leader"` or `"debrief-candidate"`: one side of a work session about the
+    /// session itself (neither a self-report nor an observation of the candidate). The two
+    /// sides answer mirrored items on the same facets, so they can be compared facet by facet.
+    Debrief(DebriefSide),
+}
+
+impl Form {
+    /// Every form, in the order of the spec.
+    pub const ALL: [Form; 4] = [
+        Form::SelfReport,
+        Form::Observer,
+        Form::Debrief(DebriefSide::Leader),
+        Form::Debrief(DebriefSide::Candidate),
+    ];
+
+    /// The value of `form` in the file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::SelfReport => "self",
+            Form::Observer => "observer",
+            Form::Debrief(DebriefSide::Leader) => "debrief-leader",
+            Form::Debrief(DebriefSide::Candidate) => "debrief-candidate",
+        }
+    }
+
+    /// The form named `text` in a file, if there is one.
+    pub fn parse(text: &str) -> Option<Form> {
+        Form::ALL.into_iter().find(|f| f.as_str() == text)
+    }
+}
+
+// Written as in the file, so the canonical form (and the content hash) reads back as it was.
+impl Serialize for Form {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// The two people of a work session who answer its debrief: the hiring leader (CEO) and the
+/// candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DebriefSide {
+    Leader,
+    Candidate,
+}
+
+impl DebriefSide {
+    pub const BOTH: [DebriefSide; 2] = [DebriefSide::Leader, DebriefSide::Candidate];
+
+    /// The end of a debrief's id: `-leader` or `-candidate`.
+    pub fn id_suffix(self) -> &'static str {
+        match self {
+            DebriefSide::Leader => "-leader",
+            DebriefSide::Candidate => "-candidate",
+        }
+    }
 }
 
 /// How items are answered. Both kinds rate each item on `points` labelled points; paired poles
@@ -101,6 +159,15 @@ pub struct Item {
     pub text: Bilingual,
 }
 
+/// A free-text question asked after the items. Answering it is never required, and it is not
+/// scored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OpenQuestion {
+    pub prompt: Bilingual,
+    /// Longest answer, in characters: from 1 to [`crate::domain::limits::MAX_OPEN_ANSWER_CHARS`].
+    pub max_chars: u32,
+}
+
 /// How facet scores are computed. Only one rule exists so far.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -146,6 +213,10 @@ pub struct Instrument {
     pub response: ResponseScale,
     pub facets: Vec<Facet>,
     pub items: Vec<Item>,
+    /// Asked after the items, when present (omitted from the canonical form when absent, so
+    /// the instruments without one keep their hash).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_question: Option<OpenQuestion>,
     pub scoring: Scoring,
     pub quality: QualitySpec,
     #[serde(skip)]

@@ -5,18 +5,25 @@
 //! author working with one), not by recruiters or candidates, and the tests print them.
 
 use super::definition::{
-    content_hash, Facet, Form, Instrument, Item, Keyed, Pole, Poles, QualitySpec, ResponseKind,
-    ResponseScale, Scoring, ScoringRule, StraightLiningSpec, FORMAT,
+    content_hash, Facet, Form, Instrument, Item, Keyed, OpenQuestion, Pole, Poles, QualitySpec,
+    ResponseKind, ResponseScale, Scoring, ScoringRule, StraightLiningSpec, FORMAT,
 };
-use crate::domain::limits::{MAX_IMPORT_BYTES, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::domain::limits::{
+    MAX_IMPORT_BYTES, MAX_NAME_CHARS, MAX_OPEN_ANSWER_CHARS, MAX_TEXT_CHARS,
+};
 use crate::domain::text::Bilingual;
 use crate::domain::text::{self, TextError};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-/// Fewest items per facet.
+/// Fewest items per facet (of a self or observer form).
 pub const MIN_ITEMS_PER_FACET: usize = 6;
+/// Fewest items per facet of a session debrief: it is answered after every work session and
+/// read across the three or four sessions and against the other side, not as a trait measure.
+pub const MIN_ITEMS_PER_DEBRIEF_FACET: usize = 3;
+/// Most items in a session debrief, so that it takes under four minutes after each session.
+pub const MAX_DEBRIEF_ITEMS: usize = 20;
 /// Fewest items per pole of a paradox facet.
 pub const MIN_ITEMS_PER_POLE: usize = 3;
 /// Most facets in one instrument.
@@ -66,12 +73,16 @@ pub enum ProblemKind {
     BadSlug(String),
     #[error("\"{0}\" is not a MAJOR.MINOR.PATCH version")]
     BadVersion(String),
-    #[error("unknown form \"{0}\" (expected \"self\" or \"observer\")")]
+    #[error("unknown form \"{0}\" (expected \"self\", \"observer\", \"debrief-leader\" or \"debrief-candidate\")")]
     UnknownForm(String),
     #[error("an observer form's id ends with \"-observer\"")]
     ObserverIdSuffix,
     #[error("only an observer form's id ends with \"-observer\"")]
     SelfIdSuffix,
+    #[error("a debrief's id ends with its side, \"{0}\"")]
+    DebriefIdSuffix(&'static str),
+    #[error("{0} items; a debrief, answered after every session, has at most {MAX_DEBRIEF_ITEMS}")]
+    TooManyDebriefItems(usize),
     #[error("empty")]
     Empty,
     #[error("longer than {0} characters")]
@@ -118,6 +129,8 @@ pub enum ProblemKind {
     UnexpectedPole,
     #[error("unknown pole \"{0}\" (expected \"a\" or \"b\")")]
     UnknownPole(String),
+    #[error("an answer of {0} characters: the limit is between 1 and {MAX_OPEN_ANSWER_CHARS}")]
+    BadMaxChars(u32),
     #[error("unknown scoring rule \"{0}\" (expected \"facet_mean\")")]
     UnknownRule(String),
     #[error("{0} is not a share between 0 (excluded) and 1")]
@@ -170,6 +183,8 @@ struct RawInstrument {
     response: RawResponse,
     facets: Vec<RawFacet>,
     items: Vec<RawItem>,
+    #[serde(default)]
+    open_question: Option<RawOpenQuestion>,
     scoring: RawScoring,
     quality: RawQuality,
 }
@@ -208,6 +223,13 @@ struct RawItem {
     pole: Option<String>,
     keyed: String,
     text: Bilingual,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOpenQuestion {
+    prompt: Bilingual,
+    max_chars: u32,
 }
 
 #[derive(Deserialize)]
@@ -344,23 +366,21 @@ fn check(raw: RawInstrument, out: &mut Vec<InstrumentProblem>) -> Option<Instrum
     if !is_version(&raw.version) {
         out.push(problem("version", K::BadVersion(raw.version.clone())));
     }
-    let form = match raw.form.as_str() {
-        "self" => Some(Form::SelfReport),
-        "observer" => Some(Form::Observer),
-        other => {
-            out.push(problem("form", K::UnknownForm(other.to_owned())));
-            None
-        }
-    };
+    let form = Form::parse(&raw.form);
     match form {
+        None => out.push(problem("form", K::UnknownForm(raw.form.clone()))),
         Some(Form::Observer) if !raw.id.ends_with("-observer") => {
             out.push(problem("id", K::ObserverIdSuffix))
         }
         Some(Form::SelfReport) if raw.id.ends_with("-observer") => {
             out.push(problem("id", K::SelfIdSuffix))
         }
+        Some(Form::Debrief(side)) if !raw.id.ends_with(side.id_suffix()) => {
+            out.push(problem("id", K::DebriefIdSuffix(side.id_suffix())))
+        }
         _ => {}
     }
+    let debrief = matches!(form, Some(Form::Debrief(_)));
     check_id("construct", &raw.construct, out);
     check_text("title", &raw.title, MAX_NAME_CHARS, out);
     check_text("instructions", &raw.instructions, MAX_TEXT_CHARS, out);
@@ -435,6 +455,8 @@ fn check(raw: RawInstrument, out: &mut Vec<InstrumentProblem>) -> Option<Instrum
     // Items.
     if raw.items.len() > MAX_ITEMS {
         out.push(problem("items", K::TooManyItems(raw.items.len())));
+    } else if debrief && raw.items.len() > MAX_DEBRIEF_ITEMS {
+        out.push(problem("items", K::TooManyDebriefItems(raw.items.len())));
     }
     let mut item_index: HashMap<&str, usize> = HashMap::new();
     let mut texts: HashMap<(&str, &str), usize> = HashMap::new();
@@ -512,18 +534,23 @@ fn check(raw: RawInstrument, out: &mut Vec<InstrumentProblem>) -> Option<Instrum
     }
 
     // Items per facet, per pole, and reverse keys.
+    let min_items = if debrief {
+        MIN_ITEMS_PER_DEBRIEF_FACET
+    } else {
+        MIN_ITEMS_PER_FACET
+    };
     for (i, f) in raw.facets.iter().enumerate() {
         if facet_index.get(f.id.as_str()) != Some(&i) {
             continue; // a duplicate, already reported
         }
         let path = format!("facets[{i}]");
         let of: Vec<&RawItem> = raw.items.iter().filter(|it| it.facet == f.id).collect();
-        if of.len() < MIN_ITEMS_PER_FACET {
+        if of.len() < min_items {
             out.push(problem(
                 path.clone(),
                 K::TooFewItems {
                     found: of.len(),
-                    needed: MIN_ITEMS_PER_FACET,
+                    needed: min_items,
                 },
             ));
         }
@@ -548,6 +575,17 @@ fn check(raw: RawInstrument, out: &mut Vec<InstrumentProblem>) -> Option<Instrum
         }
         if !of.is_empty() && !of.iter().any(|it| it.keyed == "-") {
             out.push(problem(path, K::NoReverseKeyed));
+        }
+    }
+
+    // The open question.
+    if let Some(q) = &raw.open_question {
+        check_text("open_question.prompt", &q.prompt, MAX_ITEM_CHARS, out);
+        if q.max_chars == 0 || q.max_chars as usize > MAX_OPEN_ANSWER_CHARS {
+            out.push(problem(
+                "open_question.max_chars",
+                K::BadMaxChars(q.max_chars),
+            ));
         }
     }
 
@@ -661,6 +699,10 @@ fn check(raw: RawInstrument, out: &mut Vec<InstrumentProblem>) -> Option<Instrum
         },
         facets,
         items,
+        open_question: raw.open_question.map(|q| OpenQuestion {
+            prompt: q.prompt,
+            max_chars: q.max_chars,
+        }),
         scoring: Scoring {
             rule,
             min_answered: share,

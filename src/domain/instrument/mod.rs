@@ -7,9 +7,10 @@ pub mod load;
 pub mod quality;
 pub mod score;
 
-pub use builtin::{builtin, builtin_by_id};
+pub use builtin::{builtin, builtin_by_id, debrief_for, superseded};
 pub use definition::{
-    content_hash, fnv1a64, pomp, Facet, Form, Instrument, Item, Keyed, Pole, Poles, ResponseKind,
+    content_hash, fnv1a64, pomp, DebriefSide, Facet, Form, Instrument, Item, Keyed, OpenQuestion,
+    Pole, Poles, ResponseKind,
 };
 pub use load::{load, problems_across, InstrumentProblem, ProblemKind};
 pub use quality::{Flag, QualityReport};

@@ -89,6 +89,32 @@ fn paired() -> Value {
     v
 }
 
+/// A small valid debrief of the `side` ("leader" or "candidate"): the facets of [`likert`],
+/// three items each (`cr-1 cr-2 cr-3`, …), the second reverse-keyed; pairs (cr-1, cr-2) and
+/// (ke-1, ke-2), at most 1 inconsistent; a run of 8.
+fn debrief(side: &str) -> Value {
+    let mut v = likert(5);
+    v["id"] = json!(format!("test-debrief-{side}"));
+    v["form"] = json!(format!("debrief-{side}"));
+    v["construct"] = json!("test-debrief");
+    let items: Vec<Value> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|it| it["id"].as_str().unwrap().ends_with(['1', '2', '3']))
+        .map(|it| {
+            let mut it = it.clone();
+            let second = it["id"].as_str().unwrap().ends_with('2');
+            it["keyed"] = json!(if second { "-" } else { "+" });
+            it
+        })
+        .collect();
+    v["items"] = json!(items);
+    v["quality"]["straight_lining"]["min_run"] = json!(8);
+    v["quality"]["inconsistent_pairs"] = json!([["cr-1", "cr-2"], ["ke-1", "ke-2"]]);
+    v
+}
+
 fn load_value(v: &Value) -> Result<Instrument, Vec<InstrumentProblem>> {
     load(&v.to_string())
 }
@@ -187,6 +213,69 @@ mod files {
         );
     }
 
+    /// `MAJOR.MINOR.PATCH` as numbers, to compare versions.
+    fn version(v: &str) -> [u32; 3] {
+        let parts: Vec<u32> = v.split('.').map(|p| p.parse().unwrap()).collect();
+        [parts[0], parts[1], parts[2]]
+    }
+
+    #[test]
+    fn superseded_versions_are_embedded_older_and_never_offered() {
+        let archive = dir().join("archive");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&archive)
+            .map(|entries| {
+                entries
+                    .map(|e| e.expect("readable entry").path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                    .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        on_disk.sort();
+        let mut embedded: Vec<String> = builtin::ARCHIVED
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect();
+        embedded.sort();
+        assert_eq!(
+            embedded, on_disk,
+            "list every data/instruments/archive/*.json in builtin::ARCHIVED"
+        );
+        let mut seen = std::collections::HashSet::new();
+        for (name, text) in builtin::ARCHIVED {
+            assert_eq!(*text, std::fs::read_to_string(archive.join(name)).unwrap());
+            let old = load(text).unwrap_or_else(|p| panic!("{name}: {p:#?}"));
+            assert_eq!(*name, format!("{}-{}.json", old.id, old.version));
+            assert!(
+                seen.insert((old.id.clone(), old.version.clone())),
+                "{name} twice"
+            );
+            let current = builtin_by_id(&old.id).expect("a superseded version has a current one");
+            assert!(
+                version(&old.version) < version(&current.version),
+                "{name}: older than the current {}",
+                current.version
+            );
+            assert_ne!(old.hash(), current.hash());
+            assert_eq!(
+                (&old.construct, old.form),
+                (&current.construct, current.form)
+            );
+            // Never offered for new invitations, always found by its exact text.
+            assert!(builtin()
+                .iter()
+                .all(|i| (&i.id, &i.version) != (&old.id, &old.version)));
+            let found =
+                crate::domain::survey::invitation::resolve_text(&old.id, &old.version, old.hash());
+            assert_eq!(found, Some(&old));
+        }
+        assert_eq!(
+            superseded().len(),
+            builtin::ARCHIVED.len(),
+            "every superseded file loads"
+        );
+    }
+
     #[test]
     fn builtin_instruments_carry_their_hash() {
         for i in builtin() {
@@ -228,6 +317,187 @@ mod files {
                 "{id} changed: bump its version and update this pin"
             );
         }
+    }
+
+    #[test]
+    fn the_paradoxes_observer_form_has_four_items_per_pole_since_1_1_0() {
+        let current = builtin_by_id("intelligence-of-paradoxes-observer").unwrap();
+        assert_eq!(
+            (current.version.as_str(), current.hash()),
+            ("1.1.0", "fnv1a64:571bbbfbcb7b4eef"),
+            "changed: bump its version, archive the previous file and update this pin"
+        );
+        let old = superseded()
+            .iter()
+            .find(|i| i.id == current.id)
+            .expect("1.0.0 is kept");
+        // The hash that format-v3.json and every answer given to 1.0.0 name.
+        assert_eq!(
+            (old.version.as_str(), old.hash()),
+            ("1.0.0", "fnv1a64:957fa1fb073318a5")
+        );
+        let self_form = builtin_by_id("intelligence-of-paradoxes").unwrap();
+        let facets = |i: &Instrument| i.facets.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+        assert_eq!(facets(current), facets(old));
+        assert_eq!(facets(current), facets(self_form));
+        for f in &current.facets {
+            for pole in Pole::BOTH {
+                assert_eq!(old.items_of_pole(&f.id, pole).count(), 3);
+                let items: Vec<&Item> = current.items_of_pole(&f.id, pole).collect();
+                assert_eq!(items.len(), 4, "{} {pole:?}", f.id);
+                assert_eq!(
+                    items.iter().filter(|it| it.keyed == Keyed::Minus).count(),
+                    1,
+                    "{} {pole:?}",
+                    f.id
+                );
+                // The old items are kept, word for word, under the same ids.
+                for it in old.items_of_pole(&f.id, pole) {
+                    assert_eq!(current.item(&it.id), Some(it));
+                }
+                // Every pole has its inconsistent pair.
+                assert!(current.quality.inconsistent_pairs.iter().any(|[x, _]| {
+                    let x = current.item(x).unwrap();
+                    x.facet == f.id && x.pole == Some(pole)
+                }));
+            }
+        }
+        // One blank per pole is now tolerated: 3 of 4 (it was 3 of 3 with 0.8).
+        assert_eq!(score::needed(current.scoring.min_answered, 4), 3);
+        assert_eq!(score::needed(old.scoring.min_answered, 3), 3);
+        assert_eq!(current.quality.inconsistent_pairs.len(), 12);
+        assert_eq!(current.quality.max_inconsistent_pairs, 3);
+    }
+
+    #[test]
+    fn session_debriefs_are_pinned_to_their_version() {
+        // Any change to a debrief's text changes its hash: bump its version, update this pin.
+        for (side, hash) in [
+            (DebriefSide::Leader, "fnv1a64:29eab5c07500e50d"),
+            (DebriefSide::Candidate, "fnv1a64:03530e8536555063"),
+        ] {
+            let i = debrief_for(side);
+            assert_eq!((i.version.as_str(), i.hash()), ("1.0.0", hash), "{side:?}");
+        }
+    }
+
+    /// The facets both sides of a session are asked about, in page order.
+    const DEBRIEF_FACETS: [&str; 6] = [
+        "mutual-understanding",
+        "building-on-ideas",
+        "disagreement",
+        "roles-clarity",
+        "pace-energy",
+        "continue-together",
+    ];
+
+    #[test]
+    fn session_debriefs_mirror_each_other() {
+        let leader = debrief_for(DebriefSide::Leader);
+        let candidate = debrief_for(DebriefSide::Candidate);
+        assert_eq!(leader.id, "session-debrief-leader");
+        assert_eq!(candidate.id, "session-debrief-candidate");
+        assert_eq!(leader.form, Form::Debrief(DebriefSide::Leader));
+        assert_eq!(candidate.form, Form::Debrief(DebriefSide::Candidate));
+        assert_eq!(leader.construct, candidate.construct);
+        for d in [leader, candidate] {
+            let facets: Vec<&str> = d.facets.iter().map(|f| f.id.as_str()).collect();
+            assert_eq!(facets, DEBRIEF_FACETS, "{}", d.id);
+            assert_eq!(d.response.kind, ResponseKind::Likert);
+            assert_eq!(d.points(), 5);
+            assert!(d.items.len() <= 20, "{}: under four minutes", d.id);
+            for f in DEBRIEF_FACETS {
+                assert!(d.items_of(f).count() >= 3, "{} {f}", d.id);
+                assert!(reverse_keyed(d, f) >= 1, "{} {f}", d.id);
+                // One inconsistent pair per facet, so every facet is checked.
+                assert_eq!(
+                    d.quality
+                        .inconsistent_pairs
+                        .iter()
+                        .filter(|[x, _]| d.item(x).unwrap().facet == f)
+                        .count(),
+                    1,
+                    "{} {f}",
+                    d.id
+                );
+            }
+            // The page order is the facet order (one page per facet, as the respondent sees
+            // it), and any run of 8 answers, the straight-lining threshold, spans at least two
+            // reverse-keyed items: a run that long contradicts itself twice.
+            let facet_order: Vec<&str> = d.items.iter().map(|it| it.facet.as_str()).collect();
+            let mut grouped = facet_order.clone();
+            grouped.dedup();
+            assert_eq!(grouped, DEBRIEF_FACETS, "{}: grouped by facet", d.id);
+            let min_run = d.quality.straight_lining.min_run as usize;
+            assert_eq!(min_run, 8);
+            for window in d.items.windows(min_run) {
+                let reversed = window.iter().filter(|it| it.keyed == Keyed::Minus).count();
+                assert!(reversed >= 2, "{}: {:?}", d.id, window[0].id);
+            }
+            let q = d.open_question.as_ref().expect("an open question");
+            assert!(q.max_chars as usize <= crate::domain::limits::MAX_OPEN_ANSWER_CHARS);
+            assert!(
+                q.prompt.fr.contains("prochaine séance") && q.prompt.en.contains("next session")
+            );
+        }
+        // Mirrored item by item: same facet and key at each place, ids that differ only by
+        // the side's prefix, and texts that name the other side.
+        assert_eq!(leader.items.len(), candidate.items.len());
+        for (l, c) in leader.items.iter().zip(&candidate.items) {
+            assert_eq!(
+                (&l.facet, l.keyed),
+                (&c.facet, c.keyed),
+                "{} / {}",
+                l.id,
+                c.id
+            );
+            assert_eq!(l.id.strip_prefix("sdl-"), c.id.strip_prefix("sdc-"));
+            assert!(!l.text.en.contains("the CEO"), "{}", l.id);
+            assert!(!c.text.en.contains("the candidate"), "{}", c.id);
+            assert!(!c.text.fr.contains("personne candidate"), "{}", c.id);
+        }
+        let pairs = |d: &Instrument| -> Vec<[String; 2]> {
+            d.quality
+                .inconsistent_pairs
+                .iter()
+                .map(|[x, y]| [x[4..].to_owned(), y[4..].to_owned()])
+                .collect()
+        };
+        assert_eq!(pairs(leader), pairs(candidate));
+        assert_eq!(leader.scoring, candidate.scoring);
+        assert_eq!(
+            (
+                leader.quality.min_ms_per_item,
+                leader.quality.max_inconsistent_pairs
+            ),
+            (
+                candidate.quality.min_ms_per_item,
+                candidate.quality.max_inconsistent_pairs
+            )
+        );
+    }
+
+    #[test]
+    fn session_debriefs_are_not_self_assessments() {
+        for d in builtin()
+            .iter()
+            .filter(|i| matches!(i.form, Form::Debrief(_)))
+        {
+            assert!(!d.id.ends_with("-observer"), "{}", d.id);
+            assert!(
+                builtin()
+                    .iter()
+                    .filter(|i| i.construct == d.construct)
+                    .all(|i| matches!(i.form, Form::Debrief(_))),
+                "no self or observer form shares the debrief's construct"
+            );
+        }
+        let debriefs: Vec<&Instrument> = builtin()
+            .iter()
+            .filter(|i| matches!(i.form, Form::Debrief(_)))
+            .collect();
+        let one_per_side: Vec<&Instrument> = DebriefSide::BOTH.map(debrief_for).to_vec();
+        assert_eq!(debriefs, one_per_side);
     }
 
     fn reverse_keyed(i: &Instrument, facet: &str) -> usize {
@@ -300,6 +570,18 @@ mod problems {
         assert_eq!(problems(&likert(5)), Vec::<String>::new());
         assert_eq!(problems(&likert(7)), Vec::<String>::new());
         assert_eq!(problems(&paired()), Vec::<String>::new());
+        assert_eq!(problems(&debrief("leader")), Vec::<String>::new());
+        assert_eq!(problems(&debrief("candidate")), Vec::<String>::new());
+        let leader = instrument(&debrief("leader"));
+        assert_eq!(leader.form, Form::Debrief(DebriefSide::Leader));
+        assert_eq!(
+            instrument(&debrief("candidate")).form,
+            Form::Debrief(DebriefSide::Candidate)
+        );
+        assert_eq!(
+            problems_across(&[leader, instrument(&debrief("candidate"))]),
+            vec![]
+        );
     }
 
     #[test]
@@ -390,7 +672,7 @@ mod problems {
         v["form"] = json!("peer");
         assert_problem(
             &v,
-            "form: unknown form \"peer\" (expected \"self\" or \"observer\")",
+            "form: unknown form \"peer\" (expected \"self\", \"observer\", \"debrief-leader\" or \"debrief-candidate\")",
         );
 
         let mut v = likert(5);
@@ -404,6 +686,97 @@ mod problems {
         let mut v = likert(5);
         v["form"] = json!("observer");
         v["id"] = json!("test-likert-observer");
+        assert_eq!(problems(&v), Vec::<String>::new());
+
+        let mut v = debrief("leader");
+        v["form"] = json!("debrief-candidate");
+        assert_problem(&v, "id: a debrief's id ends with its side, \"-candidate\"");
+        let mut v = debrief("candidate");
+        v["form"] = json!("debrief");
+        assert_problem(
+            &v,
+            "form: unknown form \"debrief\" (expected \"self\", \"observer\", \"debrief-leader\" or \"debrief-candidate\")",
+        );
+    }
+
+    #[test]
+    fn open_question_problems() {
+        let asked = |max_chars: Value| {
+            let mut v = debrief("leader");
+            v["open_question"] = json!({
+                "prompt": { "fr": "Que changeriez-vous ?", "en": "What would you change?" },
+                "max_chars": max_chars
+            });
+            v
+        };
+        assert_eq!(problems(&asked(json!(1000))), Vec::<String>::new());
+        assert_eq!(problems(&asked(json!(1))), Vec::<String>::new());
+        assert_eq!(problems(&asked(json!(2000))), Vec::<String>::new());
+        for bad in [0, 2001] {
+            assert_problem(
+                &asked(json!(bad)),
+                &format!("open_question.max_chars: an answer of {bad} characters: the limit is between 1 and 2000"),
+            );
+        }
+        let mut v = asked(json!(500));
+        v["open_question"]["prompt"]["en"] = json!(" ");
+        assert_problem(&v, "open_question.prompt.en: empty");
+        let mut v = asked(json!(500));
+        v["open_question"]["prompt"]["fr"] = json!("x".repeat(401));
+        assert_problem(&v, "open_question.prompt.fr: longer than 400 characters");
+        let mut v = asked(json!(500));
+        v["open_question"]["required"] = json!(true);
+        let p = load_value(&v).unwrap_err();
+        assert!(p[0].path.starts_with("open_question"), "{p:?}");
+        assert!(
+            p[0].to_string().contains("unknown field `required`"),
+            "{}",
+            p[0]
+        );
+        let mut v = asked(json!(500));
+        v["open_question"]
+            .as_object_mut()
+            .unwrap()
+            .remove("max_chars");
+        assert!(load_value(&v).unwrap_err()[0]
+            .to_string()
+            .contains("missing field `max_chars`"));
+    }
+
+    #[test]
+    fn debrief_problems() {
+        // Three items per facet are enough for a debrief, not for a self form.
+        let mut v = debrief("leader");
+        v["items"].as_array_mut().unwrap().remove(8);
+        assert_eq!(
+            problems(&v),
+            vec!["facets[2]: 2 items, at least 3 needed".to_owned()]
+        );
+        let mut v = debrief("leader");
+        v["form"] = json!("self");
+        v["id"] = json!("test-debrief");
+        assert_problem(&v, "facets[0]: 3 items, at least 6 needed");
+
+        // At most 20 items: the debrief follows every session.
+        let mut v = debrief("candidate");
+        let more: Vec<Value> = (4..=7)
+            .flat_map(|n| {
+                [("creating", "cr"), ("keeping", "ke"), ("sharing", "sh")].map(|(f, short)| {
+                    json!({ "id": format!("{short}-{n}"), "facet": f, "keyed": "+",
+                            "text": { "fr": format!("Énoncé {short} {n}"), "en": format!("Statement {short} {n}") } })
+                })
+            })
+            .collect();
+        v["items"].as_array_mut().unwrap().extend(more);
+        assert_eq!(v["items"].as_array().unwrap().len(), 21);
+        assert_eq!(
+            problems(&v),
+            vec![
+                "items: 21 items; a debrief, answered after every session, has at most 20"
+                    .to_owned()
+            ]
+        );
+        v["items"].as_array_mut().unwrap().pop();
         assert_eq!(problems(&v), Vec::<String>::new());
     }
 
@@ -676,7 +1049,7 @@ mod problems {
             found,
             [
                 "version: \"1.0\" is not a MAJOR.MINOR.PATCH version",
-                "form: unknown form \"peer\" (expected \"self\" or \"observer\")",
+                "form: unknown form \"peer\" (expected \"self\", \"observer\", \"debrief-leader\" or \"debrief-candidate\")",
                 "response.labels: 4 labels for 5 points",
                 "items[3].text.en: empty",
                 "items[12].facet: unknown facet \"creatng\"",
@@ -770,6 +1143,51 @@ mod hash {
             .canonical_json()
             .starts_with("{\"format\":\"rally-instrument\",\"id\":\"test-likert\""));
         assert!(!i.canonical_json().contains("hash"));
+    }
+
+    #[test]
+    fn the_open_question_is_part_of_the_text() {
+        let without = instrument(&debrief("leader"));
+        assert_eq!(without.open_question, None);
+        assert!(!without.canonical_json().contains("open_question"));
+        let mut v = debrief("leader");
+        v["open_question"] = json!({
+            "prompt": { "fr": "Que changeriez-vous ?", "en": "What would you change?" },
+            "max_chars": 800
+        });
+        let with = instrument(&v);
+        assert_eq!(with.open_question.as_ref().map(|q| q.max_chars), Some(800));
+        assert_ne!(with.hash(), without.hash());
+        // After the items, before the scoring, as in the file shape.
+        let json = with.canonical_json();
+        let at = |key: &str| json.find(key).unwrap();
+        assert!(
+            at("\"items\"") < at("\"open_question\"")
+                && at("\"open_question\"") < at("\"scoring\"")
+        );
+        assert_eq!(load(&json).unwrap(), with);
+        v["open_question"]["max_chars"] = json!(801);
+        assert_ne!(instrument(&v).hash(), with.hash());
+        v["open_question"]["max_chars"] = json!(800);
+        v["open_question"]["prompt"]["en"] = json!("What would you change next time?");
+        assert_ne!(instrument(&v).hash(), with.hash());
+    }
+
+    #[test]
+    fn every_form_reads_back_from_the_canonical_form() {
+        for form in Form::ALL {
+            assert_eq!(Form::parse(form.as_str()), Some(form));
+        }
+        let d = instrument(&debrief("candidate"));
+        assert!(d
+            .canonical_json()
+            .contains("\"form\":\"debrief-candidate\""));
+        assert_eq!(load(&d.canonical_json()).unwrap(), d);
+        assert_ne!(d.hash(), instrument(&debrief("leader")).hash());
+        // The self form keeps its historical spelling, so existing hashes do not move.
+        assert!(instrument(&likert(5))
+            .canonical_json()
+            .contains("\"form\":\"self\""));
     }
 }
 
@@ -906,7 +1324,7 @@ mod scoring {
 
     #[test]
     fn every_builtin_instrument_scores_end_to_end() {
-        for i in builtin() {
+        for i in builtin().iter().chain(superseded()) {
             // The middle answer is its own reverse: every facet (and pole) scores POMP 50.
             let mid = i.points().div_ceil(2);
             let s = score(i, &all(i, mid)).unwrap();
@@ -933,6 +1351,89 @@ mod scoring {
             close(p.holding, 75.0);
             close(p.lean, 0.0);
         }
+    }
+
+    #[test]
+    fn a_session_debrief_scores_each_facet() {
+        use crate::domain::instrument::score::filled;
+        let leader = debrief_for(DebriefSide::Leader);
+        let answered = |value: fn(&Item) -> u8| {
+            let (id, campaign, who) = (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3));
+            filled(&leader.id, id, campaign, who, None, 4000, move |_, it| {
+                Some(value(it))
+            })
+        };
+        // A session that went well, read consistently: 5 on the "+" items, 1 on the "-" ones,
+        // which reverse-keying turns into 5: every facet at POMP 100, no flag raised.
+        let good = score(
+            leader,
+            &answered(|it| if it.keyed == Keyed::Minus { 1 } else { 5 }),
+        )
+        .unwrap();
+        let facets: Vec<&str> = good.facets.iter().map(|f| f.facet.as_str()).collect();
+        assert_eq!(facets.len(), 6);
+        for f in &good.facets {
+            assert_eq!((f.answered, f.items), (3, 3), "{}", f.facet);
+            close(f.pomp().unwrap(), 100.0);
+        }
+        close(good.scale.as_ref().unwrap().pomp, 100.0);
+        assert_eq!(good.quality.raised(), vec![]);
+        // Agreeing with everything: the "-" item of each facet scores 6 − 5 = 1, so each facet
+        // is (5 + 1 + 5) / 3 = 11/3, POMP 100 × (8/3) / 4 = 66.67; 18 identical answers in a
+        // row and six contradictory pairs raise both flags.
+        let yes = score(leader, &answered(|_| 5)).unwrap();
+        for f in &yes.facets {
+            close(f.mean().unwrap(), 11.0 / 3.0);
+            close(f.pomp().unwrap(), 200.0 / 3.0);
+        }
+        assert_eq!(
+            yes.quality.raised(),
+            vec![Flag::StraightLining, Flag::InconsistentPairs]
+        );
+        assert_eq!(yes.quality.inconsistent_pairs.inconsistent.len(), 6);
+
+        // By hand, on the candidate's side, with blanks (2 of 3 answers score a facet).
+        let candidate = debrief_for(DebriefSide::Candidate);
+        let r = respond(
+            candidate,
+            &[
+                // 4, reversed 2 → 4, 5: 13/3, POMP 100 × (10/3) / 4 = 83.33.
+                ("sdc-mu-1", Some(4)),
+                ("sdc-mu-2", Some(2)),
+                ("sdc-mu-3", Some(5)),
+                // 3, skipped, 4: 2 of 3 answered, enough: 3.5, POMP 62.5.
+                ("sdc-di-1", Some(3)),
+                ("sdc-di-2", None),
+                ("sdc-di-3", Some(4)),
+                // Reversed 5 → 1 alone: 1 of 3 answered, 2 needed.
+                ("sdc-pe-2", Some(5)),
+            ],
+        );
+        let s = score(candidate, &r).unwrap();
+        let mu = s.facet("mutual-understanding").unwrap();
+        close(mu.mean().unwrap(), 13.0 / 3.0);
+        close(mu.pomp().unwrap(), 250.0 / 3.0);
+        close(s.facet("disagreement").unwrap().pomp().unwrap(), 62.5);
+        assert_eq!(
+            s.facet("pace-energy").unwrap().result,
+            FacetResult::NotScored {
+                shortfalls: vec![Shortfall {
+                    pole: None,
+                    answered: 1,
+                    items: 3,
+                    needed: 2
+                }]
+            }
+        );
+        assert!(s.facet("roles-clarity").unwrap().pomp().is_none());
+        let scale = s.scale.unwrap();
+        assert_eq!((scale.facets_scored, scale.facets), (2, 6));
+        close(scale.mean, (13.0 / 3.0 + 3.5) / 2.0);
+        // A response to one side is not a response to the other.
+        assert!(matches!(
+            score(leader, &r),
+            Err(ScoreError::WrongInstrument { .. })
+        ));
     }
 
     #[test]

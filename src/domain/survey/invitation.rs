@@ -4,7 +4,7 @@
 
 use crate::domain::campaign::KitPerson;
 use crate::domain::campaign::{Campaign, CampaignError, InstrumentId};
-use crate::domain::instrument::builtin::builtin_by_id;
+use crate::domain::instrument::builtin::{builtin, builtin_by_id, superseded};
 use crate::domain::instrument::definition::{Form, Instrument};
 use crate::domain::instrument::score::Response;
 use crate::domain::limits::MAX_NAME_CHARS;
@@ -37,9 +37,14 @@ impl InstrumentRef {
     }
 }
 
-/// The built-in instrument with this id, version and content hash, if this build has it.
+/// The built-in instrument with this id, version and content hash, if this build has it: the
+/// current version or a superseded one, so that invitations and answers made before a new
+/// version keep their exact text.
 pub fn resolve_text(id: &str, version: &str, hash: &str) -> Option<&'static Instrument> {
-    builtin_by_id(id).filter(|i| i.version == version && i.hash() == hash)
+    builtin()
+        .iter()
+        .chain(superseded())
+        .find(|i| i.id == id && i.version == version && i.hash() == hash)
 }
 
 /// The exact instrument text a response was given to, if this build has it.
@@ -141,11 +146,13 @@ pub fn leader_id(campaign_id: Uuid) -> Uuid {
     Uuid::from_u128(campaign_id.as_u128() ^ 0x1ead_e000_0000_4000_8000_0000_0000_0001)
 }
 
-/// The built-in instruments a respondent of this kind answers, among those the campaign plans.
+/// The built-in instruments a respondent of this kind answers about the candidate, among those
+/// the campaign plans: self forms for the candidate, observer forms for the leader and the
+/// mediators. Never a session debrief (`Form::Debrief`), which is about a work session.
 pub fn instruments_for(campaign: &Campaign, kind: RespondentKind) -> Vec<&'static Instrument> {
-    let form = match kind {
-        RespondentKind::Candidate => Form::SelfReport,
-        RespondentKind::Leader | RespondentKind::Mediator => Form::Observer,
+    let (form, suffix) = match kind {
+        RespondentKind::Candidate => (Form::SelfReport, ""),
+        RespondentKind::Leader | RespondentKind::Mediator => (Form::Observer, "-observer"),
     };
     InstrumentId::ALL
         .iter()
@@ -159,10 +166,7 @@ pub fn instruments_for(campaign: &Campaign, kind: RespondentKind) -> Vec<&'stati
                 InstrumentId::ThreePostures => "three-postures",
                 InstrumentId::SessionDebrief | InstrumentId::ObservationGrid => return None,
             };
-            match form {
-                Form::SelfReport => builtin_by_id(base),
-                Form::Observer => builtin_by_id(&format!("{base}-observer")),
-            }
+            builtin_by_id(&format!("{base}{suffix}"))
         })
         .filter(|i| i.form == form)
         .collect()
@@ -351,6 +355,136 @@ pub(crate) mod tests {
         let mut inv = candidate_invitation();
         inv.asked_by = "  ".into();
         assert!(inv.check().is_err());
+    }
+
+    #[test]
+    fn session_debriefs_are_never_handed_out_as_self_assessments() {
+        let mut c = sample();
+        c.instruments = InstrumentId::ALL.to_vec();
+        for kind in [
+            RespondentKind::Candidate,
+            RespondentKind::Leader,
+            RespondentKind::Mediator,
+        ] {
+            let forms: Vec<Form> = instruments_for(&c, kind).iter().map(|i| i.form).collect();
+            assert!(!forms.is_empty(), "{kind:?}");
+            assert!(
+                forms
+                    .iter()
+                    .all(|f| matches!(f, Form::SelfReport | Form::Observer)),
+                "{kind:?}: {forms:?}"
+            );
+        }
+        // Nor does an invitation that names one pass its checks.
+        let mut inv = candidate_invitation();
+        let debrief = crate::domain::instrument::debrief_for(
+            crate::domain::instrument::DebriefSide::Candidate,
+        );
+        inv.instruments = vec![InstrumentRef::of(debrief)];
+        assert!(InstrumentRef::of(debrief).resolve().is_some());
+        assert_eq!(inv.check(), Err(InvitationError::UnknownInstrument));
+    }
+
+    /// A response to `instrument` (any text, current or superseded), every item answered 5.
+    fn all_fives(instrument: &Instrument) -> Response {
+        let mut r = Response::start(instrument, id(950), id(1), id(2), at(0));
+        r.answers = instrument
+            .items
+            .iter()
+            .map(|it| crate::domain::instrument::score::Answer {
+                item: it.id.clone(),
+                value: Some(5),
+                ms: None,
+            })
+            .collect();
+        r
+    }
+
+    #[test]
+    fn answers_to_a_superseded_version_still_score_with_their_own_text() {
+        use crate::domain::instrument::score::{score, ScoreError};
+        const PXO: &str = "intelligence-of-paradoxes-observer";
+        let current = builtin_by_id(PXO).unwrap();
+        let old = resolve_text(PXO, "1.0.0", "fnv1a64:957fa1fb073318a5").expect("kept");
+        assert_eq!((old.version.as_str(), old.items.len()), ("1.0.0", 36));
+        assert_eq!(
+            (current.version.as_str(), current.items.len()),
+            ("1.1.0", 48)
+        );
+        assert_eq!(
+            resolve_text(PXO, &current.version, current.hash()),
+            Some(current)
+        );
+        // The version and the hash must both match.
+        assert_eq!(resolve_text(PXO, "1.1.0", old.hash()), None);
+        assert_eq!(resolve_text(PXO, "1.0.0", current.hash()), None);
+
+        // Answered 5 throughout: a pole of 1.0.0 has 3 items, one reverse-keyed,
+        // (5 + 5 + 1) / 3 = 11/3, POMP 66.67; a pole of 1.1.0 has 4, (5 + 5 + 5 + 1) / 4 = 4,
+        // POMP 75. Each response finds its own text and scores with it.
+        for (text, items, holding) in [(old, 36, 200.0 / 3.0), (current, 48, 75.0)] {
+            let r = all_fives(text);
+            let found = instrument_of(&r).unwrap();
+            assert!(std::ptr::eq(found, text), "{}", text.version);
+            let s = score(found, &r).unwrap();
+            assert_eq!(s.instrument_version, text.version);
+            assert_eq!(s.facets.iter().map(|f| f.items).sum::<usize>(), items);
+            for f in &s.facets {
+                let p = f.poles().unwrap();
+                assert!(
+                    (p.holding - holding).abs() < 1e-9,
+                    "{} {}",
+                    text.version,
+                    f.facet
+                );
+            }
+        }
+        // Never against the other text.
+        assert!(matches!(
+            score(current, &all_fives(old)),
+            Err(ScoreError::HashMismatch { .. })
+        ));
+
+        // One blank per pole: 1.1.0 still scores every facet (3 of 4), 1.0.0 scores none.
+        let blank_first_of_each_pole = |text: &Instrument| {
+            let mut r = all_fives(text);
+            for f in &text.facets {
+                for pole in crate::domain::instrument::Pole::BOTH {
+                    let first = text.items_of_pole(&f.id, pole).next().unwrap();
+                    let a = r.answers.iter_mut().find(|a| a.item == first.id).unwrap();
+                    a.value = None;
+                }
+            }
+            score(text, &r).unwrap()
+        };
+        assert!(blank_first_of_each_pole(current)
+            .facets
+            .iter()
+            .all(|f| f.pomp().is_some()));
+        assert!(blank_first_of_each_pole(old)
+            .facets
+            .iter()
+            .all(|f| f.pomp().is_none()));
+    }
+
+    #[test]
+    fn new_invitations_name_the_current_version_and_old_ones_still_hold() {
+        let mut c = sample();
+        c.instruments = vec![InstrumentId::IntelligenceOfParadoxes];
+        let (cand, leader) = (c.candidates[0].id, leader_id(c.id));
+        let inv = Invitation::new(&c, leader, Some(cand), "R", keep(), id(906), at(0)).unwrap();
+        let current = builtin_by_id("intelligence-of-paradoxes-observer").unwrap();
+        assert_eq!(inv.instruments, vec![InstrumentRef::of(current)]);
+        assert_eq!(inv.item_count(), 48);
+        // An invitation issued before 1.1.0 keeps asking the 1.0.0 text.
+        let mut before = inv.clone();
+        before.instruments = vec![InstrumentRef {
+            id: current.id.clone(),
+            version: "1.0.0".into(),
+            hash: "fnv1a64:957fa1fb073318a5".into(),
+        }];
+        assert_eq!(before.check(), Ok(()));
+        assert_eq!(before.item_count(), 36);
     }
 
     #[test]
