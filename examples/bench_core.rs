@@ -68,6 +68,10 @@ fn write_browser_fixture(o: &Observation, now: chrono::DateTime<chrono::Utc>) {
         created_at: now,
         updated_at: now,
         revision: 1,
+        decisions: Vec::new(),
+        version_choices: Vec::new(),
+        clock_offsets: Vec::new(),
+        sample: false,
     };
     let kit = Kit::for_mediator(&campaign, id(4), default_scheme(), id(5), now)
         .expect("the mediator is in the campaign");

@@ -19,7 +19,15 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "plain values",
-        &["history", "json_path", "lang", "limits", "text", "timefmt"],
+        &[
+            "hash",
+            "history",
+            "json_path",
+            "lang",
+            "limits",
+            "text",
+            "timefmt",
+        ],
     ),
     ("statistics", &["stats"]),
     (

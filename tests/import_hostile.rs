@@ -701,6 +701,9 @@ fn all_campaign_errors() -> Vec<CampaignError> {
         C::DuplicateInstrument,
         C::Archived,
         C::InconsistentStatus,
+        C::RationaleRequired,
+        C::TooManyRecords,
+        C::OffsetTooLarge,
     ];
     for e in &all {
         match e {
@@ -717,7 +720,10 @@ fn all_campaign_errors() -> Vec<CampaignError> {
             | C::BadRole
             | C::DuplicateInstrument
             | C::Archived
-            | C::InconsistentStatus => {}
+            | C::InconsistentStatus
+            | C::RationaleRequired
+            | C::TooManyRecords
+            | C::OffsetTooLarge => {}
         }
     }
     all

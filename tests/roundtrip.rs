@@ -291,6 +291,10 @@ fn build(space: u128, salt: u64, i: usize, s: Shape) -> Campaign {
         created_at: s.created_at,
         updated_at: s.created_at + chrono::Duration::seconds(s.age_secs),
         revision: s.revision,
+        decisions: Vec::new(),
+        version_choices: Vec::new(),
+        clock_offsets: Vec::new(),
+        sample: false,
     };
     assert_eq!(c.check(), Ok(()), "the strategy made a bad campaign");
     c

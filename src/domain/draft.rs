@@ -165,6 +165,10 @@ impl CampaignDraft {
             created_at: now,
             updated_at: now,
             revision: 1,
+            decisions: Vec::new(),
+            version_choices: Vec::new(),
+            clock_offsets: Vec::new(),
+            sample: false,
         };
         campaign.check().map_err(|e| vec![(Field::Sessions, e)])?;
         Ok(campaign)

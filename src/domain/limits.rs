@@ -31,3 +31,9 @@ pub const MAX_INVITATIONS: usize = 2000;
 pub const MAX_OPEN_ANSWER_CHARS: usize = 2000;
 /// Most answers in one response (the longest instrument has far fewer items).
 pub const MAX_ANSWERS: usize = 500;
+/// Most decisions recorded in one campaign (every one is kept, for the history).
+pub const MAX_DECISIONS: usize = 1000;
+/// Most reading choices (versions chosen, clock offsets) in one campaign.
+pub const MAX_READING_CHOICES: usize = 2000;
+/// Largest clock offset between two mediators' codings of one session: one hour.
+pub const MAX_CLOCK_OFFSET_MS: i64 = 3_600_000;

@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod draft;
 pub mod fieldwork;
 pub mod file;
+pub mod hash;
 pub mod history;
 pub mod i18n;
 pub mod instrument;

@@ -3,13 +3,20 @@
 //! applied by [`Campaign::apply`], which checks the invariants and bumps the revision.
 
 use crate::domain::limits::{
-    MAX_NAME_CHARS, MAX_PEOPLE, MAX_SESSIONS, MAX_TEXT_CHARS, MIN_SESSIONS,
+    MAX_CLOCK_OFFSET_MS, MAX_DECISIONS, MAX_NAME_CHARS, MAX_PEOPLE, MAX_READING_CHOICES,
+    MAX_SESSIONS, MAX_TEXT_CHARS, MIN_SESSIONS,
 };
 use crate::domain::role::Role;
 use crate::domain::text::{check_text, TextError};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+pub mod decision;
+pub mod reading;
+
+pub use decision::{Decision, DecisionKind};
+pub use reading::{ClockOffset, OffsetSource, VersionChoice};
 
 /// A person as a file that travels names them (a mediator's kit, an invitation): an id and a
 /// name, no contact details.
@@ -131,25 +138,84 @@ pub struct Campaign {
     pub updated_at: DateTime<Utc>,
     /// Counts the changes; used to tell which of two copies is newer.
     pub revision: u64,
+    /// Every decision recorded about a candidate, in the order recorded (since version 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+    /// Which version counts, for observations received in diverging versions (since
+    /// version 4). At most one per observation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub version_choices: Vec<VersionChoice>,
+    /// Clock offsets of observations, to line up mediators (since version 4). At most one
+    /// per observation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clock_offsets: Vec<ClockOffset>,
+    /// A fictitious campaign made by "Explore with sample data", shown as such everywhere.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sample: bool,
 }
 
 /// One change to a campaign.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum CampaignAction {
-    Rename { name: String },
-    SetLeader { leader: Leader },
-    SetStatus { status: Status },
+    Rename {
+        name: String,
+    },
+    SetLeader {
+        leader: Leader,
+    },
+    SetStatus {
+        status: Status,
+    },
     Archive,
     Unarchive,
-    ReplaceRole { role: Role },
-    AddPerson { list: PeopleList, person: Person },
-    UpdatePerson { list: PeopleList, person: Person },
-    RemovePerson { list: PeopleList, id: Uuid },
-    AddSession { session: WorkSession },
-    UpdateSession { session: WorkSession },
-    RemoveSession { id: Uuid },
-    SetInstruments { instruments: Vec<InstrumentId> },
+    ReplaceRole {
+        role: Role,
+    },
+    AddPerson {
+        list: PeopleList,
+        person: Person,
+    },
+    UpdatePerson {
+        list: PeopleList,
+        person: Person,
+    },
+    RemovePerson {
+        list: PeopleList,
+        id: Uuid,
+    },
+    AddSession {
+        session: WorkSession,
+    },
+    UpdateSession {
+        session: WorkSession,
+    },
+    RemoveSession {
+        id: Uuid,
+    },
+    SetInstruments {
+        instruments: Vec<InstrumentId>,
+    },
+    /// Records a decision about a candidate (kept in the history with the earlier ones).
+    RecordDecision {
+        decision: Decision,
+    },
+    /// Chooses the version of an observation that counts (replacing an earlier choice).
+    ChooseVersion {
+        choice: VersionChoice,
+    },
+    /// Forgets which version of an observation counts.
+    ClearVersionChoice {
+        observation_id: Uuid,
+    },
+    /// Sets the clock offset of an observation (replacing an earlier one).
+    SetClockOffset {
+        offset: ClockOffset,
+    },
+    /// Removes the clock offset of an observation.
+    ClearClockOffset {
+        observation_id: Uuid,
+    },
 }
 
 /// Why a change was refused. The form shows these next to the field concerned.
@@ -183,6 +249,12 @@ pub enum CampaignError {
     Archived,
     #[error("the saved status before archiving does not fit the current status")]
     InconsistentStatus,
+    #[error("a decision needs its reasons")]
+    RationaleRequired,
+    #[error("too many decisions or reading choices in one campaign")]
+    TooManyRecords,
+    #[error("a clock offset is larger than allowed")]
+    OffsetTooLarge,
 }
 
 impl From<TextError> for CampaignError {
@@ -286,11 +358,63 @@ impl Campaign {
         if ids.len() != n {
             return Err(CampaignError::DuplicateId);
         }
+        self.check_records()?;
         let mut instruments = self.instruments.clone();
         instruments.sort();
         instruments.dedup();
         if instruments.len() != self.instruments.len() {
             return Err(CampaignError::DuplicateInstrument);
+        }
+        Ok(())
+    }
+
+    /// The decisions and reading choices: bounded, each decision about a candidate of the
+    /// campaign with its reasons, at most one choice and one offset per observation.
+    fn check_records(&self) -> Result<(), CampaignError> {
+        if self.decisions.len() > MAX_DECISIONS
+            || self.version_choices.len() + self.clock_offsets.len() > MAX_READING_CHOICES
+        {
+            return Err(CampaignError::TooManyRecords);
+        }
+        for d in &self.decisions {
+            if !self.candidates.iter().any(|c| c.id == d.candidate_id) {
+                return Err(CampaignError::NotFound);
+            }
+            if d.rationale.trim().is_empty() {
+                return Err(CampaignError::RationaleRequired);
+            }
+            check_text(&d.rationale, MAX_TEXT_CHARS)?;
+        }
+        for c in &self.version_choices {
+            check_text(&c.version, MAX_NAME_CHARS)?;
+        }
+        if self
+            .clock_offsets
+            .iter()
+            .any(|o| o.offset_ms.abs() > MAX_CLOCK_OFFSET_MS)
+        {
+            return Err(CampaignError::OffsetTooLarge);
+        }
+        let unique = |ids: Vec<Uuid>| {
+            let n = ids.len();
+            let set: std::collections::BTreeSet<Uuid> = ids.into_iter().collect();
+            set.len() == n
+        };
+        if !unique(self.decisions.iter().map(|d| d.id).collect())
+            || !unique(
+                self.version_choices
+                    .iter()
+                    .map(|c| c.observation_id)
+                    .collect(),
+            )
+            || !unique(
+                self.clock_offsets
+                    .iter()
+                    .map(|o| o.observation_id)
+                    .collect(),
+            )
+        {
+            return Err(CampaignError::DuplicateId);
         }
         Ok(())
     }
@@ -352,6 +476,8 @@ impl Campaign {
                 if people.len() == before {
                     return Err(CampaignError::NotFound);
                 }
+                // Decisions are about a candidate of the campaign; undo brings them back.
+                next.decisions.retain(|d| d.candidate_id != *id);
             }
             CampaignAction::AddSession { session } => {
                 if next.sessions.len() >= MAX_SESSIONS {
@@ -378,6 +504,32 @@ impl Campaign {
             }
             CampaignAction::SetInstruments { instruments } => {
                 next.instruments = instruments.clone()
+            }
+            CampaignAction::RecordDecision { decision } => {
+                if next.decisions.iter().any(|d| d.id == decision.id) {
+                    return Err(CampaignError::DuplicateId);
+                }
+                let mut decision = decision.clone();
+                decision.rationale = decision.rationale.trim().to_owned();
+                next.decisions.push(decision);
+            }
+            CampaignAction::ChooseVersion { choice } => {
+                next.version_choices
+                    .retain(|c| c.observation_id != choice.observation_id);
+                next.version_choices.push(choice.clone());
+            }
+            CampaignAction::ClearVersionChoice { observation_id } => {
+                next.version_choices
+                    .retain(|c| c.observation_id != *observation_id);
+            }
+            CampaignAction::SetClockOffset { offset } => {
+                next.clock_offsets
+                    .retain(|o| o.observation_id != offset.observation_id);
+                next.clock_offsets.push(offset.clone());
+            }
+            CampaignAction::ClearClockOffset { observation_id } => {
+                next.clock_offsets
+                    .retain(|o| o.observation_id != *observation_id);
             }
         }
         next.check()?;

@@ -35,6 +35,10 @@ pub fn sample() -> Campaign {
         created_at: at(0),
         updated_at: at(0),
         revision: 1,
+        decisions: Vec::new(),
+        version_choices: Vec::new(),
+        clock_offsets: Vec::new(),
+        sample: false,
     }
 }
 

@@ -47,6 +47,8 @@ pub enum FieldworkError {
     UnknownSession,
     #[error("no observation has this identifier")]
     UnknownObservation,
+    #[error("the kit has no candidate with this identifier")]
+    UnknownCandidate,
     #[error("two kits have the same identifier")]
     DuplicateKit,
     #[error("{0}")]
@@ -123,6 +125,13 @@ impl Kit {
     pub fn session(&self, id: Uuid) -> Option<&WorkSession> {
         self.sessions.iter().find(|s| s.id == id)
     }
+
+    /// The candidate of the kit an observation was made with (see
+    /// [`Observation::candidate_among`]).
+    pub fn candidate_of(&self, o: &Observation) -> Option<Uuid> {
+        let ids: Vec<Uuid> = self.candidates.iter().map(|c| c.id).collect();
+        o.candidate_among(&ids)
+    }
 }
 
 /// Checks an observation read from a file against its scheme.
@@ -163,11 +172,17 @@ impl Fieldwork {
     }
 
     /// The observation this mediator is making of this session, if started.
-    pub fn observation_of(&self, kit: &Kit, session_id: Uuid) -> Option<&Observation> {
+    pub fn observation_of(
+        &self,
+        kit: &Kit,
+        session_id: Uuid,
+        candidate: Uuid,
+    ) -> Option<&Observation> {
         self.observations.versions().find(|o| {
             o.session_id == session_id
                 && o.mediator_id == kit.mediator.id
                 && o.campaign_id == kit.campaign_id
+                && kit.candidate_of(o) == Some(candidate)
         })
     }
 
@@ -204,21 +219,25 @@ impl Fieldwork {
         (next, report)
     }
 
-    /// Starts observing one session of a kit (a fresh draft).
+    /// Starts observing one session of a kit with one of its candidates (a fresh draft).
     pub fn start(
         &self,
         kit_id: Uuid,
         session_id: Uuid,
+        candidate: Uuid,
         observation_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<Fieldwork, FieldworkError> {
         let kit = self.kit(kit_id).ok_or(FieldworkError::UnknownKit)?;
         kit.session(session_id)
             .ok_or(FieldworkError::UnknownSession)?;
-        if self.observation_of(kit, session_id).is_some() {
+        if !kit.candidates.iter().any(|c| c.id == candidate) {
+            return Err(FieldworkError::UnknownCandidate);
+        }
+        if self.observation_of(kit, session_id, candidate).is_some() {
             return Err(FieldworkError::AlreadyObserving);
         }
-        let o = Observation::new(
+        let mut o = Observation::new(
             observation_id,
             kit.campaign_id,
             session_id,
@@ -226,6 +245,7 @@ impl Fieldwork {
             &kit.scheme,
             now,
         );
+        o.candidate_id = Some(candidate);
         let (next, _) = self.import(&[], &[o]);
         Ok(next)
     }
@@ -287,9 +307,14 @@ mod tests {
         let (fw, r) = Fieldwork::default().import(&[kit()], &[]);
         assert_eq!(r.kits_added, 1);
         let session = fw.kits[0].sessions[0].id;
-        let fw = fw.start(id(500), session, id(600), at(1)).unwrap();
         assert_eq!(
-            fw.start(id(500), session, id(601), at(1)).unwrap_err(),
+            fw.start(id(500), session, id(99), id(600), at(1)),
+            Err(FieldworkError::UnknownCandidate)
+        );
+        let fw = fw.start(id(500), session, id(10), id(600), at(1)).unwrap();
+        assert_eq!(
+            fw.start(id(500), session, id(10), id(601), at(1))
+                .unwrap_err(),
             FieldworkError::AlreadyObserving
         );
         let fw = fw
@@ -308,8 +333,12 @@ mod tests {
                 at(5),
             )
             .unwrap();
-        let o = fw.observation_of(&fw.kits[0], session).unwrap().clone();
+        let o = fw
+            .observation_of(&fw.kits[0], session, id(10))
+            .unwrap()
+            .clone();
         assert_eq!(o.events.len(), 1);
+        assert_eq!(o.candidate_id, Some(id(10)));
         assert_eq!(check_observation(&o), Ok(()));
         let (again, r) = fw.import(&fw.kits, std::slice::from_ref(&o));
         assert_eq!(again, fw);

@@ -79,17 +79,23 @@ impl Fieldwork {
         next
     }
 
-    /// The responses of a campaign that count: for each respondent, subject and instrument,
-    /// the latest submitted (then the greatest id, then the greatest content, so every
+    /// The responses of a campaign that count: for each respondent, subject, instrument and
+    /// work session (debriefs), the latest submitted (then the greatest id, then the greatest content, so every
     /// browser picks the same one whatever the order the files came in).
     pub fn current_responses(&self, campaign_id: Uuid) -> Vec<&Response> {
-        let mut latest: HashMap<(Uuid, Option<Uuid>, &str), &Response> = HashMap::new();
+        type Key<'a> = (Uuid, Option<Uuid>, &'a str, Option<Uuid>);
+        let mut latest: HashMap<Key, &Response> = HashMap::new();
         for r in self
             .responses
             .iter()
             .filter(|r| r.campaign_id == campaign_id)
         {
-            let key = (r.respondent_id, r.subject_id, r.instrument_id.as_str());
+            let key = (
+                r.respondent_id,
+                r.subject_id,
+                r.instrument_id.as_str(),
+                r.session_id,
+            );
             let keep = latest.get(&key).is_none_or(|o| {
                 match (r.submitted_at, r.id).cmp(&(o.submitted_at, o.id)) {
                     std::cmp::Ordering::Greater => true,
@@ -105,11 +111,18 @@ impl Fieldwork {
         }
         let mut out: Vec<&Response> = latest.into_values().collect();
         out.sort_by(|a, b| {
-            (a.respondent_id, a.subject_id, &a.instrument_id).cmp(&(
-                b.respondent_id,
-                b.subject_id,
-                &b.instrument_id,
-            ))
+            (
+                a.respondent_id,
+                a.subject_id,
+                &a.instrument_id,
+                a.session_id,
+            )
+                .cmp(&(
+                    b.respondent_id,
+                    b.subject_id,
+                    &b.instrument_id,
+                    b.session_id,
+                ))
         });
         out
     }

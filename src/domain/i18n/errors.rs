@@ -24,6 +24,18 @@ pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
             "Enter the person's name.",
         ),
         CampaignError::TooLong => ("Ce texte est trop long.", "This text is too long."),
+        CampaignError::RationaleRequired => (
+            "Donnez les raisons de cette décision\u{a0}: elles figureront dans le rapport.",
+            "Give the reasons for this decision: they will appear in the report.",
+        ),
+        CampaignError::TooManyRecords => (
+            "Cette campagne a atteint le nombre maximal de décisions et de choix de lecture.",
+            "This campaign has reached the most decisions and reading choices it can hold.",
+        ),
+        CampaignError::OffsetTooLarge => (
+            "Un décalage d'horloge ne peut pas dépasser une heure.",
+            "A clock offset cannot be more than one hour.",
+        ),
         CampaignError::ForbiddenCharacters => (
             "Ce texte contient des caractères invisibles de contrôle\u{202f}; retirez-les.",
             "This text contains invisible control characters; please remove them.",
@@ -159,6 +171,12 @@ pub fn fieldwork_error(lang: Lang, e: &FieldworkError) -> String {
             lang,
             "ce kit n'existe pas dans ce navigateur.",
             "this kit is not in this browser.",
+        )
+        .into(),
+        FieldworkError::UnknownCandidate => pick(
+            lang,
+            "cette personne candidate n'est pas dans le kit.",
+            "this candidate is not in the kit.",
         )
         .into(),
         FieldworkError::UnknownSession => pick(

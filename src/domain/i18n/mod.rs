@@ -375,6 +375,16 @@ pub fn undo_label(lang: Lang, action: &Action) -> String {
             CampaignAction::SetInstruments { .. } => {
                 ("le choix des instruments", "the choice of instruments")
             }
+            CampaignAction::RecordDecision { .. } => {
+                ("l'enregistrement de la décision", "recording the decision")
+            }
+            CampaignAction::ChooseVersion { .. } | CampaignAction::ClearVersionChoice { .. } => (
+                "le choix de la version retenue",
+                "the choice of the version that counts",
+            ),
+            CampaignAction::SetClockOffset { .. } | CampaignAction::ClearClockOffset { .. } => {
+                ("le réglage de l'horloge", "the clock alignment")
+            }
         },
     };
     match lang {

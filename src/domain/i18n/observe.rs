@@ -221,6 +221,22 @@ pub fn session_name(lang: Lang, number: usize, topic: &str) -> String {
     }
 }
 
+/// "Candidate: Jean Dupont".
+pub fn candidate_line(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Candidat\u{a0}: {name}"),
+        Lang::En => format!("Candidate: {name}"),
+    }
+}
+
+/// "Session 2 with Jean Dupont".
+pub fn session_with(lang: Lang, session: &str, candidate: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{session} avec {candidate}"),
+        Lang::En => format!("{session} with {candidate}"),
+    }
+}
+
 pub fn leader_line(lang: Lang, name: &str, title: &str) -> String {
     let who = if title.trim().is_empty() {
         name.to_owned()

@@ -79,6 +79,8 @@ pub fn invitation_error(lang: Lang, e: &InvitationError) -> &'static str {
         (Lang::En, E::UnexpectedSubject) => "a self-assessment cannot be about someone else.",
         (Lang::Fr, E::KeepUntilPast) => "la date de conservation doit être postérieure à l'invitation.",
         (Lang::En, E::KeepUntilPast) => "the keep-until date must come after the invitation.",
+        (Lang::Fr, E::UnknownSession) => "cette séance de travail ne fait pas partie de la campagne.",
+        (Lang::En, E::UnknownSession) => "this work session is not part of the campaign.",
     }
 }
 
@@ -87,8 +89,8 @@ pub fn code_error(lang: Lang, e: &CodeError) -> &'static str {
     match (lang, e) {
         (Lang::Fr, E::Empty) => "Rien n'a été collé.",
         (Lang::En, E::Empty) => "Nothing was pasted.",
-        (Lang::Fr, E::NotACode) => "Ce texte n'est pas un code de réponses Rally (il commence par «\u{a0}R1-\u{a0}»).",
-        (Lang::En, E::NotACode) => "This text is not a Rally answer code (it starts with “R1-”).",
+        (Lang::Fr, E::NotACode) => "Ce texte n'est pas un code de réponses Rally (il commence par «\u{a0}R1-\u{a0}» ou «\u{a0}R2-\u{a0}»).",
+        (Lang::En, E::NotACode) => "This text is not a Rally answer code (it starts with “R1-” or “R2-”).",
         (Lang::Fr, E::TooLong) => "Ce code est trop long pour être un code de réponses.",
         (Lang::En, E::TooLong) => "This code is too long to be an answer code.",
         (Lang::Fr, E::Damaged) => "Ce code est incomplet ou a été modifié\u{a0}: copiez-le de nouveau en entier, ou demandez le fichier.",

@@ -6,6 +6,7 @@
 //! of the spec, compact, `pole`, `poles` and `open_question` omitted when absent), and the
 //! content hash is computed over it.
 
+use crate::domain::hash::fingerprint;
 use crate::domain::text::Bilingual;
 use serde::Serialize;
 
@@ -287,37 +288,15 @@ pub fn pomp(mean: f64, points: u8) -> f64 {
     (100.0 * (mean - 1.0) / span).clamp(0.0, 100.0)
 }
 
-/// FNV-1a, 64 bits. It *identifies* a text (two different instrument texts practically never
-/// share a hash, so a score says which exact text produced it); it does not *secure* anything:
-/// anyone can forge a text with a chosen hash. Do not use it against tampering.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes
-        .iter()
-        .fold(OFFSET, |h, b| (h ^ u64::from(*b)).wrapping_mul(PRIME))
-}
-
 /// The content hash of an instrument: `fnv1a64:` then 16 lowercase hex digits of FNV-1a 64 over
 /// [`Instrument::canonical_json`].
 pub fn content_hash(instrument: &Instrument) -> String {
-    format!(
-        "fnv1a64:{:016x}",
-        fnv1a64(instrument.canonical_json().as_bytes())
-    )
+    fingerprint(&instrument.canonical_json())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fnv1a64_matches_the_reference_vectors() {
-        // Test vectors from the FNV reference (Fowler, Noll, Vo): "", "a", "foobar".
-        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
-    }
 
     #[test]
     fn pomp_spans_the_scale() {

@@ -9,8 +9,8 @@ pub mod score;
 
 pub use builtin::{builtin, builtin_by_id, debrief_for, superseded};
 pub use definition::{
-    content_hash, fnv1a64, pomp, DebriefSide, Facet, Form, Instrument, Item, Keyed, OpenQuestion,
-    Pole, Poles, ResponseKind,
+    content_hash, pomp, DebriefSide, Facet, Form, Instrument, Item, Keyed, OpenQuestion, Pole,
+    Poles, ResponseKind,
 };
 pub use load::{load, problems_across, InstrumentProblem, ProblemKind};
 pub use quality::{Flag, QualityReport};

@@ -44,10 +44,18 @@ pub struct Response {
     /// The invitation the answers came through, when there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invitation_id: Option<Uuid>,
-    /// Whom an observer form is about (a candidate); `None` for a self-assessment.
+    /// Whom an observer form (or the leader's session debrief) is about: a candidate; `None`
+    /// for a self-assessment or the candidate's own debrief.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_id: Option<Uuid>,
+    /// The work session a debrief is about (since format version 4); `None` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<Uuid>,
     pub answers: Vec<Answer>,
+    /// The answer to the instrument's optional free-text question (trimmed; since format
+    /// version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_answer: Option<String>,
     #[serde(with = "crate::domain::timefmt::utc")]
     pub started_at: DateTime<Utc>,
     #[serde(with = "crate::domain::timefmt::utc")]
@@ -72,7 +80,9 @@ impl Response {
             instrument_hash: instrument.hash().to_owned(),
             invitation_id: None,
             subject_id: None,
+            session_id: None,
             answers: Vec::new(),
+            open_answer: None,
             started_at: now,
             submitted_at: now,
         }
@@ -100,6 +110,8 @@ pub enum ScoreError {
     DuplicateAnswer { item: String },
     #[error("item \"{item}\": {value} is outside 1–{points}")]
     OutOfRange { item: String, value: u8, points: u8 },
+    #[error("the free-text answer is longer than the question allows, holds invisible control characters, or answers a question the instrument does not ask")]
+    BadOpenAnswer,
 }
 
 /// Checks that a response belongs to this exact instrument text and that every answer is for a
@@ -119,6 +131,15 @@ pub(super) fn validate<'r>(
             expected: instrument.hash().to_owned(),
             found: response.instrument_hash.clone(),
         });
+    }
+    if let Some(text) = &response.open_answer {
+        let max = instrument
+            .open_question
+            .as_ref()
+            .map(|q| q.max_chars as usize);
+        if max.is_none_or(|max| crate::domain::text::check_text(text, max).is_err()) {
+            return Err(ScoreError::BadOpenAnswer);
+        }
     }
     let points = instrument.points();
     let mut by_item = HashMap::with_capacity(response.answers.len());

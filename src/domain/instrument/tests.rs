@@ -1137,7 +1137,10 @@ mod hash {
         let i = instrument(&likert(5));
         assert_eq!(
             i.hash(),
-            format!("fnv1a64:{:016x}", fnv1a64(i.canonical_json().as_bytes()))
+            format!(
+                "fnv1a64:{:016x}",
+                crate::domain::hash::fnv1a64(i.canonical_json().as_bytes())
+            )
         );
         assert!(i
             .canonical_json()

@@ -5,8 +5,9 @@
 
 use super::invitation::{instrument_of, respondent_kind, RespondentKind};
 use crate::domain::campaign::Campaign;
-use crate::domain::instrument::definition::Form;
+use crate::domain::instrument::definition::{DebriefSide, Form};
 use crate::domain::instrument::score::{score, Response};
+use uuid::Uuid;
 
 /// Why a response was not taken in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,10 +48,23 @@ pub fn refusal(campaigns: &[Campaign], r: &Response) -> Option<Refusal> {
         return Some(Refusal::BadAnswers);
     }
     let kind = respondent_kind(c, r.respondent_id);
+    let is_candidate = |id: Uuid| respondent_kind(c, id) == Some(RespondentKind::Candidate);
+    let session_fits = match (instrument.form, r.session_id) {
+        (Form::Debrief(_), Some(s)) => c.sessions.iter().any(|x| x.id == s),
+        (Form::Debrief(_), None) => false,
+        (_, session) => session.is_none(),
+    };
+    if !session_fits {
+        return Some(Refusal::NotInCampaign);
+    }
     let fits = match (instrument.form, r.subject_id) {
         (Form::SelfReport, None) => kind == Some(RespondentKind::Candidate),
+        (Form::Debrief(DebriefSide::Candidate), None) => kind == Some(RespondentKind::Candidate),
+        (Form::Debrief(DebriefSide::Leader), Some(subject)) => {
+            kind == Some(RespondentKind::Leader) && is_candidate(subject)
+        }
         (Form::Observer, Some(subject)) => {
-            respondent_kind(c, subject) == Some(RespondentKind::Candidate)
+            is_candidate(subject)
                 && matches!(
                     kind,
                     Some(RespondentKind::Leader | RespondentKind::Mediator)

@@ -3,22 +3,28 @@
 //! server) and the **short code** a respondent pastes back (the answers packed in bytes, with
 //! a checksum so that a code cut or mistyped is refused instead of misread).
 //!
-//! Short code: `R1-` then base64url (no padding) of
+//! Short code: `R1-` (or `R2-`, see below) then base64url (no padding) of
 //! `count:u8`, then per response: `id, campaign_id, respondent_id:[u8;16]`, `flags:u8` (bit 0:
-//! subject present, bit 1: invitation present), `subject_id`, `invitation_id` when present,
+//! subject present, bit 1: invitation present, bit 2: session present, bit 3: free-text answer
+//! present), `subject_id`, `invitation_id`, `session_id` when present,
 //! `instrument id` (`u8` length + UTF-8), `version` (same), `hash:u64`, `started_at,
 //! submitted_at: i64` seconds, then per item of the instrument in order an answer `u8`
-//! (0 = blank) and a time `u16` in tenths of a second (`u16::MAX` = not measured); finally a
-//! 4-byte checksum of all that (FNV-1a 64, its two halves XOR-ed).
+//! (0 = blank) and a time `u16` in tenths of a second (`u16::MAX` = not measured), then the
+//! free-text answer when present (`u16` length + UTF-8); finally a 4-byte checksum of all that
+//! (FNV-1a 64, its two halves XOR-ed). A code that uses bit 2 or 3 (a session debrief) starts
+//! with `R2-`, so that a Rally that predates them says it cannot read the code rather than
+//! misreading it; both prefixes are read.
 
 use super::invitation::{instrument_of, resolve_text, Invitation};
-use crate::domain::instrument::definition::fnv1a64;
+use crate::domain::hash::fnv1a64;
 use crate::domain::instrument::score::{Answer, Response};
 use chrono::DateTime;
 use uuid::Uuid;
 
-/// The prefix of a short code of this version.
+/// The prefix of a short code without session or free text.
 pub const CODE_PREFIX: &str = "R1-";
+/// The prefix of a short code that carries a session or a free-text answer.
+pub const CODE_PREFIX_2: &str = "R2-";
 /// The fragment route an invitation link opens.
 pub const LINK_ROUTE: &str = "#/respond/";
 /// Longest code or link payload read (characters).
@@ -133,9 +139,23 @@ impl<'a> Reader<'a> {
         let n = usize::from(self.u8()?);
         String::from_utf8(self.take(n)?.to_vec()).map_err(|_| CodeError::Damaged)
     }
+    fn long_text(&mut self) -> Result<String, CodeError> {
+        let n = usize::from(u16::from_be_bytes(self.array()?));
+        String::from_utf8(self.take(n)?.to_vec()).map_err(|_| CodeError::Damaged)
+    }
     fn array<const N: usize>(&mut self) -> Result<[u8; N], CodeError> {
         self.take(N)?.try_into().map_err(|_| CodeError::Damaged)
     }
+}
+
+/// A free text of at most `u16::MAX` bytes, cut at a character boundary.
+fn push_long_text(out: &mut Vec<u8>, t: &str) {
+    let mut end = t.len().min(usize::from(u16::MAX));
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    out.extend_from_slice(&(end as u16).to_be_bytes());
+    out.extend_from_slice(&t.as_bytes()[..end]);
 }
 
 fn push_text(out: &mut Vec<u8>, t: &str) {
@@ -149,14 +169,22 @@ fn push_text(out: &mut Vec<u8>, t: &str) {
 /// response from this app never has one).
 pub fn encode_responses(responses: &[Response]) -> Result<String, CodeError> {
     let mut out = vec![u8::try_from(responses.len()).map_err(|_| CodeError::TooLong)?];
+    let mut second = false;
     for r in responses {
         let instrument = instrument_of(r).ok_or(CodeError::UnknownInstrument)?;
         for id in [r.id, r.campaign_id, r.respondent_id] {
             out.extend_from_slice(id.as_bytes());
         }
-        let flags = u8::from(r.subject_id.is_some()) | (u8::from(r.invitation_id.is_some()) << 1);
+        let flags = u8::from(r.subject_id.is_some())
+            | (u8::from(r.invitation_id.is_some()) << 1)
+            | (u8::from(r.session_id.is_some()) << 2)
+            | (u8::from(r.open_answer.is_some()) << 3);
+        second |= flags > 3;
         out.push(flags);
-        for id in [r.subject_id, r.invitation_id].into_iter().flatten() {
+        for id in [r.subject_id, r.invitation_id, r.session_id]
+            .into_iter()
+            .flatten()
+        {
             out.extend_from_slice(id.as_bytes());
         }
         push_text(&mut out, &r.instrument_id);
@@ -174,10 +202,14 @@ pub fn encode_responses(responses: &[Response]) -> Result<String, CodeError> {
             });
             out.extend_from_slice(&tenths.to_be_bytes());
         }
+        if let Some(text) = &r.open_answer {
+            push_long_text(&mut out, text);
+        }
     }
     let sum = checksum(&out);
     out.extend_from_slice(&sum);
-    Ok(format!("{CODE_PREFIX}{}", base64url(&out)))
+    let prefix = if second { CODE_PREFIX_2 } else { CODE_PREFIX };
+    Ok(format!("{prefix}{}", base64url(&out)))
 }
 
 /// Reads a short code back into responses. The code must name instruments this build knows;
@@ -190,7 +222,14 @@ pub fn decode_responses(code: &str) -> Result<Vec<Response>, CodeError> {
     if code.len() > MAX_CODE_CHARS {
         return Err(CodeError::TooLong);
     }
-    let body = code.strip_prefix(CODE_PREFIX).ok_or(CodeError::NotACode)?;
+    let (body, second) = match code.strip_prefix(CODE_PREFIX) {
+        Some(body) => (body, false),
+        None => (
+            code.strip_prefix(CODE_PREFIX_2)
+                .ok_or(CodeError::NotACode)?,
+            true,
+        ),
+    };
     let bytes = from_base64url(body).ok_or(CodeError::Damaged)?;
     if bytes.len() < 5 {
         return Err(CodeError::Damaged);
@@ -205,12 +244,20 @@ pub fn decode_responses(code: &str) -> Result<Vec<Response>, CodeError> {
     for _ in 0..count {
         let (id, campaign_id, respondent_id) = (r.uuid()?, r.uuid()?, r.uuid()?);
         let flags = r.u8()?;
+        if flags > 15 || (flags > 3 && !second) {
+            return Err(CodeError::Damaged);
+        }
         let subject_id = if flags & 1 != 0 {
             Some(r.uuid()?)
         } else {
             None
         };
         let invitation_id = if flags & 2 != 0 {
+            Some(r.uuid()?)
+        } else {
+            None
+        };
+        let session_id = if flags & 4 != 0 {
             Some(r.uuid()?)
         } else {
             None
@@ -232,6 +279,11 @@ pub fn decode_responses(code: &str) -> Result<Vec<Response>, CodeError> {
                 ms: (tenths != u16::MAX).then(|| u32::from(tenths) * 100),
             });
         }
+        let open_answer = if flags & 8 != 0 {
+            Some(r.long_text()?)
+        } else {
+            None
+        };
         out.push(Response {
             id,
             campaign_id,
@@ -241,7 +293,9 @@ pub fn decode_responses(code: &str) -> Result<Vec<Response>, CodeError> {
             instrument_hash: hash,
             invitation_id,
             subject_id,
+            session_id,
             answers,
+            open_answer,
             started_at: DateTime::from_timestamp(started, 0).ok_or(CodeError::Damaged)?,
             submitted_at: DateTime::from_timestamp(submitted, 0).ok_or(CodeError::Damaged)?,
         });
@@ -305,6 +359,43 @@ mod tests {
         assert!(code.len() < 400, "{} chars", code.len());
         let back = decode_responses(&code).unwrap();
         assert_eq!(back, vec![r]);
+    }
+
+    #[test]
+    fn a_debrief_travels_with_its_session_and_free_text_as_an_r2_code() {
+        use crate::domain::instrument::{builtin::debrief_for, DebriefSide};
+        let inst = debrief_for(DebriefSide::Candidate);
+        let mut r = Response::start(inst, id(1), id(2), id(3), at(0));
+        r.session_id = Some(id(5));
+        r.open_answer =
+            Some("Plus de temps sur le budget — «\u{a0}et moins sur l'agenda\u{a0}» 😀".into());
+        r.answers = inst
+            .items
+            .iter()
+            .map(|item| Answer {
+                item: item.id.clone(),
+                value: Some(4),
+                ms: Some(2500),
+            })
+            .collect();
+        let code = encode_responses(std::slice::from_ref(&r)).unwrap();
+        assert!(code.starts_with(CODE_PREFIX_2));
+        assert_eq!(decode_responses(&code).unwrap(), vec![r.clone()]);
+        // A code without the new fields keeps the first prefix, so older Rallies read it.
+        r.session_id = None;
+        r.open_answer = None;
+        assert!(encode_responses(&[r]).unwrap().starts_with(CODE_PREFIX));
+        // An R1 code may not use the new fields: its flags are checked.
+        let r1 = encode_responses(&[response(&[Some(3)])]).unwrap();
+        let mut bytes = from_base64url(&r1[3..]).unwrap();
+        bytes[49] |= 4;
+        let n = bytes.len();
+        let sum = checksum(&bytes[..n - 4]);
+        bytes[n - 4..].copy_from_slice(&sum);
+        assert_eq!(
+            decode_responses(&format!("{CODE_PREFIX}{}", base64url(&bytes))),
+            Err(CodeError::Damaged)
+        );
     }
 
     #[test]

@@ -2,14 +2,12 @@
 //! the answers are kept. An invitation carries names only, never contact details, and names the
 //! exact text of each instrument (id, version and content hash).
 
-use crate::domain::campaign::KitPerson;
-use crate::domain::campaign::{Campaign, CampaignError, InstrumentId};
-use crate::domain::instrument::builtin::{builtin, builtin_by_id, superseded};
-use crate::domain::instrument::definition::{Form, Instrument};
+use crate::domain::campaign::{Campaign, CampaignError, InstrumentId, KitPerson};
+use crate::domain::instrument::builtin::{builtin, builtin_by_id, debrief_for, superseded};
+use crate::domain::instrument::definition::{DebriefSide, Form, Instrument};
 use crate::domain::instrument::score::Response;
-use crate::domain::limits::MAX_NAME_CHARS;
-use crate::domain::text::check_text;
-use crate::domain::text::Bilingual;
+use crate::domain::limits::{MAX_NAME_CHARS, MAX_SESSIONS, MAX_TEXT_CHARS};
+use crate::domain::text::{check_text, Bilingual};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -112,11 +110,27 @@ pub struct Invitation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<KitPerson>,
     pub instruments: Vec<InstrumentRef>,
+    /// The work session a debrief invitation is about (since format version 4); `None` for
+    /// self-assessments and observer forms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<InvitedSession>,
     /// The answers are kept until this day, then erased.
     #[serde(with = "crate::domain::timefmt::date")]
     pub keep_until: NaiveDate,
     #[serde(with = "crate::domain::timefmt::utc")]
     pub issued_at: DateTime<Utc>,
+}
+
+/// The work session a debrief is about, as the respondent sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitedSession {
+    pub id: Uuid,
+    /// Its place in the campaign's plan, from 1.
+    pub number: u8,
+    #[serde(default, with = "crate::domain::timefmt::option::date")]
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub topic: String,
 }
 
 /// Why an invitation cannot be made or read.
@@ -138,6 +152,8 @@ pub enum InvitationError {
     UnexpectedSubject,
     #[error("the answers must be kept until a day after the invitation")]
     KeepUntilPast,
+    #[error("the work session is not in the campaign")]
+    UnknownSession,
 }
 
 /// The hiring leader's identifier as a respondent: the leader is not a listed person, so their
@@ -221,11 +237,83 @@ impl Invitation {
             kind,
             subject,
             instruments,
+            session: None,
             keep_until,
             issued_at: now,
         };
         inv.check()?;
         Ok(inv)
+    }
+
+    /// An invitation to debrief one work session: the leader about the session with
+    /// `candidate`, or the candidate about their own session with the leader (`respondent_id`
+    /// is then the candidate, and `candidate` the same person).
+    #[allow(clippy::too_many_arguments)]
+    pub fn debrief(
+        campaign: &Campaign,
+        session_id: Uuid,
+        respondent_id: Uuid,
+        candidate: Uuid,
+        asked_by: &str,
+        keep_until: NaiveDate,
+        id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<Invitation, InvitationError> {
+        let (name, kind) =
+            respondent(campaign, respondent_id).ok_or(InvitationError::UnknownPerson)?;
+        let side = match kind {
+            RespondentKind::Leader => DebriefSide::Leader,
+            RespondentKind::Candidate if respondent_id == candidate => DebriefSide::Candidate,
+            _ => return Err(InvitationError::UnknownPerson),
+        };
+        let (number, s) = campaign
+            .sessions
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id == session_id)
+            .ok_or(InvitationError::UnknownSession)?;
+        let person = campaign
+            .candidates
+            .iter()
+            .find(|p| p.id == candidate)
+            .ok_or(InvitationError::UnknownPerson)?;
+        let inv = Invitation {
+            id,
+            campaign_id: campaign.id,
+            campaign_name: campaign.name.clone(),
+            role_name: campaign.role.name.clone(),
+            asked_by: asked_by.trim().to_owned(),
+            respondent: KitPerson {
+                id: respondent_id,
+                name,
+            },
+            kind,
+            subject: (side == DebriefSide::Leader).then(|| KitPerson {
+                id: person.id,
+                name: person.name.clone(),
+            }),
+            instruments: vec![InstrumentRef::of(debrief_for(side))],
+            session: Some(InvitedSession {
+                id: s.id,
+                number: (number + 1) as u8,
+                date: s.date,
+                topic: s.topic.clone(),
+            }),
+            keep_until,
+            issued_at: now,
+        };
+        inv.check()?;
+        Ok(inv)
+    }
+
+    /// The side of the session debrief this invitation asks for, if it is one.
+    pub fn debrief_side(&self) -> Option<DebriefSide> {
+        self.session.as_ref()?;
+        match self.kind {
+            RespondentKind::Leader => Some(DebriefSide::Leader),
+            RespondentKind::Candidate => Some(DebriefSide::Candidate),
+            RespondentKind::Mediator => None,
+        }
     }
 
     /// The invariants of an invitation read from a file or a link.
@@ -251,13 +339,23 @@ impl Invitation {
         if self.instruments.is_empty() {
             return Err(InvitationError::NothingToAnswer);
         }
+        if let Some(s) = &self.session {
+            check_text(&s.topic, MAX_TEXT_CHARS).map_err(|e| InvitationError::Text(e.into()))?;
+            if s.number == 0 || usize::from(s.number) > MAX_SESSIONS {
+                return Err(InvitationError::UnknownSession);
+            }
+            if self.kind == RespondentKind::Mediator || self.instruments.len() != 1 {
+                return Err(InvitationError::UnknownInstrument);
+            }
+        }
         for (i, r) in self.instruments.iter().enumerate() {
             let Some(instrument) = r.resolve() else {
                 return Err(InvitationError::UnknownInstrument);
             };
-            let expected = match self.kind {
-                RespondentKind::Candidate => Form::SelfReport,
-                _ => Form::Observer,
+            let expected = match (self.debrief_side(), self.kind) {
+                (Some(side), _) => Form::Debrief(side),
+                (None, RespondentKind::Candidate) => Form::SelfReport,
+                (None, _) => Form::Observer,
             };
             if instrument.form != expected {
                 return Err(InvitationError::UnknownInstrument);

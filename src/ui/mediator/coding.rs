@@ -90,10 +90,8 @@ pub fn coding(p: &SessionProps) -> Html {
         });
     }
 
-    let place = locate(&fw.fieldwork, &p.kit, &p.session);
-    let obs = place
-        .as_ref()
-        .and_then(|pl| fw.fieldwork.observation_of(pl.kit, pl.session.id));
+    let place = locate(&fw.fieldwork, &p.kit, &p.session, &p.candidate);
+    let obs = place.as_ref().and_then(|pl| pl.observation(&fw.fieldwork));
     let scheme = obs.and_then(|o| known_scheme(&o.scheme.id, o.scheme.version));
 
     // Counts and the last event added: once per change of the log, not per tick or key.
@@ -113,13 +111,14 @@ pub fn coding(p: &SessionProps) -> Html {
     };
     let kit_id = place.kit.id;
     let session_id = place.session.id;
+    let candidate_id = place.candidate.id;
 
     let Some((obs, scheme)) = obs.zip(scheme) else {
         *key_handler.borrow_mut() = None;
         let on_start = {
             let fw = fw.clone();
             Callback::from(move |_| {
-                start(&fw, kit_id, session_id);
+                start(&fw, kit_id, session_id, candidate_id);
             })
         };
         return html! {
@@ -147,7 +146,7 @@ pub fn coding(p: &SessionProps) -> Html {
                 let Some(obs) = fw
                     .fieldwork
                     .kit(kit_id)
-                    .and_then(|k| fw.fieldwork.observation_of(k, session_id))
+                    .and_then(|k| fw.fieldwork.observation_of(k, session_id, candidate_id))
                 else {
                     return;
                 };
@@ -286,10 +285,10 @@ pub fn coding(p: &SessionProps) -> Html {
                 </div>
             </div>
             <div class="toolbar-actions obs-toolbar">
-                <Link<Route> to={Route::Rating { kit: p.kit.clone(), session: p.session.clone() }} classes="button">
+                <Link<Route> to={Route::Rating { kit: p.kit.clone(), session: p.session.clone(), candidate: p.candidate.clone() }} classes="button">
                     { format!("{} →", O::GoToRating.get(lang)) }
                 </Link<Route>>
-                <ExportObservation kit={kit_id} session={session_id} />
+                <ExportObservation kit={kit_id} session={session_id} candidate={candidate_id} />
             </div>
             <RefusalAlert />
             if read_only {

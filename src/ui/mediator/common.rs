@@ -1,13 +1,13 @@
 //! Pieces shared by the mediator's screens: finding the kit and session named in the address,
 //! the session heading, the refusal alert, the export button and the words for one event.
 
-use crate::domain::campaign::WorkSession;
+use crate::domain::campaign::{KitPerson, WorkSession};
 use crate::domain::fieldwork::{Fieldwork, Kit};
 use crate::domain::file::{export_file_name, Document};
 use crate::domain::i18n::observe::{self as words, O};
 use crate::domain::i18n::T;
 use crate::domain::lang::Lang;
-use crate::domain::observation::log::Event;
+use crate::domain::observation::log::{Event, Observation};
 use crate::domain::observation::scheme::{Actor, Area, Category, CodeKind, Scheme, Tag};
 use crate::platform::{clock, files};
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkMsg};
@@ -17,24 +17,40 @@ use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// The kit and session an address names, with the session's number (1-based).
+/// The kit, session and candidate an address names, with the session's number (1-based).
 pub struct Place<'a> {
     pub kit: &'a Kit,
     pub session: &'a WorkSession,
+    pub candidate: &'a KitPerson,
     pub number: usize,
 }
 
-pub fn locate<'a>(fw: &'a Fieldwork, kit: &str, session: &str) -> Option<Place<'a>> {
+impl Place<'_> {
+    /// This mediator's observation of the place, if it was started.
+    pub fn observation<'f>(&self, fw: &'f Fieldwork) -> Option<&'f Observation> {
+        fw.observation_of(self.kit, self.session.id, self.candidate.id)
+    }
+}
+
+pub fn locate<'a>(
+    fw: &'a Fieldwork,
+    kit: &str,
+    session: &str,
+    candidate: &str,
+) -> Option<Place<'a>> {
     let kit = fw.kit(Uuid::parse_str(kit).ok()?)?;
     let session_id = Uuid::parse_str(session).ok()?;
+    let candidate_id = Uuid::parse_str(candidate).ok()?;
     let (i, session) = kit
         .sessions
         .iter()
         .enumerate()
         .find(|(_, s)| s.id == session_id)?;
+    let candidate = kit.candidates.iter().find(|c| c.id == candidate_id)?;
     Some(Place {
         kit,
         session,
+        candidate,
         number: i + 1,
     })
 }
@@ -78,6 +94,7 @@ pub fn session_heading(lang: Lang, place: &Place, title: O) -> Html {
             <p class="meta">
                 if !facts.is_empty() { <span>{ facts.join(" · ") }</span> }
                 <span>{ words::leader_line(lang, &kit.leader.name, &kit.leader.title) }</span>
+                <span>{ words::candidate_line(lang, &place.candidate.name) }</span>
                 <span>{ words::mediator_line(lang, &kit.mediator.name) }</span>
             </p>
         </div>
@@ -110,6 +127,7 @@ pub fn refusal_alert() -> Html {
 pub struct ExportProps {
     pub kit: Uuid,
     pub session: Uuid,
+    pub candidate: Uuid,
     /// Adds what is exported to the accessible name (in lists of sessions).
     #[prop_or_default]
     pub context: Option<AttrValue>,
@@ -124,13 +142,14 @@ pub fn export_observation(p: &ExportProps) -> Html {
     let fw = use_fieldwork();
     let failed = use_state(|| false);
     let onclick = {
-        let (fw, failed, kit_id, session_id) = (fw.clone(), failed.clone(), p.kit, p.session);
+        let (fw, failed, kit_id, session_id, candidate) =
+            (fw.clone(), failed.clone(), p.kit, p.session, p.candidate);
         Callback::from(move |_| {
             let now = clock::now();
             let Some(kit) = fw.fieldwork.kit(kit_id) else {
                 return;
             };
-            let Some(obs) = fw.fieldwork.observation_of(kit, session_id) else {
+            let Some(obs) = fw.fieldwork.observation_of(kit, session_id, candidate) else {
                 return;
             };
             let number = kit
@@ -138,7 +157,12 @@ pub fn export_observation(p: &ExportProps) -> Html {
                 .iter()
                 .position(|s| s.id == session_id)
                 .map_or(0, |i| i + 1);
-            let name = format!("observation {} s{number}", kit.mediator.name);
+            let with = kit
+                .candidates
+                .iter()
+                .find(|c| c.id == candidate)
+                .map_or(String::new(), |c| format!(" {}", c.name));
+            let name = format!("observation {} s{number}{with}", kit.mediator.name);
             let ok = files::download(
                 &export_file_name(&name, now),
                 &Document::of_observation(kit, obs, now).to_json(),

@@ -2,7 +2,7 @@
 //! mediator's observation of each session stands.
 
 use super::common::{ExportObservation, RefusalAlert};
-use crate::domain::campaign::WorkSession;
+use crate::domain::campaign::{KitPerson, WorkSession};
 use crate::domain::fieldwork::Kit;
 use crate::domain::i18n;
 use crate::domain::i18n::observe::{self as words, O};
@@ -75,7 +75,7 @@ fn kit_card(lang: Lang, fw: &FieldworkHandle, navigator: &Navigator, kit: &Kit) 
                 <p class="empty-line">{ O::NoSessions.get(lang) }</p>
             } else {
                 <ol class="obs-session-list">
-                    { for kit.sessions.iter().enumerate().map(|(i, s)| session_row(lang, fw, navigator, kit, i + 1, s)) }
+                    { for kit.sessions.iter().enumerate().flat_map(|(i, s)| kit.candidates.iter().map(move |c| (i, s, c))).map(|(i, s, c)| session_row(lang, fw, navigator, kit, i + 1, s, c)) }
                 </ol>
             }
         </article>
@@ -89,13 +89,20 @@ fn session_row(
     kit: &Kit,
     number: usize,
     s: &WorkSession,
+    candidate: &KitPerson,
 ) -> Html {
-    let obs = fw.fieldwork.observation_of(kit, s.id);
+    let obs = fw.fieldwork.observation_of(kit, s.id, candidate.id);
     let route = Route::Coding {
         kit: kit.id.to_string(),
         session: s.id.to_string(),
+        candidate: candidate.id.to_string(),
     };
-    let name = i18n::session_title(lang, number);
+    // With one candidate the session says it all; with several, it says with whom.
+    let name = if kit.candidates.len() > 1 {
+        words::session_with(lang, &i18n::session_title(lang, number), &candidate.name)
+    } else {
+        i18n::session_title(lang, number)
+    };
     let mut facts = Vec::new();
     if let Some(when) = words::session_when(lang, s) {
         facts.push(when);
@@ -129,10 +136,16 @@ fn session_row(
         }
     };
     let on_start = {
-        let (fw, navigator, route, kit_id, session_id) =
-            (fw.clone(), navigator.clone(), route.clone(), kit.id, s.id);
+        let (fw, navigator, route, kit_id, session_id, candidate_id) = (
+            fw.clone(),
+            navigator.clone(),
+            route.clone(),
+            kit.id,
+            s.id,
+            candidate.id,
+        );
         Callback::from(move |_| {
-            start(&fw, kit_id, session_id);
+            start(&fw, kit_id, session_id, candidate_id);
             navigator.push(&route);
         })
     };
@@ -154,7 +167,7 @@ fn session_row(
                     <Link<Route> to={route} classes={classes!("button", (!o.is_submitted()).then_some("button-primary"))}>
                         { label.get(lang) }<span class="visually-hidden">{ format!(" — {name}") }</span>
                     </Link<Route>>
-                    <ExportObservation kit={kit.id} session={s.id} context={AttrValue::from(name.clone())} />
+                    <ExportObservation kit={kit.id} session={s.id} candidate={candidate.id} context={AttrValue::from(name.clone())} />
                 </>
             }
         }

@@ -17,9 +17,11 @@ pub use rating::Rating;
 
 use yew::prelude::*;
 
-/// A session of a kit, as named in the address (`#/observe/<kit>/<session>`).
+/// A session of a kit with one of its candidates, as named in the address
+/// (`#/observe/<kit>/<session>/<candidate>`).
 #[derive(Properties, PartialEq)]
 pub struct SessionProps {
     pub kit: String,
     pub session: String,
+    pub candidate: String,
 }

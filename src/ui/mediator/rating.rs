@@ -42,14 +42,15 @@ pub fn rating(p: &SessionProps) -> Html {
             }
         });
     }
-    let Some(place) = locate(&fw.fieldwork, &p.kit, &p.session) else {
+    let Some(place) = locate(&fw.fieldwork, &p.kit, &p.session, &p.candidate) else {
         return not_found(lang);
     };
     let coding_route = Route::Coding {
         kit: p.kit.clone(),
         session: p.session.clone(),
+        candidate: p.candidate.clone(),
     };
-    let obs = fw.fieldwork.observation_of(place.kit, place.session.id);
+    let obs = place.observation(&fw.fieldwork);
     let Some((obs, scheme)) =
         obs.and_then(|o| known_scheme(&o.scheme.id, o.scheme.version).map(|s| (o, s)))
     else {
@@ -109,7 +110,7 @@ pub fn rating(p: &SessionProps) -> Html {
             <p class="obs-blind-note" data-testid="obs-blind-note">{ O::BlindNote.get(lang) }</p>
             <div class="toolbar-actions obs-toolbar">
                 <Link<Route> to={coding_route} classes="button">{ format!("← {}", O::BackToCoding.get(lang)) }</Link<Route>>
-                <ExportObservation kit={place.kit.id} session={place.session.id} />
+                <ExportObservation kit={place.kit.id} session={place.session.id} candidate={place.candidate.id} />
             </div>
             <RefusalAlert />
             if read_only {
@@ -142,7 +143,7 @@ pub fn rating(p: &SessionProps) -> Html {
                 <section class="card obs-submit" aria-labelledby="export-title">
                     <h2 id="export-title">{ O::SendBackTitle.get(lang) }</h2>
                     <p>{ O::SendBackBody.get(lang) }</p>
-                    <ExportObservation kit={place.kit.id} session={place.session.id} primary=true />
+                    <ExportObservation kit={place.kit.id} session={place.session.id} candidate={place.candidate.id} primary=true />
                 </section>
             } else {
                 <section class="card obs-submit" aria-labelledby="submit-title">

@@ -155,8 +155,16 @@ fn switch(route: Route) -> Html {
         Route::RespondLink { payload } => html! { <RespondLink {payload} /> },
         Route::Answer { invitation } => html! { <Answer {invitation} /> },
         Route::Observe => html! { <Kits /> },
-        Route::Coding { kit, session } => html! { <Coding {kit} {session} /> },
-        Route::Rating { kit, session } => html! { <Rating {kit} {session} /> },
+        Route::Coding {
+            kit,
+            session,
+            candidate,
+        } => html! { <Coding {kit} {session} {candidate} /> },
+        Route::Rating {
+            kit,
+            session,
+            candidate,
+        } => html! { <Rating {kit} {session} {candidate} /> },
         Route::Roles => html! { <Roles /> },
         Route::Role { id } => html! { <RoleEditor {id} /> },
         Route::Settings => html! { <Settings /> },

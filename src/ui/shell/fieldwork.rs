@@ -56,10 +56,11 @@ pub enum FieldworkMsg {
         action: ObservationAction,
         now: DateTime<Utc>,
     },
-    /// Start observing a session of a kit.
+    /// Start observing a session of a kit with one of its candidates.
     Start {
         kit: Uuid,
         session: Uuid,
+        candidate: Uuid,
         observation: Uuid,
         now: DateTime<Utc>,
     },
@@ -99,9 +100,13 @@ impl Reducible for FieldworkState {
             FieldworkMsg::Start {
                 kit,
                 session,
+                candidate,
                 observation,
                 now,
-            } => match self.fieldwork.start(kit, session, observation, now) {
+            } => match self
+                .fieldwork
+                .start(kit, session, candidate, observation, now)
+            {
                 Ok(fw) => with(fw, true),
                 Err(e) => refused(e),
             },
@@ -164,12 +169,13 @@ pub fn observe(fw: &FieldworkHandle, observation: Uuid, action: ObservationActio
     });
 }
 
-/// Starts observing a session; returns the new observation's id.
-pub fn start(fw: &FieldworkHandle, kit: Uuid, session: Uuid) -> Uuid {
+/// Starts observing a session with a candidate; returns the new observation's id.
+pub fn start(fw: &FieldworkHandle, kit: Uuid, session: Uuid, candidate: Uuid) -> Uuid {
     let observation = random::new_uuid();
     fw.dispatch(FieldworkMsg::Start {
         kit,
         session,
+        candidate,
         observation,
         now: clock::now(),
     });

@@ -23,10 +23,19 @@ pub enum Route {
     Answer { invitation: String },
     #[at("/observe")]
     Observe,
-    #[at("/observe/:kit/:session")]
-    Coding { kit: String, session: String },
-    #[at("/observe/:kit/:session/rate")]
-    Rating { kit: String, session: String },
+    /// A mediator codes one session of a kit with one of its candidates.
+    #[at("/observe/:kit/:session/:candidate")]
+    Coding {
+        kit: String,
+        session: String,
+        candidate: String,
+    },
+    #[at("/observe/:kit/:session/:candidate/rate")]
+    Rating {
+        kit: String,
+        session: String,
+        candidate: String,
+    },
     #[at("/roles")]
     Roles,
     #[at("/roles/:id")]

@@ -131,6 +131,11 @@ pub struct Observation {
     pub campaign_id: Uuid,
     pub session_id: Uuid,
     pub mediator_id: Uuid,
+    /// The candidate the leader worked with in this session (since format version 4; older
+    /// observations say nothing, which is unambiguous only when the campaign has one
+    /// candidate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidate_id: Option<Uuid>,
     pub scheme: SchemeRef,
     pub clock: Clock,
     /// Sorted by `(at_ms, seq)`.
@@ -323,6 +328,7 @@ impl Observation {
             campaign_id,
             session_id,
             mediator_id,
+            candidate_id: None,
             scheme: SchemeRef::of(scheme),
             clock: Clock::default(),
             events: Vec::new(),
@@ -335,6 +341,17 @@ impl Observation {
             created_at: now,
             updated_at: now,
             revision: 0,
+        }
+    }
+
+    /// The candidate, among `candidates`, this observation was made with: the one it names,
+    /// or — for an observation from before candidates were recorded — the only candidate
+    /// when there is exactly one. `None` when it cannot be told.
+    pub fn candidate_among(&self, candidates: &[Uuid]) -> Option<Uuid> {
+        match self.candidate_id {
+            Some(c) => candidates.contains(&c).then_some(c),
+            None if candidates.len() == 1 => Some(candidates[0]),
+            None => None,
         }
     }
 
