@@ -131,7 +131,7 @@ function isLocalUrl(url, allowedOrigins) {
  * Records every request of the page's context (pages, workers, service
  * workers) and web socket. Call it before page.goto().
  *   .urls         every URL requested, in order
- *   .foreign()    URLs that do not go to 127.0.0.1:8089 (data:/blob: of that origin are fine)
+ *   .foreign()    URLs that do not go to ORIGIN (127.0.0.1:8089 by default; data:/blob: of that origin are fine)
  *   .failed()     "STATUS URL" for responses >= 400 and "FAILED URL (reason)" for network failures
  */
 export function collectNetwork(page, { allowedOrigins = [ORIGIN] } = {}) {
