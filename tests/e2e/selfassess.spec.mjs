@@ -13,7 +13,7 @@ import {
   test, expect, go, waitSaved, statusRegion, alertRegion, watchErrors, createCampaign,
   downloadFrom,
 } from './recruiter-lib.mjs';
-import { axeCheck, shot, waitForApp, ORIGIN, newAxeContext } from './helpers.mjs';
+import { axeCheck, shot, shotFile, waitForApp, ORIGIN, newAxeContext } from './helpers.mjs';
 
 const CAMPAIGN = 'Directeur des partenariats — Bordeaux';
 const LEADER = 'Hélène Garnier';
@@ -217,7 +217,7 @@ test('self-assessment screens pass axe and are photographed at 1280 and 390 px',
     await expect(page.locator('section.sv-section')).toBeVisible();
     await page.locator('section.sv-section').scrollIntoViewIfNeeded();
     expect(await axeCheck(page)).toEqual([]);
-    await page.locator('section.sv-section').screenshot({ path: path.join('tests', 'e2e', 'screenshots', `selfassess-campaign-card-${width}.png`) });
+    await page.locator('section.sv-section').screenshot({ path: shotFile(`selfassess-campaign-card-${width}`) });
     // French too.
     await page.getByRole('button', { name: 'Français' }).click();
     await page.goto(shared.resultsUrl);
@@ -240,7 +240,7 @@ test('past the keep-until date the card says so, and erasing a person removes th
   const overdue = page.getByTestId('survey-overdue');
   await expect(overdue).toContainText(`Answers about ${CANDIDATE} were to be kept until`);
   expect(await axeCheck(page)).toEqual([]);
-  await page.locator('section.sv-section').screenshot({ path: path.join('tests', 'e2e', 'screenshots', 'selfassess-overdue-1280.png') });
+  await page.locator('section.sv-section').screenshot({ path: shotFile('selfassess-overdue-1280') });
   // Erase from the results page, behind a confirmation.
   await page.goto(shared.resultsUrl);
   await expect(page.locator('section.res-construct')).toHaveCount(1);
