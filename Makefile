@@ -74,7 +74,7 @@ bench: build
 
 clean:
 	cargo clean
-	rm -rf $(DIST) tests/e2e/results tests/e2e/report
+	rm -rf $(DIST) tests/e2e/results tests/e2e/report tests/e2e/shots
 
 # Also drops node_modules (reinstalled by `npm ci` on the next run).
 distclean: clean

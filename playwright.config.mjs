@@ -2,14 +2,16 @@
 //
 // Runs Debian's /usr/bin/chromium (installed by tools/setup.sh); Playwright
 // never downloads a browser here. The built app (dist/, from `make build`) is
-// served by tools/serve.py on 127.0.0.1:8089.
+// served by tools/serve.py on 127.0.0.1:8089 (E2E_PORT=<port> serves and tests
+// on another port, e.g. to run two checkouts' suites side by side).
 //
 //   npx playwright test                         # everything
 //   npx playwright test tests/e2e/smoke.spec.mjs
+//   E2E_PORT=8189 npx playwright test           # on 127.0.0.1:8189
 import { defineConfig } from '@playwright/test';
 
 export const E2E_HOST = '127.0.0.1';
-export const E2E_PORT = 8089;
+export const E2E_PORT = Number(process.env.E2E_PORT || 8089);
 export const E2E_ORIGIN = `http://${E2E_HOST}:${E2E_PORT}`;
 
 /** Launch options shared by the tests (here) and bench/run.mjs. */

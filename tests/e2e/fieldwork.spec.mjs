@@ -4,9 +4,11 @@
 // session (indices, Bales profile, timeline, ratings, agreement) and exports the events as CSV.
 // Then axe-core and screenshots of the campaign page and the session analysis.
 //
-// The mediators' browsers run on Playwright's fake clock: the session time of every event is
-// set on purpose (agreement compares the coding in 10 s windows), so both observations line up
-// window by window whatever the speed of the machine.
+// The mediators' browsers run on a fixed fake clock (Playwright's clock.setFixedTime: timers
+// still run, but Date.now() only moves when the test moves it). The session time of every
+// event, of the note and of the submission is set on purpose (agreement compares the coding in
+// 10 s windows; the session lasts exactly SESSION_S), so both observations line up window by
+// window and every figure on the analysis page is the same whatever the speed of the machine.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -34,6 +36,9 @@ const MARC_WINDOWS = [
   'c i v q', 'c o v a', 'v i c b', 'c q v o', 'v r c a', 'c d v i m',
   'm j v b c o', 'c e v o v u', 'v q c i', 'c s v i', 'v p c n', 'c i v r', 'v a c h',
 ];
+// The keys of window k are typed at 10k + 1 s of session time; nothing moves the clock after
+// the last window, so both mediators submit (which stops the session clock) at 2 min 01 s.
+const SESSION_S = (AMINA_WINDOWS.length - 1) * 10 + 1;
 // Ratings of the six dimensions, in the grid's order; they differ on the third.
 const AMINA_LEVELS = [4, 3, 2, 5, 4, 3];
 const MARC_LEVELS = [4, 3, 3, 5, 4, 3];
@@ -77,6 +82,10 @@ async function keys(page, sequence) {
   for (const k of sequence.split(/\s+/).filter(Boolean)) await page.keyboard.press(k);
 }
 
+/** 121 → "02:01", as the coding screen's clock shows it. */
+const clockText = (seconds) =>
+  `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+
 const countOf = (sequences) => {
   // Every actor key starts an event; m opens then closes one silence; j is one event.
   const all = sequences.join(' ').split(/\s+/);
@@ -93,9 +102,10 @@ async function mediatorSession(browser, { kitFile, name, windows, levels, note, 
   const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  // Ten minutes in the past: the whole session ends before the recruiter's "now".
+  // Ten minutes in the past: the whole session ends before the recruiter's "now". Fixed: it
+  // only moves when the test says so below.
   const t0 = Date.now() - 10 * 60_000;
-  await page.clock.install({ time: t0 });
+  await page.clock.setFixedTime(t0);
   await page.goto('/#/observe');
   await waitForApp(page);
   await page.getByLabel(IMPORT_LABEL).setInputFiles(kitFile);
@@ -105,17 +115,19 @@ async function mediatorSession(browser, { kitFile, name, windows, levels, note, 
   await expect(page.getByRole('heading', { level: 1 })).toContainText(TOPIC);
 
   const base = t0 + 60_000;
-  await page.clock.setSystemTime(base);
+  await page.clock.setFixedTime(base);
   await page.getByTestId('obs-clock-button').click();
   await expect(page.getByTestId('obs-clock-button')).toHaveText('Pause');
   for (const [k, sequence] of windows.entries()) {
     // One second into window k of session time.
-    await page.clock.setSystemTime(base + k * 10_000 + 1_000);
+    await page.clock.setFixedTime(base + k * 10_000 + 1_000);
     await keys(page, sequence);
   }
+  expect(windows).toHaveLength(AMINA_WINDOWS.length);
   const expected = countOf(windows);
   await expect(page.locator('#log-title')).toHaveText(`Events (${expected})`);
-  await expect(page.getByTestId('obs-clock')).toHaveText(/^02:0\d$/);
+  // The note, the ratings and the submission all happen at this same instant of session time.
+  await expect(page.getByTestId('obs-clock')).toHaveText(clockText(SESSION_S));
   await page.getByTestId('obs-note-text').fill(note);
   await page.getByTestId('obs-note-text').press('Enter');
   await expect(page.locator('#notes-title')).toHaveText('Notes (1)');
@@ -364,6 +376,9 @@ test('the timeline summary reads correctly in English and French', async ({ page
   await expect(statusRegion(page)).toContainText('2 observation(s) added');
   await go(page, `#/campaign/${shared.campaignId}/session/${shared.sessionId}`);
   const summary = page.locator('.an-timeline-wrap + p');
+  // Amina's session lasts SESSION_S = 121 s: her clock stood still from the last window to
+  // the submission (see mediatorSession).
+  expect(SESSION_S).toBe(121);
   await expect(summary).toContainText('A 2 min 01 s session. Leader: 12 acts');
   // Amina: the leader logged 12 acts and 1 meta-communication code (one "builds on").
   // (The text is on screen already: no need to wait the full timeout for it to change.)

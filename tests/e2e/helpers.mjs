@@ -25,7 +25,9 @@ export { expect };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ORIGIN = E2E_ORIGIN;
 export const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-export const SCREENSHOT_DIR = path.join(ROOT, 'tests', 'e2e', 'screenshots');
+// Screenshots are for looking at, not compared by any test: they go to an ignored folder, so
+// that a run leaves the working tree clean.
+export const SCREENSHOT_DIR = path.join(ROOT, 'tests', 'e2e', 'shots');
 
 // ------------------------------------------------------------- contexts --
 
@@ -106,11 +108,16 @@ export async function axeCheck(page, { impacts = ['serious', 'critical'], rules 
 
 // ---------------------------------------------------------- screenshots --
 
-/** Full-page screenshot to tests/e2e/screenshots/<name>.png; returns the path. */
-export async function shot(page, name) {
+/** The path tests/e2e/shots/<name>.png (the folder is created), for any screenshot. */
+export function shotFile(name) {
   const safe = String(name).replace(/[^A-Za-z0-9._-]+/g, '-');
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${safe}.png`);
+  return path.join(SCREENSHOT_DIR, `${safe}.png`);
+}
+
+/** Full-page screenshot to tests/e2e/shots/<name>.png; returns the path. */
+export async function shot(page, name) {
+  const file = shotFile(name);
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }
@@ -131,7 +138,7 @@ function isLocalUrl(url, allowedOrigins) {
  * Records every request of the page's context (pages, workers, service
  * workers) and web socket. Call it before page.goto().
  *   .urls         every URL requested, in order
- *   .foreign()    URLs that do not go to 127.0.0.1:8089 (data:/blob: of that origin are fine)
+ *   .foreign()    URLs that do not go to ORIGIN (127.0.0.1:8089 by default; data:/blob: of that origin are fine)
  *   .failed()     "STATUS URL" for responses >= 400 and "FAILED URL (reason)" for network failures
  */
 export function collectNetwork(page, { allowedOrigins = [ORIGIN] } = {}) {

@@ -4,6 +4,11 @@
 //
 // Nothing here is a stored fixture: the kit and the observation are produced by driving the
 // UI (downloads saved under the test's output directory) and imported back with the file input.
+//
+// The mediator's browser in the story runs on a fixed fake clock (Playwright's
+// clock.setFixedTime: timers still run, Date.now() only moves when the test moves it), so every
+// session time on her screen — last coded, the silence's length, the running clock before and
+// after a reload — is set by the test, not by the speed of the machine.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -89,13 +94,6 @@ const clock = (page) => page.getByTestId('obs-clock');
 const prompt = (page) => page.getByTestId('obs-prompt');
 const events = (page) => page.getByTestId('obs-events').locator('li.obs-event');
 
-/** "03:12" → 192 seconds. */
-async function clockSeconds(page) {
-  const text = (await clock(page).innerText()).trim();
-  const m = text.match(/^(\d+):(\d\d)$/);
-  expect(m, `clock text "${text}"`).not.toBeNull();
-  return Number(m[1]) * 60 + Number(m[2]);
-}
 
 /** Moves the keyboard focus out of any field, so that keys go to the coding pad. */
 async function leaveFields(page) {
@@ -132,6 +130,10 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   // --- The mediator, in her own browser.
   const amina = await mediatorBrowser(browser);
   const m = amina.page;
+  const t0 = Date.now();
+  await m.clock.setFixedTime(t0);
+  /** Her clock, `s` seconds of session time after she starts the session clock. */
+  const at = (s) => m.clock.setFixedTime(t0 + 60_000 + s * 1_000);
   await m.goto('/#/observe');
   await waitForApp(m);
   await expect(m.getByRole('heading', { level: 1 })).toHaveText('Your observation kits');
@@ -164,16 +166,18 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   // --- Start the clock and code by keyboard.
   const clockButton = m.getByTestId('obs-clock-button');
   await expect(clockButton).toHaveText('Start the clock');
+  await at(0);
   await clockButton.click();
   await expect(clockButton).toHaveText('Pause');
   await expect(m.locator('.obs-clock-state')).toHaveText('running');
   await expect(prompt(m)).toContainText('Press c (CEO) or v (Candidate)');
 
+  await at(2);
   await m.keyboard.press('c');
   await expect(prompt(m)).toContainText('CEO: choose a code');
   await expect(m.getByTestId('obs-actor-c')).toHaveAttribute('aria-pressed', 'true');
   await m.keyboard.press('i');
-  await expect(prompt(m)).toContainText('Last coded: 00:0');
+  await expect(prompt(m)).toContainText('Last coded: 00:02');
   await expect(prompt(m)).toContainText('CEO · Gives information');
   await expect(m.getByTestId('obs-actor-c')).toHaveAttribute('aria-pressed', 'false');
   await expect(events(m)).toHaveCount(1);
@@ -188,6 +192,7 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   await m.keyboard.press('Escape');
   await expect(prompt(m)).not.toContainText('choose who acts first');
 
+  await at(5);
   await keys(m, 'v q  c o  v b  v r f  c a  v u  c i  v i');
   await expect(m.locator('#log-title')).toHaveText('Events (9)');
   await expect(events(m).first()).toContainText('Candidate');
@@ -200,14 +205,15 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   await expect(m.getByTestId('obs-code-q').locator('.obs-code-counts')).toHaveText('c 0 · v 1');
   await expect(m.getByTestId('obs-code-u').locator('.obs-code-counts')).toHaveText('c 0 · v 1');
 
-  // A silence: m starts it, m ends it (one event, with its length).
+  // A silence: m starts it at 00:10, m ends it at 00:13 (one event, with its length).
+  await at(10);
   await m.keyboard.press('m');
   await expect(m.getByTestId('obs-code-m')).toHaveAttribute('aria-pressed', 'true');
   await expect(events(m).first()).toContainText('Silence — ongoing');
-  await m.waitForTimeout(1_100);
+  await at(13);
   await m.keyboard.press('m');
   await expect(m.getByTestId('obs-code-m')).toHaveAttribute('aria-pressed', 'false');
-  await expect(events(m).first()).toContainText(/Silence — lasted 00:0[1-9]/);
+  await expect(events(m).first()).toContainText('Silence — lasted 00:03');
   await m.keyboard.press('j');
   await expect(events(m).first()).toContainText('Moment to note');
   await expect(m.locator('#log-title')).toHaveText('Events (11)');
@@ -225,9 +231,8 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   // --- Reload in the middle: the events, the note and the running clock are still there.
   await expect.poll(async () => (await storedObservation(m))?.events?.length, { message: 'events on disk' })
     .toBe(12);
-  await m.waitForTimeout(1_000);
-  const before = await clockSeconds(m);
-  expect(before).toBeGreaterThanOrEqual(2);
+  await at(20);
+  await expect(clock(m)).toHaveText('00:20');
   await m.reload();
   await waitForApp(m);
   expect(m.url()).toBe(codingUrl);
@@ -237,10 +242,10 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   await expect(m.locator('#notes-title')).toHaveText('Notes (1)');
   await expect(m.locator('.obs-clock-state')).toHaveText('running');
   await expect(m.getByTestId('obs-clock-button')).toHaveText('Pause');
-  expect(await clockSeconds(m)).toBeGreaterThanOrEqual(before);
-  // …and it keeps ticking.
-  const afterReload = await clockSeconds(m);
-  await expect.poll(() => clockSeconds(m), { timeout: 4_000 }).toBeGreaterThan(afterReload);
+  await expect(clock(m)).toHaveText('00:20');
+  // …and it keeps running: five seconds later, the screen says so without any key pressed.
+  await at(25);
+  await expect(clock(m)).toHaveText('00:25');
 
   // --- An event coded just before closing the page is not lost: saving waits for a pause
   // in the coding, but leaving the page writes at once.

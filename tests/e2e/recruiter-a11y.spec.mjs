@@ -1,6 +1,6 @@
 // Accessibility and looks: axe-core (serious and critical violations) on every recruiter
 // screen, in English and French, at 1280 px and 390 px; full-page screenshots of each screen
-// (English, plus home and campaign page in French) in tests/e2e/screenshots/.
+// (English, plus home and campaign page in French) in tests/e2e/shots/ (ignored by git).
 //
 // Uses the `axePage` fixture (its context bypasses CSP so axe can be injected); the CSP
 // itself is covered by smoke.spec.mjs and recruiter-session.spec.mjs.

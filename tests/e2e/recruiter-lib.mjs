@@ -1,6 +1,6 @@
 // Shared steps for the recruiter specs (recruiter*.spec.mjs). Not a spec file itself.
 //
-// Builds on ./helpers.mjs (which stays untouched): a `test` whose `page` and `axePage` fixtures
+// Builds on ./helpers.mjs: a `test` whose `page` and `axePage` fixtures
 // also fail the test on uncaught exceptions and console errors (a wasm panic shows up as one),
 // plus the few UI steps every recruiter test repeats.
 import path from 'node:path';

@@ -233,7 +233,7 @@ test('a full storage shows the banner with "Export now", and the change stays on
   await expect(banner).toBeVisible();
 });
 
-test('no request leaves 127.0.0.1:8089 while creating, importing and exporting', async ({ page }) => {
+test(`no request leaves ${new URL(ORIGIN).host} while creating, importing and exporting`, async ({ page }) => {
   const watch = await instrument(page);
   await open(page);
   await createCampaign(page);

@@ -59,8 +59,8 @@ async function respondentBrowser(browser, { width = 1280, height = 900, lang = '
 async function checkScreen(page, name) {
   expect(await axeCheck(page), `axe on ${name}`).toEqual([]);
   await shot(page, `${name}-1280`);
+  // Layout follows the viewport synchronously (the app has no resize handler): no wait needed.
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(100);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name}: nothing wider than a 390 px screen`).toBeLessThanOrEqual(0);
   expect(await axeCheck(page), `axe on ${name} at 390 px`).toEqual([]);
@@ -268,12 +268,17 @@ test('the invitation link works under the strict CSP, and a damaged link says so
   await page.goto(`/#/respond/${payload(inv)}`);
   await waitForApp(page);
   await expect(heading(page)).toHaveText('Before you start');
-  // Opening the same link twice adds nothing.
+  // Opening the same link twice adds nothing. (The fieldwork is saved 250 ms after a change:
+  // wait for the disk, then for the app to have read the link again, rather than sleeping.)
+  const storedInvitations = () => page.evaluate(
+    () => JSON.parse(localStorage.getItem('rally.fieldwork') ?? '{}').invitations?.length ?? 0);
+  await expect.poll(storedInvitations, { message: 'invitations on disk' }).toBe(1);
   await page.goto(`/#/respond/${payload(inv)}`);
+  await expect(page).toHaveURL(new RegExp(`#/answer/${inv.id}$`)); // the link was read again
   await expect(heading(page)).toHaveText('Before you start');
-  const stored = await page.evaluate(() => new Promise((done) => setTimeout(
-    () => done(JSON.parse(localStorage.getItem('rally.fieldwork')).invitations.length), 200)));
-  expect(stored).toBe(1);
+  await page.evaluate(() => { window.location.hash = '#/respond'; });
+  await expect(page.getByTestId('rs-invitation')).toHaveCount(1);
+  expect(await storedInvitations()).toBe(1);
 
   const cut = payload(inv).slice(0, 120);
   await page.goto(`/#/respond/${cut}`);

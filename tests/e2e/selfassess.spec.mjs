@@ -13,7 +13,7 @@ import {
   test, expect, go, waitSaved, statusRegion, alertRegion, watchErrors, createCampaign,
   downloadFrom,
 } from './recruiter-lib.mjs';
-import { axeCheck, shot, waitForApp, ORIGIN, newAxeContext } from './helpers.mjs';
+import { axeCheck, shot, shotFile, waitForApp, ORIGIN, newAxeContext } from './helpers.mjs';
 
 const CAMPAIGN = 'Directeur des partenariats — Bordeaux';
 const LEADER = 'Hélène Garnier';
@@ -29,30 +29,58 @@ const shared = {};
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rally-selfassess-'));
 
 
+// The respondents answer at a robot's pace: their browsers run on a fixed fake clock
+// (Playwright's clock.setFixedTime: timers still run, Date.now() only moves when the test moves
+// it) that moves ROBOT_MS per answer. The time recorded for every answer is then exactly
+// ROBOT_MS, under the instrument's 1.5 s per item, whatever the speed of the machine: the
+// quality check always finds the answers given too fast.
+const ROBOT_MS = 300;
+
+/** Puts the page on a fixed clock at the current time; returns `tick`, which moves it ROBOT_MS. */
+async function robotClock(page) {
+  let now = Date.now();
+  await page.clock.setFixedTime(now);
+  return async () => {
+    now += ROBOT_MS;
+    await page.clock.setFixedTime(now);
+  };
+}
+
 /** Answers every item of the current page with `pick(index)` (1-based scale point). */
-async function answerPage(page, pick) {
+async function answerPage(page, pick, tick) {
   const items = page.getByTestId('rs-item');
   const n = await items.count();
   expect(n).toBeGreaterThan(0);
   for (let k = 0; k < n; k += 1) {
+    await tick();
     await items.nth(k).getByRole('radio').nth(pick(k) - 1).check();
   }
   return n;
 }
 
-/** From the consent step to the done step, answering every page; `reloadAfterFirst` reloads. */
-async function answerAll(page, pick, { reloadAfterFirst = false } = {}) {
+/** How many answers the stored drafts of this browser hold. */
+function storedAnswers(page) {
+  return page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('rally.draft.'))
+    .reduce((n, k) => n + (JSON.parse(localStorage.getItem(k))?.answers?.length ?? 0), 0));
+}
+
+/**
+ * From the consent step to the done step, answering every page; `reloadAfterFirst` reloads.
+ * `tick` is robotClock()'s.
+ */
+async function answerAll(page, pick, tick, { reloadAfterFirst = false } = {}) {
   await expect(page.getByTestId('rs-consent-step')).toBeVisible();
   await page.getByTestId('rs-consent').click();
   let pages = 0;
   let answered = 0;
   for (;;) {
     await expect(page.getByTestId('rs-page')).toBeVisible();
-    answered += await answerPage(page, pick);
+    answered += await answerPage(page, pick, tick);
     pages += 1;
     if (pages === 1 && reloadAfterFirst) {
       const before = await page.getByTestId('rs-page-of').textContent();
-      await page.waitForTimeout(100);
+      await expect.poll(() => storedAnswers(page), { message: 'answers on disk' }).toBe(answered);
       await page.reload();
       await waitForApp(page);
       // Same page, every answer still there.
@@ -113,12 +141,13 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   // ---- The candidate answers in their own browser, with a reload in the middle.
   const cand = await (await browser.newContext({ baseURL: ORIGIN, viewport: { width: 390, height: 844 } })).newPage();
   const candErrors = watchErrors(cand);
+  const candTick = await robotClock(cand);
   await cand.goto(link.slice(ORIGIN.length));
   await waitForApp(cand);
   await expect(cand.getByTestId('rs-consent-step')).toContainText(ASKED_BY);
   // Varied answers (no straight-lining), but given at a robot's pace.
   const candPick = (k) => [4, 5, 3, 4, 2, 5, 4, 3][k % 8];
-  const done = await answerAll(cand, candPick, { reloadAfterFirst: true });
+  const done = await answerAll(cand, candPick, candTick, { reloadAfterFirst: true });
   expect(done.pages).toBe(5);
   expect(done.answered).toBe(40);
   const code = (await cand.getByTestId('rs-code').inputValue()).trim();
@@ -128,17 +157,20 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   expect(returned.responses).toHaveLength(1);
   expect(returned.responses[0].instrument_hash).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
   expect(returned.responses[0].answers.filter((a) => a.value !== null)).toHaveLength(40);
+  // Every answer took the robot's time, the first after the reload included.
+  expect(returned.responses[0].answers.map((a) => a.ms)).toEqual(Array(40).fill(ROBOT_MS));
   expect(candErrors).toEqual([]);
 
   // ---- The CEO answers from the invitation file.
   const ceo = await (await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1280, height: 900 } })).newPage();
+  const ceoTick = await robotClock(ceo);
   await ceo.goto('/#/respond');
   await waitForApp(ceo);
   await ceo.getByTestId('rs-file').setInputFiles(ceoInvitation);
   // A file holding one invitation opens it at once, on the consent step.
   await expect(ceo.getByTestId('rs-consent-step')).toContainText(CANDIDATE);
   // The CEO sees the candidate lower than the candidate does: blind spots to come.
-  await answerAll(ceo, (k) => [2, 3, 2, 1, 2, 3][k % 6]);
+  await answerAll(ceo, (k) => [2, 3, 2, 1, 2, 3][k % 6], ceoTick);
   const ceoFile = await downloadFrom(ceo, ceo.getByTestId('rs-download'), tmp);
 
   // ---- The recruiter takes in the answers.
@@ -172,7 +204,7 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   await expect(section).toHaveCount(1);
   await expect(section.locator('table.res-table tbody tr')).toHaveCount(5);
   await expect(section).toContainText(`${LEADER} (leader)`);
-  // A robot answers in milliseconds: the quality check says so, in words.
+  // A robot answers in 0.3 s: the quality check says so, in words.
   await expect(section.locator('.res-quality-flags')).toContainText('probably given too fast');
   await expect(section.locator('table.res-table tbody')).toContainText('blind spot');
   await expect(section.locator('svg[role="img"]')).toHaveCount(2);
@@ -217,7 +249,7 @@ test('self-assessment screens pass axe and are photographed at 1280 and 390 px',
     await expect(page.locator('section.sv-section')).toBeVisible();
     await page.locator('section.sv-section').scrollIntoViewIfNeeded();
     expect(await axeCheck(page)).toEqual([]);
-    await page.locator('section.sv-section').screenshot({ path: path.join('tests', 'e2e', 'screenshots', `selfassess-campaign-card-${width}.png`) });
+    await page.locator('section.sv-section').screenshot({ path: shotFile(`selfassess-campaign-card-${width}`) });
     // French too.
     await page.getByRole('button', { name: 'Français' }).click();
     await page.goto(shared.resultsUrl);
@@ -239,8 +271,14 @@ test('past the keep-until date the card says so, and erasing a person removes th
   await waitForApp(page);
   const overdue = page.getByTestId('survey-overdue');
   await expect(overdue).toContainText(`Answers about ${CANDIDATE} were to be kept until`);
+  /** Invitations and responses in the stored fieldwork. */
+  const onDisk = () => page.evaluate(() => {
+    const doc = JSON.parse(localStorage.getItem('rally.fieldwork') ?? '{}');
+    return (doc.invitations ?? []).length + (doc.responses ?? []).length;
+  });
+  expect(await onDisk()).toBeGreaterThan(0);
   expect(await axeCheck(page)).toEqual([]);
-  await page.locator('section.sv-section').screenshot({ path: path.join('tests', 'e2e', 'screenshots', 'selfassess-overdue-1280.png') });
+  await page.locator('section.sv-section').screenshot({ path: shotFile('selfassess-overdue-1280') });
   // Erase from the results page, behind a confirmation.
   await page.goto(shared.resultsUrl);
   await expect(page.locator('section.res-construct')).toHaveCount(1);
@@ -255,8 +293,8 @@ test('past the keep-until date the card says so, and erasing a person removes th
   await expect(card.locator('tbody tr').nth(1)).toContainText('Not invited yet');
   await expect(card).toContainText(`${CANDIDATE} — no answers received yet`);
   await expect(page.getByTestId('survey-overdue')).toHaveCount(0);
-  // And it stays erased after a reload.
-  await page.waitForTimeout(200);
+  // And it stays erased after a reload (once saved: no invitation or response left on disk).
+  await expect.poll(onDisk, { message: 'erasure on disk' }).toBe(0);
   await page.reload();
   await waitForApp(page);
   await expect(page.locator('section.sv-section')).toContainText(`${CANDIDATE} — no answers received yet`);
