@@ -227,3 +227,47 @@ fn format_v3_holds_invitations_and_scorable_responses() {
     assert!(back.scores.is_empty());
     assert_eq!(back, v3);
 }
+
+/// Version 4 carries the decision and the debriefs: decisions with their history, the version
+/// of an observation that counts and its clock offset, the candidate an observation was made
+/// with, and a leader's session debrief (invitation and response, with its free-text answer),
+/// which is taken in and scored. A version 3 file reads with none of these.
+#[test]
+fn format_v4_holds_decisions_reading_choices_and_debriefs() {
+    use rally::domain::campaign::{decision::history, DecisionKind, OffsetSource};
+    use rally::domain::fieldwork::Fieldwork;
+    use rally::domain::instrument::score::score;
+    use rally::domain::survey::invitation::instrument_of;
+    let v3 = read(&fixtures_dir().join("format-v3.json"));
+    assert!(v3.campaigns.iter().all(|c| c.decisions.is_empty()
+        && c.version_choices.is_empty()
+        && c.clock_offsets.is_empty()
+        && !c.sample));
+    assert!(v3.observations.iter().all(|o| o.candidate_id.is_none()));
+    let v4 = read(&fixtures_dir().join("format-v4.json"));
+    let c = &v4.campaigns[0];
+    let jean = c.candidates[0].id;
+    let kinds: Vec<DecisionKind> = history(&c.decisions, jean).iter().map(|d| d.kind).collect();
+    assert_eq!(kinds, [DecisionKind::Offer, DecisionKind::AnotherSession]);
+    assert_eq!(c.version_choices.len(), 1);
+    assert_eq!(c.clock_offsets[0].offset_ms, -2500);
+    assert_eq!(c.clock_offsets[0].source, OffsetSource::Marker);
+    assert_eq!(v4.observations[0].candidate_id, Some(jean));
+    let debrief = v4.invitations.iter().find(|i| i.session.is_some()).unwrap();
+    assert_eq!(debrief.session.as_ref().unwrap().number, 1);
+    let (fw, report) = Fieldwork::default().import_responses(&v4.responses, &v4.campaigns);
+    assert_eq!((report.added, report.refused), (5, 0));
+    let r = fw
+        .current_responses(c.id)
+        .into_iter()
+        .find(|r| r.session_id.is_some())
+        .unwrap();
+    assert_eq!(
+        r.open_answer.as_deref(),
+        Some("Prendre dix minutes au début pour fixer qui tranche quoi.")
+    );
+    let scores = score(instrument_of(r).unwrap(), r).unwrap();
+    assert_eq!(scores.facets.len(), 6);
+    // Written back, the document reads the same.
+    assert_eq!(read_document(v4.to_json().as_bytes()).unwrap(), v4);
+}

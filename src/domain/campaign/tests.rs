@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::role::builtin_roles;
+use chrono::NaiveDate;
 
 pub fn at(secs: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_764_000_000 + secs, 0).unwrap()
@@ -237,4 +238,121 @@ fn emails() {
     for bad in ["a", "a@b", "@b.fr", "a@.fr", "a b@c.fr", "a@b@c.fr", "a@b."] {
         assert!(!email_is_plausible(bad), "{bad}");
     }
+}
+
+fn decision(n: u128, candidate: Uuid, rationale: &str) -> Decision {
+    Decision {
+        id: id(n),
+        candidate_id: candidate,
+        kind: DecisionKind::AnotherSession,
+        rationale: rationale.into(),
+        decided_on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        recorded_at: at(50),
+    }
+}
+
+#[test]
+fn decisions_are_kept_with_their_reasons_and_leave_with_their_candidate() {
+    let c = sample();
+    let jean = c.candidates[0].id;
+    let record = |c: &Campaign, d: Decision| {
+        c.apply(&CampaignAction::RecordDecision { decision: d }, at(60))
+    };
+    assert_eq!(
+        record(&c, decision(900, jean, "  ")),
+        Err(CampaignError::RationaleRequired)
+    );
+    assert_eq!(
+        record(&c, decision(900, id(999), "ok")),
+        Err(CampaignError::NotFound)
+    );
+    let one = record(&c, decision(900, jean, "  Deux bonnes séances.  ")).unwrap();
+    assert_eq!(one.decisions[0].rationale, "Deux bonnes séances.");
+    assert_eq!(one.revision, c.revision + 1);
+    assert_eq!(
+        record(&one, decision(900, jean, "again")),
+        Err(CampaignError::DuplicateId)
+    );
+    let two = record(&one, decision(901, jean, "Offre.")).unwrap();
+    assert_eq!(two.decisions.len(), 2, "the history keeps every decision");
+    let gone = two
+        .apply(
+            &CampaignAction::RemovePerson {
+                list: PeopleList::Candidates,
+                id: jean,
+            },
+            at(70),
+        )
+        .unwrap();
+    assert!(gone.decisions.is_empty());
+}
+
+#[test]
+fn one_version_choice_and_one_offset_per_observation() {
+    let c = sample();
+    let choice = |v: &str| VersionChoice {
+        observation_id: id(600),
+        version: v.into(),
+        chosen_at: at(5),
+    };
+    let c1 = c
+        .apply(
+            &CampaignAction::ChooseVersion {
+                choice: choice("fnv1a64:1"),
+            },
+            at(6),
+        )
+        .unwrap();
+    let c2 = c1
+        .apply(
+            &CampaignAction::ChooseVersion {
+                choice: choice("fnv1a64:2"),
+            },
+            at(7),
+        )
+        .unwrap();
+    assert_eq!(c2.version_choices.len(), 1);
+    assert_eq!(c2.version_choices[0].version, "fnv1a64:2");
+    let cleared = c2
+        .apply(
+            &CampaignAction::ClearVersionChoice {
+                observation_id: id(600),
+            },
+            at(8),
+        )
+        .unwrap();
+    assert!(cleared.version_choices.is_empty());
+    let offset = |ms: i64| ClockOffset {
+        observation_id: id(600),
+        offset_ms: ms,
+        source: OffsetSource::Manual,
+        set_at: at(9),
+    };
+    let o = c
+        .apply(
+            &CampaignAction::SetClockOffset {
+                offset: offset(-1500),
+            },
+            at(9),
+        )
+        .unwrap();
+    let o = o
+        .apply(
+            &CampaignAction::SetClockOffset {
+                offset: offset(2000),
+            },
+            at(10),
+        )
+        .unwrap();
+    assert_eq!(o.clock_offsets.len(), 1);
+    assert_eq!(o.clock_offsets[0].offset_ms, 2000);
+    assert_eq!(
+        c.apply(
+            &CampaignAction::SetClockOffset {
+                offset: offset(3_600_001)
+            },
+            at(11)
+        ),
+        Err(CampaignError::OffsetTooLarge)
+    );
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to version `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 added mediator kits and observations: a version 1 file has none.
 fn v1_to_v2(mut doc: Value) -> Value {
@@ -26,6 +26,17 @@ fn v2_to_v3(mut doc: Value) -> Value {
             obj.entry(key).or_insert_with(|| Value::Array(Vec::new()));
         }
     }
+    doc
+}
+
+/// Version 4 added, all optional: the campaign's decisions, version choices, clock offsets and
+/// sample mark; the candidate an observation was made with; the session a response or an
+/// invitation is about (session debriefs) and a free-text answer. A version 3 file has none,
+/// which reads as none, so the document itself is unchanged. In particular an observation
+/// does not gain a candidate here even when its campaign has only one: two copies of one
+/// observation, one migrated and one not, would then differ and be kept as two versions. The
+/// candidate is told when reading (`Observation::candidate_among`).
+fn v3_to_v4(doc: Value) -> Value {
     doc
 }
 
@@ -53,15 +64,15 @@ mod tests {
 
     #[test]
     fn migrating_the_current_version_changes_nothing() {
-        let v = serde_json::json!({"format": "rally", "format_version": 3, "campaigns": [], "kits": [], "observations": [], "invitations": [], "responses": []});
-        assert_eq!(migrate(v.clone(), 3), v);
+        let v = serde_json::json!({"format": "rally", "format_version": 4, "campaigns": [], "kits": [], "observations": [], "invitations": [], "responses": []});
+        assert_eq!(migrate(v.clone(), 4), v);
     }
 
     #[test]
     fn version_1_gains_empty_kits_and_observations() {
         let v1 = serde_json::json!({"format": "rally", "format_version": 1, "campaigns": []});
         let v2 = migrate(v1, 1);
-        assert_eq!(v2["format_version"], 3);
+        assert_eq!(v2["format_version"], 4);
         assert_eq!(v2["kits"], serde_json::json!([]));
         assert_eq!(v2["observations"], serde_json::json!([]));
     }
@@ -70,9 +81,18 @@ mod tests {
     fn version_2_gains_empty_invitations_and_responses() {
         let v2 = serde_json::json!({"format": "rally", "format_version": 2, "campaigns": [], "kits": []});
         let v3 = migrate(v2, 2);
-        assert_eq!(v3["format_version"], 3);
+        assert_eq!(v3["format_version"], 4);
         assert_eq!(v3["invitations"], serde_json::json!([]));
         assert_eq!(v3["responses"], serde_json::json!([]));
         assert_eq!(v3["kits"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn version_3_reads_as_is_with_no_candidate_forced_on_an_observation() {
+        let v3 = serde_json::json!({"format": "rally", "format_version": 3, "campaigns": [],
+            "observations": [{"id": "x", "campaign_id": "c"}]});
+        let v4 = migrate(v3.clone(), 3);
+        assert_eq!(v4["format_version"], 4);
+        assert_eq!(v4["observations"], v3["observations"]);
     }
 }

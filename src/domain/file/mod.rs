@@ -28,8 +28,9 @@ use uuid::Uuid;
 pub const FORMAT_NAME: &str = "rally";
 /// The version this build writes. Older versions are migrated on reading.
 /// Version 2 added mediator kits and observations; version 3 added self-assessment
-/// invitations and responses.
-pub const CURRENT_VERSION: u64 = 3;
+/// invitations and responses; version 4 added decisions, reading choices (versions, clock
+/// offsets), the candidate of an observation and session debriefs.
+pub const CURRENT_VERSION: u64 = 4;
 
 /// A Rally file: a set of campaigns and custom roles.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -592,4 +592,63 @@ pub(crate) mod tests {
         assert_ne!(leader_id(c.id), c.id);
         assert_eq!(leader_id(leader_id(c.id)), c.id);
     }
+
+    #[test]
+    fn a_debrief_is_asked_of_the_leader_and_of_the_candidate_about_one_session() {
+        use crate::domain::survey::{refusal, Refusal};
+        let c = sample();
+        let (cand, leader, session) = (c.candidates[0].id, leader_id(c.id), c.sessions[1].id);
+        let lead =
+            Invitation::debrief(&c, session, leader, cand, "R", keep(), id(910), at(0)).unwrap();
+        assert_eq!(lead.debrief_side(), Some(DebriefSide::Leader));
+        assert_eq!(lead.subject.as_ref().map(|s| s.id), Some(cand));
+        assert_eq!(lead.session.as_ref().map(|s| s.number), Some(2));
+        assert_eq!(lead.item_count(), 18);
+        let own =
+            Invitation::debrief(&c, session, cand, cand, "R", keep(), id(911), at(0)).unwrap();
+        assert_eq!(own.debrief_side(), Some(DebriefSide::Candidate));
+        assert!(own.subject.is_none());
+        // A mediator does not debrief; a candidate does not debrief someone else's session;
+        // the session must be the campaign's.
+        let mediator = c.mediators[0].id;
+        assert!(
+            Invitation::debrief(&c, session, mediator, cand, "R", keep(), id(912), at(0)).is_err()
+        );
+        assert_eq!(
+            Invitation::debrief(&c, id(999), leader, cand, "R", keep(), id(913), at(0)),
+            Err(InvitationError::UnknownSession)
+        );
+        // A debrief invitation must ask exactly its debrief.
+        let mut wrong = lead.clone();
+        wrong.instruments = own.instruments.clone();
+        assert_eq!(wrong.check(), Err(InvitationError::UnknownInstrument));
+
+        // The answers: taken in for the session; refused without it, or for a session
+        // elsewhere, or from the wrong person.
+        let answered = |inv: &Invitation, respondent: Uuid, subject: Option<Uuid>| {
+            let mut r = all_fives(inv.resolved()[0]);
+            r.campaign_id = c.id;
+            r.respondent_id = respondent;
+            r.subject_id = subject;
+            r.session_id = Some(session);
+            r.open_answer = Some("Plus de temps pour conclure.".into());
+            r
+        };
+        let camps = [c.clone()];
+        assert_eq!(refusal(&camps, &answered(&lead, leader, Some(cand))), None);
+        assert_eq!(refusal(&camps, &answered(&own, cand, None)), None);
+        let mut no_session = answered(&own, cand, None);
+        no_session.session_id = None;
+        assert_eq!(refusal(&camps, &no_session), Some(Refusal::NotInCampaign));
+        let mut elsewhere = answered(&own, cand, None);
+        elsewhere.session_id = Some(id(999));
+        assert_eq!(refusal(&camps, &elsewhere), Some(Refusal::NotInCampaign));
+        assert_eq!(
+            refusal(&camps, &answered(&lead, cand, Some(cand))),
+            Some(Refusal::NotInCampaign)
+        );
+        let mut too_long = answered(&own, cand, None);
+        too_long.open_answer = Some("x".repeat(1001));
+        assert_eq!(refusal(&camps, &too_long), Some(Refusal::BadAnswers));
+    }
 }
