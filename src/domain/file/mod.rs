@@ -3,9 +3,11 @@
 //! any input gives either a valid [`Document`] at the current version or an [`ImportError`]
 //! that says, in the recruiter's words, what is wrong. See `docs/file-format.md`.
 
+pub mod envelope;
 mod import;
 mod merge;
 mod migrate;
+pub mod passphrase;
 mod snapshot;
 
 pub use import::{read_document, read_document_value, read_stored, ImportError, Problem};
@@ -21,6 +23,7 @@ use crate::domain::role::Role;
 use crate::domain::survey::Invitation;
 use crate::domain::workspace::Workspace;
 use chrono::{DateTime, Utc};
+use envelope::Sealed;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -189,6 +192,25 @@ impl Document {
     /// (browsers give a site about 5 MB); any JSON viewer indents it for reading.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a document always serialises")
+    }
+}
+
+/// What a picked file turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opened {
+    /// A Rally file, read and checked.
+    Plain(Document),
+    /// A Rally file protected by a passphrase: its envelope, read and checked. The bytes it
+    /// opens to are read with [`read_document`].
+    Sealed(Sealed),
+}
+
+/// Reads any file a person may pick: an open Rally file, or a sealed one (whose envelope must
+/// be sound before anyone is asked for a passphrase).
+pub fn open_file(bytes: &[u8]) -> Result<Opened, ImportError> {
+    match envelope::sniff(bytes) {
+        Some(sealed) => sealed.map(Opened::Sealed).map_err(ImportError::Sealed),
+        None => read_document(bytes).map(Opened::Plain),
     }
 }
 
