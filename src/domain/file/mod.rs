@@ -243,6 +243,20 @@ pub fn export_file_name(what: &str, now: DateTime<Utc>) -> String {
     )
 }
 
+/// The name of a protected copy of the export `name` (`rally-<what>-<date>.json`):
+/// `rally-protected-<date>.json`. What the file is about — often a person's name — stays
+/// inside, sealed: a file name travels in the clear in every e-mail and downloads folder.
+pub fn protected_file_name(name: &str) -> String {
+    let stem = name.strip_suffix(".json").unwrap_or(name);
+    let date = stem
+        .get(stem.len().saturating_sub(10)..)
+        .filter(|d| crate::domain::timefmt::read_date(d).is_some());
+    match date {
+        Some(date) => format!("rally-protected-{date}.json"),
+        None => "rally-protected.json".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +269,10 @@ mod tests {
             "rally-cso-5-0-lyon-paris-2025-11-24.json"
         );
         assert_eq!(export_file_name("…", at(0)), "rally-export-2025-11-24.json");
+        assert_eq!(
+            protected_file_name("rally-answers-jean-dupont-2025-11-24.json"),
+            "rally-protected-2025-11-24.json"
+        );
+        assert_eq!(protected_file_name("é.json"), "rally-protected.json");
     }
 }

@@ -14,16 +14,16 @@ catalogue! {
     // Saving a file, or making a link, for someone else.
     SaveTitle => "Enregistrer le fichier", "Save the file";
     LinkTitle => "Créer le lien d'invitation", "Make the invitation link";
-    FileName => "Fichier", "File";
+    FileName => "Fichier\u{a0}:", "File:";
     Protect => "Protéger par une phrase de passe", "Protect with a passphrase";
     Recommended => "Recommandé\u{a0}: ce fichier contient des informations sur des personnes.", "Recommended: this file holds information about people.";
-    ProtectFileHint => "Il faudra la phrase de passe pour ouvrir le fichier. Transmettez-la autrement que le fichier (de vive voix, par téléphone, par SMS), jamais dans le même e-mail.", "The passphrase will be needed to open the file. Pass it on another way than the file (in person, by phone, by text message), never in the same e-mail.";
-    ProtectLinkHint => "Il faudra la phrase de passe pour ouvrir le lien. Transmettez-la autrement que le lien (de vive voix, par téléphone, par SMS), jamais dans le même message.", "The passphrase will be needed to open the link. Pass it on another way than the link (in person, by phone, by text message), never in the same message.";
+    ProtectFileHint => "Transmettez la phrase de passe autrement que le fichier (de vive voix, par téléphone, par SMS), jamais dans le même e-mail.", "Give the passphrase another way than the file (in person, by phone, by text message), never in the same e-mail.";
+    ProtectLinkHint => "Transmettez la phrase de passe autrement que le lien (de vive voix, par téléphone, par SMS), jamais dans le même message.", "Give the passphrase another way than the link (in person, by phone, by text message), never in the same message.";
     Passphrase => "Phrase de passe", "Passphrase";
-    PassphraseHint => "Au moins 10 caractères. Quatre mots sans rapport entre eux font une phrase de passe solide et facile à dicter.", "At least 10 characters. Four unrelated words make a strong passphrase that is easy to read out.";
+    PassphraseHint => "Au moins 10 caractères\u{202f}; quatre mots sans rapport entre eux font une phrase de passe solide, facile à dicter.", "At least 10 characters; four unrelated words make a strong passphrase, easy to read out.";
     Confirm => "La phrase de passe, une seconde fois", "The passphrase again";
     Show => "Afficher la phrase de passe", "Show the passphrase";
-    NotKept => "Rally ne garde la phrase de passe nulle part\u{a0}: perdue, elle ne peut pas être retrouvée, et le fichier ne s'ouvre plus.", "Rally keeps the passphrase nowhere: if it is lost, it cannot be recovered and the file no longer opens.";
+    NotKept => "Rally ne la garde nulle part\u{a0}: perdue, elle ne se retrouve pas, et ce qu'elle protège ne s'ouvre plus.", "Rally keeps it nowhere: if it is lost, it cannot be recovered and what it protects no longer opens.";
     Save => "Enregistrer", "Save";
     SaveProtected => "Protéger et enregistrer", "Protect and save";
     MakeLink => "Créer le lien", "Make the link";
