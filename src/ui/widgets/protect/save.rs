@@ -152,6 +152,11 @@ pub fn save_dialog(p: &SaveProps) -> Html {
                     Err(why) => {
                         busy.set(false);
                         problem.set(Some(why));
+                        // Back to the passphrase once the fields are enabled again.
+                        gloo::timers::callback::Timeout::new(0, || {
+                            dom::focus_by_id(PASS);
+                        })
+                        .forget();
                     }
                 }
             });
