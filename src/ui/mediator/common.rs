@@ -9,10 +9,11 @@ use crate::domain::i18n::T;
 use crate::domain::lang::Lang;
 use crate::domain::observation::log::{Event, Observation};
 use crate::domain::observation::scheme::{Actor, Area, Category, CodeKind, Scheme, Tag};
-use crate::platform::{clock, files};
+use crate::platform::clock;
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkMsg};
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
+use crate::ui::widgets::protect::{save_file, Protection};
 use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -135,15 +136,14 @@ pub struct ExportProps {
     pub primary: bool,
 }
 
-/// "Export the observation": the kit and this mediator's observation of one session, as a file.
+/// "Export the observation": the kit and this mediator's observation of one session, as a file
+/// (through the save dialog, protected by default).
 #[function_component(ExportObservation)]
 pub fn export_observation(p: &ExportProps) -> Html {
     let app = use_app();
     let fw = use_fieldwork();
-    let failed = use_state(|| false);
     let onclick = {
-        let (fw, failed, kit_id, session_id, candidate) =
-            (fw.clone(), failed.clone(), p.kit, p.session, p.candidate);
+        let (fw, kit_id, session_id, candidate) = (fw.clone(), p.kit, p.session, p.candidate);
         Callback::from(move |_| {
             let now = clock::now();
             let Some(kit) = fw.fieldwork.kit(kit_id) else {
@@ -163,22 +163,15 @@ pub fn export_observation(p: &ExportProps) -> Html {
                 .find(|c| c.id == candidate)
                 .map_or(String::new(), |c| format!(" {}", c.name));
             let name = format!("observation {} s{number}{with}", kit.mediator.name);
-            let ok = files::download(
-                &export_file_name(&name, now),
-                &Document::of_observation(kit, obs, now).to_json(),
-                "application/json",
-            );
-            failed.set(!ok);
+            let doc = Document::of_observation(kit, obs, now);
+            save_file(&export_file_name(&name, now), &doc, Protection::Recommended);
         })
     };
     let label = O::ExportObservation.get(app.lang);
     html! {
-        <>
-            <button type="button" class={classes!("button", p.primary.then_some("button-primary"))} {onclick}
-                aria-label={p.context.as_ref().map(|c| crate::domain::i18n::action_on(app.lang, label, c))}
-                data-testid="obs-export">{ label }</button>
-            if *failed { <span class="field-error" role="alert">{ O::ExportFailed.get(app.lang) }</span> }
-        </>
+        <button type="button" class={classes!("button", p.primary.then_some("button-primary"))} {onclick}
+            aria-label={p.context.as_ref().map(|c| crate::domain::i18n::action_on(app.lang, label, c))}
+            data-testid="obs-export">{ label }</button>
     }
 }
 

@@ -20,6 +20,7 @@ use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle};
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{use_app, Msg};
 use crate::ui::widgets::import_button::ImportButton;
+use crate::ui::widgets::protect::{make_link, save_file, Protection};
 use chrono::{NaiveDate, TimeDelta};
 use uuid::Uuid;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -202,7 +203,7 @@ pub fn survey_section(p: &Props) -> Html {
                 if let Some(inv) = make(&row) {
                     let now = clock::now();
                     let name = export_file_name(&format!("invitation {}", inv.respondent.name), now);
-                    let _ = files::download(&name, &Document::of_invitation(&inv, now).to_json(), "application/json");
+                    save_file(&name, &Document::of_invitation(&inv, now), Protection::Offered);
                 }
             })
         };
@@ -210,14 +211,17 @@ pub fn survey_section(p: &Props) -> Html {
             let (make, row, copied, shown_link) = (invitation_for.clone(), row.clone(), copied.clone(), shown_link.clone());
             Callback::from(move |_| {
                 if let Some(inv) = make(&row) {
-                    let link = format!("{}{}{}", clipboard::app_url(), LINK_ROUTE, invitation_payload(&inv));
-                    shown_link.set(Some((row.respondent_key(), link.clone())));
-                    let copied = copied.clone();
-                    let key = row.respondent_key();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let ok = clipboard::copy(&link).await;
-                        copied.set(Some((key, ok)));
+                    let (copied, shown_link, key) = (copied.clone(), shown_link.clone(), row.respondent_key());
+                    let on_link = Callback::from(move |link: String| {
+                        shown_link.set(Some((key, link.clone())));
+                        let copied = copied.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let ok = clipboard::copy(&link).await;
+                            copied.set(Some((key, ok)));
+                        });
                     });
+                    let base = format!("{}{}", clipboard::app_url(), LINK_ROUTE);
+                    make_link(base, invitation_payload(&inv), &Document::of_invitation(&inv, clock::now()), on_link);
                 }
             })
         };

@@ -2,6 +2,7 @@
 //! banners that must never be missed (storage trouble, another tab), the notice area, the page
 //! itself and the footer.
 
+use crate::domain::file::envelope::LINK_MARK;
 use crate::domain::i18n::{observe::O, survey::S, T};
 use crate::domain::lang::Lang;
 use crate::platform::storage::StorageFailure;
@@ -13,11 +14,12 @@ use crate::ui::recruiter::{
     campaign_page::CampaignPage, home::Home, new_campaign::NewCampaign, roles::RoleEditor,
     roles::Roles,
 };
-use crate::ui::respondent::{Answer, RespondHome, RespondLink};
+use crate::ui::respondent::{Answer, RespondHome, RespondLink, SealedLink};
 use crate::ui::shell::autosave::{self, use_autosave, Session};
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle, FieldworkState};
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{AppHandle, AppState, Msg, SaveState};
+use crate::ui::widgets::protect::ProtectDesk;
 use crate::ui::widgets::{export_all_button::ExportAllButton, notices::Notices};
 use gloo::events::EventListener;
 use std::cell::RefCell;
@@ -143,6 +145,7 @@ pub fn app() -> Html {
                 <footer class="site-footer">
                     <p>{ T::FooterPrivacy.get(app.lang) }</p>
                 </footer>
+                <ProtectDesk />
             </HashRouter>
         </ContextProvider<FieldworkHandle>>
         </ContextProvider<AppHandle>>
@@ -163,6 +166,9 @@ fn switch(route: Route) -> Html {
         Route::SessionAnalysis { id, session } => html! { <SessionAnalysis {id} {session} /> },
         Route::Results { id, person } => html! { <Results {id} {person} /> },
         Route::Respond => html! { <RespondHome /> },
+        Route::RespondLink { payload } if payload.starts_with(LINK_MARK) => {
+            html! { <SealedLink {payload} /> }
+        }
         Route::RespondLink { payload } => html! { <RespondLink {payload} /> },
         Route::Answer { invitation } => html! { <Answer {invitation} /> },
         Route::Observe => html! { <Kits /> },

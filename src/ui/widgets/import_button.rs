@@ -1,12 +1,14 @@
 //! "Import a Rally file": a labelled native file input. The file is size-checked before it is
-//! read, then parsed and validated by the core; the outcome goes to the notice area.
+//! read, then parsed and validated by the core — a protected file once its passphrase opens
+//! it; the outcome goes to the notice area.
 
-use crate::domain::file::{read_document, ImportError};
+use crate::domain::file::{Document, ImportError};
 use crate::domain::i18n::T;
 use crate::domain::limits::MAX_IMPORT_BYTES;
 use crate::platform::files::{read_picked, take_picked, Picked};
 use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::state::{use_app, Msg};
+use crate::ui::widgets::protect::open_picked;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,27 +32,34 @@ pub fn import_button(props: &Props) -> Html {
             busy.set(true);
             let (app, busy, fieldwork) = (app.clone(), busy.clone(), fieldwork.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let msg = match read_picked(file).await {
-                    Picked::TooLarge(bytes) => Msg::ImportFailed(ImportError::TooLarge {
+                let finish = {
+                    let app = app.clone();
+                    Callback::from(move |read: Result<Document, ImportError>| {
+                        app.dispatch(match read {
+                            Ok(doc) => {
+                                // Answers may be for a campaign already here or one arriving
+                                // in the same file.
+                                let mut campaigns = app.workspace().campaigns.clone();
+                                campaigns.extend(doc.campaigns.iter().cloned());
+                                let report = crate::ui::shell::fieldwork::import(
+                                    &fieldwork, &doc, &campaigns,
+                                );
+                                Msg::Imported(Box::new(doc), report)
+                            }
+                            Err(e) => Msg::ImportFailed(e),
+                        })
+                    })
+                };
+                let picked = read_picked(file).await;
+                busy.set(false);
+                match picked {
+                    Picked::TooLarge(bytes) => finish.emit(Err(ImportError::TooLarge {
                         bytes,
                         max: MAX_IMPORT_BYTES,
-                    }),
-                    Picked::Unreadable => Msg::ImportFailed(ImportError::NotText),
-                    Picked::Bytes(bytes) => match read_document(&bytes) {
-                        Ok(doc) => {
-                            // Answers may be for a campaign already here or one arriving in
-                            // the same file.
-                            let mut campaigns = app.workspace().campaigns.clone();
-                            campaigns.extend(doc.campaigns.iter().cloned());
-                            let report =
-                                crate::ui::shell::fieldwork::import(&fieldwork, &doc, &campaigns);
-                            Msg::Imported(Box::new(doc), report)
-                        }
-                        Err(e) => Msg::ImportFailed(e),
-                    },
-                };
-                busy.set(false);
-                app.dispatch(msg);
+                    })),
+                    Picked::Unreadable => finish.emit(Err(ImportError::NotText)),
+                    Picked::Bytes(bytes) => open_picked(&bytes, finish),
+                }
             });
         })
     };
