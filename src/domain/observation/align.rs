@@ -87,6 +87,59 @@ pub fn propose_offset(
     })
 }
 
+/// Why a clock offset typed by hand is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OffsetInputError {
+    #[error("no offset was typed")]
+    Empty,
+    #[error("the offset is not a number of seconds")]
+    NotANumber,
+    #[error("the offset is larger than allowed")]
+    TooLarge,
+}
+
+/// Reads an offset typed in seconds — `3`, `+2.5`, `-1,25`, `−4` (a minus sign as typeset),
+/// spaces around and a trailing `s` allowed, at most three decimals — into milliseconds,
+/// within [`MAX_CLOCK_OFFSET_MS`] either way.
+pub fn parse_offset_seconds(text: &str) -> Result<i64, OffsetInputError> {
+    let t = text.trim();
+    let t = t.strip_suffix('s').unwrap_or(t).trim_end();
+    if t.is_empty() {
+        return Err(OffsetInputError::Empty);
+    }
+    let (negative, rest) = match t.chars().next() {
+        Some('-' | '\u{2212}') => (true, &t[t.chars().next().map_or(0, char::len_utf8)..]),
+        Some('+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let rest = rest.trim_start();
+    let (whole, frac) = match rest.split_once(['.', ',']) {
+        Some((w, f)) => (w, f),
+        None => (rest, ""),
+    };
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && frac.is_empty()) || !digits(whole) || !digits(frac) || frac.len() > 3 {
+        return Err(OffsetInputError::NotANumber);
+    }
+    // More digits than any allowed offset has: too large, without overflowing.
+    if whole.trim_start_matches('0').len() > 7 {
+        return Err(OffsetInputError::TooLarge);
+    }
+    let seconds: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| OffsetInputError::NotANumber)?
+    };
+    let millis: i64 = format!("{frac:0<3}")
+        .parse()
+        .map_err(|_| OffsetInputError::NotANumber)?;
+    let ms = seconds * 1000 + millis;
+    if ms > MAX_CLOCK_OFFSET_MS {
+        return Err(OffsetInputError::TooLarge);
+    }
+    Ok(if negative { -ms } else { ms })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +260,39 @@ mod tests {
             propose_offset(&other, &reference, s).map(|a| a.offset_ms),
             Some(-3_000)
         );
+    }
+
+    #[test]
+    fn offsets_typed_in_seconds_are_read_to_the_millisecond() {
+        for (text, ms) in [
+            ("3", 3_000),
+            ("+2.5", 2_500),
+            ("-1,25", -1_250),
+            ("\u{2212}4", -4_000),
+            (" 12 s ", 12_000),
+            ("0.001", 1),
+            (".5", 500),
+            ("- 7", -7_000),
+            ("0", 0),
+            ("3600", MAX_CLOCK_OFFSET_MS),
+            ("-3600.000", -MAX_CLOCK_OFFSET_MS),
+        ] {
+            assert_eq!(parse_offset_seconds(text), Ok(ms), "{text:?}");
+        }
+        for (text, e) in [
+            ("", OffsetInputError::Empty),
+            ("  s", OffsetInputError::Empty),
+            ("abc", OffsetInputError::NotANumber),
+            ("1.2.3", OffsetInputError::NotANumber),
+            ("1.2345", OffsetInputError::NotANumber),
+            ("--2", OffsetInputError::NotANumber),
+            ("+", OffsetInputError::NotANumber),
+            ("1e3", OffsetInputError::NotANumber),
+            ("3600.001", OffsetInputError::TooLarge),
+            ("-99999999999999999999", OffsetInputError::TooLarge),
+        ] {
+            assert_eq!(parse_offset_seconds(text), Err(e), "{text:?}");
+        }
     }
 
     #[test]
