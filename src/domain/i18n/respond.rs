@@ -370,7 +370,9 @@ pub fn debrief_lede(lang: Lang, asked_by: &str, campaign: &str, role: &str) -> S
 /// Who answers a debrief, and about what.
 pub fn debrief_who(lang: Lang, respondent: &str, partner: Option<&str>) -> String {
     match (lang, partner) {
-        (Lang::Fr, Some(p)) => format!("{respondent}, au sujet de la séance de travail que vous avez menée avec {p}."),
+        (Lang::Fr, Some(p)) => {
+            format!("{respondent}, au sujet de la séance de travail que vous avez menée avec {p}.")
+        }
         (Lang::En, Some(p)) => format!("{respondent}, about the work session you held with {p}."),
         (Lang::Fr, None) => format!("{respondent}, au sujet de cette séance de travail."),
         (Lang::En, None) => format!("{respondent}, about this work session."),
@@ -487,6 +489,9 @@ mod tests {
         assert_eq!(page_of(Lang::En, 2, 11), "Page 2 of 11");
         assert_eq!(questions(Lang::En, 1), "1 question");
         assert_eq!(instrument_line(Lang::En, 1, 1, "T"), "T");
-        assert_eq!(characters_of(Lang::En, 120, 1000), "120 of 1,000 characters");
+        assert_eq!(
+            characters_of(Lang::En, 120, 1000),
+            "120 of 1,000 characters"
+        );
     }
 }

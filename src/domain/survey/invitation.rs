@@ -618,7 +618,10 @@ pub(crate) mod tests {
             Invitation::debrief(&c, session, cand, cand, "R", keep(), id(911), at(0)).unwrap();
         assert_eq!(own.debrief_side(), Some(DebriefSide::Candidate));
         assert!(own.subject.is_none());
-        assert_eq!(own.session.as_ref().map(|s| s.leader.as_str()), Some("Claire Martin"));
+        assert_eq!(
+            own.session.as_ref().map(|s| s.leader.as_str()),
+            Some("Claire Martin")
+        );
         // A mediator does not debrief; a candidate does not debrief someone else's session;
         // the session must be the campaign's.
         let mediator = c.mediators[0].id;

@@ -162,7 +162,9 @@ fn flow(p: &FlowProps) -> Html {
         Step::Open(k) if open_question(&invitation, k).is_some() => {
             html! { <OpenQuestionPage key={format!("open-{k}")} index={k} {invitation} {draft} {act} /> }
         }
-        Step::Page(_) | Step::Open(_) | Step::Review => html! { <Review {invitation} {draft} {act} /> },
+        Step::Page(_) | Step::Open(_) | Step::Review => {
+            html! { <Review {invitation} {draft} {act} /> }
+        }
         Step::Done => html! { <Done {invitation} {draft} {act} /> },
     };
     let cannot_save = saved.is_err() || state.loaded == Loaded::Unavailable;

@@ -116,7 +116,11 @@ pub fn what_and_why(lang: Lang, inv: &Invitation) -> Html {
     let asked_by = inv.asked_by.as_str();
     let who = match inv.session {
         Some(_) => words::debrief_who(lang, &inv.respondent.name, words::partner(inv)),
-        None => words::who_line(lang, &inv.respondent.name, inv.subject.as_ref().map(|s| s.name.as_str())),
+        None => words::who_line(
+            lang,
+            &inv.respondent.name,
+            inv.subject.as_ref().map(|s| s.name.as_str()),
+        ),
     };
     html! {
         <>
