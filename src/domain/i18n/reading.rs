@@ -12,6 +12,7 @@ catalogue! {
     // Whose session.
     ChooseCandidate => "Chaque candidat tient cette séance de travail avec le dirigeant. Choisissez la séance à analyser.", "Each candidate holds this work session with the leader. Choose the session to analyse.";
     NoCandidate => "Cette campagne n'a pas encore de candidat.", "This campaign has no candidate yet.";
+    CandidateNotFound => "Ce candidat ne fait pas ou plus partie de la campagne.", "This candidate is not, or no longer, part of the campaign.";
     Unattributed => "Certaines observations de cette séance ne nomment aucun candidat (elles datent d'avant l'enregistrement du candidat)\u{a0}: avec plusieurs candidats, elles ne peuvent être attribuées et sont laissées de côté.", "Some observations of this session name no candidate (they predate the recording of the candidate): with several candidates they cannot be attributed, and they are left out.";
     OtherCandidates => "La même séance avec", "The same session with";
     // Versions.
