@@ -170,7 +170,7 @@ pub fn debrief_section(p: &Props) -> Html {
         }
     };
     html! {
-        <section class="card sv-section db-section" aria-labelledby="debrief-title">
+        <section class="card db-section" aria-labelledby="debrief-title">
             <h2 id="debrief-title">{ D::Title.get(lang) }</h2>
             <p class="hint">{ D::Intro.get(lang) }</p>
             { body }
