@@ -67,7 +67,13 @@ pub fn session_candidates(p: &Props) -> Html {
             .map(|p| received(merged, &c, s.id, Some(p.id)).len())
             .sum::<usize>();
     let items = c.candidates.iter().map(|cand| {
-        let count = received(merged, &c, s.id, Some(cand.id)).len();
+        // Observations, not versions: one received in several versions counts once.
+        let mut ids: Vec<Uuid> = received(merged, &c, s.id, Some(cand.id))
+            .iter()
+            .map(|r| r.observation.id)
+            .collect();
+        ids.dedup();
+        let count = ids.len();
         let to = Route::SessionAnalysisWith {
             id: c.id.to_string(),
             session: s.id.to_string(),
