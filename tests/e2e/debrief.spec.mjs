@@ -230,9 +230,16 @@ test('debriefs per session and candidate; versions and clocks on the analysis of
   await waitForApp(rec);
   const id = await createCampaign(rec);
 
-  // ---- The debrief card: three sessions, each with the leader and each candidate.
+  // ---- The debrief card follows the plan: unticked, it says so and offers to plan them.
   const db = rec.locator('section.db-section');
   await expect(db.getByRole('heading', { level: 2 })).toHaveText('Session debriefs');
+  await rec.locator('#instrument-SessionDebrief').uncheck();
+  await expect(db).toContainText('Session debriefs are not planned in this campaign.');
+  await expect(db.getByTestId('debrief-session')).toHaveCount(0);
+  await db.getByRole('button', { name: 'Plan the session debriefs' }).click();
+  await expect(rec.locator('#instrument-SessionDebrief')).toBeChecked();
+
+  // ---- Three sessions, each with the leader and each candidate.
   await expect(db.getByTestId('debrief-session')).toHaveCount(3);
   const s1 = db.getByTestId('debrief-session').first();
   await expect(s1.getByRole('heading', { level: 3 })).toHaveText(`Session 1 — 2 December 2026 — ${TOPIC}`);
