@@ -10,11 +10,13 @@ use crate::domain::lang::{catalogue, Lang};
 
 pub mod analysis;
 pub mod charts;
+pub mod debrief;
 mod errors;
 mod format;
 pub mod observe;
 pub mod protect;
 pub mod quality;
+pub mod reading;
 pub mod respond;
 pub mod results;
 pub mod survey;
