@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod campaign;
+pub mod compatibility;
 pub mod draft;
 pub mod fieldwork;
 pub mod file;

@@ -38,6 +38,7 @@ use crate::domain::stats::{
     cohen_kappa_on_scale, krippendorff_alpha, KappaWeights, Metric, StatsError,
     AGREEMENT_WARNING_BELOW,
 };
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
@@ -72,7 +73,8 @@ impl Default for AgreementParams {
 }
 
 /// Why the agreement could not be computed at all.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(tag = "problem", content = "detail", rename_all = "snake_case")]
 pub enum AgreementError {
     #[error("agreement needs the observations of at least two mediators, got {got}")]
     TooFewObservations { got: usize },
@@ -172,7 +174,8 @@ pub struct RatingAgreement {
 }
 
 /// Which coefficient, to name the low ones.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Measure {
     Acts,
     Areas,
@@ -182,7 +185,8 @@ pub enum Measure {
 }
 
 /// What the reader should know before trusting the figures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "note", rename_all = "snake_case")]
 pub enum AgreementNote {
     /// Fewer windows than [`MIN_WINDOWS`]: the coding coefficients rest on too few units.
     FewWindows { windows: usize, minimum: usize },
