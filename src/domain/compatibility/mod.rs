@@ -200,3 +200,6 @@ fn provenance(
     }
     p
 }
+
+#[cfg(test)]
+mod tests;
