@@ -6,13 +6,22 @@
 
 use super::Fieldwork;
 use crate::domain::campaign::Campaign;
+use crate::domain::instrument::definition::{DebriefSide, Form};
 use crate::domain::instrument::score::Response;
 use crate::domain::limits::MAX_RESPONSES;
-#[cfg(test)]
-use crate::domain::survey::leader_id;
-use crate::domain::survey::{refusal, Invitation, Refusal, ResponseReport};
+use crate::domain::survey::invitation::instrument_of;
+use crate::domain::survey::{leader_id, refusal, Invitation, Refusal, ResponseReport};
 use std::collections::HashMap;
 use uuid::Uuid;
+
+/// Who answers a debrief of one side, and about whom: the leader about the candidate, or the
+/// candidate about their own session.
+fn debrief_people(campaign_id: Uuid, candidate: Uuid, side: DebriefSide) -> (Uuid, Option<Uuid>) {
+    match side {
+        DebriefSide::Leader => (leader_id(campaign_id), Some(candidate)),
+        DebriefSide::Candidate => (candidate, None),
+    }
+}
 
 /// A total order on the content of responses, for ties.
 fn content_key(r: &Response) -> String {
@@ -125,6 +134,46 @@ impl Fieldwork {
                 ))
         });
         out
+    }
+
+    /// The current debrief of one work session by one side — the leader's about `candidate`,
+    /// or `candidate`'s own — if it has come back.
+    pub fn debrief(
+        &self,
+        campaign_id: Uuid,
+        session_id: Uuid,
+        candidate: Uuid,
+        side: DebriefSide,
+    ) -> Option<&Response> {
+        let (respondent, subject) = debrief_people(campaign_id, candidate, side);
+        self.current_responses(campaign_id).into_iter().find(|r| {
+            r.session_id == Some(session_id)
+                && r.respondent_id == respondent
+                && r.subject_id == subject
+                && instrument_of(r).is_some_and(|i| i.form == Form::Debrief(side))
+        })
+    }
+
+    /// The latest invitation issued to debrief one work session by one side (see
+    /// [`Fieldwork::debrief`]).
+    pub fn debrief_invitation(
+        &self,
+        campaign_id: Uuid,
+        session_id: Uuid,
+        candidate: Uuid,
+        side: DebriefSide,
+    ) -> Option<&Invitation> {
+        let (respondent, subject) = debrief_people(campaign_id, candidate, side);
+        self.invitations
+            .iter()
+            .filter(|i| {
+                i.campaign_id == campaign_id
+                    && i.session.as_ref().is_some_and(|s| s.id == session_id)
+                    && i.debrief_side() == Some(side)
+                    && i.respondent.id == respondent
+                    && i.subject.as_ref().map(|s| s.id) == subject
+            })
+            .max_by_key(|i| (i.issued_at, i.id))
     }
 
     /// Erases what a campaign holds about one person (the right to erasure): their own
@@ -361,6 +410,72 @@ mod tests {
         assert_eq!(fw.overdue(c.id, day_after), vec![(cand, keep)]);
         let (fw, _) = fw.erase_person(c.id, cand);
         assert!(fw.overdue(c.id, day_after).is_empty());
+    }
+
+    #[test]
+    fn each_sides_debrief_of_each_session_is_found() {
+        use crate::domain::survey::invitation::tests::keep;
+        let c = sample();
+        let (cand, leader) = (c.candidates[0].id, leader_id(c.id));
+        let (s1, s2) = (c.sessions[0].id, c.sessions[1].id);
+        let debrief = |side: DebriefSide, session: Uuid, n: u128, late: i64| {
+            let (respondent, subject, inst) = match side {
+                DebriefSide::Leader => (leader, Some(cand), "session-debrief-leader"),
+                DebriefSide::Candidate => (cand, None, "session-debrief-candidate"),
+            };
+            let mut r = filled(inst, id(n), c.id, respondent, subject, 2000, |_, _| Some(3));
+            r.session_id = Some(session);
+            r.submitted_at = at(late);
+            r
+        };
+        let lead1 = debrief(DebriefSide::Leader, s1, 200, 10);
+        let lead1_again = debrief(DebriefSide::Leader, s1, 201, 20);
+        let own2 = debrief(DebriefSide::Candidate, s2, 202, 30);
+        let observer = answered(
+            leader,
+            Some(cand),
+            "interpersonal-intelligence-observer",
+            3,
+            203,
+        );
+        let (fw, report) = Fieldwork::default().import_responses(
+            &[lead1.clone(), own2.clone(), lead1_again.clone(), observer],
+            std::slice::from_ref(&c),
+        );
+        assert_eq!(report.added, 4);
+        assert_eq!(
+            fw.debrief(c.id, s1, cand, DebriefSide::Leader),
+            Some(&lead1_again)
+        );
+        assert_eq!(fw.debrief(c.id, s1, cand, DebriefSide::Candidate), None);
+        assert_eq!(
+            fw.debrief(c.id, s2, cand, DebriefSide::Candidate),
+            Some(&own2)
+        );
+        assert_eq!(fw.debrief(c.id, s2, cand, DebriefSide::Leader), None);
+        assert_eq!(fw.debrief(c.id, s1, id(4242), DebriefSide::Leader), None);
+
+        // Invitations: the latest of the side and session, never a self-assessment's.
+        let inv = |side_respondent: Uuid, n: u128, secs: i64| {
+            Invitation::debrief(&c, s1, side_respondent, cand, "R", keep(), id(n), at(secs))
+                .unwrap()
+        };
+        let (early, late, own) = (inv(leader, 300, 0), inv(leader, 301, 5), inv(cand, 302, 1));
+        let observer_inv =
+            Invitation::new(&c, leader, Some(cand), "R", keep(), id(303), at(9)).unwrap();
+        let (fw, _) = fw.add_invitations(&[early, late.clone(), own.clone(), observer_inv]);
+        assert_eq!(
+            fw.debrief_invitation(c.id, s1, cand, DebriefSide::Leader),
+            Some(&late)
+        );
+        assert_eq!(
+            fw.debrief_invitation(c.id, s1, cand, DebriefSide::Candidate),
+            Some(&own)
+        );
+        assert_eq!(
+            fw.debrief_invitation(c.id, s2, cand, DebriefSide::Leader),
+            None
+        );
     }
 
     #[test]

@@ -15,8 +15,17 @@
 //! once, so imports can be done one file at a time ([`MergedObservations::import`]).
 
 use super::log::Observation;
+use crate::domain::campaign::VersionChoice;
 use std::collections::BTreeMap;
 use uuid::Uuid;
+
+/// The fingerprint of one version of an observation: [`crate::domain::hash::fingerprint`] of
+/// its compact JSON. It names the version a recruiter chose ([`VersionChoice::version`]), the
+/// same on every machine that holds the same copy.
+pub fn fingerprint(o: &Observation) -> String {
+    let json = serde_json::to_string(o).expect("an observation always serialises");
+    crate::domain::hash::fingerprint(&json)
+}
 
 /// Several versions of one observation that cannot be ordered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +33,18 @@ pub struct ObservationConflict {
     pub id: Uuid,
     /// At least two distinct versions, by revision then content.
     pub versions: Vec<Observation>,
+}
+
+impl ObservationConflict {
+    /// The version the recruiter chose as the one that counts, if a choice names one of these
+    /// versions (a choice about another observation, or naming a version not received here,
+    /// chooses nothing).
+    pub fn chosen(&self, choices: &[VersionChoice]) -> Option<&Observation> {
+        let choice = choices.iter().find(|c| c.observation_id == self.id)?;
+        self.versions
+            .iter()
+            .find(|v| fingerprint(v) == choice.version)
+    }
 }
 
 /// The observations known after merging, each id once: either resolved or in conflict.
@@ -215,6 +236,32 @@ mod tests {
         y.apply_mut(s, &add(Some(Actor::Ceo), "supports", 70), t(9_000))
             .unwrap();
         assert_eq!(merge_observations([&x, &y]).conflicts.len(), 1);
+    }
+
+    #[test]
+    fn a_fingerprint_names_one_version_and_a_choice_picks_it() {
+        let a = coded(1, 3, true);
+        let b = coded(1, 4, true);
+        assert_eq!(fingerprint(&a), fingerprint(&a.clone()));
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+        assert!(fingerprint(&a).starts_with("fnv1a64:"));
+        assert_eq!(fingerprint(&a).len(), "fnv1a64:".len() + 16);
+        let m = merge_observations([&b, &a]);
+        let c = m.conflict(id(1)).unwrap();
+        let choose = |obs: u128, version: String| VersionChoice {
+            observation_id: id(obs),
+            version,
+            chosen_at: t(0),
+        };
+        assert_eq!(c.chosen(&[]), None);
+        assert_eq!(c.chosen(&[choose(1, fingerprint(&b))]), Some(&b));
+        assert_eq!(c.chosen(&[choose(1, fingerprint(&a))]), Some(&a));
+        // A choice about another observation, or naming a version not here, chooses nothing.
+        assert_eq!(c.chosen(&[choose(2, fingerprint(&a))]), None);
+        assert_eq!(
+            c.chosen(&[choose(1, fingerprint(&coded(1, 9, true)))]),
+            None
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! ratings, and the agreement between mediators who observed the same session.
 
 pub mod agreement;
+pub mod align;
 pub mod clock;
 pub mod csv;
 pub mod indices;

@@ -1,16 +1,20 @@
 //! What the recruiter's analysis screens show, derived from observations: which observations of
-//! a session were received (resolved, or several versions of one kept side by side), a session's
+//! a session were received (resolved, or several versions of one kept side by side) and which
+//! of them count (the version the recruiter chose, shifted by its clock offset), a session's
 //! timeline gathered into time buckets (so that a 5,000-event session draws as a few shapes),
 //! the ticks of its time axis, and the trend of each index across sessions when several
 //! mediators coded the same session (the mean of their values), and how to read an agreement
 //! coefficient. Pure data, no formatting.
 
 use super::agreement::Coefficient;
+use super::align::shifted;
 use super::indices::{direction, SessionIndices, Trend, TrendIndex};
 use super::log::{Event, Note, Observation, ObservationStatus};
-use super::merge::MergedObservations;
+use super::merge::{fingerprint, MergedObservations};
 use super::scheme::{Area, CodeKind, Scheme, Tag};
+use crate::domain::campaign::{Campaign, OffsetSource};
 use crate::domain::stats::{StatsError, AGREEMENT_WARNING_BELOW};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -20,6 +24,9 @@ use uuid::Uuid;
 pub struct Received<'a> {
     pub observation: &'a Observation,
     pub version: Option<(usize, usize)>,
+    /// One of several versions, the one the recruiter chose as the one that counts
+    /// (`Campaign::version_choices`). Always `false` for a resolved observation.
+    pub chosen: bool,
 }
 
 impl Received<'_> {
@@ -27,45 +34,71 @@ impl Received<'_> {
         self.observation.status == ObservationStatus::Submitted
     }
 
-    /// Whether the observation counts for agreement and trends: submitted, and the only
-    /// version of itself (which of several versions is final is not known).
+    /// Whether the observation counts for agreement and trends: submitted, and either the
+    /// only version of itself or the version the recruiter chose. The other versions of a
+    /// conflict do not count, chosen or not.
     pub fn is_settled(&self) -> bool {
-        self.is_submitted() && self.version.is_none()
+        self.is_submitted() && (self.version.is_none() || self.chosen)
     }
 }
 
-/// Every observation received for one session of a campaign, resolved ones first, each group
-/// in the order of `mediators` (the campaign's list; unknown mediators last, by id), then by
-/// observation id and version.
+/// Whether `o` is of this session of `campaign`, with `candidate` when one is given (told by
+/// [`Observation::candidate_among`] over the campaign's candidates).
+fn of_session(
+    o: &Observation,
+    campaign: &Campaign,
+    session_id: Uuid,
+    candidate: Option<Uuid>,
+) -> bool {
+    if o.campaign_id != campaign.id || o.session_id != session_id {
+        return false;
+    }
+    let Some(wanted) = candidate else {
+        return true;
+    };
+    let ids: Vec<Uuid> = campaign.candidates.iter().map(|c| c.id).collect();
+    o.candidate_among(&ids) == Some(wanted)
+}
+
+/// Every observation received for one session of `campaign` — with `candidate` when `Some`
+/// (an observation whose candidate cannot be told is then left out), with anyone when `None`
+/// — resolved ones first, each group in the order of the campaign's mediators (unknown
+/// mediators last, by id), then by observation id and version. A version named by the
+/// campaign's `version_choices` is marked `chosen`.
 pub fn received<'a>(
     merged: &'a MergedObservations,
-    campaign_id: Uuid,
+    campaign: &Campaign,
     session_id: Uuid,
-    mediators: &[Uuid],
+    candidate: Option<Uuid>,
 ) -> Vec<Received<'a>> {
-    let of_session = |o: &Observation| o.campaign_id == campaign_id && o.session_id == session_id;
+    let fits = |o: &Observation| of_session(o, campaign, session_id, candidate);
     let rank = |o: &Observation| {
-        let place = mediators.iter().position(|m| *m == o.mediator_id);
+        let place = campaign
+            .mediators
+            .iter()
+            .position(|m| m.id == o.mediator_id);
         (place.unwrap_or(usize::MAX), o.mediator_id, o.id)
     };
     let mut out: Vec<Received<'a>> = merged
         .observations
         .iter()
-        .filter(|o| of_session(o))
+        .filter(|o| fits(o))
         .map(|observation| Received {
             observation,
             version: None,
+            chosen: false,
         })
         .collect();
     out.sort_by_key(|r| rank(r.observation));
     let mut conflicts: Vec<_> = merged
         .conflicts
         .iter()
-        .filter(|c| c.versions.first().is_some_and(of_session))
+        .filter(|c| c.versions.first().is_some_and(fits))
         .collect();
     conflicts.sort_by_key(|c| rank(&c.versions[0]));
     for c in conflicts {
         let n = c.versions.len();
+        let chosen = c.chosen(&campaign.version_choices);
         out.extend(
             c.versions
                 .iter()
@@ -73,10 +106,67 @@ pub fn received<'a>(
                 .map(|(k, observation)| Received {
                     observation,
                     version: Some((k + 1, n)),
+                    chosen: chosen.is_some_and(|v| std::ptr::eq(v, observation)),
                 }),
         );
     }
     out
+}
+
+/// One observation that counts for a session and a candidate, as the analysis reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counted<'a> {
+    /// The observation with the campaign's clock offset applied ([`shifted`]); borrowed as
+    /// received when it has no offset.
+    pub observation: Cow<'a, Observation>,
+    pub mediator_id: Uuid,
+    /// The fingerprint of the version as received (before any shift).
+    pub fingerprint: String,
+    /// The offset applied, in ms (0 when none is set).
+    pub offset_ms: i64,
+    /// How the offset was found, when one is set.
+    pub offset_source: Option<OffsetSource>,
+    pub submitted: bool,
+    /// One of several versions, counted because the recruiter chose it.
+    pub chosen: bool,
+}
+
+/// The observations that count for one session and candidate of `campaign`, in the order of
+/// [`received`]: every resolved observation (drafts included, marked `submitted: false`) and,
+/// of an observation received in several versions, the version the recruiter chose (none
+/// while no choice is made). Each is shifted by its clock offset (`campaign.clock_offsets`).
+/// The result depends only on what was received, never on the order of the imports.
+pub fn counting<'a>(
+    merged: &'a MergedObservations,
+    campaign: &Campaign,
+    session_id: Uuid,
+    candidate: Uuid,
+) -> Vec<Counted<'a>> {
+    received(merged, campaign, session_id, Some(candidate))
+        .into_iter()
+        .filter(|r| r.version.is_none() || r.chosen)
+        .map(|r| {
+            let o = r.observation;
+            let offset = campaign
+                .clock_offsets
+                .iter()
+                .find(|x| x.observation_id == o.id);
+            let offset_ms = offset.map_or(0, |x| x.offset_ms);
+            Counted {
+                observation: if offset_ms == 0 {
+                    Cow::Borrowed(o)
+                } else {
+                    Cow::Owned(shifted(o, offset_ms))
+                },
+                mediator_id: o.mediator_id,
+                fingerprint: fingerprint(o),
+                offset_ms,
+                offset_source: offset.map(|x| x.source),
+                submitted: r.is_submitted(),
+                chosen: r.chosen,
+            }
+        })
+        .collect()
 }
 
 /// Acts of one lane (actor) in one time bucket, per area in [`Area::ALL`] order.
@@ -272,6 +362,7 @@ pub fn reading(c: &Coefficient) -> Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::campaign::{ClockOffset, Person, VersionChoice};
     use crate::domain::observation::indices::{compute, trend, Direction};
     use crate::domain::observation::log::tests::{fresh, id, t};
     use crate::domain::observation::merge::merge_observations;
@@ -395,9 +486,33 @@ mod tests {
         o
     }
 
+    /// A campaign (id 2, like [`fresh`]'s observations) with mediators 20 and 21 and the
+    /// candidates given.
+    fn campaign(candidates: &[u128]) -> Campaign {
+        let mut c = crate::domain::campaign::tests::sample();
+        c.id = fresh().campaign_id;
+        c.mediators = [20, 21]
+            .iter()
+            .map(|m| Person {
+                id: id(*m),
+                name: format!("M{m}"),
+                email: String::new(),
+            })
+            .collect();
+        c.candidates = candidates
+            .iter()
+            .map(|n| Person {
+                id: id(*n),
+                name: format!("C{n}"),
+                email: String::new(),
+            })
+            .collect();
+        c
+    }
+
     #[test]
     fn received_lists_resolved_observations_then_every_conflicting_version() {
-        let campaign = fresh().campaign_id;
+        let c = campaign(&[10]);
         let a = obs(100, 30, 21, 3, true);
         let b = obs(101, 30, 20, 2, false);
         let other_session = obs(102, 31, 20, 1, true);
@@ -406,7 +521,7 @@ mod tests {
         c2.revision = 6;
         let merged = merge_observations([&a, &b, &other_session, &c1, &c2]);
         assert_eq!(merged.conflicts.len(), 1);
-        let got = received(&merged, campaign, id(30), &[id(20), id(21)]);
+        let got = received(&merged, &c, id(30), None);
         let ids: Vec<(Uuid, Option<(usize, usize)>)> =
             got.iter().map(|r| (r.observation.id, r.version)).collect();
         assert_eq!(
@@ -421,7 +536,123 @@ mod tests {
         assert!(!got[0].is_settled(), "a draft");
         assert!(got[1].is_settled());
         assert!(got[2].is_submitted() && !got[2].is_settled(), "in conflict");
-        assert!(received(&merged, campaign, id(99), &[]).is_empty());
+        assert!(got.iter().all(|r| !r.chosen));
+        assert!(received(&merged, &c, id(99), None).is_empty());
+        // With one candidate, observations that name nobody are theirs.
+        assert_eq!(received(&merged, &c, id(30), Some(id(10))), got);
+        assert!(received(&merged, &c, id(30), Some(id(11))).is_empty());
+    }
+
+    #[test]
+    fn received_keeps_the_candidates_observations_apart() {
+        let c = campaign(&[10, 11]);
+        let mut with_a = obs(100, 30, 20, 3, true);
+        with_a.candidate_id = Some(id(10));
+        let mut with_b = obs(101, 30, 20, 3, true);
+        with_b.candidate_id = Some(id(11));
+        let nobody = obs(102, 30, 21, 3, true);
+        let mut stranger = obs(103, 30, 21, 3, true);
+        stranger.candidate_id = Some(id(99));
+        let merged = merge_observations([&with_a, &with_b, &nobody, &stranger]);
+        let of = |cand: u128| -> Vec<Uuid> {
+            received(&merged, &c, id(30), Some(id(cand)))
+                .iter()
+                .map(|r| r.observation.id)
+                .collect()
+        };
+        assert_eq!(of(10), vec![id(100)]);
+        assert_eq!(of(11), vec![id(101)]);
+        // Two candidates: an observation naming nobody, or a stranger, is nobody's.
+        assert_eq!(received(&merged, &c, id(30), None).len(), 4);
+    }
+
+    /// Two submitted versions of observation 103 (mediator 21), and a settled observation of
+    /// mediator 20, all with candidate 10.
+    fn conflicted() -> (Observation, Observation, Observation) {
+        let mut settled = obs(100, 30, 20, 3, true);
+        settled.events = vec![event(1, 10, Some(Actor::Ceo), "agrees", None)];
+        let mut v1 = obs(103, 30, 21, 5, true);
+        v1.events = vec![event(2, 12, Some(Actor::Ceo), "agrees", None)];
+        let mut v2 = v1.clone();
+        v2.events.push(event(3, 20, None, "moment", None));
+        v2.revision = 6;
+        for o in [&mut settled, &mut v1, &mut v2] {
+            o.candidate_id = Some(id(10));
+        }
+        (settled, v1, v2)
+    }
+
+    #[test]
+    fn a_chosen_version_counts_and_the_others_do_not() {
+        let (settled, v1, v2) = conflicted();
+        let mut c = campaign(&[10, 11]);
+        let merged = merge_observations([&settled, &v1, &v2]);
+        // No choice yet: only the settled observation counts.
+        let ids = |got: &[Counted]| -> Vec<(Uuid, String)> {
+            got.iter()
+                .map(|k| (k.observation.id, k.fingerprint.clone()))
+                .collect()
+        };
+        let got = counting(&merged, &c, id(30), id(10));
+        assert_eq!(ids(&got), vec![(id(100), fingerprint(&settled))]);
+        assert!(got[0].submitted && !got[0].chosen);
+        // The recruiter chooses version 2.
+        c.version_choices.push(VersionChoice {
+            observation_id: id(103),
+            version: fingerprint(&v2),
+            chosen_at: t(0),
+        });
+        let got = counting(&merged, &c, id(30), id(10));
+        assert_eq!(
+            ids(&got),
+            vec![
+                (id(100), fingerprint(&settled)),
+                (id(103), fingerprint(&v2))
+            ]
+        );
+        assert!(got[1].chosen);
+        assert_eq!(*got[1].observation, v2);
+        let seen = received(&merged, &c, id(30), Some(id(10)));
+        let settled_flags: Vec<(bool, bool)> =
+            seen.iter().map(|r| (r.chosen, r.is_settled())).collect();
+        assert_eq!(
+            settled_flags,
+            vec![(false, true), (false, false), (true, true)]
+        );
+        // Nothing counts for the other candidate.
+        assert!(counting(&merged, &c, id(30), id(11)).is_empty());
+        // The same whatever the order of the imports.
+        for order in [[&v2, &settled, &v1], [&v1, &v2, &settled]] {
+            let (m, _) = MergedObservations::default().import(order);
+            assert_eq!(counting(&m, &c, id(30), id(10)), got);
+            let (m, _) = merge_observations([order[0]]).import([order[1], order[2]]);
+            assert_eq!(counting(&m, &c, id(30), id(10)), got);
+        }
+    }
+
+    #[test]
+    fn counted_observations_carry_their_clock_offset() {
+        let (settled, v1, _) = conflicted();
+        let mut c = campaign(&[10]);
+        c.clock_offsets.push(ClockOffset {
+            observation_id: id(103),
+            offset_ms: -2_000,
+            source: OffsetSource::Marker,
+            set_at: t(0),
+        });
+        let merged = merge_observations([&settled, &v1]);
+        let got = counting(&merged, &c, id(30), id(10));
+        assert_eq!(got.len(), 2);
+        assert_eq!((got[0].offset_ms, got[0].offset_source), (0, None));
+        assert!(matches!(got[0].observation, Cow::Borrowed(_)));
+        assert_eq!(
+            (got[1].offset_ms, got[1].offset_source),
+            (-2_000, Some(OffsetSource::Marker))
+        );
+        assert_eq!(got[1].observation.events[0].at_ms, 10_000);
+        // The fingerprint names the version received, not its shifted reading.
+        assert_eq!(got[1].fingerprint, fingerprint(&v1));
+        assert_eq!(got[1].mediator_id, id(21));
     }
 
     #[test]

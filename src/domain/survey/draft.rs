@@ -2,12 +2,13 @@
 //! each), the step on screen. Kept in the respondent's browser after every change, so closing
 //! the tab loses nothing; turned into [`Response`]s when submitted.
 //!
-//! The steps: the consent page, then one page per facet of each instrument (in order), then a
-//! review page. Time per item: the time since the respondent's previous action (an answer or
-//! a page change), added up when an answer is changed.
+//! The steps ([`steps`]): the consent page, then for each instrument one page per facet and,
+//! when the instrument asks one, its open question (free text, optional), then a review page.
+//! Time per item: the time since the respondent's previous action (an answer, a keystroke in
+//! the free text or a page change), added up when an answer is changed.
 
 use super::invitation::Invitation;
-use crate::domain::instrument::definition::{Facet, Instrument};
+use crate::domain::instrument::definition::{Facet, Instrument, OpenQuestion};
 use crate::domain::instrument::score::{needed, Answer, Response};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,8 @@ use uuid::Uuid;
 pub enum Step {
     Consent,
     Page(usize),
+    /// The open question of the k-th instrument of the invitation (from 0).
+    Open(usize),
     Review,
     Done,
 }
@@ -43,6 +46,69 @@ pub fn pages(inv: &Invitation) -> Vec<Page> {
         .collect()
 }
 
+/// Every step of an invitation, in order, from the consent to the review (the step after the
+/// review, `Done`, is reached by submitting).
+pub fn steps(inv: &Invitation) -> Vec<Step> {
+    let mut out = vec![Step::Consent];
+    let mut page = 0;
+    for (k, instrument) in inv.resolved().into_iter().enumerate() {
+        for _ in &instrument.facets {
+            out.push(Step::Page(page));
+            page += 1;
+        }
+        if instrument.open_question.is_some() {
+            out.push(Step::Open(k));
+        }
+    }
+    out.push(Step::Review);
+    out
+}
+
+/// The step after `step` (the review stays the review).
+pub fn next_step(inv: &Invitation, step: Step) -> Step {
+    let all = steps(inv);
+    all.iter()
+        .position(|s| *s == step)
+        .and_then(|k| all.get(k + 1).copied())
+        .unwrap_or(Step::Review)
+}
+
+/// The step before `step` (the consent stays the consent).
+pub fn previous_step(inv: &Invitation, step: Step) -> Step {
+    let all = steps(inv);
+    match all.iter().position(|s| *s == step) {
+        Some(k) if k > 0 => all[k - 1],
+        _ => Step::Consent,
+    }
+}
+
+/// The instrument asked at position `k` of the invitation and its open question, if it asks one.
+pub fn open_question(
+    inv: &Invitation,
+    k: usize,
+) -> Option<(&'static Instrument, &'static OpenQuestion)> {
+    let instrument = *inv.resolved().get(k)?;
+    Some((instrument, instrument.open_question.as_ref()?))
+}
+
+/// `text` as a free-text answer may hold it: at most `max_chars` characters, without the
+/// characters no stored text may hold (controls other than line breaks and tabs, direction
+/// overrides; line breaks too when the limit is that of a one-line text).
+pub fn fit_open_answer(text: &str, max_chars: usize) -> String {
+    let multiline = max_chars > crate::domain::limits::MAX_NAME_CHARS;
+    let forbidden = |c: char| match c {
+        '\n' | '\t' => !multiline,
+        '\r' => true,
+        c if c.is_control() => true,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        _ => false,
+    };
+    text.chars()
+        .filter(|c| !forbidden(*c))
+        .take(max_chars)
+        .collect()
+}
+
 /// One answer in a draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftAnswer {
@@ -50,6 +116,13 @@ pub struct DraftAnswer {
     pub item: String,
     pub value: u8,
     pub ms: u32,
+}
+
+/// The free text written so far in answer to one instrument's open question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftOpenAnswer {
+    pub instrument: String,
+    pub text: String,
 }
 
 /// The draft of one invitation.
@@ -65,6 +138,9 @@ pub struct Draft {
     #[serde(with = "crate::domain::timefmt::utc")]
     pub last_action_at: DateTime<Utc>,
     pub answers: Vec<DraftAnswer>,
+    /// What was written so far in answer to open questions, one per instrument (never empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open_answers: Vec<DraftOpenAnswer>,
     /// The responses made on submission (kept so they can be downloaded again).
     #[serde(default)]
     pub submitted: Vec<Response>,
@@ -79,6 +155,12 @@ pub enum DraftAction {
         instrument: String,
         item: String,
         value: Option<u8>,
+    },
+    /// Write (or rewrite) the answer to an instrument's open question; an empty text clears
+    /// it. The text is cut to the question's length ([`fit_open_answer`]).
+    Write {
+        instrument: String,
+        text: String,
     },
     Go(Step),
     /// Submit: one response per instrument, with these fresh ids.
@@ -106,8 +188,17 @@ impl Draft {
             started_at: now,
             last_action_at: now,
             answers: Vec::new(),
+            open_answers: Vec::new(),
             submitted: Vec::new(),
         }
+    }
+
+    /// The text written so far in answer to `instrument`'s open question ("" when none).
+    pub fn open_answer(&self, instrument: &str) -> &str {
+        self.open_answers
+            .iter()
+            .find(|a| a.instrument == instrument)
+            .map_or("", |a| a.text.as_str())
     }
 
     pub fn value(&self, instrument: &str, item: &str) -> Option<u8> {
@@ -214,11 +305,32 @@ impl Draft {
                     (None, None) => return next,
                 }
             }
+            DraftAction::Write { instrument, text } => {
+                let asked = inv
+                    .resolved()
+                    .into_iter()
+                    .find(|i| &i.id == instrument)
+                    .and_then(|i| i.open_question.as_ref());
+                let (Some(question), Some(_)) = (asked, self.consented_at) else {
+                    return next;
+                };
+                let text = fit_open_answer(text, question.max_chars as usize);
+                next.open_answers.retain(|a| &a.instrument != instrument);
+                if !text.is_empty() {
+                    next.open_answers.push(DraftOpenAnswer {
+                        instrument: instrument.clone(),
+                        text,
+                    });
+                }
+            }
             DraftAction::Go(step) => {
                 let last = pages(inv).len();
                 let ok = match step {
                     Step::Consent => true,
                     Step::Page(k) => *k < last && self.consented_at.is_some(),
+                    Step::Open(k) => {
+                        open_question(inv, *k).is_some() && self.consented_at.is_some()
+                    }
                     Step::Review => self.consented_at.is_some(),
                     Step::Done => false,
                 };
@@ -239,9 +351,10 @@ impl Draft {
         next
     }
 
-    /// The responses this draft makes, one per instrument, answers in item order. Times are
-    /// kept to the whole second and to the tenth of a second per item — what a short code can
-    /// carry — so the file and the code of one submission are the same response.
+    /// The responses this draft makes, one per instrument, answers in item order, with the
+    /// work session of a debrief and the free-text answer (trimmed; none when blank). Times
+    /// are kept to the whole second and to the tenth of a second per item — what a short code
+    /// can carry — so the file and the code of one submission are the same response.
     pub fn responses(&self, inv: &Invitation, ids: &[Uuid], now: DateTime<Utc>) -> Vec<Response> {
         let whole = |t: DateTime<Utc>| DateTime::from_timestamp(t.timestamp(), 0).unwrap_or(t);
         let (started, now) = (whole(self.started_at), whole(now));
@@ -254,6 +367,10 @@ impl Draft {
                 r.submitted_at = now;
                 r.invitation_id = Some(inv.id);
                 r.subject_id = inv.subject.as_ref().map(|s| s.id);
+                r.session_id = inv.session.as_ref().map(|s| s.id);
+                let written = self.open_answer(&instrument.id).trim();
+                r.open_answer = (instrument.open_question.is_some() && !written.is_empty())
+                    .then(|| written.to_owned());
                 r.answers = instrument
                     .items
                     .iter()
@@ -425,6 +542,170 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The leader's debrief of session 2 with the sample's candidate.
+    fn debrief_invitation() -> Invitation {
+        let c = crate::domain::campaign::tests::sample();
+        let leader = crate::domain::survey::leader_id(c.id);
+        Invitation::debrief(
+            &c,
+            c.sessions[1].id,
+            leader,
+            c.candidates[0].id,
+            "Cabinet Rivière",
+            crate::domain::survey::invitation::tests::keep(),
+            id(920),
+            at(0),
+        )
+        .unwrap()
+    }
+
+    fn write(inv: &Invitation, text: &str) -> DraftAction {
+        DraftAction::Write {
+            instrument: inv.instruments[0].id.clone(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_debrief_asks_its_open_question_after_its_pages() {
+        let inv = debrief_invitation();
+        let all = steps(&inv);
+        // Consent, six pages (one per facet), the open question, the review.
+        assert_eq!(all.len(), 1 + 6 + 1 + 1);
+        assert_eq!(all[6], Step::Page(5));
+        assert_eq!(all[7], Step::Open(0));
+        assert_eq!(next_step(&inv, Step::Page(5)), Step::Open(0));
+        assert_eq!(next_step(&inv, Step::Open(0)), Step::Review);
+        assert_eq!(previous_step(&inv, Step::Review), Step::Open(0));
+        assert_eq!(previous_step(&inv, Step::Open(0)), Step::Page(5));
+        assert_eq!(previous_step(&inv, Step::Page(0)), Step::Consent);
+        assert_eq!(next_step(&inv, Step::Review), Step::Review);
+        // A self-assessment asks none.
+        let plain = candidate_invitation();
+        assert!(!steps(&plain).iter().any(|s| matches!(s, Step::Open(_))));
+        assert_eq!(
+            next_step(&plain, Step::Page(pages(&plain).len() - 1)),
+            Step::Review
+        );
+        // The open step exists only where there is a question, and after consent.
+        let d = Draft::new(inv.id, at(0));
+        assert_eq!(
+            d.apply(&inv, &DraftAction::Go(Step::Open(0)), at(1)).step,
+            Step::Consent
+        );
+        let d = d.apply(&inv, &DraftAction::Consent, at(1));
+        assert_eq!(
+            d.apply(&inv, &DraftAction::Go(Step::Open(0)), at(2)).step,
+            Step::Open(0)
+        );
+        assert_eq!(
+            d.apply(&inv, &DraftAction::Go(Step::Open(1)), at(2)).step,
+            Step::Page(0)
+        );
+        let p = Draft::new(plain.id, at(0)).apply(&plain, &DraftAction::Consent, at(1));
+        assert_eq!(
+            p.apply(&plain, &DraftAction::Go(Step::Open(0)), at(2)).step,
+            Step::Page(0)
+        );
+    }
+
+    #[test]
+    fn the_free_text_is_kept_like_the_answers_and_cut_to_its_length() {
+        let inv = debrief_invitation();
+        let max = open_question(&inv, 0).unwrap().1.max_chars as usize;
+        assert_eq!(max, 1000);
+        let d = Draft::new(inv.id, at(0));
+        // Nothing is written before consenting.
+        assert_eq!(
+            d.apply(&inv, &write(&inv, "tôt"), at(1)).open_answers,
+            vec![]
+        );
+        let d = d.apply(&inv, &DraftAction::Consent, at(1));
+        let d = d.apply(&inv, &write(&inv, "Plus de temps\npour conclure."), at(2));
+        assert_eq!(
+            d.open_answer(&inv.instruments[0].id),
+            "Plus de temps\npour conclure."
+        );
+        // A reload reads the same draft back.
+        let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+        // Rewriting replaces; the text is cut to the limit; an empty text clears it.
+        let long = "é".repeat(max + 50);
+        let d2 = d.apply(&inv, &write(&inv, &long), at(3));
+        assert_eq!(d2.open_answer(&inv.instruments[0].id).chars().count(), max);
+        assert_eq!(d2.open_answers.len(), 1);
+        assert!(d2
+            .apply(&inv, &write(&inv, ""), at(4))
+            .open_answers
+            .is_empty());
+        // Another instrument's text, or one that asks no question, is not taken.
+        let other = DraftAction::Write {
+            instrument: "interpersonal-intelligence".into(),
+            text: "x".into(),
+        };
+        assert_eq!(d.apply(&inv, &other, at(5)).open_answers, d.open_answers);
+        // A draft saved before free texts existed still reads.
+        let old = r#"{"invitation_id":"00000000-0000-0000-0000-000000000398","step":{"step":"page","page":2},"consented_at":"2025-11-24T16:00:01Z","started_at":"2025-11-24T16:00:00Z","last_action_at":"2025-11-24T16:00:01Z","answers":[]}"#;
+        let old: Draft = serde_json::from_str(old).unwrap();
+        assert!(old.open_answers.is_empty());
+    }
+
+    #[test]
+    fn fitting_a_free_text_drops_hidden_characters() {
+        assert_eq!(
+            fit_open_answer("a\u{0}b\u{202e}c\r\nd\te", 1000),
+            "abc\nd\te"
+        );
+        // A one-line limit keeps no line break.
+        assert_eq!(fit_open_answer("a\nb", 50), "ab");
+        assert_eq!(fit_open_answer("abcdef", 3), "abc");
+        assert_eq!(fit_open_answer("", 3), "");
+    }
+
+    proptest::proptest! {
+        /// Whatever is typed or pasted, the fitted text passes the check every stored text
+        /// passes, so the response it goes into is taken in.
+        #[test]
+        fn a_fitted_free_text_is_always_storable(text in "\\PC{0,40}|[\\x00-\\x1f\\u{202a}-\\u{202e}a\\n]{0,40}", max in 1usize..400) {
+            let fitted = fit_open_answer(&text, max);
+            proptest::prop_assert!(crate::domain::text::check_text(&fitted, max).is_ok(), "{fitted:?}");
+        }
+    }
+
+    #[test]
+    fn a_submitted_debrief_names_its_session_and_carries_the_free_text() {
+        use crate::domain::survey::code::{decode_responses, encode_responses};
+        let inv = debrief_invitation();
+        let mut d = Draft::new(inv.id, at(0)).apply(&inv, &DraftAction::Consent, at(1));
+        let mut t = 1;
+        for p in pages(&inv) {
+            for item in p.instrument.items_of(&p.facet.id) {
+                t += 3;
+                d = d.apply(&inv, &answer(&p.instrument.id, &item.id, 4), at(t));
+            }
+        }
+        d = d.apply(&inv, &write(&inv, "  Conclure plus tôt.  "), at(t + 1));
+        let d = d.apply(&inv, &DraftAction::Submit { ids: vec![id(77)] }, at(t + 2));
+        assert!(d.is_submitted());
+        let r = &d.submitted[0];
+        assert_eq!(r.session_id, inv.session.as_ref().map(|s| s.id));
+        assert_eq!(r.subject_id, inv.subject.as_ref().map(|s| s.id));
+        assert_eq!(r.open_answer.as_deref(), Some("Conclure plus tôt."));
+        // Taken in by the campaign, and the short code carries both.
+        let c = crate::domain::campaign::tests::sample();
+        assert_eq!(crate::domain::survey::refusal(&[c], r), None);
+        let code = encode_responses(&d.submitted).unwrap();
+        assert!(code.starts_with("R2-"));
+        assert_eq!(decode_responses(&code).unwrap(), d.submitted);
+        // Blank free text: no open answer.
+        let blank = Draft::new(inv.id, at(0))
+            .apply(&inv, &DraftAction::Consent, at(1))
+            .apply(&inv, &write(&inv, "   "), at(2))
+            .apply(&inv, &DraftAction::Submit { ids: vec![id(78)] }, at(3));
+        assert_eq!(blank.submitted[0].open_answer, None);
+        assert!(blank.submitted[0].session_id.is_some());
     }
 
     #[test]

@@ -40,11 +40,10 @@ pub fn fieldwork_section(p: &Props) -> Html {
     let fieldwork = use_fieldwork();
     let lang = app.lang;
     let c = &p.campaign;
-    let mediators: Vec<Uuid> = c.mediators.iter().map(|m| m.id).collect();
     let by_session: Vec<Vec<Received>> = c
         .sessions
         .iter()
-        .map(|s| received(&fieldwork.fieldwork.observations, c.id, s.id, &mediators))
+        .map(|s| received(&fieldwork.fieldwork.observations, c, s.id, None))
         .collect();
     let anything = by_session.iter().any(|r| !r.is_empty());
 
@@ -74,12 +73,11 @@ pub fn fieldwork_section(p: &Props) -> Html {
         let (campaign, fw) = (c.clone(), fieldwork.clone());
         Callback::from(move |_| {
             let now = clock::now();
-            let mediators: Vec<Uuid> = campaign.mediators.iter().map(|m| m.id).collect();
             // Labels first (the CSV rows borrow them), then the rows, session by session.
             let mut labelled = Vec::new();
             for (n, s) in campaign.sessions.iter().enumerate() {
                 let session = an::session_line(lang, n + 1, s.date.map(write_date).as_deref(), "");
-                for r in received(&fw.fieldwork.observations, campaign.id, s.id, &mediators) {
+                for r in received(&fw.fieldwork.observations, &campaign, s.id, None) {
                     let mut who = mediator_name(lang, &campaign, r.observation.mediator_id);
                     if let Some((k, total)) = r.version {
                         who = format!("{who} ({})", an::version_of(lang, k, total));

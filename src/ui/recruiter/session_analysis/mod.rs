@@ -102,8 +102,7 @@ pub fn session_analysis(p: &Props) -> Html {
     };
     let s = &c.sessions[index];
     let n = index + 1;
-    let mediators: Vec<Uuid> = c.mediators.iter().map(|m| m.id).collect();
-    let got = received(&fieldwork.fieldwork.observations, c.id, s.id, &mediators);
+    let got = received(&fieldwork.fieldwork.observations, &c, s.id, None);
     let current = (*chosen)
         .and_then(|key| got.iter().find(|r| choice_of(r) == key))
         .or_else(|| got.iter().find(|r| r.is_settled()))
@@ -206,7 +205,7 @@ pub fn session_analysis(p: &Props) -> Html {
             </section>
             { body }
             { agreement(lang, &c, known_scheme(&o.scheme.id, o.scheme.version), &got) }
-            { trend_card(lang, &c, n, &fieldwork.fieldwork.observations, &mediators) }
+            { trend_card(lang, &c, n, &fieldwork.fieldwork.observations) }
         </article>
     }
 }

@@ -9,7 +9,6 @@ use crate::domain::i18n::analysis::A;
 use crate::domain::lang::Lang;
 use crate::domain::observation::indices::{Direction, SessionIndices, Trend, TrendIndex};
 use crate::domain::observation::report::{pooled_trend, received};
-use uuid::Uuid;
 use yew::prelude::*;
 
 fn sparkline(values: &[Option<f64>]) -> Html {
@@ -115,13 +114,12 @@ pub(super) fn trend_card(
     c: &Campaign,
     current: usize,
     merged: &crate::domain::observation::merge::MergedObservations,
-    mediators: &[Uuid],
 ) -> Html {
     let per_session: Vec<Vec<SessionIndices>> = c
         .sessions
         .iter()
         .map(|s| {
-            received(merged, c.id, s.id, mediators)
+            received(merged, c, s.id, None)
                 .into_iter()
                 .filter(|r| r.is_settled())
                 .filter_map(|r| indices_of(r.observation).map(|(_, ix)| ix))
