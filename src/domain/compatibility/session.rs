@@ -219,11 +219,17 @@ pub(super) fn session_picture(
     candidate: Uuid,
 ) -> SessionPicture {
     let (kept, mut notes) = counted(campaign, &fieldwork.observations, session.id, candidate);
-    let observations: Vec<&Observation> = kept.iter().map(|c| c.observation.as_ref()).collect();
-    // The indices of each observation, computed once.
-    let indices: Vec<Vec<Option<f64>>> = observations
+    // As the agreement compares them: shifted by their clock offsets.
+    let observations: Vec<&Observation> = kept
         .iter()
-        .map(|o| {
+        .map(|k| k.counted.observation.as_ref())
+        .collect();
+    // The indices of each observation as received (a shift moves times, not counts, and must
+    // not lengthen the session), computed once.
+    let indices: Vec<Vec<Option<f64>>> = kept
+        .iter()
+        .map(|k| {
+            let o = k.received;
             let scheme = known_scheme(&o.scheme.id, o.scheme.version).unwrap_or(default_scheme());
             let ix = compute(&o.events, scheme, length_of(o));
             WorkingIndex::all()
@@ -358,13 +364,13 @@ pub(super) fn session_picture(
         },
         observations: kept
             .iter()
-            .map(|c| ObservationUsed {
-                id: c.observation.id,
-                mediator_id: c.observation.mediator_id,
-                version: c.version.clone(),
-                offset_ms: c.offset_ms,
-                submitted_at: c.observation.submitted_at,
-                length_ms: length_of(&c.observation),
+            .map(|k| ObservationUsed {
+                id: k.received.id,
+                mediator_id: k.received.mediator_id,
+                version: k.counted.fingerprint.clone(),
+                offset_ms: k.counted.offset_ms,
+                submitted_at: k.received.submitted_at,
+                length_ms: length_of(k.received),
             })
             .collect(),
         ratings,

@@ -6,7 +6,7 @@
 use super::*;
 use crate::domain::campaign::tests::sample;
 use crate::domain::campaign::{InstrumentId, Person, VersionChoice, WorkSession};
-use crate::domain::hash::fingerprint;
+use crate::domain::observation::merge::fingerprint;
 use crate::domain::instrument::definition::{DebriefSide, Keyed};
 use crate::domain::instrument::score::{filled, Response};
 use crate::domain::lang::Lang;
@@ -489,7 +489,7 @@ fn drafts_unchosen_versions_and_unnamed_candidates_do_not_count() {
     );
     // Once the recruiter chooses v2, it counts, named by its fingerprint.
     let mut chosen = c.clone();
-    let fp = fingerprint(&serde_json::to_string(&v2).unwrap());
+    let fp = fingerprint(&v2);
     chosen.version_choices.push(VersionChoice {
         observation_id: v2.id,
         version: fp.clone(),
@@ -767,4 +767,52 @@ proptest! {
             prop_assert_eq!(picture(&c, &straight, cand), picture(&c, &shuffled, cand));
         }
     }
+}
+
+#[test]
+fn clock_offsets_line_the_mediators_up_for_the_agreement_only() {
+    use crate::domain::campaign::{ClockOffset, OffsetSource};
+    let mut c = campaign(1, 3);
+    let cand = c.candidates[0].id;
+    // Mediator A's acts at 15, 35, 55… s; B started the clock 6 s late: the same acts at 9,
+    // 29, 49… s of B's session, so half of them fall in another 10-second window.
+    let codes = [
+        "gives_information",
+        "gives_opinion",
+        "agrees",
+        "asks_opinion",
+    ];
+    let at = |shift: u64| -> Vec<Coded> {
+        (0..24u64)
+            .map(|k| {
+                let who = if k % 2 == 0 { Some(C) } else { Some(V) };
+                (15 + 20 * k - shift, who, codes[k as usize % 4])
+            })
+            .collect()
+    };
+    let a = observation(1, &c, 0, 0, Some(cand), &at(0), [3; 6], 600);
+    let b = observation(2, &c, 0, 1, Some(cand), &at(6), [3; 6], 594);
+    let fw = fieldwork(&c, &[a, b], &[]);
+    let acts = |p: &Picture| match &p.sessions[0].agreement {
+        AgreementReading::Read { acts, .. } => acts.unwrap(),
+        other => panic!("{other:?}"),
+    };
+    let before = picture(&c, &fw, cand).unwrap();
+    assert!(acts(&before) < 0.667, "{}", acts(&before));
+    c.clock_offsets.push(ClockOffset {
+        observation_id: id(2),
+        offset_ms: 6_000,
+        source: OffsetSource::Manual,
+        set_at: t(700),
+    });
+    let after = picture(&c, &fw, cand).unwrap();
+    close(Some(acts(&after)), 1.0);
+    let used = &after.sessions[0].observations;
+    assert_eq!((used[0].offset_ms, used[1].offset_ms), (0, 6_000));
+    // The whole-session indices are read as coded: B's session stays 594 s long.
+    assert_eq!(used[1].length_ms, 594_000);
+    assert_eq!(
+        before.sessions[0].working, after.sessions[0].working,
+        "a shift moves times, not counts"
+    );
 }
