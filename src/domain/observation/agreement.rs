@@ -34,12 +34,13 @@
 use super::log::{Observation, ObservationStatus, SchemeRef};
 use super::rating::{Bars, BarsRef, LEVEL_MAX, LEVEL_MIN};
 use super::scheme::{Area, CodeKind, Scheme, Tag};
+use crate::domain::hash::QuickMap;
 use crate::domain::stats::{
     cohen_kappa_on_scale, krippendorff_alpha, KappaWeights, Metric, StatsError,
     AGREEMENT_WARNING_BELOW,
 };
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use uuid::Uuid;
 
 /// The default window length: 10 seconds.
@@ -244,17 +245,30 @@ fn cell(m: &[Window], k: u64) -> &Window {
         .unwrap_or(&EMPTY)
 }
 
-/// The most frequent value; on a tie, the one that came first.
+/// The most frequent value; on a tie, the one that came first. The counts live on the stack
+/// (a window holds a few acts), spilling to the heap past 16 distinct values.
 fn mode<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
-    let mut counts: Vec<(T, usize)> = Vec::new();
+    const INLINE: usize = 16;
+    let mut inline: [Option<(T, usize)>; INLINE] = [None; INLINE];
+    let mut used = 0;
+    let mut spill: Vec<(T, usize)> = Vec::new();
     for x in items {
-        match counts.iter_mut().find(|(y, _)| *y == x) {
+        let known = inline[..used]
+            .iter_mut()
+            .flatten()
+            .chain(spill.iter_mut())
+            .find(|(y, _)| *y == x);
+        match known {
             Some((_, n)) => *n += 1,
-            None => counts.push((x, 1)),
+            None if used < INLINE => {
+                inline[used] = Some((x, 1));
+                used += 1;
+            }
+            None => spill.push((x, 1)),
         }
     }
     let mut best: Option<(T, usize)> = None;
-    for (x, n) in counts {
+    for (x, n) in inline[..used].iter().flatten().copied().chain(spill) {
         if best.is_none_or(|(_, m)| n > m) {
             best = Some((x, n));
         }
@@ -262,10 +276,10 @@ fn mode<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
     best.map(|(x, _)| x)
 }
 
-fn alpha(units: &[Vec<Option<f64>>], metric: Metric) -> Coefficient {
+fn alpha<R: AsRef<[Option<f64>]>>(units: &[R], metric: Metric) -> Coefficient {
     let pairable = units
         .iter()
-        .filter(|u| u.iter().flatten().count() >= 2)
+        .filter(|u| u.as_ref().iter().flatten().count() >= 2)
         .count();
     Coefficient::from(
         krippendorff_alpha(units, metric).map(|k| (k.alpha, k.units_used)),
@@ -329,7 +343,7 @@ pub fn agreement(
 ) -> Result<Agreement, AgreementError> {
     check_inputs(observations, scheme, bars, params)?;
     let w = params.window_ms;
-    let code_index: HashMap<&str, usize> = scheme
+    let code_index: QuickMap<&str, usize> = scheme
         .codes
         .iter()
         .enumerate()
@@ -342,7 +356,10 @@ pub fn agreement(
     let per_mediator: Vec<Vec<Window>> = observations
         .iter()
         .map(|o| {
-            let mut windows: Vec<Window> = Vec::new();
+            // Events are in time order: the last one says how many windows there are.
+            let last = o.events.last().map_or(0, |e| e.at_ms / w);
+            let mut windows: Vec<Window> =
+                Vec::with_capacity(usize::try_from(last).map_or(0, |n| n.saturating_add(1)));
             for e in &o.events {
                 let Some(&i) = code_index.get(e.code.as_str()) else {
                     continue;
@@ -375,24 +392,24 @@ pub fn agreement(
         })
         .collect();
 
-    let mut act_units = Vec::with_capacity(units.len());
-    let mut area_units = Vec::with_capacity(units.len());
+    // Units × mediators, one row after the other (one allocation per measure, not per unit).
+    let width = per_mediator.len();
+    let mut act_values = Vec::with_capacity(units.len() * width);
+    let mut area_values = Vec::with_capacity(units.len() * width);
     for &k in &units {
-        let mut acts = Vec::with_capacity(per_mediator.len());
-        let mut area = Vec::with_capacity(per_mediator.len());
         for m in &per_mediator {
             let win = cell(m, k);
-            acts.push(Some(
+            act_values.push(Some(
                 mode(win.acts.iter().copied()).map_or(NO_ACT, |i| i as f64),
             ));
-            area.push(Some(
+            area_values.push(Some(
                 mode(win.acts.iter().filter_map(|&i| areas[i]))
                     .map_or(NO_ACT, |a| a.index() as f64),
             ));
         }
-        act_units.push(acts);
-        area_units.push(area);
     }
+    let act_units: Vec<&[Option<f64>]> = act_values.chunks(width).collect();
+    let area_units: Vec<&[Option<f64>]> = area_values.chunks(width).collect();
 
     let mut tags = Vec::new();
     for tag in Tag::RATED {
@@ -403,23 +420,18 @@ pub fn agreement(
             continue;
         }
         let mut present_somewhere = 0;
-        let tag_units: Vec<Vec<Option<f64>>> = units
-            .iter()
-            .map(|&k| {
-                let row: Vec<Option<f64>> = per_mediator
-                    .iter()
-                    .map(|m| {
-                        let win = cell(m, k);
-                        let has = codes.iter().any(|c| win.present.binary_search(c).is_ok());
-                        Some(f64::from(u8::from(has)))
-                    })
-                    .collect();
-                if row.contains(&Some(1.0)) {
-                    present_somewhere += 1;
-                }
-                row
-            })
-            .collect();
+        let mut values = Vec::with_capacity(units.len() * width);
+        for &k in &units {
+            let mut anyone = false;
+            for m in &per_mediator {
+                let win = cell(m, k);
+                let has = codes.iter().any(|c| win.present.binary_search(c).is_ok());
+                anyone |= has;
+                values.push(Some(f64::from(u8::from(has))));
+            }
+            present_somewhere += usize::from(anyone);
+        }
+        let tag_units: Vec<&[Option<f64>]> = values.chunks(width).collect();
         tags.push(TagAgreement {
             tag,
             alpha: alpha(&tag_units, Metric::Nominal),
