@@ -224,25 +224,22 @@ pub struct Agreement {
 /// The category of "no act" in a window (codes and areas are 0 or more).
 const NO_ACT: f64 = -1.0;
 
-/// What one mediator logged in one window.
-#[derive(Default)]
-struct Window {
-    /// Act codes (indices into the scheme's codes), in logging order.
-    acts: Vec<usize>,
-    /// Codes present (indices), sorted, once each.
-    present: Vec<usize>,
+/// What one mediator logged, window by window: the codes (indices into the scheme's codes) of
+/// the point events with an actor, in logging order, so that each window's codes form one run;
+/// and where each window's run lies (an empty run for a window with nothing).
+struct Coded {
+    codes: Vec<usize>,
+    runs: Vec<(usize, usize)>,
 }
 
-/// What a mediator logged in window `k` (nothing, past the last window they logged in).
-fn cell(m: &[Window], k: u64) -> &Window {
-    static EMPTY: Window = Window {
-        acts: Vec::new(),
-        present: Vec::new(),
-    };
-    usize::try_from(k)
-        .ok()
-        .and_then(|k| m.get(k))
-        .unwrap_or(&EMPTY)
+impl Coded {
+    /// The codes logged in window `k`, in logging order (none past the last window).
+    fn window(&self, k: u64) -> &[usize] {
+        usize::try_from(k)
+            .ok()
+            .and_then(|k| self.runs.get(k))
+            .map_or(&[], |&(a, b)| &self.codes[a..b])
+    }
 }
 
 /// The most frequent value; on a tie, the one that came first. The counts live on the stack
@@ -279,7 +276,7 @@ fn mode<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
 fn alpha<R: AsRef<[Option<f64>]>>(units: &[R], metric: Metric) -> Coefficient {
     let pairable = units
         .iter()
-        .filter(|u| u.as_ref().iter().flatten().count() >= 2)
+        .filter(|u| u.as_ref().iter().filter(|v| v.is_some()).count() >= 2)
         .count();
     Coefficient::from(
         krippendorff_alpha(units, metric).map(|k| (k.alpha, k.units_used)),
@@ -353,13 +350,12 @@ pub fn agreement(
 
     // Per mediator: what was logged in each window, by window index (dense: a session lasts
     // at most 12 hours, so at most 43,200 windows of the shortest length).
-    let per_mediator: Vec<Vec<Window>> = observations
+    let per_mediator: Vec<Coded> = observations
         .iter()
         .map(|o| {
-            // Events are in time order: the last one says how many windows there are.
-            let last = o.events.last().map_or(0, |e| e.at_ms / w);
-            let mut windows: Vec<Window> =
-                Vec::with_capacity(usize::try_from(last).map_or(0, |n| n.saturating_add(1)));
+            // (window, code) of each point event with an actor, in logging order. Events are
+            // kept in time order, so windows come in order too; a stable sort makes sure.
+            let mut logged: Vec<(u64, usize)> = Vec::with_capacity(o.events.len());
             for e in &o.events {
                 let Some(&i) = code_index.get(e.code.as_str()) else {
                     continue;
@@ -367,27 +363,35 @@ pub fn agreement(
                 if scheme.codes[i].kind != CodeKind::Point || e.actor.is_none() {
                     continue;
                 }
-                let k = usize::try_from(e.at_ms / w).unwrap_or(usize::MAX);
-                if k >= windows.len() {
-                    windows.resize_with(k + 1, Window::default);
-                }
-                let win = &mut windows[k];
-                if areas[i].is_some() {
-                    win.acts.push(i);
-                }
-                if let Err(at) = win.present.binary_search(&i) {
-                    win.present.insert(at, i);
-                }
+                logged.push((e.at_ms / w, i));
             }
-            windows
+            if !logged.is_sorted_by_key(|x| x.0) {
+                logged.sort_by_key(|x| x.0);
+            }
+            let windows = logged
+                .last()
+                .map_or(0, |x| usize::try_from(x.0).map_or(usize::MAX, |k| k + 1));
+            let mut runs = vec![(0, 0); windows];
+            for (at, &(k, _)) in logged.iter().enumerate() {
+                let run = &mut runs[k as usize];
+                if run.1 == 0 {
+                    run.0 = at;
+                }
+                run.1 = at + 1;
+            }
+            Coded {
+                codes: logged.into_iter().map(|x| x.1).collect(),
+                runs,
+            }
         })
         .collect();
     let units: BTreeSet<u64> = per_mediator
         .iter()
         .flat_map(|m| {
-            m.iter()
+            m.runs
+                .iter()
                 .enumerate()
-                .filter(|(_, win)| !win.present.is_empty())
+                .filter(|(_, (a, b))| b > a)
                 .map(|(k, _)| k as u64)
         })
         .collect();
@@ -398,13 +402,13 @@ pub fn agreement(
     let mut area_values = Vec::with_capacity(units.len() * width);
     for &k in &units {
         for m in &per_mediator {
-            let win = cell(m, k);
+            let win = m.window(k);
             act_values.push(Some(
-                mode(win.acts.iter().copied()).map_or(NO_ACT, |i| i as f64),
+                mode(win.iter().copied().filter(|&i| areas[i].is_some()))
+                    .map_or(NO_ACT, |i| i as f64),
             ));
             area_values.push(Some(
-                mode(win.acts.iter().filter_map(|&i| areas[i]))
-                    .map_or(NO_ACT, |a| a.index() as f64),
+                mode(win.iter().filter_map(|&i| areas[i])).map_or(NO_ACT, |a| a.index() as f64),
             ));
         }
     }
@@ -413,10 +417,8 @@ pub fn agreement(
 
     let mut tags = Vec::new();
     for tag in Tag::RATED {
-        let codes: Vec<usize> = (0..scheme.codes.len())
-            .filter(|&i| scheme.codes[i].tag == Some(tag))
-            .collect();
-        if codes.is_empty() {
+        let of_tag: Vec<bool> = scheme.codes.iter().map(|c| c.tag == Some(tag)).collect();
+        if !of_tag.contains(&true) {
             continue;
         }
         let mut present_somewhere = 0;
@@ -424,8 +426,7 @@ pub fn agreement(
         for &k in &units {
             let mut anyone = false;
             for m in &per_mediator {
-                let win = cell(m, k);
-                let has = codes.iter().any(|c| win.present.binary_search(c).is_ok());
+                let has = m.window(k).iter().any(|&i| of_tag[i]);
                 anyone |= has;
                 values.push(Some(f64::from(u8::from(has))));
             }
@@ -443,11 +444,18 @@ pub fn agreement(
     let mut seen = vec![0usize; scheme.codes.len()];
     let mut disputed = vec![0usize; scheme.codes.len()];
     let mut counts = vec![0usize; scheme.codes.len()];
+    // The last (unit, mediator) that counted each code, so a code counts once per mediator.
+    let mut counted_by = vec![usize::MAX; scheme.codes.len()];
+    let mut stamp = 0usize;
     for &k in &units {
         counts.iter_mut().for_each(|c| *c = 0);
         for m in &per_mediator {
-            for &i in &cell(m, k).present {
-                counts[i] += 1;
+            stamp += 1;
+            for &i in m.window(k) {
+                if counted_by[i] != stamp {
+                    counted_by[i] = stamp;
+                    counts[i] += 1;
+                }
             }
         }
         for (i, &n) in counts.iter().enumerate() {

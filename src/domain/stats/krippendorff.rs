@@ -59,11 +59,14 @@ fn coincidences<R: AsRef<[Option<f64>]>>(units: &[R]) -> Result<Coincidences, St
     for unit in units {
         let start = flat.len();
         // `+ 0.0` turns −0 into +0 so that equal values are one category.
-        for x in unit.as_ref().iter().flatten() {
-            if !x.is_finite() {
-                return Err(StatsError::NonFinite);
+        // Plain loops: this runs for every unit of every coefficient of a session.
+        for value in unit.as_ref() {
+            if let Some(x) = *value {
+                if !x.is_finite() {
+                    return Err(StatsError::NonFinite);
+                }
+                flat.push(x + 0.0);
             }
-            flat.push(x + 0.0);
         }
         if flat.len() - start >= 2 {
             pairable.push(start..flat.len());
