@@ -156,7 +156,7 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   await expect(m.getByTestId('obs-kit')).toHaveCount(1);
 
   await sessions.first().getByRole('button', { name: 'Observe this session: Session 1' }).click();
-  await expect(m).toHaveURL(/#\/observe\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
+  await expect(m).toHaveURL(/#\/observe\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
   const codingUrl = m.url();
   await expect(m.getByRole('heading', { level: 1 })).toContainText(`Session 1 — ${TOPIC}`);
   await expect(m.locator('#log-title')).toHaveText('Events (0)');

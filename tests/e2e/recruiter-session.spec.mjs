@@ -271,9 +271,9 @@ test('a workspace saved by an older Rally is read, then written back in the curr
   await page.reload();
   await waitForApp(page);
   await expect(rowNames(page)).toHaveText(v1.campaigns.filter((c) => c.status !== 'archived').map((c) => c.name));
-  // Saved again without any change by the user: version 3, the same campaigns, a new writer.
+  // Saved again without any change by the user: version 4, the same campaigns, a new writer.
   await expect.poll(async () => JSON.parse(await stored(page)).document.format_version, { message: 'format on disk' })
-    .toBe(3);
+    .toBe(4);
   const record = JSON.parse(await stored(page));
   expect(record.document.campaigns.map((c) => c.id)).toEqual(v1.campaigns.map((c) => c.id));
   expect(record.token.writer).not.toBe('old');
