@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod base64;
 pub mod campaign;
+pub mod compatibility;
 pub mod draft;
 pub mod fieldwork;
 pub mod file;

@@ -10,6 +10,7 @@ use crate::domain::lang::{catalogue, Lang};
 
 pub mod analysis;
 pub mod charts;
+pub mod compatibility;
 pub mod debrief;
 mod errors;
 mod format;

@@ -61,7 +61,8 @@ impl Serialize for Form {
 
 /// The two people of a work session who answer its debrief: the hiring leader (CEO) and the
 /// candidate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DebriefSide {
     Leader,
     Candidate,

@@ -26,9 +26,9 @@
 
 use super::log::{Event, Observation};
 use super::scheme::{Actor, Area, CodeKind, Scheme, Tag};
+use crate::domain::hash::QuickMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// One value for each actor.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -308,7 +308,8 @@ pub fn session_indices(
 /// the scheme does not know are ignored.
 pub fn compute(events: &[Event], scheme: &Scheme, length_ms: u64) -> SessionIndices {
     let mut act_codes: Vec<(&str, Area)> = Vec::new();
-    let mut info: HashMap<&str, Info> = HashMap::with_capacity(scheme.codes.len());
+    let mut info: QuickMap<&str, Info> =
+        QuickMap::with_capacity_and_hasher(scheme.codes.len(), Default::default());
     for c in &scheme.codes {
         let area = scheme.area_of(c).filter(|_| c.kind == CodeKind::Point);
         let act = area.map(|a| {
@@ -514,29 +515,53 @@ pub enum Direction {
 /// Below this share of the mean value, a fitted change counts as stable.
 pub const STABLE_WITHIN: f64 = 0.10;
 
-/// The direction of a series (`None` = no value at that position). A least-squares line is
-/// fitted through the values at their positions; its change from the first to the last value
-/// is *stable* when within [`STABLE_WITHIN`] (10 %) of the mean absolute value, otherwise
-/// rising or falling.
-pub fn direction(values: &[Option<f64>]) -> Direction {
+/// A least-squares line through a series, read from its first to its last value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    /// How many positions had a value.
+    pub points: usize,
+    /// The fitted change from the first to the last position with a value (slope × distance).
+    pub change: f64,
+    /// The mean absolute value of the series (the scale a relative tolerance is taken of).
+    pub mean_abs: f64,
+}
+
+/// The least-squares line through the values at their positions (`None` = no value there);
+/// `None` with fewer than two values. The one fit behind every trend Rally shows: the session
+/// analysis ([`direction`]) and the compatibility picture, which only chooses another
+/// tolerance.
+pub fn fit(values: &[Option<f64>]) -> Option<Fit> {
     let points: Vec<(f64, f64)> = values
         .iter()
         .enumerate()
         .filter_map(|(i, v)| v.filter(|v| v.is_finite()).map(|v| (i as f64, v)))
         .collect();
     if points.len() < 2 {
-        return Direction::NotEnoughData;
+        return None;
     }
     let n = points.len() as f64;
     let mx = points.iter().map(|p| p.0).sum::<f64>() / n;
     let my = points.iter().map(|p| p.1).sum::<f64>() / n;
     let sxy: f64 = points.iter().map(|(x, y)| (x - mx) * (y - my)).sum();
     let sxx: f64 = points.iter().map(|(x, _)| (x - mx) * (x - mx)).sum();
-    let change = sxy / sxx * (points[points.len() - 1].0 - points[0].0);
-    let scale = points.iter().map(|p| p.1.abs()).sum::<f64>() / n;
-    if change.abs() <= STABLE_WITHIN * scale {
+    Some(Fit {
+        points: points.len(),
+        change: sxy / sxx * (points[points.len() - 1].0 - points[0].0),
+        mean_abs: points.iter().map(|p| p.1.abs()).sum::<f64>() / n,
+    })
+}
+
+/// The direction of a series (`None` = no value at that position). A least-squares line is
+/// fitted through the values at their positions ([`fit`]); its change from the first to the
+/// last value is *stable* when within [`STABLE_WITHIN`] (10 %) of the mean absolute value,
+/// otherwise rising or falling.
+pub fn direction(values: &[Option<f64>]) -> Direction {
+    let Some(f) = fit(values) else {
+        return Direction::NotEnoughData;
+    };
+    if f.change.abs() <= STABLE_WITHIN * f.mean_abs {
         Direction::Stable
-    } else if change > 0.0 {
+    } else if f.change > 0.0 {
         Direction::Rising
     } else {
         Direction::Falling
