@@ -2,7 +2,7 @@
 
 use crate::domain::i18n::T;
 use crate::platform::storage::Persistence;
-use crate::ui::shell::app::LanguageSwitcher;
+use crate::ui::shell::lang::LanguageSwitcher;
 use crate::ui::shell::state::use_app;
 use crate::ui::widgets::{export_all_button::ExportAllButton, import_button::ImportButton};
 use yew::prelude::*;

@@ -8,8 +8,8 @@ use crate::domain::i18n::survey::code_error;
 use crate::domain::i18n::{self};
 use crate::domain::survey::code::encode_responses;
 use crate::platform::clipboard;
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -29,8 +29,7 @@ fn code_rows(code: &str) -> String {
 
 #[function_component(Done)]
 pub fn done(p: &StepProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let inv = &p.invitation;
     let copying = use_state(|| Copying::Idle);
     let code_ref = use_node_ref();

@@ -9,8 +9,8 @@ use crate::domain::i18n::respond::R;
 use crate::domain::i18n::survey::code_error;
 use crate::domain::survey::code::invitation_payload;
 use crate::domain::survey::CodeError;
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
 use crate::ui::widgets::protect::open_invitation_link;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -31,7 +31,7 @@ enum Stage {
 
 #[function_component(SealedLink)]
 pub fn sealed_link(p: &SealedLinkProps) -> Html {
-    let lang = use_app().lang;
+    let lang = use_lang();
     let stage = use_state(|| Stage::Locked);
     let ask = {
         let (stage, payload) = (stage.clone(), p.payload.clone());

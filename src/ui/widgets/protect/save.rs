@@ -9,7 +9,7 @@ use crate::domain::i18n::protect::{self as words, P};
 use crate::domain::lang::Lang;
 use crate::platform::crypto::{self, CryptoError};
 use crate::platform::{dom, files};
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -52,7 +52,7 @@ fn strength_class(s: Strength) -> &'static str {
 
 #[function_component(SaveDialog)]
 pub fn save_dialog(p: &SaveProps) -> Html {
-    let lang = use_app().lang;
+    let lang = use_lang();
     let out = &p.outgoing;
     let protect = use_state(|| out.protection == Protection::Recommended);
     let show = use_state(|| false);

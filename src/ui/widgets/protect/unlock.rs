@@ -8,7 +8,7 @@ use super::{Locked, UnlockRequest};
 use crate::domain::file::read_document;
 use crate::domain::i18n::protect::P;
 use crate::platform::crypto::{self, CryptoError};
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -30,7 +30,7 @@ enum Problem {
 
 #[function_component(UnlockDialog)]
 pub fn unlock_dialog(p: &UnlockProps) -> Html {
-    let lang = use_app().lang;
+    let lang = use_lang();
     let busy = use_state(|| false);
     let show = use_state(|| false);
     let problem = use_state(|| None::<Problem>);
