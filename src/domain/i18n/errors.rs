@@ -36,6 +36,14 @@ pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
             "Un décalage d'horloge ne peut pas dépasser une heure.",
             "A clock offset cannot be more than one hour.",
         ),
+        CampaignError::BadRetention => (
+            "La durée de conservation va d'un mois à dix ans (120\u{a0}mois).",
+            "The retention period runs from one month to ten years (120 months).",
+        ),
+        CampaignError::ErasedPersonListed => (
+            "Une personne effacée de la campagne y figure encore.",
+            "A person erased from the campaign is still listed in it.",
+        ),
         CampaignError::ForbiddenCharacters => (
             "Ce texte contient des caractères invisibles de contrôle\u{202f}; retirez-les.",
             "This text contains invisible control characters; please remove them.",
