@@ -445,12 +445,20 @@ pub fn merge_report(lang: Lang, r: &MergeReport, f: &FieldworkReport) -> String 
     if f.responses.refused > 0 {
         parts.push(survey::refused_sentence(lang, &f.responses));
     }
-    match (lang, parts.is_empty()) {
+    if r.erasures_applied > 0 {
+        parts.push(super::privacy::erasures_applied(lang, r.erasures_applied));
+    }
+    let erased = super::privacy::erased_in_file(lang, &r.erased.merged(&f.erased));
+    let main: String = match (lang, parts.is_empty()) {
         (Lang::Fr, true) => "Import terminé\u{a0}: le fichier ne contenait rien de nouveau.".into(),
         (Lang::En, true) => "Import finished: the file held nothing new.".into(),
         (Lang::Fr, false) => format!("Import terminé\u{a0}: {}.", parts.join(", ")),
         (Lang::En, false) => format!("Import finished: {}.", parts.join(", ")),
-    }
+    };
+    std::iter::once(main)
+        .chain(erased)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

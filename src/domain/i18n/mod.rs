@@ -13,6 +13,7 @@ pub mod charts;
 mod errors;
 mod format;
 pub mod observe;
+pub mod privacy;
 pub mod quality;
 pub mod respond;
 pub mod results;
