@@ -152,10 +152,42 @@ pub fn erase_button(lang: Lang, name: &str) -> String {
     }
 }
 
+/// Texts about others that name the person, which an erasure does not change.
+pub fn mentions(lang: Lang, n: usize) -> String {
+    let texts = match (lang, n) {
+        (Lang::Fr, 1) => "1\u{a0}texte écrit".to_owned(),
+        (Lang::Fr, n) => format!("{n}\u{a0}textes écrits"),
+        (Lang::En, 1) => "1 text written".to_owned(),
+        (Lang::En, n) => format!("{n} texts written"),
+    };
+    match lang {
+        Lang::Fr => format!("Son nom apparaît aussi dans {texts} à propos d'autres personnes (raisons d'une décision, sujet d'une séance, note d'observation…). Ces textes ne sont pas modifiés\u{a0}: relisez-les."),
+        Lang::En => format!("Their name also appears in {texts} about others (a decision's reasons, a session's topic, an observation note…). These texts are not changed: review them."),
+    }
+}
+
+/// The people an erasure of overdue data erases everywhere, and those whose answers it erases.
+pub fn overdue_people(lang: Lang, people: usize, answers_of: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if people > 0 {
+        out.push(match lang {
+            Lang::Fr => format!("{people}\u{a0}personne(s) effacée(s) partout"),
+            Lang::En => format!("{people} person(s) erased everywhere"),
+        });
+    }
+    if answers_of > 0 {
+        out.push(match lang {
+            Lang::Fr => format!("les réponses concernant {answers_of}\u{a0}personne(s)"),
+            Lang::En => format!("the answers about {answers_of} person(s)"),
+        });
+    }
+    out
+}
+
 /// After an erasure.
 pub fn erased(lang: Lang, name: &str, s: &Summary) -> String {
     match lang {
-        Lang::Fr => format!("{name} a été effacé(e) partout dans ce navigateur ({}). «\u{a0}Annuler\u{a0}» ne rétablit que la campagne.", summary(lang, s)),
+        Lang::Fr => format!("Effacement terminé\u{a0}: plus rien ne concerne {name} dans ce navigateur ({}). «\u{a0}Annuler\u{a0}» ne rétablit que la campagne.", summary(lang, s)),
         Lang::En => format!("{name} was erased everywhere in this browser ({}). Undo restores the campaign only.", summary(lang, s)),
     }
 }
@@ -233,9 +265,25 @@ pub fn overdue_erased(
     answers_of: usize,
     s: &Summary,
 ) -> String {
+    let mut parts = Vec::new();
+    if campaigns > 0 {
+        parts.push(match lang {
+            Lang::Fr => format!("{campaigns}\u{a0}campagne(s) vidée(s) et archivée(s)"),
+            Lang::En => format!("{campaigns} campaign(s) emptied and archived"),
+        });
+    }
+    parts.extend(overdue_people(lang, people, answers_of));
     match lang {
-        Lang::Fr => format!("Données échues effacées\u{a0}: {campaigns}\u{a0}campagne(s) vidée(s) et archivée(s), {people}\u{a0}personne(s) effacée(s), réponses de {answers_of}\u{a0}personne(s) effacées ({}).", summary(lang, s)),
-        Lang::En => format!("Overdue data erased: {campaigns} campaign(s) emptied and archived, {people} person(s) erased, answers of {answers_of} person(s) erased ({}).", summary(lang, s)),
+        Lang::Fr => format!(
+            "Données échues effacées\u{a0}: {} ({}).",
+            parts.join(", "),
+            summary(lang, s)
+        ),
+        Lang::En => format!(
+            "Overdue data erased: {} ({}).",
+            parts.join(", "),
+            summary(lang, s)
+        ),
     }
 }
 
@@ -247,7 +295,7 @@ pub fn erased_in_file(lang: Lang, e: &ErasedInFile) -> Vec<String> {
             let day = date(lang, p.erasure.erased_at.date_naive());
             let k = kind(lang, p.erasure.kind);
             match (lang, p.erasure.scope, &p.name) {
-                (Lang::Fr, ErasureScope::Everything, Some(n)) => format!("Les données de {n} ({k}) ont été effacées le {day}\u{a0}: celles de ce fichier n'ont pas été importées."),
+                (Lang::Fr, ErasureScope::Everything, Some(n)) => format!("Les données concernant {n} ({k}) ont été effacées le {day}\u{a0}: celles de ce fichier n'ont pas été importées."),
                 (Lang::En, ErasureScope::Everything, Some(n)) => format!("{n} ({k}) was erased on {day}; their data in this file was not imported."),
                 (Lang::Fr, ErasureScope::Everything, None) => format!("Les données d'un {k} ont été effacées le {day}\u{a0}: celles de ce fichier n'ont pas été importées."),
                 (Lang::En, ErasureScope::Everything, None) => format!("A {k} was erased on {day}; their data in this file was not imported."),
@@ -714,4 +762,93 @@ pub fn processing_record(
         item(&mut md, t);
     }
     md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::campaign::tests::sample;
+    use crate::domain::fieldwork::Fieldwork;
+    use crate::domain::privacy::{notice_facts, Controller};
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for t in P::ALL {
+            assert!(!t.get(Lang::Fr).trim().is_empty(), "{t:?} fr");
+            assert!(!t.get(Lang::En).trim().is_empty(), "{t:?} en");
+        }
+    }
+
+    #[test]
+    fn the_notice_names_the_organisation_or_asks_for_it() {
+        let c = sample();
+        let blank = notice_facts(&c, &Fieldwork::default(), &Controller::default());
+        for lang in Lang::ALL {
+            let sections = notice(lang, &blank);
+            assert_eq!(sections.len(), 7);
+            let text = format!("{sections:?}");
+            assert!(text.contains(P::ToFill.get(lang)), "{lang:?}");
+            assert!(text.contains("CNIL"));
+        }
+        let org = Controller {
+            organisation: "Groupe Lumière SA".into(),
+            address: String::new(),
+            contact: "rgpd@lumiere.example".into(),
+            dpo: String::new(),
+        };
+        let facts = notice_facts(&c, &Fieldwork::default(), &org);
+        let en = format!("{:?}", notice(Lang::En, &facts));
+        assert!(en.contains("Groupe Lumière SA is responsible"));
+        assert!(en.contains("write to: rgpd@lumiere.example."));
+        assert!(!en.contains("data protection officer at"));
+        assert!(en.contains("24 months after the campaign ends"));
+    }
+
+    #[test]
+    fn the_processing_record_has_every_entry_of_article_30() {
+        let c = sample();
+        let facts = notice_facts(&c, &Fieldwork::default(), &Controller::default());
+        let day = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+        let en = processing_record(Lang::En, &facts, day, "0.1.0");
+        for h in [
+            "# Record of processing activities",
+            "## Controller",
+            "## Purpose",
+            "## Legal basis",
+            "## Categories of data subjects",
+            "## Categories of personal data",
+            "## Recipients",
+            "## Transfers outside the European Union",
+            "## Retention periods",
+            "## Security measures",
+        ] {
+            assert!(en.contains(h), "{h}");
+        }
+        assert!(en.contains("Entry made on 10 January 2026 with Rally 0.1.0."));
+        let fr = processing_record(Lang::Fr, &facts, day, "0.1.0");
+        assert!(fr.starts_with("# Registre des activités de traitement"));
+        assert!(fr.contains("## Mesures de sécurité"));
+        assert!(fr.contains("Délégué à la protection des données\u{a0}: aucun désigné"));
+    }
+
+    #[test]
+    fn erased_people_in_a_file_are_named_when_the_file_names_them() {
+        let mut report = ErasedInFile::default();
+        let e = Erasure {
+            person_id: uuid::Uuid::from_u128(7),
+            kind: ErasedKind::Mediator,
+            scope: ErasureScope::Everything,
+            erased_at: chrono::DateTime::from_timestamp(1_768_039_200, 0).unwrap(),
+        };
+        report.add(&e, None, 2);
+        assert_eq!(
+            erased_in_file(Lang::En, &report),
+            ["A mediator was erased on 10 January 2026; their data in this file was not imported."]
+        );
+        report.add(&e, Some("Amina Benali"), 1);
+        assert_eq!(
+            erased_in_file(Lang::Fr, &report),
+            ["Les données concernant Amina Benali (médiateur) ont été effacées le 10 janvier 2026\u{a0}: celles de ce fichier n'ont pas été importées."]
+        );
+    }
 }

@@ -271,3 +271,48 @@ pub fn concerning<'a>(
             .collect(),
     }
 }
+
+/// How many texts written about others name the person (their name as the campaign has it,
+/// in any case): a decision's reasons, a session's topic or place, an observation's note,
+/// synthesis or rating comment, an answer to an open question. An erasure does not change
+/// them — a text about someone else is theirs too — so the confirmation asks the recruiter to
+/// review them.
+pub fn mentions(
+    campaign: &Campaign,
+    fieldwork: &crate::domain::fieldwork::Fieldwork,
+    who: &PersonRef,
+) -> usize {
+    let name = who.name.trim().to_lowercase();
+    if name.chars().count() < 3 {
+        return 0;
+    }
+    let names = |t: &str| t.to_lowercase().contains(&name);
+    let found = concerning(campaign, fieldwork, who);
+    let decisions = campaign
+        .decisions
+        .iter()
+        .filter(|d| !found.decisions.contains(d) && names(&d.rationale))
+        .count();
+    let sessions = campaign
+        .sessions
+        .iter()
+        .filter(|s| names(&s.topic) || names(&s.place))
+        .count();
+    let observations = fieldwork
+        .observations
+        .versions()
+        .filter(|o| o.campaign_id == campaign.id && !found.observations.contains(o))
+        .map(|o| {
+            o.notes.iter().filter(|n| names(&n.text)).count()
+                + o.ratings.iter().filter(|r| names(&r.comment)).count()
+                + usize::from(names(&o.synthesis))
+        })
+        .sum::<usize>();
+    let answers = fieldwork
+        .responses
+        .iter()
+        .filter(|r| r.campaign_id == campaign.id && !found.responses.contains(r))
+        .filter(|r| r.open_answer.as_deref().is_some_and(names))
+        .count();
+    decisions + sessions + observations + answers
+}

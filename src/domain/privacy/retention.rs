@@ -129,12 +129,15 @@ pub fn erase_overdue(
         }
         match item {
             Overdue::Campaign { .. } => {
+                // Every record of the campaign goes, each counted once.
+                let mut whole = summary_of(&fieldwork, c.id);
+                whole.decisions = c.decisions.len();
+                done.summary = done.summary.plus(&whole);
                 // Candidates and mediators first: the leader's erasure renames the slot.
                 let mut everyone = people(&c);
                 everyone.sort_by_key(|p| p.kind == ErasedKind::Leader);
                 for p in everyone {
                     if let Ok(e) = erase_person(&c, &fieldwork, p.id, now) {
-                        done.summary = done.summary.plus(&e.summary);
                         done.people += 1;
                         steps.push((c.id, e.action));
                         c = e.campaign;
@@ -142,7 +145,6 @@ pub fn erase_overdue(
                     }
                 }
                 // What is left names nobody of the campaign now (people removed, not erased).
-                done.summary = done.summary.plus(&summary_of(&fieldwork, c.id));
                 fieldwork = without_campaign(&fieldwork, c.id);
                 if c.status != Status::Archived {
                     steps.push((c.id, CampaignAction::Archive));

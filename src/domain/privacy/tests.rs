@@ -354,6 +354,29 @@ fn erasing_a_candidate_removes_every_record_about_them_and_keeps_a_tombstone() {
 }
 
 #[test]
+fn texts_about_others_that_name_the_person_are_counted_not_changed() {
+    let (mut ws, mut fw) = browser();
+    ws.campaigns[0].decisions[2].rationale = "Waiting for the decision about JEAN DUPONT.".into();
+    ws.campaigns[0].sessions[1].topic = "Budget, with Jean Dupont's figures".into();
+    let zoe_obs = fw
+        .observations
+        .observations
+        .iter_mut()
+        .find(|o| o.id == id(602))
+        .unwrap();
+    zoe_obs.synthesis = "Compared with Jean Dupont, more direct.".into();
+    let c = &ws.campaigns[0];
+    let jean = person(c, id(JEAN)).unwrap();
+    assert_eq!(concern::mentions(c, &fw, &jean), 3);
+    let e = erase_person(c, &fw, id(JEAN), at(300)).unwrap();
+    assert_eq!(
+        e.campaign.sessions[1].topic,
+        "Budget, with Jean Dupont's figures"
+    );
+    assert_eq!(concern::mentions(c, &fw, &person(c, id(ZOE)).unwrap()), 0);
+}
+
+#[test]
 fn erasing_a_mediator_removes_their_observations_answers_and_kit() {
     let (ws, fw) = browser();
     let e = erase_person(&ws.campaigns[0], &fw, id(SAMUEL), at(300)).unwrap();

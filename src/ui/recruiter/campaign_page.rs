@@ -9,6 +9,7 @@ use crate::domain::i18n::{self, T};
 use crate::domain::workspace::Action;
 use crate::platform::{clock, files, random};
 use crate::ui::recruiter::fieldwork_section::FieldworkSection;
+use crate::ui::recruiter::privacy_section::PrivacySection;
 use crate::ui::recruiter::survey_section::SurveySection;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app, AppHandle, Msg};
@@ -375,6 +376,7 @@ pub fn campaign_page(props: &Props) -> Html {
             <InstrumentPicker selected={c.instruments.clone()} on_change={on_instruments} disabled={archived} />
             <SurveySection campaign={c.clone()} />
             <FieldworkSection campaign={c.clone()} />
+            <PrivacySection campaign={c.clone()} />
         </article>
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::i18n::{observe::O, survey::S, T};
 use crate::domain::lang::Lang;
 use crate::platform::storage::StorageFailure;
 use crate::ui::mediator::{Coding, Kits, Rating};
+use crate::ui::recruiter::notice::CampaignNotice;
 use crate::ui::recruiter::results::Results;
 use crate::ui::recruiter::session_analysis::SessionAnalysis;
 use crate::ui::recruiter::settings::Settings;
@@ -162,6 +163,7 @@ fn switch(route: Route) -> Html {
         Route::Campaign { id } => html! { <CampaignPage {id} /> },
         Route::SessionAnalysis { id, session } => html! { <SessionAnalysis {id} {session} /> },
         Route::Results { id, person } => html! { <Results {id} {person} /> },
+        Route::CampaignNotice { id } => html! { <CampaignNotice {id} /> },
         Route::Respond => html! { <RespondHome /> },
         Route::RespondLink { payload } => html! { <RespondLink {payload} /> },
         Route::Answer { invitation } => html! { <Answer {invitation} /> },
@@ -217,7 +219,14 @@ fn header() -> Html {
                 Route::Home,
             ) => true,
             (Some(Route::Role { .. }) | Some(Route::Roles), Route::Roles) => true,
-            (Some(Route::SessionAnalysis { .. } | Route::Results { .. }), Route::Home) => true,
+            (
+                Some(
+                    Route::SessionAnalysis { .. }
+                    | Route::Results { .. }
+                    | Route::CampaignNotice { .. },
+                ),
+                Route::Home,
+            ) => true,
             (
                 Some(Route::Respond | Route::RespondLink { .. } | Route::Answer { .. }),
                 Route::Respond,

@@ -14,6 +14,9 @@ pub enum Route {
     SessionAnalysis { id: String, session: String },
     #[at("/campaign/:id/results/:person")]
     Results { id: String, person: String },
+    /// A campaign's information notice (GDPR), printable.
+    #[at("/campaign/:id/notice")]
+    CampaignNotice { id: String },
     #[at("/respond")]
     Respond,
     /// An invitation link: the invitation itself travels in the segment.
