@@ -15,6 +15,7 @@ pub mod debrief;
 mod errors;
 mod format;
 pub mod observe;
+pub mod privacy;
 pub mod protect;
 pub mod quality;
 pub mod reading;
@@ -354,6 +355,10 @@ pub fn undo_label(lang: Lang, action: &Action) -> String {
         Action::DeleteCampaign { .. } => ("la suppression de la campagne", "deleting the campaign"),
         Action::SaveRole { .. } => ("l'enregistrement du rôle", "saving the role"),
         Action::DeleteRole { .. } => ("la suppression du rôle", "deleting the role"),
+        Action::EraseOverdue { .. } => (
+            "l'effacement des données échues (dans les campagnes seulement)",
+            "erasing the overdue data (in the campaigns only)",
+        ),
         Action::Campaign { action, .. } => match action {
             CampaignAction::Rename { .. } => ("le changement de nom", "the name change"),
             CampaignAction::SetLeader { .. } => {
@@ -390,6 +395,14 @@ pub fn undo_label(lang: Lang, action: &Action) -> String {
             CampaignAction::SetClockOffset { .. } | CampaignAction::ClearClockOffset { .. } => {
                 ("le réglage de l'horloge", "the clock alignment")
             }
+            CampaignAction::SetRetention { .. } => (
+                "le changement de durée de conservation",
+                "the change to the retention period",
+            ),
+            CampaignAction::ErasePerson { .. } => (
+                "l'effacement (dans la campagne seulement)",
+                "the erasure (in the campaign only)",
+            ),
         },
     };
     match lang {

@@ -10,6 +10,7 @@ use crate::domain::workspace::Action;
 use crate::platform::{clock, random};
 use crate::ui::recruiter::debrief_section::DebriefSection;
 use crate::ui::recruiter::fieldwork_section::FieldworkSection;
+use crate::ui::recruiter::privacy_section::PrivacySection;
 use crate::ui::recruiter::survey_section::SurveySection;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app, AppHandle, Msg};
@@ -377,6 +378,7 @@ pub fn campaign_page(props: &Props) -> Html {
             <SurveySection campaign={c.clone()} />
             <FieldworkSection campaign={c.clone()} />
             <DebriefSection campaign={c.clone()} />
+            <PrivacySection campaign={c.clone()} />
         </article>
     }
 }

@@ -5,6 +5,7 @@ use crate::domain::i18n::{self, T};
 use crate::domain::listing::{list, ListQuery, SortKey};
 use crate::domain::workspace::Action;
 use crate::platform::clock;
+use crate::ui::recruiter::overdue::OverdueData;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app};
 use crate::ui::widgets::{export_all_button::ExportAllButton, import_button::ImportButton};
@@ -125,6 +126,7 @@ pub fn home() -> Html {
     html! {
         <section class="page">
             { header }
+            <OverdueData />
             <div class="toolbar card" role="search">
                 <div class="field">
                     <label for="campaign-search">{ T::SearchLabel.get(lang) }</label>

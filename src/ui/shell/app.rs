@@ -6,6 +6,7 @@ use crate::domain::file::envelope::LINK_MARK;
 use crate::domain::i18n::{observe::O, survey::S, T};
 use crate::platform::storage::StorageFailure;
 use crate::ui::mediator::{Coding, Kits, Rating};
+use crate::ui::recruiter::notice::CampaignNotice;
 use crate::ui::recruiter::results::Results;
 use crate::ui::recruiter::session_analysis::{SessionAnalysis, SessionCandidates};
 use crate::ui::recruiter::settings::Settings;
@@ -170,6 +171,7 @@ fn switch(route: Route) -> Html {
             candidate,
         } => html! { <SessionAnalysis {id} {session} {candidate} /> },
         Route::Results { id, person } => html! { <Results {id} {person} /> },
+        Route::CampaignNotice { id } => html! { <CampaignNotice {id} /> },
         Route::Respond => html! { <RespondHome /> },
         Route::RespondLink { payload } if payload.starts_with(LINK_MARK) => {
             html! { <SealedLink {payload} /> }
@@ -232,7 +234,8 @@ fn header() -> Html {
                 Some(
                     Route::SessionAnalysis { .. }
                     | Route::SessionAnalysisWith { .. }
-                    | Route::Results { .. },
+                    | Route::Results { .. }
+                    | Route::CampaignNotice { .. },
                 ),
                 Route::Home,
             ) => true,
