@@ -2,10 +2,8 @@
 //! banners that must never be missed (storage trouble, another tab), the notice area, the page
 //! itself and the footer.
 
-use crate::domain::file::envelope::LINK_MARK;
 use crate::domain::i18n::{observe::O, survey::S, T};
 use crate::platform::storage::StorageFailure;
-use crate::ui::mediator::{Coding, Kits, Rating};
 use crate::ui::recruiter::notice::CampaignNotice;
 use crate::ui::recruiter::results::Results;
 use crate::ui::recruiter::session_analysis::{SessionAnalysis, SessionCandidates};
@@ -14,9 +12,9 @@ use crate::ui::recruiter::{
     campaign_page::CampaignPage, home::Home, new_campaign::NewCampaign, roles::RoleEditor,
     roles::Roles,
 };
-use crate::ui::respondent::{Answer, RespondHome, RespondLink, SealedLink};
 use crate::ui::shell::autosave::{self, use_autosave, Session};
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle, FieldworkState};
+use crate::ui::shell::frame::{Elsewhere, Page};
 use crate::ui::shell::lang::{start_lang, use_lang_effects, LangContext, LanguageSwitcher};
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{AppHandle, AppState, Msg, SaveState};
@@ -172,23 +170,13 @@ fn switch(route: Route) -> Html {
         } => html! { <SessionAnalysis {id} {session} {candidate} /> },
         Route::Results { id, person } => html! { <Results {id} {person} /> },
         Route::CampaignNotice { id } => html! { <CampaignNotice {id} /> },
-        Route::Respond => html! { <RespondHome /> },
-        Route::RespondLink { payload } if payload.starts_with(LINK_MARK) => {
-            html! { <SealedLink {payload} /> }
-        }
-        Route::RespondLink { payload } => html! { <RespondLink {payload} /> },
-        Route::Answer { invitation } => html! { <Answer {invitation} /> },
-        Route::Observe => html! { <Kits /> },
-        Route::Coding {
-            kit,
-            session,
-            candidate,
-        } => html! { <Coding {kit} {session} {candidate} /> },
-        Route::Rating {
-            kit,
-            session,
-            candidate,
-        } => html! { <Rating {kit} {session} {candidate} /> },
+        // The mediator's and the respondent's screens are their own pages.
+        Route::Respond
+        | Route::RespondLink { .. }
+        | Route::Answer { .. }
+        | Route::Observe
+        | Route::Coding { .. }
+        | Route::Rating { .. } => html! { <Elsewhere /> },
         Route::Roles => html! { <Roles /> },
         Route::Role { id } => html! { <RoleEditor {id} /> },
         Route::Settings => html! { <Settings /> },
@@ -239,14 +227,6 @@ fn header() -> Html {
                 ),
                 Route::Home,
             ) => true,
-            (
-                Some(Route::Respond | Route::RespondLink { .. } | Route::Answer { .. }),
-                Route::Respond,
-            ) => true,
-            (
-                Some(Route::Coding { .. }) | Some(Route::Rating { .. }) | Some(Route::Observe),
-                Route::Observe,
-            ) => true,
             (Some(a), b) => a == b,
             _ => false,
         };
@@ -266,8 +246,8 @@ fn header() -> Html {
             <nav aria-label={T::MainNav.get(lang)} class="main-nav">
                 <ul>
                     <li><Link<Route> to={Route::Home}><span aria-current={current(&Route::Home)}>{ T::NavCampaigns.get(lang) }</span></Link<Route>></li>
-                    <li><Link<Route> to={Route::Observe}><span aria-current={current(&Route::Observe)}>{ O::NavObserve.get(lang) }</span></Link<Route>></li>
-                    <li><Link<Route> to={Route::Respond}><span aria-current={current(&Route::Respond)}>{ S::NavRespond.get(lang) }</span></Link<Route>></li>
+                    <li><a href={Page::Mediator.href(&Route::Observe)}>{ O::NavObserve.get(lang) }</a></li>
+                    <li><a href={Page::Respondent.href(&Route::Respond)}>{ S::NavRespond.get(lang) }</a></li>
                     <li><Link<Route> to={Route::Roles}><span aria-current={current(&Route::Roles)}>{ T::NavRoles.get(lang) }</span></Link<Route>></li>
                     <li><Link<Route> to={Route::Settings}><span aria-current={current(&Route::Settings)}>{ T::NavSettings.get(lang) }</span></Link<Route>></li>
                 </ul>
