@@ -15,8 +15,8 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
-    RegistrationOptions, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
-    ServiceWorkerUpdateViaCache,
+    RegistrationOptions, ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration,
+    ServiceWorkerState, ServiceWorkerUpdateViaCache,
 };
 
 /// Next to the page: the worker's scope is the folder the app is served from.
@@ -69,9 +69,11 @@ pub fn start(on_ready: impl Fn() + Clone + 'static) {
         let options = RegistrationOptions::new();
         // sw.js is always fetched from the server, never from the HTTP cache.
         options.set_update_via_cache(ServiceWorkerUpdateViaCache::None);
-        let Ok(registration) = JsFuture::from(workers.register_with_options(SCRIPT, &options))
+        // Refused (no worker for this page), or not a registration at all (a test browser
+        // that blocks service workers answers `undefined`): the app simply stays online-only.
+        let Ok(Ok(registration)) = JsFuture::from(workers.register_with_options(SCRIPT, &options))
             .await
-            .map(JsCast::unchecked_into::<ServiceWorkerRegistration>)
+            .map(JsCast::dyn_into::<ServiceWorkerRegistration>)
         else {
             return;
         };
@@ -110,29 +112,37 @@ async fn page_loaded() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Announces a worker that is waiting now, and each one that finishes installing later.
+/// Announces a worker that is waiting now, one installing now (the browser's own check at
+/// this page's load may have started before the registration answered) once it is installed,
+/// and each one found later.
 fn watch(
     workers: &ServiceWorkerContainer,
     registration: &ServiceWorkerRegistration,
     on_ready: impl Fn() + Clone + 'static,
 ) {
-    // Installed while no page of ours was open, or during this page's load.
     if registration.waiting().is_some() && workers.controller().is_some() {
         on_ready();
     }
+    if let Some(installing) = registration.installing() {
+        follow(workers, &installing, on_ready.clone());
+    }
     let (workers, reg) = (workers.clone(), registration.clone());
     EventListener::new(registration, "updatefound", move |_| {
-        let Some(installing) = reg.installing() else {
-            return;
-        };
-        let (workers, on_ready, worker) = (workers.clone(), on_ready.clone(), installing.clone());
-        // Installed, with a worker already in charge: it waits for the user.
-        EventListener::new(&installing, "statechange", move |_| {
-            if worker.state() == ServiceWorkerState::Installed && workers.controller().is_some() {
-                on_ready();
-            }
-        })
-        .forget();
+        if let Some(installing) = reg.installing() {
+            follow(&workers, &installing, on_ready.clone());
+        }
+    })
+    .forget();
+}
+
+/// Calls `on_ready` when `worker` is installed while another worker is in charge: it then
+/// waits for the user.
+fn follow(workers: &ServiceWorkerContainer, worker: &ServiceWorker, on_ready: impl Fn() + 'static) {
+    let (workers, watched) = (workers.clone(), worker.clone());
+    EventListener::new(worker, "statechange", move |_| {
+        if watched.state() == ServiceWorkerState::Installed && workers.controller().is_some() {
+            on_ready();
+        }
     })
     .forget();
 }

@@ -11,7 +11,8 @@
 //    sw.js). The app announces "A new version is ready — reload" (FR: "Une nouvelle version
 //    est prête — recharger") and nothing else happens: no reload, the old version keeps
 //    running. A change made just before clicking "reload" — not yet written by the autosave —
-//    is saved first, and is there in the new version.
+//    is saved first, and is there in the new version. A third version is then found by the
+//    browser's own check when the page loads, and announced the same way.
 //
 // Each test serves its own copy of dist/ with tools/serve.py on a free port (bench/run.mjs'
 // startServer), so that it can stop the server or change the files without touching the
@@ -194,6 +195,20 @@ async function bannerShots(page, name) {
   await page.screenshot({ path: shotFile(`${name}-top`), animations: 'disabled' });
 }
 
+/**
+ * Publishes a new version in `dir`, as a deploy would: a page changes (its
+ * <meta name="rally-test-build">), then tools/postbuild.py writes a new sw.js.
+ */
+function publish(dir, build) {
+  const index = path.join(dir, 'index.html');
+  const html = fs.readFileSync(index, 'utf8');
+  const meta = `<meta name="rally-test-build" content="${build}" />`;
+  fs.writeFileSync(index, /<meta name="rally-test-build"[^>]*>/.test(html)
+    ? html.replace(/<meta name="rally-test-build"[^>]*>/, meta)
+    : html.replace('<title>', `${meta}\n    <title>`));
+  execFileSync('python3', [path.join(ROOT, 'tools', 'postbuild.py'), dir], { stdio: 'pipe' });
+}
+
 /** The VERSION of the sw.js in `dir`. */
 function version(dir) {
   return fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/^const VERSION = "([0-9a-f]+)";$/m)?.[1];
@@ -222,10 +237,7 @@ test('a new version is announced, waits for the click, and the reload keeps unsa
     await page.evaluate(() => { window.__sameDocument = true; });
 
     // --- A new version on the server: a page changes, and postbuild writes a new sw.js.
-    const index = path.join(dir, 'index.html');
-    fs.writeFileSync(index, fs.readFileSync(index, 'utf8')
-      .replace('<title>', '<meta name="rally-test-build" content="2" />\n    <title>'));
-    execFileSync('python3', [path.join(ROOT, 'tools', 'postbuild.py'), dir], { stdio: 'pipe' });
+    publish(dir, '2');
     const second = version(dir);
     expect(second).not.toBe(first);
 
@@ -288,11 +300,19 @@ test('a new version is announced, waits for the click, and the reload keeps unsa
     await loaded;
     await waitForApp(page);
     expect(await page.evaluate(() => window.__sameDocument)).toBeUndefined();
-    await expect(page.locator('meta[name="rally-test-build"]')).toHaveCount(1);
+    await expect(page.locator('meta[name="rally-test-build"]')).toHaveAttribute('content', '2');
     await expect(page.locator('#campaign-name')).toHaveValue(renamed);
     await expect(page.getByTestId('update-banner')).toHaveCount(0);
     await waitSaved(page, { contains: renamed });
     expect(await workers(page)).toEqual({ waiting: false, installing: false, caches: [`rally-${second}`] });
+
+    // --- A third version, found this time by the browser's own check when the page loads.
+    publish(dir, '3');
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByTestId('update-banner')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('meta[name="rally-test-build"]')).toHaveAttribute('content', '2');
+    await expect(page.locator('#campaign-name')).toHaveValue(renamed);
     expect(errors, 'uncaught exceptions / console errors').toEqual([]);
     await context.close();
   } finally {
