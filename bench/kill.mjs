@@ -192,6 +192,15 @@ function whereStored(page, keys) {
   }, keys.source);
 }
 
+/** Files written for someone else go through a save dialog (when the app has one): no passphrase. */
+async function saveUnprotected(page) {
+  const dialog = page.getByTestId('save-dialog');
+  if (!(await dialog.waitFor({ timeout: 3_000 }).then(() => true, () => false))) return;
+  await dialog.getByTestId('protect-toggle').uncheck();
+  await dialog.getByTestId('save-confirm').click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 /** Opens `url` and waits for the app's frame. */
 async function openApp(page, url) {
   await page.goto(url, { waitUntil: 'commit' });
@@ -225,15 +234,16 @@ async function setUp(origin, profiles, dir) {
   await page.waitForURL(/#\/campaign\/[0-9a-f-]{36}$/);
   const campaignUrl = new URL(page.url()).hash;
   for (const id of NOT_INTERPERSONAL) await page.locator(`#instrument-${id}`).uncheck();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: `Download the kit: ${MEDIATOR}` }).click(),
-  ]);
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: `Download the kit: ${MEDIATOR}` }).click();
+  await saveUnprotected(page);
+  const download = await downloaded;
   const kitFile = path.join(dir, 'kit.json');
   await download.saveAs(kitFile);
   const card = page.locator('section.sv-section');
   await card.locator('#survey-asked-by').fill('Cabinet Rivière');
   await card.getByRole('button', { name: `Copy the link: ${CANDIDATE} (candidate) — themself` }).click();
+  await saveUnprotected(page);
   const link = await card.getByTestId('invitation-link').inputValue();
   await page.locator('[data-testid="save-state"]', { hasText: /^Saved$/ }).waitFor();
   await sleep(500);

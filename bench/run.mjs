@@ -517,7 +517,7 @@ async function benchUnlock(env) {
   const ITERATIONS = 600_000;
   const SEALED = path.join(ROOT, 'tests', 'fixtures', 'sealed', 'valid.json');
   const PASSPHRASE = 'cheval pluie orange lampe';
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${env.origin}/`);
   await page.waitForSelector('main h1');

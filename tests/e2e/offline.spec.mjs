@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  test, expect, go, waitSaved, watchErrors, createCampaign, downloadFrom,
+  test, expect, go, waitSaved, watchErrors, createCampaign, downloadFrom, saveThroughDialog,
 } from './recruiter-lib.mjs';
 import { waitForApp, shot, shotFile, axeCheck, newAxeContext } from './helpers.mjs';
 import { startServer } from '../../bench/run.mjs';
@@ -132,6 +132,7 @@ test('after one visit, the app works with the network off: a campaign, live codi
   const card = r.locator('section.sv-section');
   await card.locator('#survey-asked-by').fill(ASKED_BY);
   await card.getByRole('button', { name: `Copy the link: ${CANDIDATE} (candidate) — themself` }).click();
+  await saveThroughDialog(r);
   const link = await card.getByTestId('invitation-link').inputValue();
   expect(link).toContain('#/respond/');
   await reloadOffline(r);
