@@ -176,6 +176,9 @@ catalogue! {
     StorageFull => "Le stockage du navigateur est plein\u{a0}: les dernières modifications ne sont pas enregistrées. Elles restent affichées\u{202f}; exportez vos données maintenant pour ne rien perdre.", "The browser's storage is full: the latest changes are not saved. They are still on screen; export your data now so nothing is lost.";
     StorageUnavailable => "Le stockage du navigateur n'est pas disponible (navigation privée ou réglage du navigateur)\u{a0}: rien ne sera conservé après fermeture. Exportez vos données avant de partir.", "The browser's storage is unavailable (private browsing or a browser setting): nothing will be kept after closing. Export your data before you leave.";
     OtherTab => "Ces données viennent d'être modifiées dans un autre onglet. Pour ne rien écraser, l'enregistrement automatique est suspendu ici.", "This data was just changed in another tab. So that nothing is overwritten, autosave is paused here.";
+    UpdateReady => "Une nouvelle version est prête\u{a0}— ", "A new version is ready\u{a0}— ";
+    UpdateReload => "recharger", "reload";
+    UpdateReloadHint => "Vos modifications sont enregistrées avant le rechargement.", "Your changes are saved before the page reloads.";
     LoadOtherTab => "Charger la version de l'autre onglet", "Load the other tab's version";
     KeepMine => "Garder cette version et l'enregistrer", "Keep this version and save it";
     ExportNow => "Exporter maintenant", "Export now";

@@ -1,6 +1,6 @@
 //! The frame of every page: skip link, header with navigation and language switcher, the
-//! banners that must never be missed (storage trouble, another tab), the notice area, the page
-//! itself and the footer.
+//! banners that must never be missed (storage trouble, another tab), the new-version banner,
+//! the notice area, the page itself and the footer.
 
 use crate::domain::i18n::{observe::O, survey::S, T};
 use crate::platform::storage::StorageFailure;
@@ -19,7 +19,9 @@ use crate::ui::shell::lang::{start_lang, use_lang_effects, LangContext, Language
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{AppHandle, AppState, Msg, SaveState};
 use crate::ui::widgets::protect::ProtectDesk;
-use crate::ui::widgets::{export_all_button::ExportAllButton, notices::Notices};
+use crate::ui::widgets::{
+    export_all_button::ExportAllButton, notices::Notices, update_banner::UpdateBanner,
+};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -132,6 +134,7 @@ pub fn app() -> Html {
                 <a class="skip-link" href="#main">{ T::SkipToContent.get(app.lang) }</a>
                 <Header />
                 <Banners session={session.clone()} />
+                <UpdateBanner />
                 <main id="main" tabindex="-1">
                     <Notices />
                     if app.ready {
