@@ -1,7 +1,8 @@
 # Rally — build, test and benchmark entry points.
 #
 #   make serve   release build, then serve dist/ on http://127.0.0.1:8080
-#   make build   release build into dist/ (trunk + tools/postbuild.py)
+#   make build   release build of the three pages into dist/ (trunk, tools/postbuild.py,
+#                tools/precompress.mjs)
 #   make test    fmt, clippy (native + wasm32), cargo test, build, Playwright, 5 kills
 #   make bench   build, then bench/run.mjs (bundle size, first render, ...) and
 #                bench/kill.mjs (100 kills of the browser: is anything lost?)
@@ -41,11 +42,25 @@ endif
 
 # Two trunk builds in one tree clobber each other's dist/.stage: a lock
 # serializes them (e.g. `make serve` in one terminal, `make test` in another).
+# One page, one WebAssembly module: index.html (recruiter), observe.html (mediator),
+# respond.html (respondent). Each is built apart (into target/pages/<page>, one shared
+# target/), then all go into one dist/; postbuild.py then treats every page (CSP, loader,
+# manifest, service worker) and precompress.mjs writes the .br and .gz a static host serves.
+PAGES := index observe respond
+
 build: setup
 	@mkdir -p target
-	@echo "==> trunk build --release --offline, then tools/postbuild.py $(DIST)"
-	flock target/.rally-build.lock bash -euo pipefail -c \
-	  'trunk build --release --offline && python3 tools/postbuild.py $(DIST)'
+	@echo "==> trunk build --release --offline ($(PAGES)), tools/postbuild.py, tools/precompress.mjs"
+	flock target/.rally-build.lock bash -euo pipefail -c '\
+	  rm -rf target/pages $(DIST).next && mkdir -p $(DIST).next; \
+	  for page in $(PAGES); do \
+	    trunk build --release --offline --dist target/pages/$$page $$page.html; \
+	    mv target/pages/$$page/index.html target/pages/$$page/$$page.html; \
+	    cp -R target/pages/$$page/. $(DIST).next/; \
+	  done; \
+	  python3 tools/postbuild.py $(DIST).next; \
+	  node tools/precompress.mjs $(DIST).next; \
+	  rm -rf $(DIST) && mv $(DIST).next $(DIST)'
 
 serve: build
 	@echo "==> serving $(DIST)/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"

@@ -124,8 +124,34 @@ def write_asset(dist: str, prefix: str, ext: str, body: str) -> str:
     return name
 
 
-def rewrite(doc: str, dist: str, public_url: str, log: list[str]) -> str:
-    """Externalize inline scripts/styles and strip nonces, in one scan."""
+# The recruiter's page (index.html) also receives addresses meant for the other pages: old
+# invitation links (#/respond/…, #/answer/…) and old observation routes (#/observe…). Its
+# loader sends them on before it fetches its own module, which it therefore imports
+# dynamically (a static import is fetched before any code runs) and does not preload.
+ROUTE_FIRST = ("// An address meant for another page (an old invitation link, an old observation route)\n"
+               "// goes there, fragment and all, before this page's module is fetched.\n"
+               "const rallyElsewhere = /^#\\/(respond|answer)(\\/|$)/.test(location.hash) ? 'respond.html'\n"
+               "  : /^#\\/observe(\\/|$)/.test(location.hash) ? 'observe.html' : null;\n"
+               "if (rallyElsewhere) {\n"
+               "  location.replace(rallyElsewhere + location.hash);\n"
+               "} else {\n")
+LOADER_PARTS_RE = re.compile(r"^\s*import init, \* as bindings from (['\"])([^'\"]+)\1;[ \t]*$", re.M)
+
+
+def route_first(body: str) -> str:
+    """The loader, made to send other pages' addresses on before importing its module."""
+    m = LOADER_PARTS_RE.search(body)
+    if not m:
+        return body
+    dynamic = f"const bindings = await import({m.group(1)}{m.group(2)}{m.group(1)});\nconst init = bindings.default;"
+    body = body[:m.start()] + dynamic + body[m.end():]
+    return ROUTE_FIRST + "\n".join("  " + line if line else line for line in body.strip("\n").split("\n")) + "\n}\n"
+
+
+def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhere: bool = False) -> str:
+    """Externalize inline scripts/styles and strip nonces, in one scan. With
+    `routes_elsewhere` (the recruiter's page), the loader sends other pages' addresses on
+    first and the page's own module is not preloaded."""
     nonces = 0
 
     def repl(m: re.Match) -> str:
@@ -147,6 +173,9 @@ def rewrite(doc: str, dist: str, public_url: str, log: list[str]) -> str:
                 body = LOADER_IMPORT_RE.sub(lambda i: i.group(0) + DOM_GUARD, body, count=1)
                 kept = kept.rstrip() + " async"
                 log.append("made Trunk's loader async (it no longer waits for the stylesheets)")
+                if routes_elsewhere:
+                    body = route_first(body)
+                    log.append("the loader sends other pages' addresses on before fetching its module")
             name = write_asset(dist, "boot", "js", body)
             log.append(f"moved inline <script{' type=' + kind if kind else ''}> "
                        f"({len(body.encode())} bytes) -> {name}")
@@ -168,6 +197,13 @@ def rewrite(doc: str, dist: str, public_url: str, log: list[str]) -> str:
         kept = strip_nonce(raw_attrs)
         nonces += kept != raw_attrs
         attrs = parse_attrs(kept)
+        rels = attrs.get("rel", "").lower().split()
+        href = attrs.get("href", "")
+        if (routes_elsewhere and m.group("tname").lower() == "link"
+                and ("modulepreload" in rels or "preload" in rels)
+                and href.startswith(public_url + "rally") and href.endswith((".js", ".wasm"))):
+            log.append(f"dropped the preload of {href} (fetched once the address is known to be this page's)")
+            return ""
         if (m.group("tname").lower() == "link" and "integrity" in attrs
                 and "preload" in attrs.get("rel", "").lower().split()
                 and attrs.get("as", "").lower() == "fetch"):
@@ -390,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         path = os.path.join(args.dist, page)
         with open(path, encoding="utf-8") as fh:
             original = fh.read()
-        doc = rewrite(original, args.dist, public_url, log)
+        doc = rewrite(original, args.dist, public_url, log, routes_elsewhere=page == "index.html")
         if doc != original:
             write_if_changed(path, doc.encode("utf-8"))
         errors += [f"{page}: {e}" for e in verify(doc, args.dist, public_url, warnings)]
@@ -448,7 +484,7 @@ def self_test() -> int:
     import io
     import tempfile
 
-    def run(csp=_CSP, extra_head="", extra_body="", html_text=None):
+    def run(csp=_CSP, extra_head="", extra_body="", html_text=None, page="respond.html"):
         with tempfile.TemporaryDirectory() as dist:
             for name, data in (("rally-0123abcd.js", b"export default async function init() {}\n"),
                                ("rally-0123abcd_bg.wasm", b"\0asm\1\0\0\0"),
@@ -457,15 +493,15 @@ def self_test() -> int:
                     fh.write(data)
             text = html_text if html_text is not None else _TRUNK_SAMPLE.format(
                 csp=csp, extra_head=extra_head, extra_body=extra_body)
-            with open(os.path.join(dist, "index.html"), "w", encoding="utf-8") as fh:
+            with open(os.path.join(dist, page), "w", encoding="utf-8") as fh:
                 fh.write(text)
             out, err = io.StringIO(), io.StringIO()
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                 rc1 = main([dist])
-                first = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
+                first = open(os.path.join(dist, page), encoding="utf-8").read()
                 files1 = sorted(os.listdir(dist))
                 rc2 = main([dist])
-                second = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
+                second = open(os.path.join(dist, page), encoding="utf-8").read()
             boots = {f: open(os.path.join(dist, f), encoding="utf-8").read()
                      for f in files1 if f.startswith("boot-")}
             return rc1, rc2, first, second, files1, boots, err.getvalue()
@@ -539,6 +575,18 @@ def self_test() -> int:
     check("fails without a manifest link", rc1 == 1)
     rc1, *_ = run(csp=_CSP.replace("default-src 'self'", "default-src 'none'"))
     check("fails when nothing lets 'self' serve the manifest", rc1 == 1)
+
+    # The recruiter's page sends other pages' addresses on before it fetches its module.
+    rc1, rc2, first, second, files, boots, _ = run(page="index.html")
+    boot_body = next(iter(boots.values()), "")
+    check("index.html: passes and is idempotent", rc1 == 0 and rc2 == 0 and first == second)
+    check("index.html: its own module is not preloaded",
+          "modulepreload" not in first and 'rel="preload"' not in first)
+    check("index.html: the loader routes first, then imports its module dynamically",
+          boot_body.index("location.replace(rallyElsewhere") < boot_body.index("await import('/rally-0123abcd.js')")
+          < boot_body.index("await init(") and "import init, * as bindings" not in boot_body)
+    check("index.html: respondent and mediator addresses are recognised",
+          "(respond|answer)" in boot_body and "observe" in boot_body)
 
     # Site files, several pages and the service worker.
     with tempfile.TemporaryDirectory() as dist:

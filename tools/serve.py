@@ -11,6 +11,12 @@ every response, lists no directories and only listens on loopback by default.
 Paths without a file extension that do not exist fall back to /index.html, so
 client-side routes can be reloaded; a missing file *with* an extension is 404.
 
+Precompressed files are served as a static host serves them: when the request accepts
+`br` (or `gzip`) and `<file>.br` (or `<file>.gz`) exists next to the file — the build
+writes them — that body goes out with `Content-Encoding` and `Vary: Accept-Encoding`.
+With `--static-host`, the caching headers are a real host's too: `no-cache` for the
+pages and `sw.js`, a year (`immutable`) for the hashed files; otherwise `no-store`.
+
 The service worker, /sw.js, is an ordinary script at the root: served as
 text/javascript, its default scope is the whole site, so no
 `Service-Worker-Allowed` header is needed. `no-store` does not hinder it: the
@@ -18,7 +24,7 @@ Cache Storage it fills ignores HTTP caching headers, and the browser fetches
 sw.js anew at each check for a new version anyway. The same holds for any
 static host.
 
-    python3 tools/serve.py [--dir dist] [--host 127.0.0.1] [--port 8080] [--quiet]
+    python3 tools/serve.py [--dir dist] [--host 127.0.0.1] [--port 8080] [--quiet] [--static-host]
 
 `--port 0` picks a free port. The first line on stdout is always
 `serving <dir> on http://<host>:<port>/` (scripts parse it).
@@ -69,6 +75,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     root: str = "."
     quiet: bool = False
+    static_host: bool = False
 
     # --------------------------------------------------------------- helpers
     def _resolve(self) -> str | None:
@@ -107,19 +114,34 @@ class Handler(BaseHTTPRequestHandler):
             if not head_only:
                 self.wfile.write(body)
             return
-        with open(file_path, "rb") as fh:
+        accepted = {e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")}
+        encoding = None
+        for name, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if name in accepted and os.path.isfile(file_path + suffix):
+                encoding = name
+                break
+        with open(file_path + (".br" if encoding == "br" else ".gz" if encoding else ""), "rb") as fh:
             body = fh.read()
         ext = os.path.splitext(file_path)[1].lower()
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", MIME_TYPES.get(ext, DEFAULT_TYPE))
         self.send_header("Content-Length", str(len(body)))
-        self._common_headers()
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Vary", "Accept-Encoding")
+        self._common_headers(os.path.basename(file_path))
         self.end_headers()
         if not head_only:
             self.wfile.write(body)
 
-    def _common_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
+    def _common_headers(self, name: str = "") -> None:
+        if not self.static_host:
+            cache = "no-store"
+        elif name.endswith(".html") or name == "sw.js" or not name:
+            cache = "no-cache"
+        else:
+            cache = "public, max-age=31536000, immutable"
+        self.send_header("Cache-Control", cache)
         self.send_header("X-Content-Type-Options", "nosniff")
 
     def version_string(self) -> str:
@@ -152,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8080, help="port (default: 8080; 0 = any free port)")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    parser.add_argument("--static-host", action="store_true",
+                        help="a static host's caching headers (long for hashed files) instead of no-store")
     args = parser.parse_args(argv)
 
     root = os.path.realpath(args.dir)
@@ -161,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
 
     Handler.root = root
     Handler.quiet = args.quiet
+    Handler.static_host = args.static_host
     ThreadingHTTPServer.allow_reuse_address = True
     ThreadingHTTPServer.daemon_threads = True
     try:

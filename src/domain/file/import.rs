@@ -6,13 +6,13 @@ use super::envelope::SealedError;
 use super::{migrate, Document, CURRENT_VERSION, FORMAT_NAME};
 use crate::domain::campaign::CampaignError;
 use crate::domain::fieldwork::{check_observation, FieldworkError};
+use crate::domain::instrument::score::Response;
 use crate::domain::json_path::from_value;
 use crate::domain::limits::{
     MAX_ANSWERS, MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_NAME_CHARS, MAX_OBSERVATIONS,
     MAX_RESPONSES, MAX_ROLES,
 };
 use crate::domain::role::RoleProblem;
-use crate::domain::instrument::score::Response;
 use crate::domain::survey::{Invitation, InvitationError};
 use crate::domain::workspace::Workspace;
 use serde_json::Value;

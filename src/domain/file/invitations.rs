@@ -6,9 +6,9 @@
 //! paths; any other member is left unread.
 
 use super::import::{text_of, version_of, ImportError, Problem};
+use crate::domain::instrument::score::Response;
 use crate::domain::json_path::from_value;
 use crate::domain::limits::MAX_INVITATIONS;
-use crate::domain::instrument::score::Response;
 use crate::domain::survey::Invitation;
 use serde_json::Value;
 use std::collections::HashSet;

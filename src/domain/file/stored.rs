@@ -167,10 +167,12 @@ fn changes(before: &Fieldwork, after: &Fieldwork, all: bool) -> Records {
 pub fn survey_changes(before: &Fieldwork, after: &Fieldwork) -> Records {
     let mut out = Records::default();
     if before.invitations != after.invitations {
-        out.puts.push((INVITATIONS_KEY.into(), json(&after.invitations)));
+        out.puts
+            .push((INVITATIONS_KEY.into(), json(&after.invitations)));
     }
     if before.responses != after.responses {
-        out.puts.push((RESPONSES_KEY.into(), json(&after.responses)));
+        out.puts
+            .push((RESPONSES_KEY.into(), json(&after.responses)));
     }
     out
 }
@@ -261,7 +263,9 @@ pub fn read_survey(records: &[(String, String)]) -> Result<Fieldwork, StoredErro
     for (key, text) in records {
         let damaged = || StoredError::Damaged(key.clone());
         match key.as_str() {
-            INVITATIONS_KEY => fw.invitations = serde_json::from_str(text).map_err(|_| damaged())?,
+            INVITATIONS_KEY => {
+                fw.invitations = serde_json::from_str(text).map_err(|_| damaged())?
+            }
             RESPONSES_KEY => fw.responses = serde_json::from_str(text).map_err(|_| damaged())?,
             _ => {}
         }

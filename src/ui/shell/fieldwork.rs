@@ -279,7 +279,10 @@ async fn load(scope: Scope) -> Loaded {
         match legacy(scope, &text) {
             Some(old) => {
                 let fw = &loaded.fieldwork;
-                let (fw, _) = fw.import(&old.kits, &old.observations.versions().cloned().collect::<Vec<_>>());
+                let (fw, _) = fw.import(
+                    &old.kits,
+                    &old.observations.versions().cloned().collect::<Vec<_>>(),
+                );
                 let (fw, _) = fw.add_invitations(&old.invitations);
                 loaded.fieldwork = fw.keep_submitted(&old.responses);
                 loaded.rewrite = true;

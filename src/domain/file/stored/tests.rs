@@ -159,15 +159,17 @@ fn the_respondents_page_reads_and_writes_only_invitations_and_responses() {
     assert!(survey.kits.is_empty() && survey.observations.observations.is_empty());
     assert_eq!(survey.invitations, fw.invitations);
     let mut after = survey.clone();
-    after.responses.push(crate::domain::instrument::score::filled(
-        "interpersonal-intelligence",
-        id(7),
-        id(8),
-        id(9),
-        None,
-        3000,
-        |_, _| Some(4),
-    ));
+    after
+        .responses
+        .push(crate::domain::instrument::score::filled(
+            "interpersonal-intelligence",
+            id(7),
+            id(8),
+            id(9),
+            None,
+            3000,
+            |_, _| Some(4),
+        ));
     assert_eq!(keys(&survey_changes(&survey, &after).puts), [RESPONSES_KEY]);
     assert!(survey_changes(&after, &after).is_empty());
 }

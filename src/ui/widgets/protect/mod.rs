@@ -153,12 +153,13 @@ pub fn open_invitation_link(
         Some(Err(e)) => then.emit(Err(e)),
         Some(Ok(sealed)) => {
             let on_bytes = Callback::from(move |bytes: Vec<u8>| {
-                let invitation = read_invitations(&bytes).ok().and_then(|list| {
-                    match <[Invitation; 1]>::try_from(list) {
-                        Ok([one]) => Some(one),
-                        Err(_) => None,
-                    }
-                });
+                let invitation =
+                    read_invitations(&bytes).ok().and_then(
+                        |list| match <[Invitation; 1]>::try_from(list) {
+                            Ok([one]) => Some(one),
+                            Err(_) => None,
+                        },
+                    );
                 then.emit(invitation.ok_or(CodeError::BadLink));
             });
             ask(Request::Unlock(UnlockRequest {
