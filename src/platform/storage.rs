@@ -1,5 +1,10 @@
 //! `localStorage` access with failures as values: a full or missing storage is something to
 //! tell the user about, never a crash. Also the persistent-storage request.
+//!
+//! `localStorage` keeps what is small and must be read or written synchronously: the
+//! language, who invites, the token that tells other tabs a new version of the workspace was
+//! saved, and a respondent's draft (written at once after every answer, so a tab closed the
+//! next moment keeps it). Campaigns and fieldwork live in the browser's database (`db`).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -255,3 +255,68 @@ export async function seedStorage(page, entries, { once = true } = {}) {
     sessionStorage.setItem(flag, '1');
   }, { entries, once });
 }
+
+// ---------------------------------------------------------- the app's database --
+
+/**
+ * Every [key, text] of Rally's IndexedDB store whose key starts with `prefix` (see
+ * src/platform/db.rs). Never creates the database: when it does not exist yet, the open's
+ * upgrade is aborted and the result is empty.
+ */
+export async function dbPrefix(page, prefix) {
+  return page.evaluate((prefix) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('rally');
+    req.onupgradeneeded = () => req.transaction.abort();
+    req.onerror = () => resolve([]);
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('kv')) { db.close(); resolve([]); return; }
+      const store = db.transaction('kv', 'readonly').objectStore('kv');
+      const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
+      const keys = store.getAllKeys(range);
+      const values = store.getAll(range);
+      values.onsuccess = () => { db.close(); resolve(keys.result.map((k, i) => [k, values.result[i]])); };
+      values.onerror = () => { db.close(); reject(values.error); };
+    };
+  }), prefix);
+}
+
+/** The text stored under `key` in Rally's database, or null. */
+export async function dbGet(page, key) {
+  const found = (await dbPrefix(page, key)).find(([k]) => k === key);
+  return found ? found[1] : null;
+}
+
+/** The recruiter's stored workspace record (JSON text), or ''. */
+export async function storedWorkspace(page) {
+  return (await dbGet(page, 'workspace')) ?? '';
+}
+
+/**
+ * The stored fieldwork as one object: kits, invitations, responses and observations (each
+ * rebuilt from its header and chunks of events).
+ */
+export async function storedFieldwork(page) {
+  const parse = (text) => (text ? JSON.parse(text) : []);
+  const lists = Object.fromEntries(await dbPrefix(page, 'fw/'));
+  const headers = new Map();
+  const chunks = new Map();
+  for (const [key, text] of await dbPrefix(page, 'obs/')) {
+    const rest = key.slice(4);
+    const hash = rest.indexOf('#');
+    if (hash < 0) headers.set(rest, JSON.parse(text));
+    else chunks.set(rest, JSON.parse(text));
+  }
+  const observations = [...headers].map(([key, h]) => {
+    const o = h.observation;
+    o.events = [];
+    for (let n = 0; n < h.chunks; n++) o.events.push(...chunks.get(`${key}#${String(n).padStart(5, '0')}`));
+    return o;
+  });
+  return {
+    kits: parse(lists['fw/kits']),
+    invitations: parse(lists['fw/invitations']),
+    responses: parse(lists['fw/responses']),
+    observations,
+  };
+}

@@ -15,7 +15,7 @@ import {
   test, expect, open, go, waitSaved, statusRegion, watchErrors, axeAndShots,
   downloadFrom,
 } from './recruiter-lib.mjs';
-import { waitForApp, ORIGIN } from './helpers.mjs';
+import { waitForApp, ORIGIN, storedFieldwork } from './helpers.mjs';
 
 const CAMPAIGN = 'Recrutement DAF — Bordeaux';
 const LEADER = 'Hélène Garnier';
@@ -100,11 +100,9 @@ async function leaveFields(page) {
   await page.locator('#log-title').focus();
 }
 
-/** The stored observation of this browser (rally.fieldwork), parsed. */
+/** The stored observation of this browser (from the app's database), parsed. */
 async function storedObservation(page) {
-  const text = await page.evaluate(() => localStorage.getItem('rally.fieldwork') ?? '');
-  if (!text) return null;
-  return JSON.parse(text).observations?.[0] ?? null;
+  return (await storedFieldwork(page)).observations[0] ?? null;
 }
 
 // ------------------------------------------------------------- the story --
@@ -156,7 +154,7 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   await expect(m.getByTestId('obs-kit')).toHaveCount(1);
 
   await sessions.first().getByRole('button', { name: 'Observe this session: Session 1' }).click();
-  await expect(m).toHaveURL(/#\/observe\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
+  await expect(m).toHaveURL(/#\/observe\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
   const codingUrl = m.url();
   await expect(m.getByRole('heading', { level: 1 })).toContainText(`Session 1 — ${TOPIC}`);
   await expect(m.locator('#log-title')).toHaveText('Events (0)');

@@ -5,7 +5,7 @@
 // plus the few UI steps every recruiter test repeats.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as helpersTest, expect, waitForApp, axeCheck, shot } from './helpers.mjs';
+import { test as helpersTest, expect, waitForApp, axeCheck, shot, storedWorkspace } from './helpers.mjs';
 
 export { expect };
 
@@ -93,9 +93,9 @@ export async function waitSaved(page, { contains, lacks } = {}) {
   }
 }
 
-/** The raw stored workspace ('' when none). */
+/** The raw stored workspace record in the app's database ('' when none). */
 export function stored(page) {
-  return page.evaluate(() => localStorage.getItem('rally.workspace') ?? '');
+  return storedWorkspace(page);
 }
 
 /** Names of the campaigns in the stored autosave record ([] when nothing is stored). */

@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, newAxeContext, waitForApp, axeCheck, shot, instrument } from './helpers.mjs';
+import { test, expect, newAxeContext, waitForApp, axeCheck, shot, instrument, storedFieldwork } from './helpers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const V3 = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'format-v3.json'), 'utf8'));
@@ -270,8 +270,7 @@ test('the invitation link works under the strict CSP, and a damaged link says so
   await expect(heading(page)).toHaveText('Before you start');
   // Opening the same link twice adds nothing. (The fieldwork is saved 250 ms after a change:
   // wait for the disk, then for the app to have read the link again, rather than sleeping.)
-  const storedInvitations = () => page.evaluate(
-    () => JSON.parse(localStorage.getItem('rally.fieldwork') ?? '{}').invitations?.length ?? 0);
+  const storedInvitations = async () => (await storedFieldwork(page)).invitations.length;
   await expect.poll(storedInvitations, { message: 'invitations on disk' }).toBe(1);
   await page.goto(`/#/respond/${payload(inv)}`);
   await expect(page).toHaveURL(new RegExp(`#/answer/${inv.id}$`)); // the link was read again

@@ -13,7 +13,7 @@ import {
   test, expect, go, waitSaved, statusRegion, alertRegion, watchErrors, createCampaign,
   downloadFrom,
 } from './recruiter-lib.mjs';
-import { axeCheck, shot, shotFile, waitForApp, ORIGIN, newAxeContext } from './helpers.mjs';
+import { axeCheck, shot, shotFile, waitForApp, ORIGIN, newAxeContext, storedFieldwork } from './helpers.mjs';
 
 const CAMPAIGN = 'Directeur des partenariats — Bordeaux';
 const LEADER = 'Hélène Garnier';
@@ -132,7 +132,7 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   const ceoInvitation = await downloadFrom(rec,
     card.getByRole('button', { name: `Download the invitation: ${LEADER} (leader) — ${CANDIDATE}` }), tmp);
   const inv = JSON.parse(fs.readFileSync(ceoInvitation, 'utf8'));
-  expect(inv.format_version).toBe(3);
+  expect(inv.format_version).toBe(4);
   expect(inv.invitations).toHaveLength(1);
   expect(inv.invitations[0].kind).toBe('leader');
   expect(inv.invitations[0].instruments.map((i) => i.id)).toEqual(['interpersonal-intelligence-observer']);
@@ -210,7 +210,9 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   await expect(section.locator('svg[role="img"]')).toHaveCount(2);
   shared.resultsUrl = rec.url();
   shared.campaignUrl = `${ORIGIN}/#/campaign/${id}`;
-  shared.storage = await rec.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
+  // The recruiter's browser as it stands (localStorage and the app's database), for the tests
+  // below, which each open it in a context of their own.
+  shared.storage = await rec.context().storageState({ indexedDB: true });
   expect(recErrors).toEqual([]);
 
   // ---- A browser without this campaign refuses the answers, says why, and changes nothing.
@@ -222,23 +224,10 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   shared.files = { candFile, ceoFile };
 });
 
-/**
- * Writes `storage` (the recruiter's localStorage, as JSON of key → text) into the context's
- * first page load only, so reloads see what the app itself wrote since.
- */
-async function seedOnce(context, storage) {
-  await context.addInitScript((entries) => {
-    if (sessionStorage.getItem('seeded')) return;
-    for (const [k, v] of Object.entries(JSON.parse(entries))) localStorage.setItem(k, v);
-    sessionStorage.setItem('seeded', '1');
-  }, storage);
-}
-
 test('self-assessment screens pass axe and are photographed at 1280 and 390 px', async ({ browser }) => {
   test.skip(!shared.storage, 'needs the story above');
   for (const width of [1280, 390]) {
-    const context = await newAxeContext(browser, { viewport: { width, height: 900 } });
-    await seedOnce(context, shared.storage);
+    const context = await newAxeContext(browser, { viewport: { width, height: 900 }, storageState: shared.storage });
     const page = await context.newPage();
     await page.goto(shared.resultsUrl);
     await waitForApp(page);
@@ -262,8 +251,7 @@ test('self-assessment screens pass axe and are photographed at 1280 and 390 px',
 
 test('past the keep-until date the card says so, and erasing a person removes their answers', async ({ browser }) => {
   test.skip(!shared.storage, 'needs the story above');
-  const context = await newAxeContext(browser, { viewport: { width: 1280, height: 900 } });
-  await seedOnce(context, shared.storage);
+  const context = await newAxeContext(browser, { viewport: { width: 1280, height: 900 }, storageState: shared.storage });
   const page = await context.newPage();
   // A year and a half later: the six months promised to the respondents are long past.
   await page.clock.install({ time: Date.now() + 540 * 24 * 3600 * 1000 });
@@ -272,10 +260,10 @@ test('past the keep-until date the card says so, and erasing a person removes th
   const overdue = page.getByTestId('survey-overdue');
   await expect(overdue).toContainText(`Answers about ${CANDIDATE} were to be kept until`);
   /** Invitations and responses in the stored fieldwork. */
-  const onDisk = () => page.evaluate(() => {
-    const doc = JSON.parse(localStorage.getItem('rally.fieldwork') ?? '{}');
-    return (doc.invitations ?? []).length + (doc.responses ?? []).length;
-  });
+  const onDisk = async () => {
+    const fw = await storedFieldwork(page);
+    return fw.invitations.length + fw.responses.length;
+  };
   expect(await onDisk()).toBeGreaterThan(0);
   expect(await axeCheck(page)).toEqual([]);
   await page.locator('section.sv-section').screenshot({ path: shotFile('selfassess-overdue-1280') });

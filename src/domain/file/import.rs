@@ -131,7 +131,7 @@ pub(super) fn current(doc: Document) -> Option<Result<Document, ImportError>> {
     if doc.format != FORMAT_NAME || doc.format_version != CURRENT_VERSION {
         return None;
     }
-    Some(validate(&doc).map(|()| doc))
+    Some(check_document(&doc).map(|()| doc))
 }
 
 /// Reads an already parsed JSON value (the autosave path uses this too).
@@ -162,7 +162,7 @@ pub fn read_document_value(value: Value) -> Result<Document, ImportError> {
         },
         detail: e.message,
     })?;
-    validate(&doc)?;
+    check_document(&doc)?;
     Ok(doc)
 }
 
@@ -201,7 +201,7 @@ fn invalid(path: String, problem: Problem) -> ImportError {
 }
 
 /// The meaning checks that types alone cannot express.
-fn validate(doc: &Document) -> Result<(), ImportError> {
+pub(super) fn check_document(doc: &Document) -> Result<(), ImportError> {
     if doc.campaigns.len() > MAX_CAMPAIGNS {
         return Err(invalid("campaigns".into(), Problem::TooManyCampaigns));
     }

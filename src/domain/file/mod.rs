@@ -7,6 +7,7 @@ mod import;
 mod merge;
 mod migrate;
 mod snapshot;
+pub mod stored;
 
 pub use import::{read_document, read_document_value, read_stored, ImportError, Problem};
 pub use merge::{merge, merge_fieldwork, MergeReport};

@@ -36,6 +36,7 @@ catalogue! {
     LanguageGroup => "Langue de l'interface", "Interface language";
     FooterPrivacy => "Rally fonctionne entièrement dans ce navigateur\u{a0}: rien n'est envoyé sur le réseau.", "Rally runs entirely in this browser: nothing is sent over the network.";
     Saved => "Enregistré", "Saved";
+    Loading => "Chargement de vos données…", "Loading your data…";
     Saving => "Enregistrement…", "Saving…";
     NotSaved => "Non enregistré", "Not saved";
     Dismiss => "Fermer", "Dismiss";

@@ -14,8 +14,8 @@ use crate::ui::recruiter::{
     roles::Roles,
 };
 use crate::ui::respondent::{Answer, RespondHome, RespondLink};
-use crate::ui::shell::autosave::{self, boot, use_autosave, Session};
-use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle};
+use crate::ui::shell::autosave::{self, use_autosave, Session};
+use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle, FieldworkState};
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{AppHandle, AppState, Msg, SaveState};
 use crate::ui::widgets::{export_all_button::ExportAllButton, notices::Notices};
@@ -28,21 +28,22 @@ use yew_router::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let init = use_memo((), |_| {
-        let (session, state) = boot();
-        (Rc::new(RefCell::new(session)), RefCell::new(Some(state)))
-    });
-    let session = init.0.clone();
-    let app = use_reducer({
-        let init = init.clone();
-        move || {
-            init.1.borrow_mut().take().unwrap_or_else(|| {
-                AppState::new(Default::default(), Lang::default(), SaveState::Saved, false)
-            })
-        }
-    });
+    let session = use_memo((), |_| Rc::new(RefCell::new(autosave::session())));
+    let session: Rc<RefCell<Session>> = (*session).clone();
+    let app = use_reducer(|| AppState::starting(autosave::start_lang()));
     use_autosave(&app, session.clone());
-    let fieldwork = use_reducer(crate::ui::shell::fieldwork::boot);
+    // Reading storage is asynchronous: the pages wait until the workspace is there.
+    {
+        let (session, dispatcher) = (session.clone(), app.dispatcher());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let booted = autosave::load(session).await;
+                dispatcher.dispatch(Msg::Booted(Box::new(booted)));
+            });
+        });
+    }
+    let fieldwork = use_reducer(FieldworkState::starting);
+    crate::ui::shell::fieldwork::use_fieldwork_boot(&fieldwork);
     crate::ui::shell::fieldwork::use_fieldwork_saver(&fieldwork);
 
     // Language: <html lang>, and remembered.
@@ -133,7 +134,11 @@ pub fn app() -> Html {
                 <Banners session={session.clone()} />
                 <main id="main" tabindex="-1">
                     <Notices />
-                    <Switch<Route> render={switch} />
+                    if app.ready {
+                        <Switch<Route> render={switch} />
+                    } else {
+                        <p class="loading" role="status" aria-live="polite">{ T::Loading.get(app.lang) }</p>
+                    }
                 </main>
                 <footer class="site-footer">
                     <p>{ T::FooterPrivacy.get(app.lang) }</p>
@@ -145,7 +150,13 @@ pub fn app() -> Html {
 }
 
 fn switch(route: Route) -> Html {
-    match route {
+    // The campaign list, the new-campaign form, roles and settings show the workspace only:
+    // they do not wait for the (maybe large) fieldwork store.
+    let fieldwork_free = matches!(
+        route,
+        Route::Home | Route::NewCampaign | Route::Roles | Route::Role { .. } | Route::Settings
+    );
+    let page = match route {
         Route::Home => html! { <Home /> },
         Route::NewCampaign => html! { <NewCampaign /> },
         Route::Campaign { id } => html! { <CampaignPage {id} /> },
@@ -169,6 +180,28 @@ fn switch(route: Route) -> Html {
         Route::Role { id } => html! { <RoleEditor {id} /> },
         Route::Settings => html! { <Settings /> },
         Route::NotFound => html! { <NotFound /> },
+    };
+    if fieldwork_free {
+        page
+    } else {
+        html! { <FieldworkGate>{ page }</FieldworkGate> }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GateProps {
+    children: Html,
+}
+
+/// Shows its page once the fieldwork store has been read from storage.
+#[function_component(FieldworkGate)]
+fn fieldwork_gate(p: &GateProps) -> Html {
+    let app = crate::ui::shell::state::use_app();
+    let fw = use_fieldwork();
+    if fw.ready {
+        p.children.clone()
+    } else {
+        html! { <p class="loading" role="status" aria-live="polite">{ T::Loading.get(app.lang) }</p> }
     }
 }
 

@@ -1,12 +1,16 @@
-//! The shell's side of fieldwork (kits and observations): its own reducer and its own storage
-//! key, apart from the campaign undo history. Every coding action is written to storage
-//! once a burst of coding pauses (within a second at most, and at once when the page is hidden
-//! or closed), so a reload or a closed tab mid-session loses nothing.
+//! The shell's side of fieldwork (kits, observations, invitations and answers): its own
+//! reducer and its own records in the browser's database, apart from the campaign undo
+//! history. Every coding action is written once a burst of coding pauses (within a second at
+//! most, and at once when the page is hidden or closed), so a reload or a closed tab
+//! mid-session loses nothing. Only what changed is written (`file::stored::fieldwork_changes`):
+//! one coded event rewrites the chunk of events it falls in, not the whole store.
 
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport};
+use crate::domain::file::stored::{fieldwork_changes, fieldwork_records, read_fieldwork};
 use crate::domain::file::{merge_fieldwork, read_stored, Document};
 use crate::domain::observation::log::ObservationAction;
+use crate::platform::db::{self, Batch, WriteError};
 use crate::platform::storage::{self, StorageFailure};
 use crate::platform::{clock, dom, random};
 use chrono::{DateTime, Utc};
@@ -16,7 +20,8 @@ use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
-pub const FIELDWORK_KEY: &str = "rally.fieldwork";
+/// Where an older Rally kept the fieldwork (`localStorage`), moved to the database once.
+pub const LEGACY_FIELDWORK_KEY: &str = "rally.fieldwork";
 /// A burst of coding is written once it pauses this long…
 const SAVE_QUIET_MS: i64 = 250;
 /// …and never later than this after its first change (and at once when the page is hidden or
@@ -35,6 +40,8 @@ pub struct FieldworkState {
     pub save: Result<(), StorageFailure>,
     /// The stored fieldwork could not be read at start-up (kept aside, not overwritten).
     pub unreadable: bool,
+    /// The stored fieldwork has been read (pages that show it wait until then).
+    pub ready: bool,
 }
 
 /// The same store (by pointer: with thousands of events it is never compared element by
@@ -46,6 +53,7 @@ impl PartialEq for FieldworkState {
             && self.refused == other.refused
             && self.save == other.save
             && self.unreadable == other.unreadable
+            && self.ready == other.ready
     }
 }
 
@@ -66,6 +74,8 @@ pub enum FieldworkMsg {
     },
     /// Replace everything (after an import merged elsewhere).
     Replace(Box<Fieldwork>),
+    /// The stored fieldwork was read at start-up (or could not be).
+    Loaded(Box<Loaded>),
     Saved(Result<(), StorageFailure>),
     DismissRefusal,
 }
@@ -82,6 +92,7 @@ impl Reducible for FieldworkState {
             refused: None,
             save: self.save,
             unreadable: self.unreadable,
+            ready: self.ready,
         };
         let refused = |e: FieldworkError| FieldworkState {
             fieldwork: self.fieldwork.clone(),
@@ -111,6 +122,15 @@ impl Reducible for FieldworkState {
                 Err(e) => refused(e),
             },
             FieldworkMsg::Replace(fw) => with(*fw, true),
+            FieldworkMsg::Loaded(l) => FieldworkState {
+                fieldwork: Rc::new(l.fieldwork),
+                // Written by an older Rally (moved or migrated): written again at once.
+                changes: self.changes + u64::from(l.rewrite),
+                refused: None,
+                save: l.failure.map_or(Ok(()), Err),
+                unreadable: l.unreadable,
+                ready: true,
+            },
             FieldworkMsg::Saved(r) => {
                 if r == self.save {
                     return self;
@@ -140,8 +160,30 @@ impl FieldworkState {
             refused: self.refused.clone(),
             save: self.save,
             unreadable: self.unreadable,
+            ready: self.ready,
         }
     }
+
+    /// Before the stored fieldwork is read.
+    pub fn starting() -> Self {
+        FieldworkState {
+            fieldwork: Rc::default(),
+            changes: 0,
+            refused: None,
+            save: Ok(()),
+            unreadable: false,
+            ready: false,
+        }
+    }
+}
+
+/// What start-up read.
+pub struct Loaded {
+    fieldwork: Fieldwork,
+    failure: Option<StorageFailure>,
+    unreadable: bool,
+    /// Moved from `localStorage` or written by an older Rally: to be written again.
+    rewrite: bool,
 }
 
 pub type FieldworkHandle = UseReducerHandle<FieldworkState>;
@@ -182,39 +224,85 @@ pub fn start(fw: &FieldworkHandle, kit: Uuid, session: Uuid, candidate: Uuid) ->
     observation
 }
 
-/// Reads the stored fieldwork; what cannot be read is kept aside under another key.
-pub fn boot() -> FieldworkState {
-    let mut state = FieldworkState {
-        fieldwork: Rc::default(),
-        changes: 0,
-        refused: None,
-        save: Ok(()),
+/// Reads the stored fieldwork from the database — or, once, from where an older Rally kept it
+/// in `localStorage` — and hands it to the store. What cannot be read is kept aside.
+#[hook]
+pub fn use_fieldwork_boot(fw: &FieldworkHandle) {
+    let dispatcher = fw.dispatcher();
+    use_effect_with((), move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = load().await;
+            dispatcher.dispatch(FieldworkMsg::Loaded(Box::new(loaded)));
+        });
+    });
+}
+
+async fn load() -> Loaded {
+    let mut loaded = Loaded {
+        fieldwork: Fieldwork::default(),
+        failure: None,
         unreadable: false,
+        rewrite: false,
     };
-    match storage::read(FIELDWORK_KEY) {
-        Err(f) => state.save = Err(f),
-        Ok(None) => {}
-        Ok(Some(text)) => match read_stored(text.as_bytes()) {
-            Ok((doc, current)) => {
-                let mut fw = Fieldwork::default().import(&doc.kits, &doc.observations).0;
-                // This browser's own survey data is restored as it was saved.
-                fw.invitations = doc.invitations;
-                fw.responses = doc.responses;
-                state.fieldwork = Rc::new(fw);
-                // Written by an older Rally: saved again in the current format.
-                state.changes = u64::from(!current);
+    let records = async {
+        db::open().await?;
+        let mut records = db::prefix("fw/").await?;
+        records.extend(db::prefix(crate::domain::file::stored::OBSERVATION_PREFIX).await?);
+        Ok::<_, StorageFailure>(records)
+    };
+    match records.await {
+        Err(f) => loaded.failure = Some(f),
+        Ok(records) if records.is_empty() => {
+            // Nothing in the database yet: an older Rally's copy, if any, moves there.
+            if let Some(text) = storage::read(LEGACY_FIELDWORK_KEY).ok().flatten() {
+                match read_stored(text.as_bytes()) {
+                    Ok((doc, _)) => {
+                        let mut fw = Fieldwork::default().import(&doc.kits, &doc.observations).0;
+                        fw.invitations = doc.invitations;
+                        fw.responses = doc.responses;
+                        if write_all(&fw).await.is_ok() {
+                            let _ = storage::remove(LEGACY_FIELDWORK_KEY);
+                        }
+                        loaded.fieldwork = fw;
+                    }
+                    Err(_) => {
+                        let aside = format!(
+                            "{LEGACY_FIELDWORK_KEY}.unreadable.{}",
+                            clock::now().timestamp_millis()
+                        );
+                        let _ = storage::write(&aside, &text);
+                        let _ = storage::remove(LEGACY_FIELDWORK_KEY);
+                        loaded.unreadable = true;
+                    }
+                }
             }
+        }
+        Ok(records) => match read_fieldwork(&records, clock::now()) {
+            Ok(fw) => loaded.fieldwork = fw,
             Err(_) => {
-                let aside = format!(
-                    "{FIELDWORK_KEY}.unreadable.{}",
-                    clock::now().timestamp_millis()
-                );
-                let _ = storage::write(&aside, &text);
-                state.unreadable = true;
+                // Kept aside under other keys, so nothing is overwritten.
+                let stamp = clock::now().timestamp_millis();
+                let mut batch = Batch::default();
+                for (k, v) in records {
+                    batch.put(format!("unreadable.{stamp}/{k}"), v.clone());
+                    batch.delete(k);
+                }
+                let _ = batch.write().await;
+                loaded.unreadable = true;
             }
         },
     }
-    state
+    loaded
+}
+
+/// Writes a whole store (after moving it from `localStorage`).
+async fn write_all(fw: &Fieldwork) -> Result<(), WriteError> {
+    let records = fieldwork_records(fw);
+    let mut batch = Batch::default();
+    for (k, v) in records.puts {
+        batch.put(k, v);
+    }
+    batch.write().await
 }
 
 /// Merges an imported file's kits, observations, invitations and responses (checked against
@@ -229,42 +317,90 @@ pub fn import(fw: &FieldworkHandle, doc: &Document, campaigns: &[Campaign]) -> F
 
 /// Saves every change: a burst of coding once it pauses (`SAVE_QUIET_MS`), at the latest
 /// `SAVE_MAX_WAIT_MS` after its first change, and at once when the page is hidden or closed.
-/// Writing thousands of events takes a few milliseconds; doing it once per burst rather than
-/// once per keystroke keeps fast coding from waiting on it.
+/// Only the records that changed since the last write are written.
 #[hook]
 pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
     // The state still to write, and since when something is unsaved.
     let unsaved = use_mut_ref(|| None::<(FieldworkHandle, i64)>);
+    // What the database holds (as far as this tab knows): the base of the next change.
+    let stored = use_mut_ref(|| None::<Rc<Fieldwork>>);
     let timer = use_mut_ref(|| None::<Timeout>);
     {
-        let (unsaved, timer, handle) = (unsaved.clone(), timer.clone(), fw.clone());
-        use_effect_with(fw.changes, move |changes| {
-            if *changes > 0 {
-                let now = clock::now().timestamp_millis();
-                let since = unsaved.borrow().as_ref().map_or(now, |(_, since)| *since);
-                *unsaved.borrow_mut() = Some((handle, since));
-                let wait = SAVE_QUIET_MS.min(since + SAVE_MAX_WAIT_MS - now).max(0);
-                let next = unsaved.clone();
-                // Replacing the timer cancels the one set for the previous change.
-                *timer.borrow_mut() = Some(Timeout::new(wait as u32, move || save(&next)));
+        let stored = stored.clone();
+        use_effect_with((fw.ready, fw.changes), {
+            let handle = fw.clone();
+            let (unsaved, timer) = (unsaved.clone(), timer.clone());
+            move |(ready, changes)| {
+                if !*ready {
+                    return;
+                }
+                if stored.borrow().is_none() {
+                    // Just loaded: that is what the database holds, unless it must be
+                    // written again (moved or migrated), then from nothing.
+                    *stored.borrow_mut() = Some(if *changes > 0 {
+                        Rc::new(Fieldwork::default())
+                    } else {
+                        handle.fieldwork.clone()
+                    });
+                }
+                if *changes > 0 {
+                    let now = clock::now().timestamp_millis();
+                    let since = unsaved.borrow().as_ref().map_or(now, |(_, since)| *since);
+                    *unsaved.borrow_mut() = Some((handle, since));
+                    let wait = SAVE_QUIET_MS.min(since + SAVE_MAX_WAIT_MS - now).max(0);
+                    let (next, stored) = (unsaved.clone(), stored.clone());
+                    // Replacing the timer cancels the one set for the previous change.
+                    *timer.borrow_mut() =
+                        Some(Timeout::new(wait as u32, move || save(&next, &stored)));
+                }
             }
         });
     }
     use_effect_with((), move |_| {
-        let leaving = dom::when_leaving(move || save(&unsaved));
+        let leaving = dom::when_leaving(move || save(&unsaved, &stored));
         move || drop(leaving)
     });
 }
 
-/// Writes the state waiting in `unsaved`, if any.
-fn save(unsaved: &RefCell<Option<(FieldworkHandle, i64)>>) {
+/// Writes the changes between what the database holds and the state waiting in `unsaved`.
+fn save(
+    unsaved: &RefCell<Option<(FieldworkHandle, i64)>>,
+    stored: &Rc<RefCell<Option<Rc<Fieldwork>>>>,
+) {
     let Some((handle, _)) = unsaved.borrow_mut().take() else {
         return;
     };
-    let doc =
-        Document::of_workspace(&Default::default(), clock::now()).with_fieldwork(&handle.fieldwork);
-    handle.dispatch(FieldworkMsg::Saved(storage::write(
-        FIELDWORK_KEY,
-        &doc.to_json(),
-    )));
+    let Some(base) = stored.borrow().clone() else {
+        return;
+    };
+    let current = handle.fieldwork.clone();
+    let records = fieldwork_changes(&base, &current);
+    if records.is_empty() {
+        return;
+    }
+    let mut batch = Batch::default();
+    for (k, v) in records.puts {
+        batch.put(k, v);
+    }
+    for k in records.deletes {
+        batch.delete(k);
+    }
+    // Transactions commit in the order they were made: the next change builds on this one.
+    *stored.borrow_mut() = Some(current.clone());
+    let write = batch.write();
+    let stored = stored.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = write.await.map_err(|e| match e {
+            WriteError::Failed(f) => f,
+            WriteError::Conflict => StorageFailure::Unavailable,
+        });
+        if result.is_err() {
+            // Not written: the next save starts again from what the database still holds.
+            let mut s = stored.borrow_mut();
+            if s.as_ref().is_some_and(|x| Rc::ptr_eq(x, &current)) {
+                *s = Some(base);
+            }
+        }
+        handle.dispatch(FieldworkMsg::Saved(result));
+    });
 }

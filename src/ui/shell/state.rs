@@ -79,19 +79,34 @@ pub struct AppState {
     pub persistence: Persistence,
     /// The stored data could not be read at start-up (it was kept aside).
     pub stored_unreadable: bool,
+    /// The stored workspace has been read: until then the pages wait (a moment).
+    pub ready: bool,
+}
+
+/// What start-up read from storage.
+pub struct Booted {
+    pub workspace: Workspace,
+    /// Storage could not be used at all.
+    pub failure: Option<StorageFailure>,
+    /// The stored data could not be read (it was kept aside).
+    pub unreadable: bool,
+    /// It was written by an older Rally: save it again in the current format.
+    pub migrated: bool,
 }
 
 impl AppState {
-    pub fn new(workspace: Workspace, lang: Lang, save: SaveState, stored_unreadable: bool) -> Self {
+    /// The state before storage is read: an empty workspace, not ready.
+    pub fn starting(lang: Lang) -> Self {
         Self {
-            history: History::new(Rc::new(workspace)),
+            history: History::new(Rc::new(Workspace::default())),
             changes: 0,
             lang,
             notice: None,
-            save,
+            save: SaveState::Saved,
             conflict: false,
             persistence: Persistence::Pending,
-            stored_unreadable,
+            stored_unreadable: false,
+            ready: false,
         }
     }
 
@@ -101,6 +116,8 @@ impl AppState {
 }
 
 pub enum Msg {
+    /// The stored workspace was read.
+    Booted(Box<Booted>),
     /// Apply a change; on success show `notice` (if any).
     Do {
         action: Action,
@@ -130,6 +147,15 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         match msg {
+            Msg::Booted(b) => {
+                next.history.reset(Rc::new(b.workspace));
+                next.save = b.failure.map_or(SaveState::Saved, SaveState::Failed);
+                next.stored_unreadable = b.unreadable;
+                next.ready = true;
+                if b.migrated {
+                    next.changes += 1;
+                }
+            }
             Msg::Do {
                 action,
                 now,

@@ -57,7 +57,7 @@ pub fn import_button(props: &Props) -> Html {
     html! {
         <div class="import-control">
             // The native input stays focusable but hidden; its label is the visible, translated button.
-            <input id={props.id.clone()} class="file-input" type="file" accept=".json,application/json" {onchange} data-testid="import-file" />
+            <input id={props.id.clone()} class="file-input" type="file" accept=".json,application/json" {onchange} data-testid="import-file" disabled={!fieldwork.ready} />
             <label for={props.id.clone()} class="button file-button">{ T::ImportFile.get(app.lang) }</label>
             if *busy {
                 <p class="hint" aria-live="polite">{ T::Importing.get(app.lang) }</p>

@@ -344,6 +344,30 @@ impl Observation {
         }
     }
 
+    /// The same observation without its events (a stored header: the events are kept in
+    /// chunks apart, see `file::stored`). Field by field, so the events are never copied.
+    pub fn without_events(&self) -> Observation {
+        Observation {
+            id: self.id,
+            campaign_id: self.campaign_id,
+            session_id: self.session_id,
+            mediator_id: self.mediator_id,
+            candidate_id: self.candidate_id,
+            scheme: self.scheme.clone(),
+            clock: self.clock.clone(),
+            events: Vec::new(),
+            notes: self.notes.clone(),
+            bars: self.bars.clone(),
+            ratings: self.ratings.clone(),
+            synthesis: self.synthesis.clone(),
+            status: self.status,
+            submitted_at: self.submitted_at,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            revision: self.revision,
+        }
+    }
+
     /// The candidate, among `candidates`, this observation was made with: the one it names,
     /// or — for an observation from before candidates were recorded — the only candidate
     /// when there is exactly one. `None` when it cannot be told.

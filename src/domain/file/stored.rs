@@ -1,0 +1,244 @@
+//! How one browser's data is laid out in its database (IndexedDB, through
+//! `platform::db`): text values under text keys. Pure: this module turns data into records
+//! and records back into checked data, and finds which records a change touches, so that
+//! saving one coded event rewrites one chunk of its observation, not the whole store.
+//!
+//! | key | value |
+//! | --- | --- |
+//! | `workspace` | the recruiter's campaigns and roles: an autosave record ([`super::Snapshot`]) |
+//! | `workspace.token` | who wrote `workspace` last ([`super::SnapshotToken::encode`]) |
+//! | `fw/kits`, `fw/invitations`, `fw/responses` | JSON arrays |
+//! | `obs/<id>` | a resolved observation without its events, and its number of chunks |
+//! | `obs/<id>~<fingerprint>` | one of several diverging versions of an observation, the same way |
+//! | `obs/<key>#<n>` | events `n·1000 … n·1000 + 999` of that observation (`n` on 5 digits) |
+//! | `draft/<invitation>` | a respondent's draft |
+//!
+//! Reading goes through the same checks as an imported file (`import::check_document`).
+
+use super::{Document, ImportError, CURRENT_VERSION, FORMAT_NAME};
+use crate::domain::fieldwork::Fieldwork;
+use crate::domain::hash::fingerprint;
+use crate::domain::observation::log::{Event, Observation};
+use crate::domain::observation::merge::merge_observations;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const WORKSPACE_KEY: &str = "workspace";
+pub const WORKSPACE_TOKEN_KEY: &str = "workspace.token";
+pub const KITS_KEY: &str = "fw/kits";
+pub const INVITATIONS_KEY: &str = "fw/invitations";
+pub const RESPONSES_KEY: &str = "fw/responses";
+pub const OBSERVATION_PREFIX: &str = "obs/";
+pub const DRAFT_PREFIX: &str = "draft/";
+/// Events per stored chunk: appending an event rewrites one chunk of at most this many.
+pub const CHUNK_EVENTS: usize = 1000;
+
+/// Records to write and keys to delete, in one transaction.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Records {
+    pub puts: Vec<(String, String)>,
+    pub deletes: Vec<String>,
+}
+
+impl Records {
+    pub fn is_empty(&self) -> bool {
+        self.puts.is_empty() && self.deletes.is_empty()
+    }
+}
+
+/// The stored header of an observation.
+#[derive(Serialize, Deserialize)]
+struct Header {
+    observation: Observation,
+    chunks: usize,
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("stored values always serialise")
+}
+
+fn chunk_key(key: &str, n: usize) -> String {
+    format!("{OBSERVATION_PREFIX}{key}#{n:05}")
+}
+
+fn chunk_count(events: usize) -> usize {
+    events.div_ceil(CHUNK_EVENTS)
+}
+
+/// Every version of every observation, by storage key (`<id>`, or `<id>~<fingerprint>` for
+/// one of several diverging versions).
+fn versions(fw: &Fieldwork) -> BTreeMap<String, &Observation> {
+    let mut out: BTreeMap<String, &Observation> = fw
+        .observations
+        .observations
+        .iter()
+        .map(|o| (o.id.to_string(), o))
+        .collect();
+    for c in &fw.observations.conflicts {
+        for v in &c.versions {
+            out.insert(format!("{}~{}", v.id, fingerprint(&json(v))), v);
+        }
+    }
+    out
+}
+
+fn put_observation(
+    out: &mut Records,
+    key: &str,
+    o: &Observation,
+    chunks: impl Iterator<Item = usize>,
+) {
+    let header = Header {
+        observation: o.without_events(),
+        chunks: chunk_count(o.events.len()),
+    };
+    out.puts
+        .push((format!("{OBSERVATION_PREFIX}{key}"), json(&header)));
+    for n in chunks {
+        let end = ((n + 1) * CHUNK_EVENTS).min(o.events.len());
+        out.puts
+            .push((chunk_key(key, n), json(&o.events[n * CHUNK_EVENTS..end])));
+    }
+}
+
+fn delete_observation(out: &mut Records, key: &str, events: usize) {
+    out.deletes.push(format!("{OBSERVATION_PREFIX}{key}"));
+    out.deletes
+        .extend((0..chunk_count(events)).map(|n| chunk_key(key, n)));
+}
+
+/// Every record of a fieldwork store (for a first write, or after a migration).
+pub fn fieldwork_records(fw: &Fieldwork) -> Records {
+    changes(&Fieldwork::default(), fw, true)
+}
+
+/// The records that turn the stored `before` into `after`: the lists that changed, and for
+/// each observation version that changed its header and the chunks of events that differ
+/// (appending events rewrites the last chunk only); versions gone are deleted.
+pub fn fieldwork_changes(before: &Fieldwork, after: &Fieldwork) -> Records {
+    changes(before, after, false)
+}
+
+fn changes(before: &Fieldwork, after: &Fieldwork, all: bool) -> Records {
+    let mut out = Records::default();
+    if all || before.kits != after.kits {
+        out.puts.push((KITS_KEY.into(), json(&after.kits)));
+    }
+    if all || before.invitations != after.invitations {
+        out.puts
+            .push((INVITATIONS_KEY.into(), json(&after.invitations)));
+    }
+    if all || before.responses != after.responses {
+        out.puts
+            .push((RESPONSES_KEY.into(), json(&after.responses)));
+    }
+    let (old, new) = (versions(before), versions(after));
+    for (key, o) in &new {
+        match old.get(key) {
+            Some(p) if *p == *o => {}
+            Some(p) => {
+                let n = chunk_count(o.events.len());
+                let changed: Vec<usize> = (0..n)
+                    .filter(|k| {
+                        let range = |len: usize| {
+                            (k * CHUNK_EVENTS).min(len)..((k + 1) * CHUNK_EVENTS).min(len)
+                        };
+                        p.events[range(p.events.len())] != o.events[range(o.events.len())]
+                    })
+                    .collect();
+                put_observation(&mut out, key, o, changed.into_iter());
+                out.deletes
+                    .extend((n..chunk_count(p.events.len())).map(|k| chunk_key(key, k)));
+            }
+            None => put_observation(&mut out, key, o, 0..chunk_count(o.events.len())),
+        }
+    }
+    for (key, p) in &old {
+        if !new.contains_key(key) {
+            delete_observation(&mut out, key, p.events.len());
+        }
+    }
+    out
+}
+
+/// Why stored records could not be read back.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StoredError {
+    #[error("a stored record is not what Rally writes: {0}")]
+    Damaged(String),
+    #[error("{0}")]
+    Invalid(ImportError),
+}
+
+/// Reads the fieldwork records (`fw/…` and `obs/…`, in any order) back into a store, through
+/// the same checks as an imported file.
+pub fn read_fieldwork(
+    records: &[(String, String)],
+    now: DateTime<Utc>,
+) -> Result<Fieldwork, StoredError> {
+    let damaged = |key: &str| StoredError::Damaged(key.to_owned());
+    let mut doc = Document {
+        format: FORMAT_NAME.into(),
+        format_version: CURRENT_VERSION,
+        exported_at: now,
+        app_version: String::new(),
+        campaigns: Vec::new(),
+        roles: Vec::new(),
+        kits: Vec::new(),
+        observations: Vec::new(),
+        invitations: Vec::new(),
+        responses: Vec::new(),
+        scores: Vec::new(),
+    };
+    let mut headers: BTreeMap<&str, Header> = BTreeMap::new();
+    let mut chunks: BTreeMap<(&str, usize), Vec<Event>> = BTreeMap::new();
+    for (key, text) in records {
+        match key.as_str() {
+            KITS_KEY => doc.kits = serde_json::from_str(text).map_err(|_| damaged(key))?,
+            INVITATIONS_KEY => {
+                doc.invitations = serde_json::from_str(text).map_err(|_| damaged(key))?
+            }
+            RESPONSES_KEY => {
+                doc.responses = serde_json::from_str(text).map_err(|_| damaged(key))?
+            }
+            _ => {
+                let Some(rest) = key.strip_prefix(OBSERVATION_PREFIX) else {
+                    continue;
+                };
+                match rest.split_once('#') {
+                    None => {
+                        let h: Header = serde_json::from_str(text).map_err(|_| damaged(key))?;
+                        headers.insert(rest, h);
+                    }
+                    Some((obs, n)) => {
+                        let n: usize = n.parse().map_err(|_| damaged(key))?;
+                        let events: Vec<Event> =
+                            serde_json::from_str(text).map_err(|_| damaged(key))?;
+                        chunks.insert((obs, n), events);
+                    }
+                }
+            }
+        }
+    }
+    for (key, h) in headers {
+        let mut o = h.observation;
+        for n in 0..h.chunks {
+            let events = chunks.remove(&(key, n)).ok_or_else(|| damaged(key))?;
+            o.events.extend(events);
+        }
+        doc.observations.push(o);
+    }
+    super::import::check_document(&doc).map_err(StoredError::Invalid)?;
+    let mut fw = Fieldwork {
+        kits: doc.kits,
+        ..Fieldwork::default()
+    };
+    fw.observations = merge_observations(doc.observations.iter());
+    fw.invitations = doc.invitations;
+    fw.responses = doc.responses;
+    Ok(fw)
+}
+
+#[cfg(test)]
+mod tests;
