@@ -6,13 +6,13 @@
 use super::*;
 use crate::domain::campaign::tests::sample;
 use crate::domain::campaign::{InstrumentId, Person, VersionChoice, WorkSession};
-use crate::domain::observation::merge::fingerprint;
 use crate::domain::instrument::definition::{DebriefSide, Keyed};
 use crate::domain::instrument::score::{filled, Response};
 use crate::domain::lang::Lang;
 use crate::domain::observation::agreement::Measure;
 use crate::domain::observation::clock::Clock;
 use crate::domain::observation::log::{Event, Observation, ObservationStatus, SchemeRef};
+use crate::domain::observation::merge::fingerprint;
 use crate::domain::observation::rating::{BarsRef, Rating};
 use crate::domain::observation::scheme::{default_scheme, Actor, Tag};
 use crate::domain::survey::leader_id;
