@@ -236,7 +236,8 @@ test('two mediators observe the same session; the recruiter imports, compares an
 
   // --- The analysis of session 1.
   await first.getByRole('link', { name: 'Analyse session 1' }).click();
-  await expect(page).toHaveURL(new RegExp(`#/campaign/${id}/session/[0-9a-f-]{36}$`));
+  // One candidate: the analysis is of their session (the address names them).
+  await expect(page).toHaveURL(new RegExp(`#/campaign/${id}/session/[0-9a-f-]{36}/[0-9a-f-]{36}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Analysis of session 1');
   await expect(page.locator('.lede')).toHaveText(TOPIC);
   await expect(page.locator('#an-observation-title')).toHaveText(`Observation by ${AMINA}`);

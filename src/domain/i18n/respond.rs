@@ -2,7 +2,9 @@
 //! the review and the answers to return — static texts in [`R`], texts with values below.
 
 use super::{number, Lang};
+use crate::domain::instrument::definition::DebriefSide;
 use crate::domain::lang::catalogue;
+use crate::domain::survey::invitation::{Invitation, InvitedSession};
 
 catalogue! {
     R;
@@ -101,6 +103,16 @@ catalogue! {
     Copy => "Copier le code", "Copy the code";
     Copied => "Code copié\u{a0}: collez-le dans votre message.", "Code copied: paste it into your message.";
     CopyByHand => "La copie automatique n'est pas possible ici. Le code est sélectionné\u{a0}: appuyez sur Ctrl+C (⌘+C sur Mac) pour le copier.", "Automatic copying is not possible here. The code is selected: press Ctrl+C (⌘+C on a Mac) to copy it.";
+    // Session debriefs: the session, the free-text question.
+    FactSession => "Séance de travail", "Work session";
+    SessionTitle => "La séance concernée", "The session concerned";
+    OpenTitle => "En quelques mots", "In your own words";
+    OpenOptional => "Facultatif\u{a0}: écrivez autant ou aussi peu que vous le souhaitez, ou laissez vide.", "Optional: write as much or as little as you wish, or leave it blank.";
+    OpenAtLimit => "Vous avez atteint la longueur maximale.", "You have reached the maximum length.";
+    OpenSaved => "Ce que vous écrivez est enregistré dans ce navigateur au fil de la frappe.", "What you write is saved in this browser as you type.";
+    NothingWritten => "Rien d'écrit\u{a0}: cette question est facultative.", "Nothing written: this question is optional.";
+    EditOpen => "Modifier ma réponse", "Edit my answer";
+    OpenCollected => "Si vous le souhaitez, quelques mots de votre main en réponse à une question ouverte, à la fin.", "If you wish, a few words of your own in answer to one open question, at the end.";
     KeptHere => "Vos réponses restent aussi dans ce navigateur\u{a0}: vous pourrez les télécharger de nouveau depuis la liste de vos questionnaires.", "Your answers also stay in this browser: you can download them again from your list of questionnaires.";
 }
 
@@ -296,12 +308,105 @@ pub fn instrument_line(lang: Lang, k: usize, n: usize, title: &str) -> String {
     }
 }
 
+/// "Work session 2 — 3 December 2026": which session a debrief is about.
+pub fn session_label(lang: Lang, s: &InvitedSession) -> String {
+    let n = match lang {
+        Lang::Fr => format!("Séance de travail n°\u{a0}{}", s.number),
+        Lang::En => format!("Work session {}", s.number),
+    };
+    match s.date {
+        Some(d) => format!("{n} — {}", super::date(lang, d)),
+        None => n,
+    }
+}
+
+/// The person a debrief's respondent worked with in the session: the candidate for the
+/// leader, the leader for the candidate (unknown in an invitation that does not say).
+pub fn partner(inv: &Invitation) -> Option<&str> {
+    match inv.debrief_side()? {
+        DebriefSide::Leader => inv.subject.as_ref().map(|s| s.name.as_str()),
+        DebriefSide::Candidate => inv
+            .session
+            .as_ref()
+            .map(|s| s.leader.as_str())
+            .filter(|n| !n.trim().is_empty()),
+    }
+}
+
+/// "With Paul Lefèvre".
+pub fn with_whom(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Avec {name}"),
+        Lang::En => format!("With {name}"),
+    }
+}
+
+/// One line for the top of a debrief's pages: the session, its topic and with whom;
+/// `None` for an invitation that is not a debrief.
+pub fn session_summary(lang: Lang, inv: &Invitation) -> Option<String> {
+    let s = inv.session.as_ref()?;
+    let mut parts = vec![session_label(lang, s)];
+    if !s.topic.trim().is_empty() {
+        parts.push(s.topic.clone());
+    }
+    if let Some(p) = partner(inv) {
+        let with = match lang {
+            Lang::Fr => format!("avec {p}"),
+            Lang::En => format!("with {p}"),
+        };
+        parts.push(with);
+    }
+    Some(parts.join(" · "))
+}
+
+/// The consent step's first sentence, for a session debrief.
+pub fn debrief_lede(lang: Lang, asked_by: &str, campaign: &str, role: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{asked_by} vous invite à revenir sur une séance de travail du recrutement «\u{a0}{campaign}\u{a0}» ({role})."),
+        Lang::En => format!("{asked_by} invites you to look back on one work session of the recruitment “{campaign}” ({role})."),
+    }
+}
+
+/// Who answers a debrief, and about what.
+pub fn debrief_who(lang: Lang, respondent: &str, partner: Option<&str>) -> String {
+    match (lang, partner) {
+        (Lang::Fr, Some(p)) => {
+            format!("{respondent}, au sujet de la séance de travail que vous avez menée avec {p}.")
+        }
+        (Lang::En, Some(p)) => format!("{respondent}, about the work session you held with {p}."),
+        (Lang::Fr, None) => format!("{respondent}, au sujet de cette séance de travail."),
+        (Lang::En, None) => format!("{respondent}, about this work session."),
+    }
+}
+
+/// "120 of 1,000 characters".
+pub fn characters_of(lang: Lang, n: usize, max: usize) -> String {
+    let (n, max) = (number(lang, n as f64, 0), number(lang, max as f64, 0));
+    match lang {
+        Lang::Fr => format!("{n} caractères sur {max}"),
+        Lang::En => format!("{n} of {max} characters"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn all_values(lang: Lang) -> Vec<String> {
+        let s = InvitedSession {
+            id: uuid::Uuid::nil(),
+            number: 2,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 3),
+            topic: "T".into(),
+            leader: "L".into(),
+        };
         vec![
+            session_label(lang, &s),
+            with_whom(lang, "P"),
+            debrief_lede(lang, "A", "C", "R"),
+            debrief_who(lang, "A", Some("P")),
+            debrief_who(lang, "A", None),
+            characters_of(lang, 120, 1000),
             who_line(lang, "A", None),
             who_line(lang, "A", Some("B")),
             consent_lede(lang, "A", "C", "R"),
@@ -384,5 +489,9 @@ mod tests {
         assert_eq!(page_of(Lang::En, 2, 11), "Page 2 of 11");
         assert_eq!(questions(Lang::En, 1), "1 question");
         assert_eq!(instrument_line(Lang::En, 1, 1, "T"), "T");
+        assert_eq!(
+            characters_of(Lang::En, 120, 1000),
+            "120 of 1,000 characters"
+        );
     }
 }

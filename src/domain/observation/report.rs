@@ -132,7 +132,8 @@ pub struct Counted<'a> {
 }
 
 /// The observations that count for one session and candidate of `campaign`, in the order of
-/// [`received`]: every resolved observation (drafts included, marked `submitted: false`) and,
+/// the campaign's mediators (unknown ones last, by id; the first is the natural reference
+/// for the clocks): every resolved observation (drafts included, marked `submitted: false`) and,
 /// of an observation received in several versions, the version the recruiter chose (none
 /// while no choice is made). Each is shifted by its clock offset (`campaign.clock_offsets`).
 /// The result depends only on what was received, never on the order of the imports.
@@ -142,7 +143,7 @@ pub fn counting<'a>(
     session_id: Uuid,
     candidate: Uuid,
 ) -> Vec<Counted<'a>> {
-    received(merged, campaign, session_id, Some(candidate))
+    let mut out: Vec<Counted<'a>> = received(merged, campaign, session_id, Some(candidate))
         .into_iter()
         .filter(|r| r.version.is_none() || r.chosen)
         .map(|r| {
@@ -166,7 +167,15 @@ pub fn counting<'a>(
                 chosen: r.chosen,
             }
         })
-        .collect()
+        .collect();
+    out.sort_by_key(|k| {
+        let place = campaign
+            .mediators
+            .iter()
+            .position(|m| m.id == k.mediator_id);
+        (place.unwrap_or(usize::MAX), k.mediator_id, k.observation.id)
+    });
+    out
 }
 
 /// Acts of one lane (actor) in one time bucket, per area in [`Area::ALL`] order.
@@ -628,6 +637,30 @@ mod tests {
             let (m, _) = merge_observations([order[0]]).import([order[1], order[2]]);
             assert_eq!(counting(&m, &c, id(30), id(10)), got);
         }
+    }
+
+    #[test]
+    fn what_counts_follows_the_mediators_order_even_when_chosen() {
+        // Mediator 20's observation arrived in two versions; mediator 21's is settled.
+        let (_, v1, v2) = conflicted();
+        let mut a1 = v1.clone();
+        a1.mediator_id = id(20);
+        let mut a2 = v2.clone();
+        a2.mediator_id = id(20);
+        let mut settled = obs(100, 30, 21, 3, true);
+        settled.candidate_id = Some(id(10));
+        let mut c = campaign(&[10]);
+        c.version_choices.push(VersionChoice {
+            observation_id: id(103),
+            version: fingerprint(&a1),
+            chosen_at: t(0),
+        });
+        let merged = merge_observations([&settled, &a1, &a2]);
+        let order: Vec<Uuid> = counting(&merged, &c, id(30), id(10))
+            .iter()
+            .map(|k| k.mediator_id)
+            .collect();
+        assert_eq!(order, vec![id(20), id(21)]);
     }
 
     #[test]

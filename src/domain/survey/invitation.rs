@@ -131,6 +131,10 @@ pub struct InvitedSession {
     pub date: Option<NaiveDate>,
     #[serde(default)]
     pub topic: String,
+    /// The hiring leader's name (the title when no name is given): whom the candidate worked
+    /// with. May be empty in an invitation made before it was recorded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub leader: String,
 }
 
 /// Why an invitation cannot be made or read.
@@ -298,6 +302,11 @@ impl Invitation {
                 number: (number + 1) as u8,
                 date: s.date,
                 topic: s.topic.clone(),
+                leader: if campaign.leader.name.trim().is_empty() {
+                    campaign.leader.title.clone()
+                } else {
+                    campaign.leader.name.clone()
+                },
             }),
             keep_until,
             issued_at: now,
@@ -341,6 +350,7 @@ impl Invitation {
         }
         if let Some(s) = &self.session {
             check_text(&s.topic, MAX_TEXT_CHARS).map_err(|e| InvitationError::Text(e.into()))?;
+            text(&s.leader)?;
             if s.number == 0 || usize::from(s.number) > MAX_SESSIONS {
                 return Err(InvitationError::UnknownSession);
             }
@@ -608,6 +618,10 @@ pub(crate) mod tests {
             Invitation::debrief(&c, session, cand, cand, "R", keep(), id(911), at(0)).unwrap();
         assert_eq!(own.debrief_side(), Some(DebriefSide::Candidate));
         assert!(own.subject.is_none());
+        assert_eq!(
+            own.session.as_ref().map(|s| s.leader.as_str()),
+            Some("Claire Martin")
+        );
         // A mediator does not debrief; a candidate does not debrief someone else's session;
         // the session must be the campaign's.
         let mediator = c.mediators[0].id;

@@ -8,6 +8,7 @@ use crate::domain::file::{export_file_name, Document};
 use crate::domain::i18n::{self, T};
 use crate::domain::workspace::Action;
 use crate::platform::{clock, files, random};
+use crate::ui::recruiter::debrief_section::DebriefSection;
 use crate::ui::recruiter::fieldwork_section::FieldworkSection;
 use crate::ui::recruiter::survey_section::SurveySection;
 use crate::ui::shell::routes::Route;
@@ -375,6 +376,7 @@ pub fn campaign_page(props: &Props) -> Html {
             <InstrumentPicker selected={c.instruments.clone()} on_change={on_instruments} disabled={archived} />
             <SurveySection campaign={c.clone()} />
             <FieldworkSection campaign={c.clone()} />
+            <DebriefSection campaign={c.clone()} />
         </article>
     }
 }

@@ -2,11 +2,12 @@
 //! session, the observations received (several versions of one are shown side by side, never
 //! dropped), a link to each session's analysis and the CSV export of every coded event.
 
-use crate::domain::campaign::Campaign;
+use crate::domain::campaign::{Campaign, Person};
 use crate::domain::fieldwork::Kit;
 use crate::domain::file::{export_file_name, Document};
 use crate::domain::i18n;
 use crate::domain::i18n::analysis::{self as an, A};
+use crate::domain::i18n::reading::{self as rd, V};
 use crate::domain::lang::Lang;
 use crate::domain::observation::csv::{events_csv, CsvSession};
 use crate::domain::observation::report::{received, Received};
@@ -77,12 +78,24 @@ pub fn fieldwork_section(p: &Props) -> Html {
             let mut labelled = Vec::new();
             for (n, s) in campaign.sessions.iter().enumerate() {
                 let session = an::session_line(lang, n + 1, s.date.map(write_date).as_deref(), "");
+                let ids: Vec<Uuid> = campaign.candidates.iter().map(|p| p.id).collect();
                 for r in received(&fw.fieldwork.observations, &campaign, s.id, None) {
                     let mut who = mediator_name(lang, &campaign, r.observation.mediator_id);
                     if let Some((k, total)) = r.version {
                         who = format!("{who} ({})", an::version_of(lang, k, total));
                     }
-                    labelled.push((r.observation, session.clone(), who));
+                    // With several candidates, the session says with whom.
+                    let with = r.observation.candidate_among(&ids).and_then(|id| {
+                        campaign
+                            .candidates
+                            .iter()
+                            .find(|p| p.id == id && ids.len() > 1)
+                    });
+                    let label = match with {
+                        Some(p) => format!("{session} — {}", rd::with_candidate(lang, &p.name)),
+                        None => session.clone(),
+                    };
+                    labelled.push((r.observation, label, who));
                 }
             }
             let rows: Vec<CsvSession> = labelled
@@ -104,110 +117,42 @@ pub fn fieldwork_section(p: &Props) -> Html {
         })
     };
 
-    let sessions = c.sessions.iter().zip(&by_session).enumerate().map(|(i, (s, got))| {
-        let n = i + 1;
-        let date = s.date.map(|d| i18n::date(lang, d));
-        let title = an::session_line(lang, n, date.as_deref(), &s.topic);
-        let resolved: Vec<&Received> = got.iter().filter(|r| r.version.is_none()).collect();
-        let rows = resolved.iter().map(|r| {
-            let o = r.observation;
-            let status = if r.is_submitted() {
-                html! { <span class="badge badge-active">{ A::StatusSubmitted.get(lang) }</span> }
-            } else {
-                html! { <span class="badge badge-draft">{ A::StatusDraft.get(lang) }</span> }
-            };
-            html! {
-                <tr>
-                    <th scope="row">{ mediator_name(lang, c, o.mediator_id) }</th>
-                    <td class="an-wide" data-label={A::ColObservationStatus.get(lang)}>{ status }</td>
-                    <td data-label={A::ColEvents.get(lang)} class="an-num">{ i18n::number(lang, o.events.len() as f64, 0) }</td>
-                    <td data-label={A::ColLength.get(lang)} class="an-num">{ an::duration(lang, o.length_ms(o.updated_at)) }</td>
-                    <td class="an-wide" data-label={A::ColLastChange.get(lang)}>{ i18n::date_time(lang, clock::local(o.updated_at)) }</td>
-                </tr>
-            }
-        });
-        // The campaign's mediators from whom nothing has come back for this session.
-        let missing: Vec<Html> = c
-            .mediators
-            .iter()
-            .filter(|m| !got.iter().any(|r| r.observation.mediator_id == m.id))
-            .map(|m| {
-                html! {
-                    <tr>
-                        <th scope="row">{ m.name.clone() }</th>
-                        <td class="an-wide" data-label={A::ColObservationStatus.get(lang)}>
-                            <span class="an-absent">{ A::NotReceived.get(lang) }</span>
-                        </td>
-                        <td data-label={A::ColEvents.get(lang)}>{ A::NoValue.get(lang) }</td>
-                        <td data-label={A::ColLength.get(lang)}>{ A::NoValue.get(lang) }</td>
-                        <td class="an-wide" data-label={A::ColLastChange.get(lang)}>{ A::NoValue.get(lang) }</td>
-                    </tr>
-                }
-            })
-            .collect();
-        // Versions kept side by side, grouped by observation.
-        let mut groups: Vec<Vec<&Received>> = Vec::new();
-        for r in got.iter().filter(|r| r.version.is_some()) {
-            match groups.last_mut() {
-                Some(g) if g[0].observation.id == r.observation.id => g.push(r),
-                _ => groups.push(vec![r]),
-            }
-        }
-        let conflicts = groups.iter().map(|g| {
-            let who = mediator_name(lang, c, g[0].observation.mediator_id);
-            let versions = g.iter().map(|r| {
-                let o = r.observation;
-                let (k, total) = r.version.unwrap_or((1, 1));
-                let when = i18n::date_time(lang, clock::local(o.updated_at));
-                html! {
-                    <li>
-                        { an::version_line(lang, k, total, o.revision, r.is_submitted(), &when) }
-                        { format!(" · {} · {}", an::events_count(lang, o.events.len()), an::duration(lang, o.length_ms(o.updated_at))) }
-                    </li>
-                }
+    let several = c.candidates.len() > 1;
+    let sessions = c
+        .sessions
+        .iter()
+        .zip(&by_session)
+        .enumerate()
+        .map(|(i, (s, got))| {
+            let n = i + 1;
+            let date = s.date.map(|d| i18n::date(lang, d));
+            let title = an::session_line(lang, n, date.as_deref(), &s.topic);
+            let blocks = c.candidates.iter().map(|cand| {
+                let mine = received(&fieldwork.fieldwork.observations, c, s.id, Some(cand.id));
+                candidate_block(lang, c, n, s.id, cand, &mine, several)
             });
+            // Observations that name no candidate while there are several: nobody's.
+            let attributed: usize = c
+                .candidates
+                .iter()
+                .map(|p| received(&fieldwork.fieldwork.observations, c, s.id, Some(p.id)).len())
+                .sum();
             html! {
-                <div class="an-conflict" role="note">
-                    <p><span class="badge an-badge-conflict">{ A::ConflictBadge.get(lang) }</span>{ " " }{ an::conflict_text(lang, &who, g.len()) }</p>
-                    <ul>{ for versions }</ul>
-                </div>
+                <li class="an-session">
+                    <div class="an-session-head">
+                        <h4>{ title }</h4>
+                    </div>
+                    if got.is_empty() {
+                        <p class="empty-line">{ A::NothingReceived.get(lang) }</p>
+                    } else {
+                        { for blocks }
+                    }
+                    if got.len() > attributed {
+                        <p class="hint">{ V::Unattributed.get(lang) }</p>
+                    }
+                </li>
             }
         });
-        html! {
-            <li class="an-session">
-                <div class="an-session-head">
-                    <h4>{ title }</h4>
-                    if !got.is_empty() {
-                        <Link<Route> to={Route::SessionAnalysis { id: c.id.to_string(), session: s.id.to_string() }}
-                            classes="button">
-                            <span aria-hidden="true">{ A::AnalyseSession.get(lang) }</span>
-                            <span class="visually-hidden">{ an::analyse_session_n(lang, n) }</span>
-                        </Link<Route>>
-                    }
-                </div>
-                if got.is_empty() {
-                    <p class="empty-line">{ A::NothingReceived.get(lang) }</p>
-                }
-                if !got.is_empty() && (!resolved.is_empty() || !missing.is_empty()) {
-                    <div class="table-wrap">
-                        <table class="an-received">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{ A::ColMediator.get(lang) }</th>
-                                    <th scope="col">{ A::ColObservationStatus.get(lang) }</th>
-                                    <th scope="col">{ A::ColEvents.get(lang) }</th>
-                                    <th scope="col">{ A::ColLength.get(lang) }</th>
-                                    <th scope="col">{ A::ColLastChange.get(lang) }</th>
-                                </tr>
-                            </thead>
-                            <tbody>{ for rows }{ for missing.into_iter() }</tbody>
-                        </table>
-                    </div>
-                }
-                { for conflicts }
-            </li>
-        }
-    });
 
     html! {
         <section class="card an-fieldwork" aria-labelledby="fieldwork-title">
@@ -235,5 +180,127 @@ pub fn fieldwork_section(p: &Props) -> Html {
                 <ol class="an-sessions">{ for sessions }</ol>
             }
         </section>
+    }
+}
+
+/// What was received of one session held with one candidate: the link to its analysis, one
+/// row per mediator (received or not), and the versions kept side by side.
+fn candidate_block(
+    lang: Lang,
+    c: &Campaign,
+    n: usize,
+    session: Uuid,
+    cand: &Person,
+    got: &[Received],
+    several: bool,
+) -> Html {
+    let resolved: Vec<&Received> = got.iter().filter(|r| r.version.is_none()).collect();
+    let rows = resolved.iter().map(|r| {
+        let o = r.observation;
+        let status = if r.is_submitted() {
+            html! { <span class="badge badge-active">{ A::StatusSubmitted.get(lang) }</span> }
+        } else {
+            html! { <span class="badge badge-draft">{ A::StatusDraft.get(lang) }</span> }
+        };
+        html! {
+            <tr>
+                <th scope="row">{ mediator_name(lang, c, o.mediator_id) }</th>
+                <td class="an-wide" data-label={A::ColObservationStatus.get(lang)}>{ status }</td>
+                <td data-label={A::ColEvents.get(lang)} class="an-num">{ i18n::number(lang, o.events.len() as f64, 0) }</td>
+                <td data-label={A::ColLength.get(lang)} class="an-num">{ an::duration(lang, o.length_ms(o.updated_at)) }</td>
+                <td class="an-wide" data-label={A::ColLastChange.get(lang)}>{ i18n::date_time(lang, clock::local(o.updated_at)) }</td>
+            </tr>
+        }
+    });
+    // The campaign's mediators from whom nothing has come back for this session.
+    let missing: Vec<Html> = c
+        .mediators
+        .iter()
+        .filter(|m| !got.iter().any(|r| r.observation.mediator_id == m.id))
+        .map(|m| {
+            html! {
+                <tr>
+                    <th scope="row">{ m.name.clone() }</th>
+                    <td class="an-wide" data-label={A::ColObservationStatus.get(lang)}>
+                        <span class="an-absent">{ A::NotReceived.get(lang) }</span>
+                    </td>
+                    <td data-label={A::ColEvents.get(lang)}>{ A::NoValue.get(lang) }</td>
+                    <td data-label={A::ColLength.get(lang)}>{ A::NoValue.get(lang) }</td>
+                    <td class="an-wide" data-label={A::ColLastChange.get(lang)}>{ A::NoValue.get(lang) }</td>
+                </tr>
+            }
+        })
+        .collect();
+    // Versions kept side by side, grouped by observation.
+    let mut groups: Vec<Vec<&Received>> = Vec::new();
+    for r in got.iter().filter(|r| r.version.is_some()) {
+        match groups.last_mut() {
+            Some(g) if g[0].observation.id == r.observation.id => g.push(r),
+            _ => groups.push(vec![r]),
+        }
+    }
+    let conflicts = groups.iter().map(|g| {
+        let who = mediator_name(lang, c, g[0].observation.mediator_id);
+        let versions = g.iter().map(|r| {
+            let o = r.observation;
+            let (k, total) = r.version.unwrap_or((1, 1));
+            let when = i18n::date_time(lang, clock::local(o.updated_at));
+            html! {
+                <li>
+                    { an::version_line(lang, k, total, o.revision, r.is_submitted(), &when) }
+                    { format!(" · {} · {}", an::events_count(lang, o.events.len()), an::duration(lang, o.length_ms(o.updated_at))) }
+                    if r.chosen { { " · " }<strong>{ V::Counts.get(lang) }</strong> }
+                </li>
+            }
+        });
+        html! {
+            <div class="an-conflict" role="note">
+                <p><span class="badge an-badge-conflict">{ A::ConflictBadge.get(lang) }</span>{ " " }{ an::conflict_text(lang, &who, g.len()) }</p>
+                <ul>{ for versions }</ul>
+            </div>
+        }
+    });
+    let to = Route::SessionAnalysisWith {
+        id: c.id.to_string(),
+        session: session.to_string(),
+        candidate: cand.id.to_string(),
+    };
+    let hidden = if several {
+        rd::analyse_session_with(lang, n, &cand.name)
+    } else {
+        an::analyse_session_n(lang, n)
+    };
+    html! {
+        <div class="an-candidate-block" data-testid="an-candidate-block">
+            <div class="an-candidate-head">
+                if several { <h5>{ rd::with_candidate(lang, &cand.name) }</h5> }
+                if !got.is_empty() {
+                    <Link<Route> {to} classes="button">
+                        <span aria-hidden="true">{ A::AnalyseSession.get(lang) }</span>
+                        <span class="visually-hidden">{ hidden }</span>
+                    </Link<Route>>
+                }
+            </div>
+            if got.is_empty() {
+                <p class="empty-line">{ A::NothingReceived.get(lang) }</p>
+            }
+            if !got.is_empty() && (!resolved.is_empty() || !missing.is_empty()) {
+                <div class="table-wrap">
+                    <table class="an-received">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ A::ColMediator.get(lang) }</th>
+                                <th scope="col">{ A::ColObservationStatus.get(lang) }</th>
+                                <th scope="col">{ A::ColEvents.get(lang) }</th>
+                                <th scope="col">{ A::ColLength.get(lang) }</th>
+                                <th scope="col">{ A::ColLastChange.get(lang) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for rows }{ for missing.into_iter() }</tbody>
+                    </table>
+                </div>
+            }
+            { for conflicts }
+        </div>
     }
 }

@@ -2,9 +2,11 @@
 //! session analysis, a candidate's results, the role library and the settings.
 
 pub mod campaign_page;
+pub mod debrief_section;
 pub mod erase_person;
 pub mod fieldwork_section;
 pub mod home;
+pub mod invitation_tools;
 pub mod new_campaign;
 pub mod results;
 pub mod roles;

@@ -5,31 +5,23 @@
 
 use crate::domain::assessment::export::{answers_csv, score_rows, scores_csv};
 use crate::domain::campaign::Campaign;
-use crate::domain::file::{export_file_name, Document};
+use crate::domain::file::export_file_name;
 use crate::domain::i18n;
 use crate::domain::i18n::survey::{self as sv, S};
 use crate::domain::instrument::score::Response;
 use crate::domain::lang::Lang;
-use crate::domain::survey::code::{decode_responses, invitation_payload, LINK_ROUTE};
 use crate::domain::survey::invitation::respondent;
 use crate::domain::survey::{instruments_for, leader_id, Invitation, RespondentKind};
-use crate::domain::timefmt::{read_date, write_date};
-use crate::platform::{clipboard, clock, files, random, storage};
+use crate::platform::{clock, files, random};
 use crate::ui::recruiter::erase_person::ErasePerson;
+use crate::ui::recruiter::invitation_tools::{use_terms, CodeForm, InvitationActions};
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle};
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::{use_app, Msg};
+use crate::ui::shell::state::use_app;
 use crate::ui::widgets::import_button::ImportButton;
-use chrono::{NaiveDate, TimeDelta};
 use uuid::Uuid;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
-
-/// Remembered between campaigns: the recruiter's name as respondents see it.
-const ASKED_BY_KEY: &str = "rally.asked_by";
-/// Default retention: about six months after the invitation.
-const DEFAULT_KEEP_DAYS: i64 = 182;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -81,13 +73,15 @@ fn rows(c: &Campaign, lang: Lang) -> Vec<Row> {
     out
 }
 
-/// The invitation already issued for this row, if any (the latest).
+/// The self-assessment invitation already issued for this row, if any (the latest; session
+/// debriefs have their own card).
 fn issued<'a>(fw: &'a FieldworkHandle, c: &Campaign, row: &Row) -> Option<&'a Invitation> {
     fw.fieldwork
         .invitations
         .iter()
         .filter(|i| {
             i.campaign_id == c.id
+                && i.session.is_none()
                 && i.respondent.id == row.respondent
                 && i.subject.as_ref().map(|s| s.id) == row.subject.as_ref().map(|s| s.0)
         })
@@ -100,19 +94,7 @@ pub fn survey_section(p: &Props) -> Html {
     let fw = use_fieldwork();
     let lang = app.lang;
     let c = &p.campaign;
-    let asked_by = use_state(|| {
-        storage::read(ASKED_BY_KEY)
-            .ok()
-            .flatten()
-            .unwrap_or_default()
-    });
-    let keep_until =
-        use_state(|| write_date((clock::now() + TimeDelta::days(DEFAULT_KEEP_DAYS)).date_naive()));
-    let form_error = use_state(|| None::<(&'static str, S)>);
-    let copied = use_state(|| None::<(Uuid, bool)>);
-    let shown_link = use_state(|| None::<(Uuid, String)>);
-    let code = use_state(String::new);
-    let code_error = use_state(|| None::<String>);
+    let terms = use_terms("survey");
 
     let self_instruments = instruments_for(c, RespondentKind::Candidate);
     let observer_instruments = instruments_for(c, RespondentKind::Leader);
@@ -121,28 +103,11 @@ pub fn survey_section(p: &Props) -> Html {
 
     // Makes (or reuses) the invitation of a row; `None` after showing why it cannot.
     let invitation_for = {
-        let (fw, asked_by, keep_until, form_error) = (
-            fw.clone(),
-            asked_by.clone(),
-            keep_until.clone(),
-            form_error.clone(),
-        );
+        let (fw, terms) = (fw.clone(), terms.clone());
         let campaign = c.clone();
         move |row: &Row| -> Option<Invitation> {
             let now = clock::now();
-            if asked_by.trim().is_empty() {
-                form_error.set(Some(("survey-asked-by", S::AskedByRequired)));
-                crate::platform::dom::focus_by_id("survey-asked-by");
-                return None;
-            }
-            let keep: Option<NaiveDate> = read_date(&keep_until).filter(|d| *d > now.date_naive());
-            let Some(keep) = keep else {
-                form_error.set(Some(("survey-keep-until", S::KeepUntilInvalid)));
-                crate::platform::dom::focus_by_id("survey-keep-until");
-                return None;
-            };
-            form_error.set(None);
-            let _ = storage::write(ASKED_BY_KEY, asked_by.trim());
+            let (asked_by, keep) = terms.checked()?;
             if let Some(existing) = issued(&fw, &campaign, row) {
                 let fresh = Invitation::new(
                     &campaign,
@@ -183,7 +148,7 @@ pub fn survey_section(p: &Props) -> Html {
         let titles: Vec<String> = instruments.iter().map(|i| i.title.get(lang).to_owned()).collect();
         let answered: Vec<&&Response> = current
             .iter()
-            .filter(|r| r.respondent_id == row.respondent && r.subject_id == row.subject.as_ref().map(|s| s.0))
+            .filter(|r| r.session_id.is_none() && r.respondent_id == row.respondent && r.subject_id == row.subject.as_ref().map(|s| s.0))
             .collect();
         let invitation = issued(&fw, c, &row);
         let status = if let Some(last) = answered.iter().map(|r| r.submitted_at).max() {
@@ -196,35 +161,11 @@ pub fn survey_section(p: &Props) -> Html {
         let who = format!("{} ({})", row.name, sv::kind(lang, row.kind));
         let about = row.subject.as_ref().map_or_else(|| S::Self_.get(lang).to_owned(), |s| s.1.clone());
         let label = format!("{who} — {about}");
-        let on_download = {
+        let make = {
             let (make, row) = (invitation_for.clone(), row.clone());
-            Callback::from(move |_| {
-                if let Some(inv) = make(&row) {
-                    let now = clock::now();
-                    let name = export_file_name(&format!("invitation {}", inv.respondent.name), now);
-                    let _ = files::download(&name, &Document::of_invitation(&inv, now).to_json(), "application/json");
-                }
-            })
+            Callback::from(move |_: ()| make(&row))
         };
-        let on_copy = {
-            let (make, row, copied, shown_link) = (invitation_for.clone(), row.clone(), copied.clone(), shown_link.clone());
-            Callback::from(move |_| {
-                if let Some(inv) = make(&row) {
-                    let link = format!("{}{}{}", clipboard::app_url(), LINK_ROUTE, invitation_payload(&inv));
-                    shown_link.set(Some((row.respondent_key(), link.clone())));
-                    let copied = copied.clone();
-                    let key = row.respondent_key();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let ok = clipboard::copy(&link).await;
-                        copied.set(Some((key, ok)));
-                    });
-                }
-            })
-        };
-        let key = row.respondent_key();
-        let link = shown_link.as_ref().filter(|(k, _)| *k == key).map(|(_, l)| l.clone());
-        let copy_state = copied.as_ref().filter(|(k, _)| *k == key).map(|(_, ok)| *ok);
-        let link_id = format!("survey-link-{key}");
+        let key_id = format!("survey-{}", row.respondent_key());
         html! {
             <tr>
                 <th scope="row">{ who.clone() }</th>
@@ -232,75 +173,11 @@ pub fn survey_section(p: &Props) -> Html {
                 <td data-label={S::Questionnaires.get(lang)} class="sv-titles">{ titles.join(", ") }</td>
                 <td data-label={S::State.get(lang)}>{ status }</td>
                 <td class="sv-actions">
-                    <div class="button-row">
-                        <button type="button" class="button" onclick={on_download}
-                            aria-label={i18n::action_on(lang, S::DownloadInvitation.get(lang), &label)}>{ S::DownloadInvitation.get(lang) }</button>
-                        <button type="button" class="button" onclick={on_copy}
-                            aria-label={i18n::action_on(lang, S::CopyLink.get(lang), &label)}>{ S::CopyLink.get(lang) }</button>
-                    </div>
-                    if let Some(link) = link {
-                        <div class="field sv-link">
-                            <label for={link_id.clone()}>{ S::LinkLabel.get(lang) }</label>
-                            <input id={link_id} type="text" readonly=true value={link} data-testid="invitation-link"
-                                onfocus={Callback::from(|e: FocusEvent| { let i: HtmlInputElement = e.target_unchecked_into(); i.select(); })} />
-                            <p class="hint" role="status">{
-                                match copy_state {
-                                    Some(true) => S::LinkCopied.get(lang),
-                                    Some(false) => S::LinkCopyFailed.get(lang),
-                                    None => S::LinkHint.get(lang),
-                                }
-                            }</p>
-                        </div>
-                    }
+                    <InvitationActions label={label} key_id={key_id} {make} />
                 </td>
             </tr>
         }
     });
-
-    let on_asked_by = {
-        let asked_by = asked_by.clone();
-        Callback::from(move |e: InputEvent| {
-            let i: HtmlInputElement = e.target_unchecked_into();
-            asked_by.set(i.value());
-        })
-    };
-    let on_keep = {
-        let keep_until = keep_until.clone();
-        Callback::from(move |e: Event| {
-            let i: HtmlInputElement = e.target_unchecked_into();
-            keep_until.set(i.value());
-        })
-    };
-    let on_code_input = {
-        let code = code.clone();
-        Callback::from(move |e: InputEvent| {
-            let t: HtmlTextAreaElement = e.target_unchecked_into();
-            code.set(t.value());
-        })
-    };
-    let on_add_code = {
-        let (code, code_error, fw, app) =
-            (code.clone(), code_error.clone(), fw.clone(), app.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            match decode_responses(&code) {
-                Err(err) => {
-                    code_error.set(Some(sv::code_error(app.lang, &err).to_owned()));
-                    crate::platform::dom::focus_by_id("survey-code");
-                }
-                Ok(responses) => {
-                    code_error.set(None);
-                    let doc = Document::of_responses(&responses, clock::now());
-                    let campaigns = app.workspace().campaigns.clone();
-                    let report = crate::ui::shell::fieldwork::import(&fw, &doc, &campaigns);
-                    if report.responses.refused == 0 {
-                        code.set(String::new());
-                    }
-                    app.dispatch(Msg::Imported(Box::new(doc), report));
-                }
-            }
-        })
-    };
 
     let csv = |scores: bool| {
         let (campaign, fw, app) = (c.clone(), fw.clone(), app.clone());
@@ -356,12 +233,6 @@ pub fn survey_section(p: &Props) -> Html {
             </div>
         }
     });
-    let err_for = |field: &str| {
-        form_error
-            .as_ref()
-            .filter(|(f, _)| *f == field)
-            .map(|(_, s)| s.get(lang))
-    };
     let nothing_planned = self_instruments.is_empty() && observer_instruments.is_empty();
     html! {
         <section class="card sv-section" aria-labelledby="survey-title">
@@ -373,22 +244,7 @@ pub fn survey_section(p: &Props) -> Html {
             } else if c.candidates.is_empty() {
                 <p class="empty-line">{ S::NoCandidate.get(lang) }</p>
             } else {
-                <div class="sv-terms">
-                    <div class="field">
-                        <label for="survey-asked-by">{ S::AskedBy.get(lang) }</label>
-                        <input id="survey-asked-by" type="text" value={(*asked_by).clone()} oninput={on_asked_by}
-                            maxlength="200" aria-invalid={err_for("survey-asked-by").map(|_| "true")}
-                            aria-describedby={err_for("survey-asked-by").map(|_| "survey-asked-by-error")} />
-                        if let Some(e) = err_for("survey-asked-by") { <p class="field-error" id="survey-asked-by-error">{ e }</p> }
-                    </div>
-                    <div class="field">
-                        <label for="survey-keep-until">{ S::KeepUntil.get(lang) }</label>
-                        <input id="survey-keep-until" type="date" value={(*keep_until).clone()} onchange={on_keep}
-                            aria-invalid={err_for("survey-keep-until").map(|_| "true")}
-                            aria-describedby={err_for("survey-keep-until").map(|_| "survey-keep-until-error")} />
-                        if let Some(e) = err_for("survey-keep-until") { <p class="field-error" id="survey-keep-until-error">{ e }</p> }
-                    </div>
-                </div>
+                { terms.view(lang) }
                 <div class="table-wrap">
                     <table class="sv-table">
                         <thead>
@@ -408,16 +264,7 @@ pub fn survey_section(p: &Props) -> Html {
                 <div class="button-row">
                     <ImportButton id="survey-import" />
                 </div>
-                <form class="sv-code" onsubmit={on_add_code}>
-                    <div class="field">
-                        <label for="survey-code">{ S::PasteCode.get(lang) }</label>
-                        <textarea id="survey-code" rows="3" value={(*code).clone()} oninput={on_code_input} spellcheck="false"
-                            aria-invalid={code_error.is_some().then_some("true")}
-                            aria-describedby={code_error.is_some().then_some("survey-code-error")}></textarea>
-                        <p id="survey-code-error" class="field-error" role="alert">{ (*code_error).clone().unwrap_or_default() }</p>
-                    </div>
-                    <button type="submit" class="button button-primary">{ S::AddCode.get(lang) }</button>
-                </form>
+                <CodeForm id="survey-code" label={S::PasteCode.get(lang)} />
                 <h3>{ S::ResultsTitle.get(lang) }</h3>
                 <ul class="sv-results">{ for results }</ul>
                 <div class="button-row">

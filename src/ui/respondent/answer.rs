@@ -5,11 +5,12 @@
 
 use super::consent::Consent;
 use super::done::Done;
+use super::open_question::OpenQuestionPage;
 use super::question_page::QuestionPage;
 use super::review::Review;
 use super::store::{load_draft, save_draft, Loaded};
 use crate::domain::i18n::respond::R;
-use crate::domain::survey::draft::pages;
+use crate::domain::survey::draft::{open_question, pages};
 use crate::domain::survey::{Draft, DraftAction, Invitation, Step};
 use crate::platform::clock;
 use crate::platform::storage::StorageFailure;
@@ -158,7 +159,12 @@ fn flow(p: &FlowProps) -> Html {
             // Keyed by page: radios are never reused from one page's groups to another's.
             html! { <QuestionPage key={k} page={k} {invitation} {draft} {act} /> }
         }
-        Step::Page(_) | Step::Review => html! { <Review {invitation} {draft} {act} /> },
+        Step::Open(k) if open_question(&invitation, k).is_some() => {
+            html! { <OpenQuestionPage key={format!("open-{k}")} index={k} {invitation} {draft} {act} /> }
+        }
+        Step::Page(_) | Step::Open(_) | Step::Review => {
+            html! { <Review {invitation} {draft} {act} /> }
+        }
         Step::Done => html! { <Done {invitation} {draft} {act} /> },
     };
     let cannot_save = saved.is_err() || state.loaded == Loaded::Unavailable;

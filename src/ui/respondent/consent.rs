@@ -69,7 +69,13 @@ pub fn consent(p: &StepProps) -> Html {
             <div class="rs-head">
                 <p class="rs-overline">{ format!("{} · {}", inv.campaign_name, role) }</p>
                 <h1 id={STEP_HEADING} tabindex="-1">{ R::ConsentTitle.get(lang) }</h1>
-                <p class="lede">{ words::consent_lede(lang, asked_by, &inv.campaign_name, role) }</p>
+                <p class="lede">{
+                    if inv.session.is_some() {
+                        words::debrief_lede(lang, asked_by, &inv.campaign_name, role)
+                    } else {
+                        words::consent_lede(lang, asked_by, &inv.campaign_name, role)
+                    }
+                }</p>
             </div>
             <div class="card rs-consent-card">{ what_and_why(lang, inv) }</div>
             if let Some(when) = consented {
@@ -108,11 +114,29 @@ pub fn consent(p: &StepProps) -> Html {
 /// to, shown on the consent step and again on demand below each page of questions.
 pub fn what_and_why(lang: Lang, inv: &Invitation) -> Html {
     let asked_by = inv.asked_by.as_str();
+    let who = match inv.session {
+        Some(_) => words::debrief_who(lang, &inv.respondent.name, words::partner(inv)),
+        None => words::who_line(
+            lang,
+            &inv.respondent.name,
+            inv.subject.as_ref().map(|s| s.name.as_str()),
+        ),
+    };
     html! {
         <>
+        if let Some(s) = &inv.session {
+            <section aria-labelledby="rs-session">
+                <h2 id="rs-session">{ R::SessionTitle.get(lang) }</h2>
+                <ul class="rs-session" data-testid="rs-session">
+                    <li><strong>{ words::session_label(lang, s) }</strong></li>
+                    if !s.topic.trim().is_empty() { <li>{ s.topic.clone() }</li> }
+                    if let Some(p) = words::partner(inv) { <li>{ words::with_whom(lang, p) }</li> }
+                </ul>
+            </section>
+        }
         <section aria-labelledby="rs-who">
             <h2 id="rs-who">{ R::WhoTitle.get(lang) }</h2>
-            <p data-testid="rs-who">{ words::who_line(lang, &inv.respondent.name, inv.subject.as_ref().map(|s| s.name.as_str())) }</p>
+            <p data-testid="rs-who">{ who }</p>
         </section>
         <section aria-labelledby="rs-what">
             <h2 id="rs-what">{ R::WhatTitle.get(lang) }</h2>
@@ -127,6 +151,9 @@ pub fn what_and_why(lang: Lang, inv: &Invitation) -> Html {
                     </li>
                 }) }
             </ul>
+            if inv.resolved().iter().any(|i| i.open_question.is_some()) {
+                <p>{ R::OpenCollected.get(lang) }</p>
+            }
             <p>{ R::TimeCollected.get(lang) }</p>
             <p>{ R::NothingElse.get(lang) }</p>
         </section>

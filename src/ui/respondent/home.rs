@@ -298,7 +298,9 @@ fn invitation_card(lang: Lang, fw: &FieldworkHandle, inv: &Invitation, s: &Stand
             <dl class="rs-facts">
                 <div><dt>{ R::FactRole.get(lang) }</dt><dd>{ inv.role_name.get(lang).to_owned() }</dd></div>
                 <div><dt>{ R::FactAskedBy.get(lang) }</dt><dd>{ inv.asked_by.clone() }</dd></div>
-                if let Some(subject) = &inv.subject {
+                if let Some(line) = words::session_summary(lang, inv) {
+                    <div><dt>{ R::FactSession.get(lang) }</dt><dd>{ line }</dd></div>
+                } else if let Some(subject) = &inv.subject {
                     <div><dt>{ R::FactAbout.get(lang) }</dt><dd>{ subject.name.clone() }</dd></div>
                 }
                 <div><dt>{ R::FactQuestions.get(lang) }</dt><dd>{ words::questions(lang, inv.item_count()) }</dd></div>

@@ -12,6 +12,7 @@ mod consent;
 mod done;
 mod home;
 mod link;
+mod open_question;
 mod question_page;
 mod review;
 mod store;

@@ -10,7 +10,7 @@ use crate::domain::i18n::action_on;
 use crate::domain::i18n::respond::{self as words, R};
 use crate::domain::instrument::definition::{Instrument, Item, Pole};
 use crate::domain::lang::Lang;
-use crate::domain::survey::draft::pages;
+use crate::domain::survey::draft::{next_step, pages, previous_step};
 use crate::domain::survey::{Draft, DraftAction, Invitation, Step};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -76,22 +76,13 @@ pub fn question_page(p: &PageProps) -> Html {
     let order: Vec<&'static Item> = groups.iter().flat_map(|(_, g)| g.iter().copied()).collect();
     let value = |item: &Item| p.draft.value(&instrument.id, &item.id);
     let (answered, total) = p.draft.progress(inv);
-    let last = p.page + 1 == all.len();
 
     let go = |step: Step| {
         let act = p.act.clone();
         Callback::from(move |_| act.emit(DraftAction::Go(step)))
     };
-    let previous = if p.page == 0 {
-        Step::Consent
-    } else {
-        Step::Page(p.page - 1)
-    };
-    let next = if last {
-        Step::Review
-    } else {
-        Step::Page(p.page + 1)
-    };
+    let previous = previous_step(inv, Step::Page(p.page));
+    let next = next_step(inv, Step::Page(p.page));
 
     let item_view = |k: usize, item: &'static Item| {
         let next_item = order.get(k + 1).map(|i| (*i, value(i)));
@@ -124,6 +115,9 @@ pub fn question_page(p: &PageProps) -> Html {
         <article class="page rs-flow rs-question-page" data-testid="rs-page" data-page={p.page.to_string()}>
             <div class="rs-head">
                 <p class="rs-overline">{ words::instrument_line(lang, instrument_number, instruments.len(), instrument.title.get(lang)) }</p>
+                if let Some(line) = words::session_summary(lang, inv) {
+                    <p class="rs-session-line" data-testid="rs-session-line">{ line }</p>
+                }
                 <h1 id={STEP_HEADING} tabindex="-1">{ facet.name.get(lang).to_owned() }</h1>
                 { progress(lang, Some((p.page, all.len())), answered, total) }
             </div>
@@ -140,7 +134,7 @@ pub fn question_page(p: &PageProps) -> Html {
                     { format!("← {}", if p.page == 0 { R::ConsentTitle.get(lang) } else { R::Previous.get(lang) }) }
                 </button>
                 <button type="button" id="rs-next" class="button button-primary" onclick={go(next)} data-testid="rs-next">
-                    { format!("{} →", if last { R::ToReview.get(lang) } else { R::Next.get(lang) }) }
+                    { format!("{} →", if next == Step::Review { R::ToReview.get(lang) } else { R::Next.get(lang) }) }
                 </button>
             </nav>
             <p class="hint">{ R::SavedAsYouGo.get(lang) }</p>

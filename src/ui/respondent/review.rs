@@ -9,8 +9,8 @@ use crate::domain::i18n::action_on;
 use crate::domain::i18n::respond::{self as words, R};
 use crate::domain::instrument::definition::Instrument;
 use crate::domain::lang::Lang;
-use crate::domain::survey::draft::{pages, Page, PageProgress};
-use crate::domain::survey::{DraftAction, Step};
+use crate::domain::survey::draft::{open_question, pages, previous_step, Page, PageProgress};
+use crate::domain::survey::{Draft, DraftAction, Step};
 use crate::platform::random::new_uuid;
 use yew::prelude::*;
 
@@ -35,7 +35,7 @@ pub fn review(p: &StepProps) -> Html {
             act.emit(DraftAction::Submit { ids });
         })
     };
-    let last_page = all.len().saturating_sub(1);
+    let back = previous_step(inv, Step::Review);
 
     html! {
         <article class="page rs-flow rs-review" data-testid="rs-review">
@@ -50,17 +50,24 @@ pub fn review(p: &StepProps) -> Html {
             } else if answered == total {
                 <p class="rs-all-done">{ R::AllAnswered.get(lang) }</p>
             }
-            { for inv.resolved().into_iter().map(|instrument| {
+            { for inv.resolved().into_iter().enumerate().map(|(k, instrument)| {
                 let rows: Vec<(&Page, &PageProgress)> = all.iter().zip(&standing)
                     .filter(|(page, _)| page.instrument.id == instrument.id)
                     .collect();
-                instrument_card(lang, instrument, &rows, &go)
+                html! {
+                    <>
+                        { instrument_card(lang, instrument, &rows, &go) }
+                        if open_question(inv, k).is_some() {
+                            { open_card(lang, k, instrument, &p.draft, &go) }
+                        }
+                    </>
+                }
             }) }
             <section class="card rs-send" aria-labelledby="rs-send-title">
                 <h2 id="rs-send-title">{ R::SendTitle.get(lang) }</h2>
                 <p>{ words::send_explain(lang, &inv.asked_by) }</p>
                 <div class="button-row">
-                    <button type="button" class="button" onclick={go(Step::Page(last_page))} data-testid="rs-previous">{ format!("← {}", R::LastPage.get(lang)) }</button>
+                    <button type="button" class="button" onclick={go(back)} data-testid="rs-previous">{ format!("← {}", R::LastPage.get(lang)) }</button>
                     <button type="button" class="button button-primary" onclick={send} data-testid="rs-send">{ R::SendButton.get(lang) }</button>
                 </div>
             </section>
@@ -99,6 +106,30 @@ fn instrument_card(
                     }
                 }) }
             </ul>
+        </section>
+    }
+}
+
+/// The free text written in answer to the open question of the k-th instrument, to read again
+/// before sending, and the way back to it.
+fn open_card(
+    lang: Lang,
+    k: usize,
+    instrument: &Instrument,
+    draft: &Draft,
+    go: &dyn Fn(Step) -> Callback<MouseEvent>,
+) -> Html {
+    let title_id = format!("rs-review-open-{}", instrument.id);
+    let text = draft.open_answer(&instrument.id);
+    html! {
+        <section class="card rs-review-card" aria-labelledby={title_id.clone()} data-testid="rs-review-open">
+            <h2 id={title_id}>{ R::OpenTitle.get(lang) }</h2>
+            if text.trim().is_empty() {
+                <p class="hint">{ R::NothingWritten.get(lang) }</p>
+            } else {
+                <p class="rs-open-review">{ text.to_owned() }</p>
+            }
+            <button type="button" class="button" onclick={go(Step::Open(k))}>{ R::EditOpen.get(lang) }</button>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::lang::Lang;
 use crate::platform::storage::StorageFailure;
 use crate::ui::mediator::{Coding, Kits, Rating};
 use crate::ui::recruiter::results::Results;
-use crate::ui::recruiter::session_analysis::SessionAnalysis;
+use crate::ui::recruiter::session_analysis::{SessionAnalysis, SessionCandidates};
 use crate::ui::recruiter::settings::Settings;
 use crate::ui::recruiter::{
     campaign_page::CampaignPage, home::Home, new_campaign::NewCampaign, roles::RoleEditor,
@@ -160,7 +160,12 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <Home /> },
         Route::NewCampaign => html! { <NewCampaign /> },
         Route::Campaign { id } => html! { <CampaignPage {id} /> },
-        Route::SessionAnalysis { id, session } => html! { <SessionAnalysis {id} {session} /> },
+        Route::SessionAnalysis { id, session } => html! { <SessionCandidates {id} {session} /> },
+        Route::SessionAnalysisWith {
+            id,
+            session,
+            candidate,
+        } => html! { <SessionAnalysis {id} {session} {candidate} /> },
         Route::Results { id, person } => html! { <Results {id} {person} /> },
         Route::Respond => html! { <RespondHome /> },
         Route::RespondLink { payload } => html! { <RespondLink {payload} /> },
@@ -217,7 +222,14 @@ fn header() -> Html {
                 Route::Home,
             ) => true,
             (Some(Route::Role { .. }) | Some(Route::Roles), Route::Roles) => true,
-            (Some(Route::SessionAnalysis { .. } | Route::Results { .. }), Route::Home) => true,
+            (
+                Some(
+                    Route::SessionAnalysis { .. }
+                    | Route::SessionAnalysisWith { .. }
+                    | Route::Results { .. },
+                ),
+                Route::Home,
+            ) => true,
             (
                 Some(Route::Respond | Route::RespondLink { .. } | Route::Answer { .. }),
                 Route::Respond,

@@ -10,8 +10,17 @@ pub enum Route {
     NewCampaign,
     #[at("/campaign/:id")]
     Campaign { id: String },
+    /// A session of a campaign: goes on to its only candidate's analysis, or lets the
+    /// recruiter choose whose session to analyse.
     #[at("/campaign/:id/session/:session")]
     SessionAnalysis { id: String, session: String },
+    /// The analysis of one session held with one candidate.
+    #[at("/campaign/:id/session/:session/:candidate")]
+    SessionAnalysisWith {
+        id: String,
+        session: String,
+        candidate: String,
+    },
     #[at("/campaign/:id/results/:person")]
     Results { id: String, person: String },
     #[at("/respond")]

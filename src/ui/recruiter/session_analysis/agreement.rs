@@ -1,10 +1,14 @@
-//! The agreement between the mediators who coded the same session.
+//! The agreement between the mediators who coded the same session with the same candidate:
+//! their clocks lined up (`clocks.rs`), then the coefficients, computed on the observations
+//! that count (the chosen version of one received in several) with the offsets applied.
 
+use super::clocks::Clocks;
 use super::{area_class, dash, indices::share_bar, row_head};
 use crate::domain::campaign::Campaign;
 use crate::domain::i18n;
 use crate::domain::i18n::analysis as an;
 use crate::domain::i18n::analysis::A;
+use crate::domain::i18n::reading::{self as rd, V};
 use crate::domain::lang::Lang;
 use crate::domain::observation::agreement::{
     agreement as compute_agreement, Agreement, AgreementParams, Coefficient,
@@ -12,9 +16,10 @@ use crate::domain::observation::agreement::{
 use crate::domain::observation::log::Observation;
 use crate::domain::observation::rating::{default_bars, LEVEL_MAX};
 use crate::domain::observation::report;
-use crate::domain::observation::report::{Reading, Received};
+use crate::domain::observation::report::{Counted, Reading, Received};
 use crate::domain::observation::scheme::Scheme;
 use crate::ui::recruiter::fieldwork_section::mediator_name;
+use uuid::Uuid;
 use yew::prelude::*;
 
 /// How to read one coefficient, and whether it calls for the warning look.
@@ -76,15 +81,42 @@ fn coefficient_heads(lang: Lang, first: &str) -> Html {
 pub(super) fn agreement(
     lang: Lang,
     c: &Campaign,
-    scheme: Option<&Scheme>,
+    session: Uuid,
+    candidate: Uuid,
+    scheme: Option<&'static Scheme>,
+    counted: &[Counted],
     got: &[Received],
 ) -> Html {
-    let settled: Vec<&Observation> = got
+    let settled: Vec<&Observation> = counted
         .iter()
-        .filter(|r| r.is_settled())
-        .map(|r| r.observation)
+        .filter(|k| k.submitted)
+        .map(|k| &*k.observation)
         .collect();
-    let left_out = got.iter().any(|r| r.version.is_some());
+    // A conflict nobody chose a version of is left out.
+    let left_out = got.iter().any(|r| {
+        r.version.is_some()
+            && !got
+                .iter()
+                .any(|x| x.chosen && x.observation.id == r.observation.id)
+    });
+    let offsets: Vec<String> = counted
+        .iter()
+        .filter(|k| k.submitted && k.offset_ms != 0)
+        .map(|k| {
+            rd::offset_applied(
+                lang,
+                &mediator_name(lang, c, k.mediator_id),
+                k.offset_ms,
+                k.offset_source,
+            )
+        })
+        .collect();
+    let clocks = match scheme {
+        Some(scheme) if settled.len() >= 2 => html! {
+            <Clocks campaign={c.clone()} {session} {candidate} {scheme} />
+        },
+        _ => html! {},
+    };
     let body = match scheme {
         _ if settled.len() < 2 => html! { <p>{ A::AgreementNeedsTwo.get(lang) }</p> },
         None => html! {},
@@ -97,13 +129,21 @@ pub(super) fn agreement(
             Err(e) => {
                 html! { <p class="banner banner-warning">{ an::agreement_error(lang, &e) }</p> }
             }
-            Ok(a) => agreement_body(lang, c, scheme, &a),
+            Ok(a) => html! {
+                <>
+                    <p class="an-offsets" data-testid="an-offsets-applied">{
+                        if offsets.is_empty() { V::NoOffsets.get(lang).to_owned() } else { rd::offsets_applied(lang, &offsets.join(" ; ")) }
+                    }</p>
+                    { agreement_body(lang, c, scheme, &a) }
+                </>
+            },
         },
     };
     html! {
         <section class="card" aria-labelledby="an-agreement-title">
             <h2 id="an-agreement-title">{ A::AgreementTitle.get(lang) }</h2>
             <p class="hint">{ A::AgreementIntro.get(lang) }</p>
+            { clocks }
             { body }
             if left_out {
                 <p class="hint">{ A::ConflictLeftOut.get(lang) }</p>

@@ -1,43 +1,54 @@
-//! The recruiter's analysis of one work session: for the observation chosen (one per mediator,
-//! or one per version when several were kept), the meta-communication indices with their
-//! definitions, their evolution by thirds, who answers whom, a timeline and the mediator's
-//! ratings; then the agreement between mediators and the trend across the campaign's sessions.
-//! Every figure comes from the core; this folder only lays it out, one file per section.
+//! The recruiter's analysis of one work session held with one candidate: for the observation
+//! chosen (one per mediator, or one per version when several were kept, with the choice of the
+//! version that counts), the meta-communication indices with their definitions, their
+//! evolution by thirds, who answers whom, a timeline and the mediator's ratings; then the
+//! agreement between mediators (with their clocks lined up) and the candidate's trend across
+//! the campaign's sessions. Every figure comes from the core; this folder only lays it out, one
+//! file per section (`candidates.rs`: whose session, when the route does not say).
 
 use crate::domain::campaign::Campaign;
+use crate::domain::campaign::CampaignAction;
 use crate::domain::fieldwork::known_scheme;
 use crate::domain::i18n::analysis::{self as an, A};
+use crate::domain::i18n::reading::{self as rd, V};
 use crate::domain::i18n::{self, T};
 use crate::domain::lang::Lang;
 use crate::domain::observation::indices::{session_indices, Ratio, SessionIndices, TrendIndex};
 use crate::domain::observation::log::Observation;
-use crate::domain::observation::report::{received, Received};
+use crate::domain::observation::report::{counting, received, Received};
 use crate::domain::observation::scheme::{Actor, Area, Scheme, Tag};
+use crate::domain::workspace::Action;
 use crate::platform::clock;
 use crate::ui::recruiter::fieldwork_section::mediator_name;
 use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::state::{use_app, Change, Msg};
 use agreement::agreement;
+pub use candidates::SessionCandidates;
 use chrono::Timelike;
 use indices::{meta_communication, overview, profile, thirds, transitions};
 use ratings::ratings;
 use timeline::timeline_card;
 use trend::trend_card;
 use uuid::Uuid;
+use versions::Versions;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 mod agreement;
+mod candidates;
+mod clocks;
 mod indices;
 mod ratings;
 mod timeline;
 mod trend;
+mod versions;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: String,
     pub session: String,
+    pub candidate: String,
 }
 
 /// The indices shown by default in the thirds and trend tables (every index is one click away).
@@ -56,9 +67,9 @@ const KEY_INDICES: [TrendIndex; 11] = [
 ];
 
 /// Which received observation is on screen: its id and, for one of several versions, its rank.
-type Choice = (Uuid, Option<usize>);
+pub(super) type Choice = (Uuid, Option<usize>);
 
-fn choice_of(r: &Received) -> Choice {
+pub(super) fn choice_of(r: &Received) -> Choice {
     (r.observation.id, r.version.map(|v| v.0))
 }
 
@@ -92,17 +103,25 @@ pub fn session_analysis(p: &Props) -> Html {
         .ok()
         .and_then(|id| app.workspace().campaign(id).cloned());
     let Some(c) = campaign else {
-        return not_found(lang, None, A::CampaignNotFound);
+        return not_found(lang, None, A::CampaignNotFound.get(lang));
     };
     let Some(index) = Uuid::parse_str(&p.session)
         .ok()
         .and_then(|sid| c.sessions.iter().position(|s| s.id == sid))
     else {
-        return not_found(lang, Some(&c), A::SessionNotFound);
+        return not_found(lang, Some(&c), A::SessionNotFound.get(lang));
     };
     let s = &c.sessions[index];
     let n = index + 1;
-    let got = received(&fieldwork.fieldwork.observations, &c, s.id, None);
+    let Some(cand) = Uuid::parse_str(&p.candidate)
+        .ok()
+        .and_then(|id| c.candidates.iter().find(|p| p.id == id))
+    else {
+        return not_found(lang, Some(&c), V::CandidateNotFound.get(lang));
+    };
+    let merged = &fieldwork.fieldwork.observations;
+    let got = received(merged, &c, s.id, Some(cand.id));
+    let counted = counting(merged, &c, s.id, cand.id);
     let current = (*chosen)
         .and_then(|key| got.iter().find(|r| choice_of(r) == key))
         .or_else(|| got.iter().find(|r| r.is_settled()))
@@ -119,6 +138,25 @@ pub fn session_analysis(p: &Props) -> Html {
     if !s.place.trim().is_empty() {
         meta.push(s.place.clone());
     }
+    let others = c.candidates.iter().filter(|o| o.id != cand.id).map(|o| {
+        let to = Route::SessionAnalysisWith {
+            id: c.id.to_string(),
+            session: s.id.to_string(),
+            candidate: o.id.to_string(),
+        };
+        html! { <li><Link<Route> {to}>{ o.name.clone() }</Link<Route>></li> }
+    });
+    // Undoing a reading choice (a version, a clock) is one click away, here too.
+    let undo = match app.history.undo_label() {
+        Some(change @ Change::Action(a)) if is_reading_choice(a, c.id) => {
+            Some(change.undo_label(lang))
+        }
+        _ => None,
+    };
+    let on_undo = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Msg::Undo))
+    };
     let head = html! {
         <>
             <p class="breadcrumb">
@@ -128,9 +166,21 @@ pub fn session_analysis(p: &Props) -> Html {
                 <div>
                     <h1>{ an::analysis_title(lang, n) }</h1>
                     if !s.topic.trim().is_empty() { <p class="lede">{ s.topic.clone() }</p> }
+                    <p class="an-with" data-testid="an-with">{ rd::with_candidate(lang, &cand.name) }</p>
                     if !meta.is_empty() { <p class="meta">{ meta.join(" · ") }</p> }
                 </div>
             </div>
+            if c.candidates.len() > 1 {
+                <nav class="an-others" aria-labelledby="an-others-label">
+                    <span id="an-others-label">{ V::OtherCandidates.get(lang) }</span>
+                    <ul>{ for others }</ul>
+                </nav>
+            }
+            if let Some(label) = undo {
+                <div class="button-row an-undo">
+                    <button type="button" class="button" onclick={on_undo} data-testid="an-undo">{ label }</button>
+                </div>
+            }
         </>
     };
     let Some(current) = current else {
@@ -199,22 +249,36 @@ pub fn session_analysis(p: &Props) -> Html {
                 if !current.is_submitted() {
                     <p class="banner banner-info">{ A::DraftWarning.get(lang) }</p>
                 }
-                if let Some((_, total)) = current.version {
-                    <p class="an-conflict" role="note">{ an::conflict_text(lang, &who, total) }</p>
+                if let Some((k, total)) = current.version {
+                    <p class="an-conflict" role="note">
+                        { an::version_of(lang, k, total) }{ " · " }
+                        { if current.chosen { V::Counts.get(lang) } else { A::ConflictBadge.get(lang) } }
+                    </p>
                 }
             </section>
+            <Versions campaign={c.clone()} session={s.id} candidate={cand.id} shown={choice_of(current)}
+                on_show={{ let chosen = chosen.clone(); Callback::from(move |k: Choice| chosen.set(Some(k))) }} />
             { body }
-            { agreement(lang, &c, known_scheme(&o.scheme.id, o.scheme.version), &got) }
-            { trend_card(lang, &c, n, &fieldwork.fieldwork.observations) }
+            { agreement(lang, &c, s.id, cand.id, known_scheme(&o.scheme.id, o.scheme.version), &counted, &got) }
+            { trend_card(lang, &c, n, merged, cand.id) }
         </article>
     }
 }
 
-fn not_found(lang: Lang, campaign: Option<&Campaign>, why: A) -> Html {
+/// Whether an action is one of the reading choices of this campaign (a version, a clock).
+fn is_reading_choice(a: &Action, campaign: Uuid) -> bool {
+    matches!(a, Action::Campaign { id, action } if *id == campaign && matches!(action,
+        CampaignAction::ChooseVersion { .. }
+            | CampaignAction::ClearVersionChoice { .. }
+            | CampaignAction::SetClockOffset { .. }
+            | CampaignAction::ClearClockOffset { .. }))
+}
+
+pub(super) fn not_found(lang: Lang, campaign: Option<&Campaign>, why: &str) -> Html {
     html! {
         <section class="page">
             <h1>{ T::NotFoundTitle.get(lang) }</h1>
-            <p>{ why.get(lang) }</p>
+            <p>{ why.to_owned() }</p>
             if let Some(c) = campaign {
                 <Link<Route> to={Route::Campaign { id: c.id.to_string() }} classes="button">{ c.name.clone() }</Link<Route>>
             } else {

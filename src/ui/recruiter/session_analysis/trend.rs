@@ -8,7 +8,8 @@ use crate::domain::i18n::analysis as an;
 use crate::domain::i18n::analysis::A;
 use crate::domain::lang::Lang;
 use crate::domain::observation::indices::{Direction, SessionIndices, Trend, TrendIndex};
-use crate::domain::observation::report::{pooled_trend, received};
+use crate::domain::observation::report::{counting, pooled_trend};
+use uuid::Uuid;
 use yew::prelude::*;
 
 fn sparkline(values: &[Option<f64>]) -> Html {
@@ -114,15 +115,18 @@ pub(super) fn trend_card(
     c: &Campaign,
     current: usize,
     merged: &crate::domain::observation::merge::MergedObservations,
+    candidate: Uuid,
 ) -> Html {
+    // The candidate's sessions only: what counts of each (the chosen version of one received
+    // in several), as each mediator coded it.
     let per_session: Vec<Vec<SessionIndices>> = c
         .sessions
         .iter()
         .map(|s| {
-            received(merged, c, s.id, None)
+            counting(merged, c, s.id, candidate)
                 .into_iter()
-                .filter(|r| r.is_settled())
-                .filter_map(|r| indices_of(r.observation).map(|(_, ix)| ix))
+                .filter(|k| k.submitted)
+                .filter_map(|k| indices_of(&k.observation).map(|(_, ix)| ix))
                 .collect()
         })
         .collect();
