@@ -26,7 +26,7 @@ catalogue! {
     RuleTitle => "Comment une tendance est lue", "How a trend is read";
     PointsTitle => "Points à discuter", "Points to discuss";
     PointsIntro => "À aborder avec le dirigeant et le candidat avant de décider, chacun avec les chiffres sur lesquels il repose.", "To raise with the leader and the candidate before deciding, each with the figures it rests on.";
-    NoPoints => "Aucun point particulier\u{a0}: rien ne se dégrade, les débriefs sont proches, les médiateurs s'accordent et rien ne manque.", "Nothing in particular: nothing is getting worse, the debriefs are close, the mediators agree and nothing is missing.";
+    NoPoints => "Aucun point particulier\u{a0}: rien ne se dégrade, les débriefs sont proches et les médiateurs s'accordent.", "Nothing in particular: nothing is getting worse, the debriefs are close and the mediators agree.";
     MissingTitle => "Ce qui manque encore", "What is still missing";
     SessionsTitle => "Séance par séance", "Session by session";
     RatingsTitle => "Notes des médiateurs", "Mediators' ratings";
@@ -297,6 +297,46 @@ pub fn rule(lang: Lang, r: TrendRule) -> String {
         Lang::En => format!(
             "A trend needs values in at least {min} sessions; a session without a value is skipped, the others keep their place. It is read from the least-squares line: while its change from the first to the last session stays within the tolerance ({level} level on the grid, {pomp} points on the debriefs, {balance} of floor balance, {relative}% of the mean for rates and the climate), the part is stable. A rise or fall is consistent from {consistent} sessions, when every step moves the same way beyond the tolerance."
         ),
+    }
+}
+
+/// What was received for a session: "2 observations count (Amina, Bruno) · leader's debrief:
+/// received · candidate's: not received".
+pub fn received(lang: Lang, mediators: &[String], leader: bool, candidate: bool) -> String {
+    let n = mediators.len();
+    let names = if mediators.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", mediators.join(", "))
+    };
+    let got = |yes: bool| match (lang, yes) {
+        (Lang::Fr, true) => "reçu",
+        (Lang::Fr, false) => "non reçu",
+        (Lang::En, true) => "received",
+        (Lang::En, false) => "not received",
+    };
+    match lang {
+        Lang::Fr => format!(
+            "{n} observation{s} compte{nt}{names} · débrief du dirigeant\u{a0}: {} · du candidat\u{a0}: {}",
+            got(leader),
+            got(candidate),
+            s = if n > 1 { "s" } else { "" },
+            nt = if n > 1 { "nt" } else { "" },
+        ),
+        Lang::En => format!(
+            "{n} observation{s} count{names} · leader's debrief: {} · candidate's: {}",
+            got(leader),
+            got(candidate),
+            s = if n == 1 { "" } else { "s" },
+        ),
+    }
+}
+
+/// "over 6 facets", under a mean gap.
+pub fn facets_compared(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!("sur {n} facette{}", if n > 1 { "s" } else { "" }),
+        Lang::En => format!("over {n} facet{}", if n == 1 { "" } else { "s" }),
     }
 }
 

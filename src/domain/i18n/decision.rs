@@ -42,6 +42,9 @@ catalogue! {
     SortName => "Nom", "Name";
     Descending => "Du plus haut au plus bas", "Highest first";
     Ascending => "Du plus bas au plus haut", "Lowest first";
+    Order => "Ordre", "Order";
+    NameAscending => "De A à Z", "A to Z";
+    NameDescending => "De Z à A", "Z to A";
     SortThis => "Trier par cet élément", "Sort by this part";
     ExportCsv => "Exporter la comparaison (CSV)", "Export the comparison (CSV)";
     ChartTitle => "L'élément choisi, séance par séance", "The chosen part, session by session";
@@ -153,11 +156,11 @@ pub fn decided(lang: Lang, on: &str, recorded: &str) -> String {
     }
 }
 
-/// "Offer, decided on 3 December 2026".
-pub fn current(lang: Lang, kind_words: &str, on: &str) -> String {
+/// "decided on 3 December 2026", beside the kind's badge.
+pub fn decided_on(lang: Lang, on: &str) -> String {
     match lang {
-        Lang::Fr => format!("{kind_words}, décidée le {on}"),
-        Lang::En => format!("{kind_words}, decided on {on}"),
+        Lang::Fr => format!("décidée le {on}"),
+        Lang::En => format!("decided on {on}"),
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::i18n::{self, T};
 use crate::domain::workspace::Action;
 use crate::platform::{clock, files, random};
 use crate::ui::recruiter::debrief_section::DebriefSection;
+use crate::ui::recruiter::decision_section::DecisionSection;
 use crate::ui::recruiter::fieldwork_section::FieldworkSection;
 use crate::ui::recruiter::survey_section::SurveySection;
 use crate::ui::shell::routes::Route;
@@ -377,6 +378,7 @@ pub fn campaign_page(props: &Props) -> Html {
             <SurveySection campaign={c.clone()} />
             <FieldworkSection campaign={c.clone()} />
             <DebriefSection campaign={c.clone()} />
+            <DecisionSection campaign={c.clone()} />
         </article>
     }
 }

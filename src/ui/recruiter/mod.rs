@@ -1,13 +1,19 @@
 //! The recruiter's pages: the campaign list, the new-campaign form, a campaign's page, the
-//! session analysis, a candidate's results, the role library and the settings.
+//! session analysis, a candidate's results and compatibility picture, the comparison of
+//! candidates, the decision and its report, the role library and the settings.
 
 pub mod campaign_page;
+pub mod compare;
+pub mod compatibility;
 pub mod debrief_section;
+pub mod decision_record;
+pub mod decision_section;
 pub mod erase_person;
 pub mod fieldwork_section;
 pub mod home;
 pub mod invitation_tools;
 pub mod new_campaign;
+pub mod report;
 pub mod results;
 pub mod roles;
 pub mod session_analysis;

@@ -6,6 +6,9 @@ use crate::domain::i18n::{observe::O, survey::S, T};
 use crate::domain::lang::Lang;
 use crate::platform::storage::StorageFailure;
 use crate::ui::mediator::{Coding, Kits, Rating};
+use crate::ui::recruiter::compare::Compare;
+use crate::ui::recruiter::compatibility::Compatibility;
+use crate::ui::recruiter::report::Report;
 use crate::ui::recruiter::results::Results;
 use crate::ui::recruiter::session_analysis::{SessionAnalysis, SessionCandidates};
 use crate::ui::recruiter::settings::Settings;
@@ -167,6 +170,11 @@ fn switch(route: Route) -> Html {
             candidate,
         } => html! { <SessionAnalysis {id} {session} {candidate} /> },
         Route::Results { id, person } => html! { <Results {id} {person} /> },
+        Route::Compatibility { id, candidate } => html! { <Compatibility {id} {candidate} /> },
+        Route::Compare { id } => html! { <Compare {id} /> },
+        Route::CompareWith { id, chosen } => html! { <Compare {id} {chosen} /> },
+        Route::CampaignReport { id } => html! { <Report {id} /> },
+        Route::Report { id, candidate } => html! { <Report {id} candidate={Some(candidate)} /> },
         Route::Respond => html! { <RespondHome /> },
         Route::RespondLink { payload } => html! { <RespondLink {payload} /> },
         Route::Answer { invitation } => html! { <Answer {invitation} /> },
@@ -226,7 +234,12 @@ fn header() -> Html {
                 Some(
                     Route::SessionAnalysis { .. }
                     | Route::SessionAnalysisWith { .. }
-                    | Route::Results { .. },
+                    | Route::Results { .. }
+                    | Route::Compatibility { .. }
+                    | Route::Compare { .. }
+                    | Route::CompareWith { .. }
+                    | Route::CampaignReport { .. }
+                    | Route::Report { .. },
                 ),
                 Route::Home,
             ) => true,
