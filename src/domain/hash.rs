@@ -5,16 +5,58 @@
 /// share a hash, so a score says which exact instrument text produced it); it does not *secure* anything:
 /// anyone can forge a text with a chosen hash. Do not use it against tampering.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes
-        .iter()
-        .fold(OFFSET, |h, b| (h ^ u64::from(*b)).wrapping_mul(PRIME))
+    Fnv1a64::default().write_bytes(bytes).value()
 }
 
 /// `fnv1a64:` then 16 lowercase hex digits of [`fnv1a64`] over `text`.
 pub fn fingerprint(text: &str) -> String {
-    format!("fnv1a64:{:016x}", fnv1a64(text.as_bytes()))
+    Fnv1a64::default().write_str(text).fingerprint()
+}
+
+/// [`fnv1a64`] fed piece by piece (as an `io::Write`, so a serialiser can write into it
+/// without building the whole text first): the same value as over the concatenation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fnv1a64(u64);
+
+impl Default for Fnv1a64 {
+    fn default() -> Self {
+        Fnv1a64(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a64 {
+    pub fn write_bytes(self, bytes: &[u8]) -> Self {
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        Fnv1a64(
+            bytes
+                .iter()
+                .fold(self.0, |h, b| (h ^ u64::from(*b)).wrapping_mul(PRIME)),
+        )
+    }
+
+    pub fn write_str(self, text: &str) -> Self {
+        self.write_bytes(text.as_bytes())
+    }
+
+    pub fn value(self) -> u64 {
+        self.0
+    }
+
+    /// `fnv1a64:` then 16 lowercase hex digits, as [`fingerprint`].
+    pub fn fingerprint(self) -> String {
+        format!("fnv1a64:{:016x}", self.0)
+    }
+}
+
+impl std::io::Write for Fnv1a64 {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        *self = self.write_bytes(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -32,5 +74,8 @@ mod tests {
     #[test]
     fn a_fingerprint_names_the_hash() {
         assert_eq!(fingerprint("a"), "fnv1a64:af63dc4c8601ec8c");
+        // Fed in pieces, the same hash as over the whole text.
+        let pieces = Fnv1a64::default().write_str("foo").write_str("bar");
+        assert_eq!(pieces.value(), fnv1a64(b"foobar"));
     }
 }

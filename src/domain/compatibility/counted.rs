@@ -5,18 +5,9 @@
 
 use super::session::SessionNote;
 use crate::domain::campaign::Campaign;
-use crate::domain::observation::log::Observation;
 use crate::domain::observation::merge::MergedObservations;
 use crate::domain::observation::report::{counting, received, Counted};
-use std::borrow::Cow;
 use uuid::Uuid;
-
-/// One counted observation: as the agreement compares it (shifted by its offset) and as it
-/// was received (for the indices of the whole session, which a shift must not lengthen).
-pub(super) struct Kept<'a> {
-    pub counted: Counted<'a>,
-    pub received: &'a Observation,
-}
 
 /// The observations of `session` that count for `candidate` (in the order of the campaign's
 /// mediators) and the notes on what was received but does not count.
@@ -25,31 +16,15 @@ pub(super) fn counted<'a>(
     merged: &'a MergedObservations,
     session: Uuid,
     candidate: Uuid,
-) -> (Vec<Kept<'a>>, Vec<SessionNote>) {
+) -> (Vec<Counted<'a>>, Vec<SessionNote>) {
     let mut notes = Vec::new();
     let mut kept = Vec::new();
     for c in counting(merged, campaign, session, candidate) {
-        if !c.submitted {
+        if c.submitted {
+            kept.push(c);
+        } else {
             notes.push(SessionNote::NotSubmitted {
                 mediator: c.mediator_id,
-            });
-            continue;
-        }
-        let received = match c.observation {
-            Cow::Borrowed(o) => Some(o),
-            Cow::Owned(_) => {
-                let id = c.observation.id;
-                merged.get(id).or_else(|| {
-                    merged
-                        .conflict(id)
-                        .and_then(|x| x.chosen(&campaign.version_choices))
-                })
-            }
-        };
-        if let Some(received) = received {
-            kept.push(Kept {
-                counted: c,
-                received,
             });
         }
     }

@@ -41,7 +41,9 @@ use crate::domain::assessment::reliability::STABLE_FROM;
 use crate::domain::assessment::results::candidate_results;
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::Fieldwork;
+use crate::domain::instrument::score::Response;
 use crate::domain::observation::rating::default_bars;
+use crate::domain::survey::invitation::instrument_of;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -127,10 +129,26 @@ pub fn picture(campaign: &Campaign, fieldwork: &Fieldwork, candidate: Uuid) -> O
         })
         .collect();
     let summaries = trend::summarise(parts.iter().map(|p| (&p.part, p.reading.trend)));
-    let results = candidate_results(campaign, &responses, candidate);
+    // The context reads self-assessments and observer forms, never a debrief (which names
+    // its session): leaving the debriefs out spares scoring them again.
+    let about: Vec<&Response> = responses
+        .iter()
+        .filter(|r| r.session_id.is_none())
+        .copied()
+        .collect();
+    let results = candidate_results(campaign, &about, candidate);
     let context = context::context(campaign, &results);
     let points = points::points(&parts, &sessions, &context);
-    let provenance = provenance(&sessions, &results);
+    let theirs: Vec<&Response> = about
+        .iter()
+        .filter(|r| {
+            (r.respondent_id == candidate && r.subject_id.is_none())
+                || r.subject_id == Some(candidate)
+        })
+        .filter(|r| instrument_of(r).is_some())
+        .copied()
+        .collect();
+    let provenance = provenance(&sessions, &results, &theirs);
     Some(Picture {
         campaign_id: campaign.id,
         candidate,
@@ -146,6 +164,7 @@ pub fn picture(campaign: &Campaign, fieldwork: &Fieldwork, candidate: Uuid) -> O
 fn provenance(
     sessions: &[SessionPicture],
     results: &crate::domain::assessment::results::CandidateResults,
+    context: &[&Response],
 ) -> Provenance {
     let mut p = Provenance::default();
     for s in sessions {
@@ -179,9 +198,10 @@ fn provenance(
             });
         }
     }
+    p.responses
+        .extend(context.iter().map(|r| ResponseUsed::of(r)));
     for c in &results.constructs {
         if let Some((r, report)) = &c.own {
-            p.responses.push(ResponseUsed::of(r));
             for flag in report.quality.raised() {
                 p.caveats.push(Caveat::Quality {
                     response_id: r.id,

@@ -14,8 +14,13 @@ use uuid::Uuid;
 pub struct ObservationUsed {
     pub id: Uuid,
     pub mediator_id: Uuid,
-    /// The version's fingerprint (`fnv1a64:…` of its compact JSON).
-    pub version: String,
+    /// With the id, names the version used (a resolved observation has one version per
+    /// revision; its fingerprint, `observation::merge::fingerprint`, is computed when a
+    /// report prints it).
+    pub revision: u64,
+    /// When the observation came in several diverging versions: the fingerprint of the one
+    /// the recruiter chose (`Campaign::version_choices`).
+    pub chosen_version: Option<String>,
     /// The clock offset applied (ms; 0 when none was set).
     pub offset_ms: i64,
     #[serde(with = "crate::domain::timefmt::option::utc")]

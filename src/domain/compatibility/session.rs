@@ -220,10 +220,7 @@ pub(super) fn session_picture(
 ) -> SessionPicture {
     let (kept, mut notes) = counted(campaign, &fieldwork.observations, session.id, candidate);
     // As the agreement compares them: shifted by their clock offsets.
-    let observations: Vec<&Observation> = kept
-        .iter()
-        .map(|k| k.counted.observation.as_ref())
-        .collect();
+    let observations: Vec<&Observation> = kept.iter().map(|k| k.observation.as_ref()).collect();
     // The indices of each observation as received (a shift moves times, not counts, and must
     // not lengthen the session), computed once.
     let indices: Vec<Vec<Option<f64>>> = kept
@@ -366,9 +363,19 @@ pub(super) fn session_picture(
             .iter()
             .map(|k| ObservationUsed {
                 id: k.received.id,
-                mediator_id: k.received.mediator_id,
-                version: k.counted.fingerprint.clone(),
-                offset_ms: k.counted.offset_ms,
+                mediator_id: k.mediator_id,
+                revision: k.received.revision,
+                chosen_version: k
+                    .chosen
+                    .then(|| {
+                        campaign
+                            .version_choices
+                            .iter()
+                            .find(|c| c.observation_id == k.received.id)
+                            .map(|c| c.version.clone())
+                    })
+                    .flatten(),
+                offset_ms: k.offset_ms,
                 submitted_at: k.received.submitted_at,
                 length_ms: length_of(k.received),
             })

@@ -277,11 +277,13 @@ fn one_session_is_counted_by_hand() {
         candidate: 50.0,
         gap: 50.0,
     }));
-    // Provenance: both observations, both debriefs, with their versions.
-    assert_eq!(p.provenance.observations[0].1.len(), 2);
-    assert!(p.provenance.observations[0].1[0]
-        .version
-        .starts_with("fnv1a64:"));
+    // Provenance: both observations (each the only version of itself), both debriefs.
+    let used = &p.provenance.observations[0].1;
+    assert_eq!(used.len(), 2);
+    assert_eq!(
+        (used[0].revision, used[0].chosen_version.clone()),
+        (18, None)
+    );
     assert_eq!(p.provenance.responses.len(), 2);
     assert_eq!(p.provenance.responses[0].id, id(100));
 }
@@ -498,7 +500,7 @@ fn drafts_unchosen_versions_and_unnamed_candidates_do_not_count() {
     let p = picture(&chosen, &fw, jean).unwrap();
     let s = &p.sessions[0];
     assert_eq!(s.observations.len(), 1);
-    assert_eq!(s.observations[0].version, fp);
+    assert_eq!(s.observations[0].chosen_version, Some(fp));
     close(s.rating("co_construction"), 5.0);
     close(s.rating("stakes_why"), 3.0);
     assert!(s.notes.contains(&SessionNote::OneMediator));

@@ -1,443 +1,302 @@
-//! Texts of the compatibility picture (`domain::compatibility`): its page, the parts and their
-//! values, trends and their rule, the summaries, the points to discuss, the notes on what is
-//! missing, the agreement of a session and the caveats of the provenance.
+//! Texts of the compatibility picture and of the comparison of candidates (part of the one
+//! catalogue, see the parent module): the names of the parts and groups, every trend, summary,
+//! point to discuss, missing-data note and caveat in plain words, with its figures and its rule.
 
-use super::analysis::{agreement_error, agreement_note, measure};
-use super::{number, results::profile_flag, Lang};
-use crate::domain::compatibility::export::part_name;
-use crate::domain::compatibility::trend::{Tolerance, TrendRule};
-use crate::domain::compatibility::{
-    AgreementReading, BlindSpot, Caveat, Missing, Part, PartGroup, Point, Scale, SessionNote,
-    SessionRef, Summary, Trend,
+use super::{number, Lang};
+use crate::domain::campaign::Campaign;
+use crate::domain::compatibility::export::part_name as csv_part_name;
+use crate::domain::compatibility::part::{Part, PartGroup, Scale};
+use crate::domain::compatibility::trend::{
+    BALANCE_TOLERANCE, CONSISTENT_FROM, LEVEL_TOLERANCE, MIN_SESSIONS, POMP_TOLERANCE, RATE_FLOOR,
 };
-use crate::domain::instrument::builtin::builtin_by_id;
+use crate::domain::compatibility::{
+    AgreementReading, Caveat, CompareError, Missing, Point, SessionNote, SessionRef, Summary,
+    Trend, TrendReading, LARGE_GAP_FROM,
+};
+use crate::domain::instrument::builtin::{builtin_by_id, debrief_for};
 use crate::domain::instrument::definition::DebriefSide;
 use crate::domain::instrument::quality::Flag;
 use crate::domain::lang::catalogue;
-use crate::domain::observation::agreement::Measure;
+use crate::domain::observation::indices::STABLE_WITHIN;
+use uuid::Uuid;
 
 catalogue! {
     Cp;
-    Title => "Compatibilité", "Compatibility";
-    Intro => "Un portrait, pas un verdict\u{a0}: séance après séance, ce que les médiateurs ont noté, la façon dont le dirigeant et le candidat ont travaillé ensemble et ce que chacun en a dit. Chaque chiffre garde ses éléments\u{a0}; aucun ne décide seul.", "A picture, not a verdict: session after session, what the mediators rated, how the leader and the candidate worked together and what each of them said about it. Every figure keeps its parts; none decides on its own.";
-    NotFound => "Ce candidat n'existe pas dans cette campagne.", "This candidate is not in this campaign.";
-    Back => "Retour à la campagne", "Back to the campaign";
-    AtAGlance => "En bref", "At a glance";
-    RuleTitle => "Comment une tendance est lue", "How a trend is read";
-    PointsTitle => "Points à discuter", "Points to discuss";
-    PointsIntro => "À aborder avec le dirigeant et le candidat avant de décider, chacun avec les chiffres sur lesquels il repose.", "To raise with the leader and the candidate before deciding, each with the figures it rests on.";
-    NoPoints => "Aucun point particulier\u{a0}: rien ne se dégrade, les débriefs sont proches et les médiateurs s'accordent.", "Nothing in particular: nothing is getting worse, the debriefs are close and the mediators agree.";
-    MissingTitle => "Ce qui manque encore", "What is still missing";
+    Title => "Compatibilité avec le dirigeant", "Compatibility with the leader";
+    Intro => "Séance après séance, ce que les médiateurs ont noté et observé, et ce que le dirigeant et le candidat ont ressenti. Ce tableau ne rend pas de verdict\u{a0}: chaque ligne montre ses éléments et la règle qui la lit.", "Session after session, what the mediators rated and observed, and what the leader and the candidate felt. This picture gives no verdict: every line shows its parts and the rule that reads it.";
     SessionsTitle => "Séance par séance", "Session by session";
-    RatingsTitle => "Notes des médiateurs", "Mediators' ratings";
-    RatingsIntro => "Moyenne des niveaux (1 à 5) donnés par les médiateurs dont l'observation compte, avec le niveau de chacun.", "Mean of the levels (1 to 5) given by the mediators whose observation counts, with each one's level.";
-    AgreementRow => "Accord entre médiateurs", "Agreement between mediators";
-    WorkingTitle => "Travailler ensemble", "Working together";
-    WorkingIntro => "Les indices de méta-communication qui parlent du travail à deux, calculés sur chaque observation puis moyennés. Le taux est compté par 10\u{a0}minutes de séance.", "The meta-communication indices that speak to working together, computed on each observation then averaged. Rates are per 10 minutes of session time.";
-    DebriefsTitle => "Les deux débriefs", "The two debriefs";
-    DebriefsIntro => "Après chaque séance, le dirigeant et le candidat répondent au même questionnaire en miroir. Scores sur 100 (POMP), et l'écart entre les deux.", "After each session, the leader and the candidate answer the same mirrored questionnaire. Scores out of 100 (POMP), and the gap between them.";
-    ConvergenceTitle => "Les débriefs se rapprochent-ils\u{a0}?", "Do the debriefs converge?";
-    ConvergenceChart => "Écart moyen entre les deux débriefs, par séance", "Mean gap between the two debriefs, per session";
-    ColPart => "Élément", "Part";
+    TrendsTitle => "D'une séance à l'autre", "From one session to the next";
+    PointsTitle => "Points à aborder", "Points to discuss";
+    NoPoints => "Aucun point particulier à aborder d'après ces données.", "Nothing in particular to discuss from these data.";
+    ContextTitle => "Contexte (n'entre dans aucun calcul)", "Context (part of no calculation)";
+    ContextIntro => "Les autoévaluations du candidat, ses angles morts et l'équilibre de son profil éclairent la lecture\u{a0}; ils ne sont ni additionnés ni comparés aux séances.", "The candidate's self-assessments, blind spots and profile balance inform the reading; they are neither added up nor compared with the sessions.";
+    ProvenanceTitle => "D'où viennent les chiffres", "Where the figures come from";
+    ConvergenceTitle => "Les deux débriefs se rapprochent-ils\u{a0}?", "Do the two debriefs come closer?";
+    ColLeader => "Dirigeant", "Leader";
+    ColCandidate => "Candidat", "Candidate";
+    ColGap => "Écart", "Gap";
+    ColMean => "Moyenne", "Mean";
     ColTrend => "Tendance", "Trend";
-    ColFacet => "Facette", "Facet";
-    Leader => "Dirigeant", "Leader";
-    Candidate => "Candidat", "Candidate";
-    Gap => "Écart", "Gap";
-    LargeGap => "écart important", "large gap";
-    Mean => "moyenne", "mean";
-    NoValue => "pas de valeur", "no value";
-    ContextTitle => "Contexte", "Context";
-    ContextIntro => "À lire comme un contexte, pas comme un score\u{a0}: les autoévaluations du candidat, ses angles morts et l'équilibre de son profil. Rien de ceci n'entre dans les tendances ci-dessus.", "To read as context, not as a score: the candidate's self-assessments, blind spots and profile balance. None of this enters the trends above.";
-    SoftSkillsTitle => "Compétences comportementales", "Soft skills";
-    ColSkill => "Questionnaire", "Questionnaire";
-    ColSelf => "Autoévaluation", "Self";
-    ColObservers => "Observateurs", "Observers";
-    BlindSpotsTitle => "Angles morts", "Blind spots";
-    NoBlindSpot => "Aucun angle mort\u{a0}: nulle part le candidat ne se voit nettement au-dessus de ce que voient les observateurs.", "No blind spot: nowhere does the candidate see themself clearly above what the observers see.";
-    ProfileTitle => "Équilibre du profil", "Profile balance";
-    ProfileNotPlanned => "La campagne ne prévoit pas le profil sur les axes du support.", "The campaign does not plan the support-axis profile.";
-    ProfileNotAnswered => "Le candidat n'a pas encore répondu au profil sur les axes du support.", "The candidate has not answered the support-axis profile yet.";
-    ProfileUnreadable => "Le profil ne peut pas être lu\u{a0}: un axe a trop peu de réponses.", "The profile cannot be read: an axis has too few answers.";
+    NoValue => "—", "—";
+    CompareTitle => "Candidats côte à côte", "Candidates side by side";
+    CompareIntro => "Mêmes éléments, mêmes règles de lecture, une colonne par candidat. Le tri se fait sur la moyenne des séances\u{a0}; un candidat sans valeur est toujours placé en dernier.", "The same parts and the same reading rules, one column per candidate. Sorting uses the mean over the sessions; a candidate without a value always comes last.";
+    SortBy => "Trier par", "Sort by";
+    SortName => "Nom du candidat", "Candidate's name";
+    Descending => "Du plus élevé au plus bas", "Highest first";
+    Ascending => "Du plus bas au plus élevé", "Lowest first";
+    ExportCsv => "Exporter la comparaison (CSV)", "Export the comparison (CSV)";
+    ContextSoftSkills => "Compétences comportementales (autoévaluation et observateurs)", "Soft skills (self-assessment and observers)";
+    ProfileNotPlanned => "Le profil sur les axes support n'est pas prévu dans cette campagne.", "The support-axis profile is not planned in this campaign.";
     ProfileBalanced => "Profil équilibré, chaque axe dans la plage du rôle.", "A balanced profile, every axis within the role's band.";
-    EvidenceSession => "Voir l'analyse de la séance", "See the session analysis";
-    EvidenceResults => "Voir les résultats des autoévaluations", "See the self-assessment results";
-    SeeFigures => "Voir les chiffres", "See the figures";
-    SaveSvg => "Enregistrer le graphique (SVG)", "Save the chart (SVG)";
-    Print => "Imprimer / Enregistrer en PDF", "Print / Save as PDF";
-    Sample => "Exemple", "Sample";
-    SampleNote => "Données d'exemple\u{a0}: personnes et chiffres fictifs.", "Sample data: fictitious people and figures.";
-    Chart => "Graphique", "Chart";
-    KeyValues => "valeurs", "values";
-    KeyFit => "droite de tendance", "trend line";
-    KeyBridge => "séance sans valeur", "session without a value";
 }
 
-/// ": " in English, "\u{a0}: " in French.
-pub fn colon(lang: Lang) -> &'static str {
+fn session_label(lang: Lang, s: SessionRef) -> String {
     match lang {
-        Lang::Fr => "\u{a0}: ",
-        Lang::En => ": ",
+        Lang::Fr => format!("Séance {}", s.number),
+        Lang::En => format!("Session {}", s.number),
     }
 }
 
-/// A link to the compatibility page, with the candidate for assistive technology.
-pub fn compatibility_of(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::Fr => format!("Compatibilité de {name}"),
-        Lang::En => format!("Compatibility of {name}"),
-    }
+fn mediator(lang: Lang, campaign: &Campaign, id: Uuid) -> String {
+    campaign
+        .mediators
+        .iter()
+        .find(|m| m.id == id)
+        .map(|m| m.name.clone())
+        .unwrap_or_else(|| match lang {
+            Lang::Fr => "un médiateur qui ne figure plus dans la campagne".into(),
+            Lang::En => "a mediator no longer in the campaign".into(),
+        })
 }
 
-/// The page title: "Compatibility — Jean Dupont".
-pub fn title(lang: Lang, name: &str) -> String {
-    format!("{} — {name}", Cp::Title.get(lang))
+fn debrief_facet(lang: Lang, facet: &str) -> String {
+    debrief_for(DebriefSide::Leader)
+        .facet(facet)
+        .map_or_else(|| facet.to_owned(), |f| f.name.get(lang).to_owned())
 }
 
-/// "Session 2 · 3 December 2026 · the budget review".
-pub fn session_head(lang: Lang, s: SessionRef, date: Option<&str>) -> String {
-    let mut out = super::session_title(lang, s.number);
-    if let Some(d) = date {
-        out.push_str(" · ");
-        out.push_str(d);
-    }
-    out
+fn construct_name(lang: Lang, construct: &str) -> String {
+    builtin_by_id(construct).map_or_else(|| construct.to_owned(), |i| i.title.get(lang).to_owned())
 }
 
-/// The name of a part (the grid's dimension, the index, the debrief facet with its side).
-pub fn part(lang: Lang, p: &Part) -> String {
-    part_name(p, lang)
-}
-
-/// The name of a debrief facet without its side.
-pub fn facet(lang: Lang, id: &str) -> String {
-    crate::domain::instrument::builtin::debrief_for(DebriefSide::Leader)
-        .facet(id)
-        .map_or_else(|| id.to_owned(), |f| f.name.get(lang).to_owned())
-}
-
-/// The title of a questionnaire, by the construct's (self form's) id.
-pub fn construct(lang: Lang, id: &str) -> String {
-    builtin_by_id(id).map_or_else(|| id.to_owned(), |i| i.title.get(lang).to_owned())
-}
-
-/// The name of a facet of a questionnaire.
-pub fn construct_facet(lang: Lang, construct: &str, facet: &str) -> String {
+fn facet_name(lang: Lang, construct: &str, facet: &str) -> String {
     builtin_by_id(construct)
         .and_then(|i| i.facet(facet))
         .map_or_else(|| facet.to_owned(), |f| f.name.get(lang).to_owned())
 }
 
-/// A value of a part, as its scale reads: "3.5" (levels), "72" (POMP), "0.84" (balance, climate),
-/// "2.4" (a rate per 10 min); "—" when there is none.
-pub fn value(lang: Lang, scale: Scale, v: Option<f64>) -> String {
-    let Some(v) = v.filter(|v| v.is_finite()) else {
-        return "—".to_owned();
-    };
-    let decimals = match scale {
-        Scale::Level | Scale::Rate => 1,
-        Scale::Pomp => 0,
-        Scale::Balance | Scale::Ratio => 2,
-    };
-    number(lang, v, decimals)
+/// A part's name: the grid's dimension, the index, the debrief facet with its side.
+pub fn part_name(lang: Lang, part: &Part) -> String {
+    csv_part_name(part, lang)
 }
 
-/// A trend in words: "rising, consistently", "falling", "stable", "not enough sessions".
-pub fn trend(lang: Lang, t: Trend) -> String {
-    let s = match (lang, t) {
-        (Lang::Fr, Trend::Rising { consistent: true }) => "en hausse régulière",
-        (Lang::Fr, Trend::Rising { consistent: false }) => "en hausse",
-        (Lang::Fr, Trend::Falling { consistent: true }) => "en baisse régulière",
-        (Lang::Fr, Trend::Falling { consistent: false }) => "en baisse",
-        (Lang::Fr, Trend::Stable) => "stable",
-        (Lang::Fr, Trend::NotEnough { .. }) => "trop peu de séances",
-        (Lang::En, Trend::Rising { consistent: true }) => "rising, consistently",
-        (Lang::En, Trend::Rising { consistent: false }) => "rising",
-        (Lang::En, Trend::Falling { consistent: true }) => "falling, consistently",
-        (Lang::En, Trend::Falling { consistent: false }) => "falling",
-        (Lang::En, Trend::Stable) => "stable",
-        (Lang::En, Trend::NotEnough { .. }) => "too few sessions",
-    };
-    s.to_owned()
-}
-
-/// A short code for styling a trend: `up`, `down`, `flat`, `none`.
-pub fn trend_class(t: Trend) -> &'static str {
-    match t {
-        Trend::Rising { .. } => "up",
-        Trend::Falling { .. } => "down",
-        Trend::Stable => "flat",
-        Trend::NotEnough { .. } => "none",
-    }
-}
-
-/// The arrow that goes with a trend (with its words beside it, never alone).
-pub fn trend_arrow(t: Trend) -> &'static str {
-    match t {
-        Trend::Rising { .. } => "↗",
-        Trend::Falling { .. } => "↘",
-        Trend::Stable => "→",
-        Trend::NotEnough { .. } => "·",
-    }
-}
-
-/// The name of a group of parts, as a title.
+/// The name of a group of parts.
 pub fn group(lang: Lang, g: PartGroup) -> &'static str {
-    match (lang, g) {
-        (Lang::Fr, PartGroup::Ratings) => "Notes des médiateurs",
-        (Lang::En, PartGroup::Ratings) => "Mediators' ratings",
-        (Lang::Fr, PartGroup::Working) => "Travailler ensemble",
-        (Lang::En, PartGroup::Working) => "Working together",
-        (Lang::Fr, PartGroup::LeaderDebrief) => "Débrief du dirigeant",
-        (Lang::En, PartGroup::LeaderDebrief) => "Leader's debrief",
-        (Lang::Fr, PartGroup::CandidateDebrief) => "Débrief du candidat",
-        (Lang::En, PartGroup::CandidateDebrief) => "Candidate's debrief",
-        (Lang::Fr, PartGroup::Convergence) => "Écart entre les débriefs",
-        (Lang::En, PartGroup::Convergence) => "Gap between the debriefs",
-    }
-}
-
-/// What a group counts, for `n` of them: "dimensions", "indices", "facets".
-fn counted(lang: Lang, g: PartGroup, n: usize) -> &'static str {
-    let many = n != 1;
-    match (lang, g, many) {
-        (Lang::Fr, PartGroup::Ratings, false) => "dimension",
-        (Lang::Fr, PartGroup::Ratings, true) => "dimensions",
-        (Lang::En, PartGroup::Ratings, false) => "dimension",
-        (Lang::En, PartGroup::Ratings, true) => "dimensions",
-        (Lang::Fr, PartGroup::Working, false) => "indice",
-        (Lang::Fr, PartGroup::Working, true) => "indices",
-        (Lang::En, PartGroup::Working, false) => "index",
-        (Lang::En, PartGroup::Working, true) => "indices",
-        (Lang::Fr, PartGroup::Convergence, _) => "écart moyen",
-        (Lang::En, PartGroup::Convergence, _) => "mean gap",
-        (Lang::Fr, _, false) => "facette",
-        (Lang::Fr, _, true) => "facettes",
-        (Lang::En, _, false) => "facet",
-        (Lang::En, _, true) => "facets",
-    }
-}
-
-/// A summary in plain words: "4 of 6 dimensions rising (2 consistently), 1 falling, 1 stable".
-/// For the convergence (one part), the trend of the mean gap read as convergence.
-pub fn summary(lang: Lang, s: &Summary) -> String {
-    if s.total == 0 {
-        return match lang {
-            Lang::Fr => "rien à suivre".into(),
-            Lang::En => "nothing to follow".into(),
-        };
-    }
-    let of = |n: usize| match lang {
-        Lang::Fr => format!("{n} {} sur {}", counted(lang, s.group, s.total), s.total),
-        Lang::En => format!("{n} of {} {}", s.total, counted(lang, s.group, s.total)),
+    let (fr, en) = match g {
+        PartGroup::Ratings => (
+            "Notes des médiateurs sur la grille",
+            "Mediators' ratings on the grid",
+        ),
+        PartGroup::Working => (
+            "Travail à deux (méta-communication)",
+            "Working together (meta-communication)",
+        ),
+        PartGroup::LeaderDebrief => ("Débrief du dirigeant", "Leader's debrief"),
+        PartGroup::CandidateDebrief => ("Débrief du candidat", "Candidate's debrief"),
+        PartGroup::Convergence => (
+            "Écart entre les deux débriefs",
+            "Gap between the two debriefs",
+        ),
     };
-    let consistently = |k: usize| match (lang, k) {
-        (_, 0) => String::new(),
-        (Lang::Fr, k) => format!(" (dont {k} régulièrement)"),
-        (Lang::En, k) => format!(" ({k} consistently)"),
-    };
-    let mut parts: Vec<String> = Vec::new();
-    let words = |fr: &'static str, en: &'static str| match lang {
+    match lang {
         Lang::Fr => fr,
         Lang::En => en,
-    };
-    let counts = [
-        (s.rising, words("en hausse", "rising"), s.rising_consistent),
-        (
-            s.falling,
-            words("en baisse", "falling"),
-            s.falling_consistent,
-        ),
-        (s.stable, words("stable(s)", "stable"), 0),
-        (
-            s.not_enough,
-            words("sans assez de séances", "without enough sessions"),
-            0,
-        ),
-    ];
-    for (n, word, consistent) in counts.into_iter().filter(|c| c.0 > 0) {
-        if parts.is_empty() {
-            parts.push(format!("{} {word}{}", of(n), consistently(consistent)));
-        } else {
-            parts.push(format!("{n} {word}{}", consistently(consistent)));
-        }
     }
-    parts.join(", ")
 }
 
-/// What the trend of the mean gap says about the two debriefs.
+/// A value of a part, on its scale: "3,5 / 5", "62", "0,80", "2,4 / 10 min", "1,50".
+pub fn value(lang: Lang, scale: Scale, v: Option<f64>) -> String {
+    let Some(v) = v else {
+        return Cp::NoValue.get(lang).to_owned();
+    };
+    match (scale, lang) {
+        (Scale::Level, _) => format!("{} / 5", number(lang, v, 1)),
+        (Scale::Pomp, _) => number(lang, v, 0),
+        (Scale::Balance | Scale::Ratio, _) => number(lang, v, 2),
+        (Scale::Rate, Lang::Fr) => format!("{} / 10\u{a0}min", number(lang, v, 1)),
+        (Scale::Rate, Lang::En) => format!("{} / 10 min", number(lang, v, 1)),
+    }
+}
+
+/// A trend in a few words: "rising at every session", "not enough sessions (1 of the 2
+/// needed)".
+pub fn trend(lang: Lang, t: Trend) -> String {
+    match (lang, t) {
+        (Lang::Fr, Trend::Rising { consistent: true }) => "en hausse à chaque séance".into(),
+        (Lang::En, Trend::Rising { consistent: true }) => "rising at every session".into(),
+        (Lang::Fr, Trend::Rising { consistent: false }) => "en hausse".into(),
+        (Lang::En, Trend::Rising { consistent: false }) => "rising".into(),
+        (Lang::Fr, Trend::Falling { consistent: true }) => "en baisse à chaque séance".into(),
+        (Lang::En, Trend::Falling { consistent: true }) => "falling at every session".into(),
+        (Lang::Fr, Trend::Falling { consistent: false }) => "en baisse".into(),
+        (Lang::En, Trend::Falling { consistent: false }) => "falling".into(),
+        (Lang::Fr, Trend::Stable) => "stable".into(),
+        (Lang::En, Trend::Stable) => "stable".into(),
+        (Lang::Fr, Trend::NotEnough { sessions }) => {
+            format!("pas assez de séances ({sessions} sur les {MIN_SESSIONS} nécessaires)")
+        }
+        (Lang::En, Trend::NotEnough { sessions }) => {
+            format!("not enough sessions ({sessions} of the {MIN_SESSIONS} needed)")
+        }
+    }
+}
+
+/// A trend with what it was read from: "rising: +1,5 over the sessions, beyond the tolerance
+/// of 0,5".
+pub fn trend_reading(lang: Lang, scale: Scale, r: &TrendReading) -> String {
+    let word = trend(lang, r.trend);
+    let (Some(change), Some(tol)) = (r.change, r.tolerance) else {
+        return word;
+    };
+    let decimals = match scale {
+        Scale::Pomp => 0,
+        Scale::Level | Scale::Rate => 1,
+        Scale::Balance | Scale::Ratio => 2,
+    };
+    let sign = if change > 0.0 {
+        "+"
+    } else if change < 0.0 {
+        "\u{2212}"
+    } else {
+        ""
+    };
+    let change = format!("{sign}{}", number(lang, change.abs(), decimals));
+    let tol = number(lang, tol, decimals);
+    match (lang, r.trend) {
+        (Lang::Fr, Trend::Stable) => {
+            format!("{word}\u{a0}: {change} sur les séances, dans la tolérance de {tol}")
+        }
+        (Lang::En, Trend::Stable) => {
+            format!("{word}: {change} over the sessions, within the tolerance of {tol}")
+        }
+        (Lang::Fr, _) => {
+            format!("{word}\u{a0}: {change} sur les séances, au-delà de la tolérance de {tol}")
+        }
+        (Lang::En, _) => {
+            format!("{word}: {change} over the sessions, beyond the tolerance of {tol}")
+        }
+    }
+}
+
+/// How much change a group tolerates, in words.
+fn tolerance(lang: Lang, g: PartGroup) -> String {
+    let pct = number(lang, STABLE_WITHIN * 100.0, 0);
+    match (lang, g) {
+        (Lang::Fr, PartGroup::Ratings) => format!("stable à {} niveau près", number(lang, LEVEL_TOLERANCE, 1)),
+        (Lang::En, PartGroup::Ratings) => format!("stable within {} of a level", number(lang, LEVEL_TOLERANCE, 1)),
+        (Lang::Fr, PartGroup::Working) => format!(
+            "stable à {pct}\u{a0}% de la moyenne près (au moins {} par 10\u{a0}min pour les fréquences, {} pour l'équilibre de la parole)",
+            number(lang, RATE_FLOOR, 1),
+            number(lang, BALANCE_TOLERANCE, 2)
+        ),
+        (Lang::En, PartGroup::Working) => format!(
+            "stable within {pct}% of the mean (at least {} per 10 min for rates, {} for the balance of the floor)",
+            number(lang, RATE_FLOOR, 1),
+            number(lang, BALANCE_TOLERANCE, 2)
+        ),
+        (Lang::Fr, _) => format!("stable à {} points près", number(lang, POMP_TOLERANCE, 0)),
+        (Lang::En, _) => format!("stable within {} points", number(lang, POMP_TOLERANCE, 0)),
+    }
+}
+
+/// The rule of a group's trends: "A trend needs 2 sessions with a value; 'at every session'
+/// needs 3, each step moving the same way by more than the tolerance; stable within 0.5 of a
+/// level."
+pub fn rule(lang: Lang, g: PartGroup) -> String {
+    let tol = tolerance(lang, g);
+    match lang {
+        Lang::Fr => format!(
+            "Une tendance se lit à partir de {MIN_SESSIONS} séances renseignées (droite ajustée de la première à la dernière)\u{a0}; «\u{a0}à chaque séance\u{a0}» demande {CONSISTENT_FROM} séances, chaque pas allant dans le même sens au-delà de la tolérance\u{a0}; {tol}."
+        ),
+        Lang::En => format!(
+            "A trend is read from {MIN_SESSIONS} sessions with a value (a fitted line from the first to the last); “at every session” needs {CONSISTENT_FROM}, each step moving the same way by more than the tolerance; {tol}."
+        ),
+    }
+}
+
+/// A group's trends counted, with their parts: "4 of 6 dimensions rising (3 at every
+/// session), 1 falling, 1 stable, 0 without enough sessions".
+pub fn summary(lang: Lang, s: &Summary) -> String {
+    let noun = match (lang, s.group) {
+        (Lang::Fr, PartGroup::Ratings) => "dimensions",
+        (Lang::En, PartGroup::Ratings) => "dimensions",
+        (Lang::Fr, PartGroup::Working) => "indices",
+        (Lang::En, PartGroup::Working) => "indices",
+        (Lang::Fr, PartGroup::Convergence) => "écart",
+        (Lang::En, PartGroup::Convergence) => "gap",
+        (Lang::Fr, _) => "facettes",
+        (Lang::En, _) => "facets",
+    };
+    let every = |n: usize| match (lang, n) {
+        (_, 0) => String::new(),
+        (Lang::Fr, n) => format!(" (dont {n} à chaque séance)"),
+        (Lang::En, n) => format!(" ({n} at every session)"),
+    };
+    match lang {
+        Lang::Fr => format!(
+            "{} {noun} sur {} en hausse{}, {} en baisse{}, {} stable(s), {} sans assez de séances",
+            s.rising,
+            s.total,
+            every(s.rising_consistent),
+            s.falling,
+            every(s.falling_consistent),
+            s.stable,
+            s.not_enough
+        ),
+        Lang::En => format!(
+            "{} of {} {noun} rising{}, {} falling{}, {} stable, {} without enough sessions",
+            s.rising,
+            s.total,
+            every(s.rising_consistent),
+            s.falling,
+            every(s.falling_consistent),
+            s.stable,
+            s.not_enough
+        ),
+    }
+}
+
+/// Whether the two debriefs come closer, in words.
 pub fn convergence(lang: Lang, t: Trend) -> String {
     match (lang, t) {
-        (Lang::Fr, Trend::Falling { consistent: true }) => "Les deux débriefs se rapprochent séance après séance\u{a0}: l'écart moyen baisse à chaque séance.".into(),
-        (Lang::Fr, Trend::Falling { .. }) => "Les deux débriefs se rapprochent\u{a0}: l'écart moyen baisse au fil des séances.".into(),
-        (Lang::Fr, Trend::Rising { consistent: true }) => "Les deux débriefs s'éloignent séance après séance\u{a0}: l'écart moyen augmente à chaque séance.".into(),
-        (Lang::Fr, Trend::Rising { .. }) => "Les deux débriefs s'éloignent\u{a0}: l'écart moyen augmente au fil des séances.".into(),
-        (Lang::Fr, Trend::Stable) => "L'écart entre les deux débriefs reste à peu près le même d'une séance à l'autre.".into(),
-        (Lang::Fr, Trend::NotEnough { sessions }) => format!("Pas encore de tendance\u{a0}: les deux débriefs sont connus pour {sessions} séance(s)\u{a0}; il en faut au moins 2."),
-        (Lang::En, Trend::Falling { consistent: true }) => "The two debriefs come closer session after session: the mean gap falls every time.".into(),
-        (Lang::En, Trend::Falling { .. }) => "The two debriefs come closer: the mean gap falls over the sessions.".into(),
-        (Lang::En, Trend::Rising { consistent: true }) => "The two debriefs drift apart session after session: the mean gap grows every time.".into(),
-        (Lang::En, Trend::Rising { .. }) => "The two debriefs drift apart: the mean gap grows over the sessions.".into(),
+        (Lang::Fr, Trend::Falling { consistent: true }) => "L'écart entre les deux débriefs se réduit à chaque séance\u{a0}: le dirigeant et le candidat ressentent de plus en plus les séances de la même façon.".into(),
+        (Lang::En, Trend::Falling { consistent: true }) => "The gap between the two debriefs narrows at every session: the leader and the candidate feel the sessions more and more alike.".into(),
+        (Lang::Fr, Trend::Falling { consistent: false }) => "L'écart entre les deux débriefs se réduit\u{a0}: les deux ressentis se rapprochent.".into(),
+        (Lang::En, Trend::Falling { consistent: false }) => "The gap between the two debriefs narrows: the two views come closer.".into(),
+        (Lang::Fr, Trend::Rising { .. }) => "L'écart entre les deux débriefs se creuse\u{a0}: les deux ressentis s'éloignent.".into(),
+        (Lang::En, Trend::Rising { .. }) => "The gap between the two debriefs widens: the two views drift apart.".into(),
+        (Lang::Fr, Trend::Stable) => "L'écart entre les deux débriefs reste du même ordre d'une séance à l'autre.".into(),
         (Lang::En, Trend::Stable) => "The gap between the two debriefs stays about the same from one session to the next.".into(),
-        (Lang::En, Trend::NotEnough { sessions }) => format!("No trend yet: both debriefs are known for {sessions} session(s); at least 2 are needed."),
+        (Lang::Fr, Trend::NotEnough { sessions }) => format!("Impossible de le dire encore\u{a0}: les deux débriefs ne sont réunis que pour {sessions} séance(s), il en faut {MIN_SESSIONS}."),
+        (Lang::En, Trend::NotEnough { sessions }) => format!("Too early to tell: both debriefs are in for {sessions} session(s), {MIN_SESSIONS} are needed."),
     }
 }
 
-/// The rule every trend follows, in plain words.
-pub fn rule(lang: Lang, r: TrendRule) -> String {
-    let level = number(lang, Tolerance::of(Scale::Level).absolute, 1);
-    let pomp = number(lang, Tolerance::of(Scale::Pomp).absolute, 0);
-    let balance = number(lang, Tolerance::of(Scale::Balance).absolute, 2);
-    let relative = number(lang, Tolerance::of(Scale::Rate).relative * 100.0, 0);
-    let (min, consistent) = (r.min_sessions, r.consistent_from);
-    match lang {
-        Lang::Fr => format!(
-            "Une tendance demande des valeurs dans au moins {min} séances\u{a0}; une séance sans valeur est sautée, les autres gardent leur place. Elle est lue sur la droite des moindres carrés\u{a0}: tant que sa variation de la première à la dernière séance reste dans la tolérance ({level}\u{a0}niveau sur la grille, {pomp}\u{a0}points sur les débriefs, {balance} d'équilibre de la parole, {relative}\u{a0}% de la moyenne pour les taux et le climat), l'élément est stable. Une hausse ou une baisse est régulière à partir de {consistent} séances, quand chaque pas va dans le même sens au-delà de la tolérance."
-        ),
-        Lang::En => format!(
-            "A trend needs values in at least {min} sessions; a session without a value is skipped, the others keep their place. It is read from the least-squares line: while its change from the first to the last session stays within the tolerance ({level} level on the grid, {pomp} points on the debriefs, {balance} of floor balance, {relative}% of the mean for rates and the climate), the part is stable. A rise or fall is consistent from {consistent} sessions, when every step moves the same way beyond the tolerance."
-        ),
-    }
-}
-
-/// What was received for a session: "2 observations count (Amina, Bruno) · leader's debrief:
-/// received · candidate's: not received".
-pub fn received(lang: Lang, mediators: &[String], leader: bool, candidate: bool) -> String {
-    let n = mediators.len();
-    let names = if mediators.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", mediators.join(", "))
-    };
-    let got = |yes: bool| match (lang, yes) {
-        (Lang::Fr, true) => "reçu",
-        (Lang::Fr, false) => "non reçu",
-        (Lang::En, true) => "received",
-        (Lang::En, false) => "not received",
-    };
-    match lang {
-        Lang::Fr => format!(
-            "{n} observation{s} compte{nt}{names} · débrief du dirigeant\u{a0}: {} · du candidat\u{a0}: {}",
-            got(leader),
-            got(candidate),
-            s = if n > 1 { "s" } else { "" },
-            nt = if n > 1 { "nt" } else { "" },
-        ),
-        Lang::En => format!(
-            "{n} observation{s} count{names} · leader's debrief: {} · candidate's: {}",
-            got(leader),
-            got(candidate),
-            s = if n == 1 { "" } else { "s" },
-        ),
-    }
-}
-
-/// "over 6 facets", under a mean gap.
-pub fn facets_compared(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Fr => format!("sur {n} facette{}", if n > 1 { "s" } else { "" }),
-        Lang::En => format!("over {n} facet{}", if n == 1 { "" } else { "s" }),
-    }
-}
-
-/// "2 mediators: 3 · 4" under a mean level.
-pub fn levels(lang: Lang, levels: &[Option<u8>]) -> String {
-    let shown: Vec<String> = levels
-        .iter()
-        .map(|l| l.map_or_else(|| "—".to_owned(), |l| l.to_string()))
-        .collect();
-    let n = levels.len();
-    match lang {
-        Lang::Fr => format!(
-            "{n} médiateur{}\u{a0}: {}",
-            if n > 1 { "s" } else { "" },
-            shown.join(" · ")
-        ),
-        Lang::En => format!(
-            "{n} mediator{}: {}",
-            if n == 1 { "" } else { "s" },
-            shown.join(" · ")
-        ),
-    }
-}
-
-/// The agreement of a session in one line.
-pub fn agreement(lang: Lang, a: &AgreementReading) -> String {
-    match a {
-        AgreementReading::NotApplicable => match lang {
-            Lang::Fr => "Moins de deux observations comptent\u{a0}: pas d'accord à lire.".into(),
-            Lang::En => "Fewer than two observations count: no agreement to read.".into(),
-        },
-        AgreementReading::Unavailable(e) => agreement_error(lang, e),
-        AgreementReading::Read {
-            ratings,
-            rated_by_two,
-            acts,
-            windows,
-            low,
-            ..
-        } => {
-            let alpha = |v: &Option<f64>| {
-                v.map_or_else(
-                    || match lang {
-                        Lang::Fr => "non défini".to_owned(),
-                        Lang::En => "undefined".to_owned(),
-                    },
-                    |v| number(lang, v, 2),
-                )
-            };
-            let low_words = if low.is_empty() {
-                String::new()
-            } else {
-                match lang {
-                    Lang::Fr => " — sous 0,667\u{a0}: les médiateurs divergent".to_owned(),
-                    Lang::En => " — below 0.667: the mediators diverge".to_owned(),
-                }
-            };
-            match lang {
-                Lang::Fr => format!(
-                    "α notes {} ({rated_by_two} dimension(s) notée(s) par deux) · α actes {} ({windows} fenêtre(s)){low_words}",
-                    alpha(ratings),
-                    alpha(acts)
-                ),
-                Lang::En => format!(
-                    "α ratings {} ({rated_by_two} dimension(s) rated by two) · α acts {} ({windows} window(s)){low_words}",
-                    alpha(ratings),
-                    alpha(acts)
-                ),
-            }
-        }
-    }
-}
-
-/// The measures below the threshold: "Act codes 0.52, Grid ratings, as intervals 0.40".
-fn low_list(lang: Lang, measures: &[(Measure, f64)]) -> String {
-    measures
-        .iter()
-        .map(|(m, v)| format!("{} {}", measure(lang, *m), number(lang, *v, 2)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A note on what is missing in a session; `mediator` names a mediator by id.
-pub fn session_note(
-    lang: Lang,
-    n: &SessionNote,
-    mediator: &dyn Fn(uuid::Uuid) -> String,
-) -> String {
-    match (lang, n) {
+/// What is missing in a session, in a plain sentence.
+pub fn session_note(lang: Lang, campaign: &Campaign, note: &SessionNote) -> String {
+    match (lang, note) {
         (Lang::Fr, SessionNote::NothingYet) => "Rien n'a encore été reçu pour cette séance\u{a0}: ni observation, ni débrief.".into(),
         (Lang::En, SessionNote::NothingYet) => "Nothing has been received for this session yet: no observation, no debrief.".into(),
-        (Lang::Fr, SessionNote::NoObservation) => "Aucune observation ne compte pour cette séance\u{a0}: pas de notes ni d'indices.".into(),
-        (Lang::En, SessionNote::NoObservation) => "No observation counts for this session: no ratings and no indices.".into(),
-        (Lang::Fr, SessionNote::OneMediator) => "Une seule observation compte\u{a0}: l'accord entre médiateurs ne peut pas être lu.".into(),
-        (Lang::En, SessionNote::OneMediator) => "Only one observation counts: the agreement between mediators cannot be read.".into(),
-        (Lang::Fr, SessionNote::NotSubmitted { mediator: m }) => format!("L'observation de {} est encore un brouillon\u{a0}: elle ne compte pas encore.", mediator(*m)),
-        (Lang::En, SessionNote::NotSubmitted { mediator: m }) => format!("{}'s observation is still a draft: it does not count yet.", mediator(*m)),
-        (Lang::Fr, SessionNote::VersionsNotChosen { mediator: m, versions }) => format!("L'observation de {} est arrivée en {versions} versions divergentes et aucune n'est choisie\u{a0}: elle ne compte pas tant qu'une version n'est pas retenue dans l'analyse de la séance.", mediator(*m)),
-        (Lang::En, SessionNote::VersionsNotChosen { mediator: m, versions }) => format!("{}'s observation came in {versions} diverging versions and none is chosen: it does not count until one is chosen in the session analysis.", mediator(*m)),
-        (Lang::Fr, SessionNote::WithoutCandidate { mediator: m }) => format!("Une observation de {} ne nomme pas de candidat\u{a0}: avec plusieurs candidats, elle ne peut être comptée pour personne.", mediator(*m)),
-        (Lang::En, SessionNote::WithoutCandidate { mediator: m }) => format!("An observation by {} names no candidate: with several candidates it cannot be counted for anyone.", mediator(*m)),
+        (Lang::Fr, SessionNote::NoObservation) => "Aucune observation remise ne compte pour cette séance\u{a0}: pas de notes ni d'indices.".into(),
+        (Lang::En, SessionNote::NoObservation) => "No submitted observation counts for this session: no ratings and no indices.".into(),
+        (Lang::Fr, SessionNote::OneMediator) => "Un seul médiateur pour cette séance\u{a0}: ses notes sont montrées telles quelles, sans mesure d'accord.".into(),
+        (Lang::En, SessionNote::OneMediator) => "One mediator only for this session: their ratings are shown as they are, with no measure of agreement.".into(),
+        (Lang::Fr, SessionNote::NotSubmitted { mediator: m }) => format!("L'observation de {} n'a pas encore été remise\u{a0}: elle ne compte pas tant qu'elle est un brouillon.", mediator(lang, campaign, *m)),
+        (Lang::En, SessionNote::NotSubmitted { mediator: m }) => format!("{}'s observation has not been submitted yet: a draft does not count.", mediator(lang, campaign, *m)),
+        (Lang::Fr, SessionNote::VersionsNotChosen { mediator: m, versions }) => format!("L'observation de {} est arrivée en {versions} versions différentes et aucune n'a été choisie\u{a0}: elle ne compte pas tant que vous n'avez pas choisi.", mediator(lang, campaign, *m)),
+        (Lang::En, SessionNote::VersionsNotChosen { mediator: m, versions }) => format!("{}'s observation came in {versions} different versions and none has been chosen: it does not count until you choose one.", mediator(lang, campaign, *m)),
+        (Lang::Fr, SessionNote::WithoutCandidate { mediator: m }) => format!("Une observation de {} ne dit pas avec quel candidat la séance a eu lieu (fichier d'une version antérieure)\u{a0}: avec plusieurs candidats, elle ne peut compter pour aucun.", mediator(lang, campaign, *m)),
+        (Lang::En, SessionNote::WithoutCandidate { mediator: m }) => format!("An observation by {} does not say which candidate the session was with (a file from an earlier version): with several candidates, it cannot count for any.", mediator(lang, campaign, *m)),
         (Lang::Fr, SessionNote::NoLeaderDebrief) => "Le débrief du dirigeant n'a pas été reçu.".into(),
         (Lang::En, SessionNote::NoLeaderDebrief) => "The leader's debrief has not been received.".into(),
         (Lang::Fr, SessionNote::NoCandidateDebrief) => "Le débrief du candidat n'a pas été reçu.".into(),
@@ -445,325 +304,426 @@ pub fn session_note(
     }
 }
 
-/// Something missing from the picture as a whole.
-pub fn missing(lang: Lang, m: &Missing, mediator: &dyn Fn(uuid::Uuid) -> String) -> String {
-    match m {
-        Missing::Session { session, note } => format!(
-            "{}{}{}",
-            super::session_title(lang, session.number),
-            colon(lang),
-            session_note(lang, note, mediator)
-        ),
-        Missing::SelfAssessment { construct: c } => match lang {
-            Lang::Fr => format!(
-                "Le candidat n'a pas encore répondu à «\u{a0}{}\u{a0}».",
-                construct(lang, c)
-            ),
-            Lang::En => format!(
-                "The candidate has not answered “{}” yet.",
-                construct(lang, c)
-            ),
-        },
-        Missing::Profile => Cp::ProfileNotAnswered.get(lang).to_owned(),
-        Missing::ProfileUnreadable => Cp::ProfileUnreadable.get(lang).to_owned(),
-    }
-}
-
-/// A blind spot: "Interpersonal intelligence — Loyalty: self 82, observers 55".
-pub fn blind_spot(lang: Lang, b: &BlindSpot) -> String {
-    let (s, o) = (
-        number(lang, b.gap.self_pomp, 0),
-        number(lang, b.gap.observers_pomp, 0),
-    );
-    let name = format!(
-        "{} — {}",
-        construct(lang, &b.construct),
-        construct_facet(lang, &b.construct, &b.gap.facet)
-    );
-    match lang {
-        Lang::Fr => format!("{name}\u{a0}: se voit à {s}, les observateurs à {o}"),
-        Lang::En => format!("{name}: sees themself at {s}, the observers at {o}"),
-    }
-}
-
-/// A point to discuss, in one sentence.
-pub fn point(lang: Lang, p: &Point, mediator: &dyn Fn(uuid::Uuid) -> String) -> String {
-    match p {
-        Point::Falling { part: x, consistent } => match lang {
-            Lang::Fr => format!(
-                "{}\u{a0}: en baisse{} au fil des séances.",
-                part(lang, x),
-                if *consistent { " régulière" } else { "" }
-            ),
-            Lang::En => format!(
-                "{}: falling{} over the sessions.",
-                part(lang, x),
-                if *consistent { " consistently" } else { "" }
-            ),
-        },
-        Point::Rising { part: x, consistent } => match (lang, x) {
-            (Lang::Fr, Part::Convergence) => format!(
-                "Les deux débriefs s'éloignent{}\u{a0}: l'écart moyen augmente.",
-                if *consistent { " à chaque séance" } else { "" }
-            ),
-            (Lang::En, Part::Convergence) => format!(
-                "The two debriefs drift apart{}: the mean gap grows.",
-                if *consistent { " every session" } else { "" }
-            ),
-            (Lang::Fr, _) => format!(
-                "{}\u{a0}: en hausse{} — moins, c'est mieux.",
-                part(lang, x),
-                if *consistent { " régulière" } else { "" }
-            ),
-            (Lang::En, _) => format!(
-                "{}: rising{} — fewer is better.",
-                part(lang, x),
-                if *consistent { " consistently" } else { "" }
-            ),
-        },
-        Point::LargeGap {
-            session,
-            facet: f,
-            leader,
-            candidate,
-            gap,
-        } => {
-            let (l, c, g) = (
-                number(lang, *leader, 0),
-                number(lang, *candidate, 0),
-                number(lang, *gap, 0),
-            );
-            match lang {
-                Lang::Fr => format!(
-                    "{}, «\u{a0}{}\u{a0}»\u{a0}: le dirigeant et le candidat l'ont vécue loin l'un de l'autre (dirigeant {l}, candidat {c}, écart {g} points).",
-                    super::session_title(lang, session.number),
-                    facet(lang, f)
-                ),
-                Lang::En => format!(
-                    "{}, “{}”: the leader and the candidate felt it far apart (leader {l}, candidate {c}, a gap of {g} points).",
-                    super::session_title(lang, session.number),
-                    facet(lang, f)
-                ),
-            }
+/// Missing data, in a plain sentence.
+pub fn missing(lang: Lang, campaign: &Campaign, m: &Missing) -> String {
+    match (lang, m) {
+        (_, Missing::Session { session, note }) => {
+            let sep = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
+            format!("{}{sep}{}", session_label(lang, *session), session_note(lang, campaign, note))
         }
-        Point::MediatorsDisagree { session, measures } => match lang {
-            Lang::Fr => format!(
-                "{}\u{a0}: les médiateurs divergent (alpha sous 0,667\u{a0}: {}). Lisez ses notes et ses indices avec prudence.",
-                super::session_title(lang, session.number),
-                low_list(lang, measures)
-            ),
-            Lang::En => format!(
-                "{}: the mediators diverge (alpha below 0.667: {}). Read its ratings and indices with care.",
-                super::session_title(lang, session.number),
-                low_list(lang, measures)
-            ),
-        },
-        Point::BlindSpot(b) => match lang {
-            Lang::Fr => format!("Angle mort — {}.", blind_spot(lang, b)),
-            Lang::En => format!("Blind spot — {}.", blind_spot(lang, b)),
-        },
-        Point::UnbalancedProfile(f) => match lang {
-            Lang::Fr => format!("Profil\u{a0}: {}.", profile_flag(lang, *f)),
-            Lang::En => format!("Profile: {}.", profile_flag(lang, *f)),
-        },
-        Point::Missing(m) => missing(lang, m, mediator),
+        (Lang::Fr, Missing::SelfAssessment { construct }) => format!("Le candidat n'a pas encore répondu à «\u{a0}{}\u{a0}».", construct_name(lang, construct)),
+        (Lang::En, Missing::SelfAssessment { construct }) => format!("The candidate has not answered “{}” yet.", construct_name(lang, construct)),
+        (Lang::Fr, Missing::Profile) => "Le profil sur les axes support est prévu mais pas encore rempli.".into(),
+        (Lang::En, Missing::Profile) => "The support-axis profile is planned but not filled in yet.".into(),
+        (Lang::Fr, Missing::ProfileUnreadable) => "Le profil sur les axes support ne peut pas être lu\u{a0}: un axe n'a pas assez de réponses.".into(),
+        (Lang::En, Missing::ProfileUnreadable) => "The support-axis profile cannot be read: an axis has too few answers.".into(),
     }
 }
 
-/// A quality flag of a response, briefly.
-pub fn quality_flag(lang: Lang, f: Flag) -> &'static str {
-    match (lang, f) {
-        (Lang::Fr, Flag::TooFast) => "réponses d'une rapidité peu plausible",
-        (Lang::En, Flag::TooFast) => "answered implausibly fast",
-        (Lang::Fr, Flag::StraightLining) => "une longue suite de réponses identiques",
-        (Lang::En, Flag::StraightLining) => "a long run of identical answers",
-        (Lang::Fr, Flag::InconsistentPairs) => {
-            "des réponses contradictoires aux paires de contrôle"
-        }
-        (Lang::En, Flag::InconsistentPairs) => "contradicting answers to the control pairs",
-    }
-}
-
-/// A caveat of the provenance, in one sentence.
-pub fn caveat(lang: Lang, c: &Caveat) -> String {
-    match c {
-        Caveat::LowAgreement { session, measures } => match lang {
-            Lang::Fr => format!(
-                "{}\u{a0}: accord faible entre médiateurs ({}).",
-                super::session_title(lang, session.number),
-                low_list(lang, measures)
-            ),
-            Lang::En => format!(
-                "{}: low agreement between mediators ({}).",
-                super::session_title(lang, session.number),
-                low_list(lang, measures)
-            ),
-        },
-        Caveat::FewUnits { session, note } => format!(
-            "{}{} {}",
-            super::session_title(lang, session.number),
-            if lang == Lang::Fr { "\u{a0}:" } else { ":" },
-            agreement_note(lang, note)
-        ),
-        Caveat::UnstableReliability {
-            construct: k,
-            respondents,
-        } => match lang {
-            Lang::Fr => format!(
-                "«\u{a0}{}\u{a0}»\u{a0}: l'alpha de Cronbach repose sur {respondents} répondant(s)\u{a0}; il est instable en dessous de 5.",
-                construct(lang, k)
-            ),
-            Lang::En => format!(
-                "“{}”: Cronbach's alpha rests on {respondents} respondent(s); it is unstable below 5.",
-                construct(lang, k)
-            ),
-        },
-        Caveat::Quality {
-            instrument_id,
-            session,
-            flag,
-            ..
-        } => {
-            let what = match session {
-                Some(s) => format!(
-                    "{} ({})",
-                    construct(lang, instrument_id),
-                    super::session_title(lang, s.number)
-                ),
-                None => construct(lang, instrument_id),
-            };
-            match lang {
-                Lang::Fr => format!("«\u{a0}{what}\u{a0}»\u{a0}: {}.", quality_flag(lang, *flag)),
-                Lang::En => format!("“{what}”: {}.", quality_flag(lang, *flag)),
-            }
-        }
-    }
-}
-
-/// What a chart of one part across sessions shows, for its accessible name.
-pub fn chart_summary(
+fn alphas(
     lang: Lang,
-    name: &str,
-    values: &[Option<f64>],
-    scale: Scale,
-    t: Trend,
+    measures: &[(crate::domain::observation::agreement::Measure, f64)],
 ) -> String {
-    let shown: Vec<String> = values
+    measures
         .iter()
-        .enumerate()
-        .map(|(k, v)| {
+        .map(|(m, a)| {
             format!(
                 "{} {}",
-                super::session_title(lang, k + 1),
-                v.map_or_else(
-                    || Cp::NoValue.get(lang).to_owned(),
-                    |v| value(lang, scale, Some(v))
-                )
+                super::analysis::measure(lang, *m),
+                number(lang, *a, 2)
             )
         })
-        .collect();
-    format!(
-        "{name}{}{} — {}",
-        colon(lang),
-        shown.join(", "),
-        trend(lang, t)
-    )
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A point to discuss, with its figures.
+pub fn point(lang: Lang, campaign: &Campaign, p: &Point) -> String {
+    let every = |c: bool| match (lang, c) {
+        (_, false) => "",
+        (Lang::Fr, true) => " à chaque séance",
+        (Lang::En, true) => " at every session",
+    };
+    match (lang, p) {
+        (Lang::Fr, Point::Falling { part, consistent }) => format!("{}\u{a0}: en baisse{} d'une séance à l'autre.", part_name(lang, part), every(*consistent)),
+        (Lang::En, Point::Falling { part, consistent }) => format!("{}: falling{} from one session to the next.", part_name(lang, part), every(*consistent)),
+        (Lang::Fr, Point::Rising { part: Part::Convergence, consistent }) => format!("L'écart entre les deux débriefs se creuse{}.", every(*consistent)),
+        (Lang::En, Point::Rising { part: Part::Convergence, consistent }) => format!("The gap between the two debriefs widens{}.", every(*consistent)),
+        (Lang::Fr, Point::Rising { part, consistent }) => format!("{}\u{a0}: en hausse{} d'une séance à l'autre.", part_name(lang, part), every(*consistent)),
+        (Lang::En, Point::Rising { part, consistent }) => format!("{}: rising{} from one session to the next.", part_name(lang, part), every(*consistent)),
+        (Lang::Fr, Point::LargeGap { session, facet, leader, candidate, gap }) => format!(
+            "{}, «\u{a0}{}\u{a0}»\u{a0}: le dirigeant a répondu {} sur 100, le candidat {}, soit {} points d'écart (écart important à partir de {}).",
+            session_label(lang, *session), debrief_facet(lang, facet), number(lang, *leader, 0), number(lang, *candidate, 0), number(lang, *gap, 0), number(lang, LARGE_GAP_FROM, 0)
+        ),
+        (Lang::En, Point::LargeGap { session, facet, leader, candidate, gap }) => format!(
+            "{}, “{}”: the leader answered {} out of 100, the candidate {}: {} points apart (a large gap from {}).",
+            session_label(lang, *session), debrief_facet(lang, facet), number(lang, *leader, 0), number(lang, *candidate, 0), number(lang, *gap, 0), number(lang, LARGE_GAP_FROM, 0)
+        ),
+        (Lang::Fr, Point::MediatorsDisagree { session, measures }) => format!(
+            "{}\u{a0}: les médiateurs ne s'accordent pas ({}\u{a0}; alpha sous 0,667). Voyez où ils diffèrent avant de vous fier à leurs moyennes.",
+            session_label(lang, *session), alphas(lang, measures)
+        ),
+        (Lang::En, Point::MediatorsDisagree { session, measures }) => format!(
+            "{}: the mediators disagree ({}; alpha below 0.667). See where they differ before relying on their means.",
+            session_label(lang, *session), alphas(lang, measures)
+        ),
+        (Lang::Fr, Point::BlindSpot(b)) => format!(
+            "Angle mort possible, «\u{a0}{}\u{a0}» ({})\u{a0}: le candidat s'évalue à {} sur 100, les observateurs à {}.",
+            facet_name(lang, &b.construct, &b.gap.facet), construct_name(lang, &b.construct), number(lang, b.gap.self_pomp, 0), number(lang, b.gap.observers_pomp, 0)
+        ),
+        (Lang::En, Point::BlindSpot(b)) => format!(
+            "Possible blind spot, “{}” ({}): the candidate rates themself {} out of 100, the observers {}.",
+            facet_name(lang, &b.construct, &b.gap.facet), construct_name(lang, &b.construct), number(lang, b.gap.self_pomp, 0), number(lang, b.gap.observers_pomp, 0)
+        ),
+        (Lang::Fr, Point::UnbalancedProfile(f)) => format!("Profil\u{a0}: {}.", super::results::profile_flag(lang, *f)),
+        (Lang::En, Point::UnbalancedProfile(f)) => format!("Profile: {}.", super::results::profile_flag(lang, *f)),
+        (_, Point::Missing(m)) => missing(lang, campaign, m),
+    }
+}
+
+fn quality_flag(lang: Lang, f: Flag) -> &'static str {
+    match (lang, f) {
+        (Lang::Fr, Flag::TooFast) => "réponses données très vite",
+        (Lang::En, Flag::TooFast) => "answers given very fast",
+        (Lang::Fr, Flag::StraightLining) => "longue suite de réponses identiques",
+        (Lang::En, Flag::StraightLining) => "a long run of identical answers",
+        (Lang::Fr, Flag::InconsistentPairs) => "questions de contrôle contradictoires",
+        (Lang::En, Flag::InconsistentPairs) => "contradictory control questions",
+    }
+}
+
+/// A caveat, in a plain sentence.
+pub fn caveat(lang: Lang, c: &Caveat) -> String {
+    match (lang, c) {
+        (Lang::Fr, Caveat::LowAgreement { session, measures }) => format!("{}\u{a0}: accord faible entre médiateurs ({}).", session_label(lang, *session), alphas(lang, measures)),
+        (Lang::En, Caveat::LowAgreement { session, measures }) => format!("{}: low agreement between mediators ({}).", session_label(lang, *session), alphas(lang, measures)),
+        (_, Caveat::FewUnits { session, note }) => {
+            let sep = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
+            format!("{}{sep}{}", session_label(lang, *session), super::analysis::agreement_note(lang, note))
+        }
+        (Lang::Fr, Caveat::UnstableReliability { construct, respondents }) => format!("«\u{a0}{}\u{a0}»\u{a0}: alpha de Cronbach instable, calculé sur {respondents} répondant(s) (il en faut au moins 5).", construct_name(lang, construct)),
+        (Lang::En, Caveat::UnstableReliability { construct, respondents }) => format!("“{}”: Cronbach's alpha unstable, computed over {respondents} respondent(s) (at least 5 are needed).", construct_name(lang, construct)),
+        (Lang::Fr, Caveat::Quality { instrument_id, session, flag, .. }) => {
+            let at = session.map(|s| format!(" ({})", session_label(lang, s).to_lowercase())).unwrap_or_default();
+            format!("«\u{a0}{}\u{a0}»{at}\u{a0}: {}.", construct_name(lang, instrument_id), quality_flag(lang, *flag))
+        }
+        (Lang::En, Caveat::Quality { instrument_id, session, flag, .. }) => {
+            let at = session.map(|s| format!(" ({})", session_label(lang, s).to_lowercase())).unwrap_or_default();
+            format!("“{}”{at}: {}.", construct_name(lang, instrument_id), quality_flag(lang, *flag))
+        }
+    }
+}
+
+/// The mediators' agreement of a session, in a plain sentence.
+pub fn agreement(lang: Lang, a: &AgreementReading) -> String {
+    match (lang, a) {
+        (Lang::Fr, AgreementReading::NotApplicable) => {
+            "Accord entre médiateurs\u{a0}: il faut au moins deux observations remises.".into()
+        }
+        (Lang::En, AgreementReading::NotApplicable) => {
+            "Agreement between mediators: at least two submitted observations are needed.".into()
+        }
+        (_, AgreementReading::Unavailable(e)) => super::analysis::agreement_error(lang, e),
+        (
+            _,
+            AgreementReading::Read {
+                ratings,
+                rated_by_two,
+                acts,
+                windows,
+                low,
+                ..
+            },
+        ) => {
+            let a = |v: &Option<f64>| {
+                v.map_or_else(|| Cp::NoValue.get(lang).to_owned(), |v| number(lang, v, 2))
+            };
+            let head = match lang {
+                Lang::Fr => format!("Accord entre médiateurs\u{a0}: notes {} (alpha d'intervalle, {rated_by_two} dimension(s) notée(s) par deux), codage {} (alpha sur {windows} fenêtre(s) de 10\u{a0}s).", a(ratings), a(acts)),
+                Lang::En => format!("Agreement between mediators: ratings {} (interval alpha, {rated_by_two} dimension(s) rated by two), coding {} (alpha over {windows} window(s) of 10 s).", a(ratings), a(acts)),
+            };
+            if low.is_empty() {
+                head
+            } else {
+                match lang {
+                    Lang::Fr => format!("{head} Sous 0,667\u{a0}: {}.", alphas(lang, low)),
+                    Lang::En => format!("{head} Below 0.667: {}.", alphas(lang, low)),
+                }
+            }
+        }
+    }
+}
+
+/// Why candidates cannot be compared.
+pub fn compare_error(lang: Lang, e: &CompareError) -> String {
+    match (lang, e) {
+        (Lang::Fr, CompareError::TooFew { min, .. }) => {
+            format!("Choisissez au moins {min} candidats à comparer.")
+        }
+        (Lang::En, CompareError::TooFew { min, .. }) => {
+            format!("Choose at least {min} candidates to compare.")
+        }
+        (Lang::Fr, CompareError::TooMany { max, .. }) => {
+            format!("Choisissez au plus {max} candidats à comparer.")
+        }
+        (Lang::En, CompareError::TooMany { max, .. }) => {
+            format!("Choose at most {max} candidates to compare.")
+        }
+        (Lang::Fr, CompareError::UnknownCandidate(_)) => {
+            "Un des candidats choisis ne fait pas ou plus partie de la campagne.".into()
+        }
+        (Lang::En, CompareError::UnknownCandidate(_)) => {
+            "One of the chosen candidates is not, or no longer, in the campaign.".into()
+        }
+        (Lang::Fr, CompareError::Repeated(_)) => "Le même candidat est choisi deux fois.".into(),
+        (Lang::En, CompareError::Repeated(_)) => "The same candidate is chosen twice.".into(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::assessment::gaps::facet_gap;
+    use crate::domain::assessment::profile::ProfileFlag;
+    use crate::domain::compatibility::part::{parts, WorkingIndex};
     use crate::domain::compatibility::trend::RULE;
+    use crate::domain::compatibility::BlindSpot;
+    use crate::domain::observation::agreement::{AgreementError, AgreementNote, Measure};
+    use crate::domain::observation::rating::default_bars;
+    use crate::domain::observation::scheme::{Actor, Tag};
+    use crate::domain::role::SupportAxis;
 
-    fn summary_of(rising: usize, falling: usize, stable: usize, not_enough: usize) -> Summary {
-        Summary {
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    /// Every text in both languages, not blank, different between the two (but for a few
+    /// words that are the same in both, like "stable").
+    fn both(make: impl Fn(Lang) -> String) {
+        let (fr, en) = (make(Lang::Fr), make(Lang::En));
+        assert!(
+            !fr.trim().is_empty() && !en.trim().is_empty(),
+            "{fr:?} / {en:?}"
+        );
+        assert!(!fr.contains("{") && !en.contains("{"), "{fr} / {en}");
+    }
+
+    #[test]
+    fn every_static_text_exists_in_both_languages() {
+        for t in Cp::ALL {
+            for lang in Lang::ALL {
+                assert!(!t.get(lang).trim().is_empty(), "{t:?} {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_part_group_trend_and_summary_reads_in_both_languages() {
+        for p in parts(default_bars()) {
+            both(|l| part_name(l, &p));
+            assert_ne!(part_name(Lang::Fr, &p), p.code(), "{p:?} has a name");
+        }
+        for g in PartGroup::ALL {
+            both(|l| group(l, g).to_owned());
+            both(|l| rule(l, g));
+        }
+        let trends = [
+            Trend::NotEnough { sessions: 1 },
+            Trend::Rising { consistent: true },
+            Trend::Rising { consistent: false },
+            Trend::Falling { consistent: true },
+            Trend::Falling { consistent: false },
+            Trend::Stable,
+        ];
+        for t in trends {
+            both(|l| trend(l, t));
+            both(|l| convergence(l, t));
+            for scale in [
+                Scale::Level,
+                Scale::Pomp,
+                Scale::Balance,
+                Scale::Ratio,
+                Scale::Rate,
+            ] {
+                both(|l| value(l, scale, Some(1.5)));
+                let r = TrendReading {
+                    trend: t,
+                    change: Some(1.0),
+                    tolerance: Some(0.5),
+                };
+                both(|l| trend_reading(l, scale, &r));
+            }
+        }
+        let s = Summary {
             group: PartGroup::Ratings,
-            total: rising + falling + stable + not_enough,
-            rising,
-            falling,
-            stable,
-            not_enough,
-            rising_consistent: rising.min(2),
+            total: 6,
+            rising: 4,
+            falling: 1,
+            stable: 1,
+            not_enough: 0,
+            rising_consistent: 3,
             falling_consistent: 0,
             rule: RULE,
-        }
-    }
-
-    #[test]
-    fn every_text_exists_in_both_languages() {
-        for t in Cp::ALL {
-            assert!(!t.get(Lang::Fr).trim().is_empty(), "{t:?}");
-            assert!(!t.get(Lang::En).trim().is_empty(), "{t:?}");
-        }
-    }
-
-    #[test]
-    fn summaries_read_as_plain_words() {
-        assert_eq!(
-            summary(Lang::En, &summary_of(4, 1, 1, 0)),
-            "4 of 6 dimensions rising (2 consistently), 1 falling, 1 stable"
-        );
-        assert_eq!(
-            summary(Lang::Fr, &summary_of(4, 1, 1, 0)),
-            "4 dimensions sur 6 en hausse (dont 2 régulièrement), 1 en baisse, 1 stable(s)"
-        );
-        assert_eq!(
-            summary(Lang::En, &summary_of(0, 0, 0, 6)),
-            "6 of 6 dimensions without enough sessions"
-        );
-        let empty = Summary {
-            total: 0,
-            ..summary_of(0, 0, 0, 0)
-        };
-        assert_eq!(summary(Lang::En, &empty), "nothing to follow");
-    }
-
-    #[test]
-    fn values_follow_their_scale() {
-        assert_eq!(value(Lang::En, Scale::Level, Some(3.25)), "3.3");
-        assert_eq!(value(Lang::Fr, Scale::Level, Some(3.5)), "3,5");
-        assert_eq!(value(Lang::En, Scale::Pomp, Some(72.4)), "72");
-        assert_eq!(value(Lang::En, Scale::Balance, Some(0.838)), "0.84");
-        assert_eq!(value(Lang::En, Scale::Rate, None), "—");
-        assert_eq!(levels(Lang::En, &[Some(3), None]), "2 mediators: 3 · —");
-        assert_eq!(levels(Lang::En, &[Some(4)]), "1 mediator: 4");
-    }
-
-    #[test]
-    fn the_rule_states_its_thresholds() {
-        let r = rule(Lang::En, RULE);
-        assert!(r.contains("at least 2 sessions"), "{r}");
-        assert!(r.contains("0.5 level"), "{r}");
-        assert!(r.contains("10 points"), "{r}");
-        assert!(r.contains("consistent from 3 sessions"), "{r}");
-        assert!(rule(Lang::Fr, RULE).contains("0,5\u{a0}niveau"));
-    }
-
-    #[test]
-    fn missing_data_is_a_sentence() {
-        let who = |_| "Amina".to_owned();
-        let s = SessionRef {
-            number: 3,
-            id: uuid::Uuid::nil(),
         };
         assert_eq!(
-            missing(
-                Lang::En,
-                &Missing::Session {
-                    session: s,
-                    note: SessionNote::OneMediator
-                },
-                &who
-            ),
-            "Session 3: Only one observation counts: the agreement between mediators cannot be read."
+            summary(Lang::En, &s),
+            "4 of 6 dimensions rising (3 at every session), 1 falling, 1 stable, 0 without enough sessions"
         );
-        assert!(session_note(
-            Lang::Fr,
-            &SessionNote::NotSubmitted {
-                mediator: uuid::Uuid::nil()
+        assert_eq!(
+            summary(Lang::Fr, &s),
+            "4 dimensions sur 6 en hausse (dont 3 à chaque séance), 1 en baisse, 1 stable(s), 0 sans assez de séances"
+        );
+        assert!(rule(Lang::En, PartGroup::Ratings).contains("stable within 0.5 of a level"));
+        assert_eq!(value(Lang::Fr, Scale::Level, Some(3.5)), "3,5 / 5");
+        assert_eq!(value(Lang::En, Scale::Level, None), "—");
+    }
+
+    #[test]
+    fn every_note_point_caveat_and_error_reads_in_both_languages() {
+        let c = crate::domain::campaign::tests::sample();
+        let session = SessionRef {
+            number: 2,
+            id: id(31),
+        };
+        let notes = [
+            SessionNote::NothingYet,
+            SessionNote::NoObservation,
+            SessionNote::OneMediator,
+            SessionNote::NotSubmitted { mediator: id(20) },
+            SessionNote::VersionsNotChosen {
+                mediator: id(20),
+                versions: 2,
             },
-            &who
-        )
-        .starts_with("L'observation de Amina"));
+            SessionNote::WithoutCandidate { mediator: id(99) },
+            SessionNote::NoLeaderDebrief,
+            SessionNote::NoCandidateDebrief,
+        ];
+        for n in &notes {
+            both(|l| session_note(l, &c, n));
+        }
+        assert!(session_note(Lang::En, &c, &notes[3]).starts_with("Amina Benali's observation"));
+        assert!(session_note(Lang::En, &c, &notes[5]).contains("a mediator no longer"));
+        let gap = facet_gap("loyalty", Some(80.0), &[Some(40.0)]).unwrap();
+        let mut points = vec![
+            Point::Falling {
+                part: Part::Rating("stakes_why".into()),
+                consistent: true,
+            },
+            Point::Rising {
+                part: Part::Convergence,
+                consistent: false,
+            },
+            Point::Rising {
+                part: Part::Working(WorkingIndex::Rate {
+                    tag: Tag::Interrupts,
+                    actor: Actor::Ceo,
+                }),
+                consistent: false,
+            },
+            Point::LargeGap {
+                session,
+                facet: "pace-energy".into(),
+                leader: 75.0,
+                candidate: 25.0,
+                gap: 50.0,
+            },
+            Point::MediatorsDisagree {
+                session,
+                measures: vec![(Measure::RatingsInterval, 0.41)],
+            },
+            Point::BlindSpot(BlindSpot {
+                construct: "interpersonal-intelligence".into(),
+                gap,
+            }),
+            Point::UnbalancedProfile(ProfileFlag::LeansTo(SupportAxis::Finance)),
+            Point::Missing(Missing::SelfAssessment {
+                construct: "intelligence-of-paradoxes".into(),
+            }),
+            Point::Missing(Missing::Profile),
+            Point::Missing(Missing::ProfileUnreadable),
+        ];
+        points.extend(notes.iter().map(|n| {
+            Point::Missing(Missing::Session {
+                session,
+                note: n.clone(),
+            })
+        }));
+        for p in &points {
+            both(|l| point(l, &c, p));
+        }
+        assert_eq!(
+            point(Lang::En, &c, &points[3]),
+            "Session 2, “Pace and energy”: the leader answered 75 out of 100, the candidate 25: 50 points apart (a large gap from 25)."
+        );
+        assert!(point(Lang::Fr, &c, &points[4]).contains("0,41"));
+        let caveats = [
+            Caveat::LowAgreement {
+                session,
+                measures: vec![(Measure::Acts, 0.5)],
+            },
+            Caveat::FewUnits {
+                session,
+                note: AgreementNote::FewWindows {
+                    windows: 4,
+                    minimum: 10,
+                },
+            },
+            Caveat::UnstableReliability {
+                construct: "interpersonal-intelligence".into(),
+                respondents: 2,
+            },
+            Caveat::Quality {
+                response_id: id(1),
+                instrument_id: "session-debrief-leader".into(),
+                session: Some(session),
+                flag: Flag::TooFast,
+            },
+            Caveat::Quality {
+                response_id: id(1),
+                instrument_id: "interpersonal-intelligence".into(),
+                session: None,
+                flag: Flag::StraightLining,
+            },
+            Caveat::Quality {
+                response_id: id(1),
+                instrument_id: "x".into(),
+                session: None,
+                flag: Flag::InconsistentPairs,
+            },
+        ];
+        for cv in &caveats {
+            both(|l| caveat(l, cv));
+        }
+        let readings = [
+            AgreementReading::NotApplicable,
+            AgreementReading::Unavailable(AgreementError::DifferentSessions),
+            AgreementReading::Read {
+                ratings: Some(0.8),
+                rated_by_two: 6,
+                acts: None,
+                windows: 12,
+                low: vec![],
+                notes: vec![],
+            },
+            AgreementReading::Read {
+                ratings: Some(0.2),
+                rated_by_two: 6,
+                acts: Some(0.7),
+                windows: 12,
+                low: vec![(Measure::RatingsInterval, 0.2)],
+                notes: vec![],
+            },
+        ];
+        for a in &readings {
+            both(|l| agreement(l, a));
+        }
+        for e in [
+            CompareError::TooFew { min: 2, got: 1 },
+            CompareError::TooMany { max: 4, got: 5 },
+            CompareError::UnknownCandidate(id(1)),
+            CompareError::Repeated(id(1)),
+        ] {
+            both(|l| compare_error(l, &e));
+        }
     }
 }

@@ -3,7 +3,6 @@
 
 use super::{number, Lang};
 use crate::domain::campaign::DecisionKind;
-use crate::domain::compatibility::CompareError;
 use crate::domain::lang::catalogue;
 
 catalogue! {
@@ -35,21 +34,12 @@ catalogue! {
     Compare => "Comparer les candidats", "Compare candidates";
     NoCandidates => "Ajoutez des candidats à la campagne pour lire leur compatibilité.", "Add candidates to the campaign to read their compatibility.";
     // Candidates side by side.
-    CompareTitle => "Comparer les candidats", "Compare candidates";
-    CompareIntro => "Les mêmes éléments pour chaque candidat, avec leur moyenne sur les séances et leur tendance. Triez par n'importe quel élément\u{a0}: un tri range, il ne classe pas.", "The same parts for each candidate, with their mean over the sessions and their trend. Sort by any part: a sort orders, it does not rank.";
     ChooseLegend => "Candidats à comparer (2 à 4)", "Candidates to compare (2 to 4)";
-    SortBy => "Trier les colonnes par", "Sort the columns by";
-    SortName => "Nom", "Name";
-    Descending => "Du plus haut au plus bas", "Highest first";
-    Ascending => "Du plus bas au plus haut", "Lowest first";
     Order => "Ordre", "Order";
     NameAscending => "De A à Z", "A to Z";
     NameDescending => "De Z à A", "Z to A";
     SortThis => "Trier par cet élément", "Sort by this part";
-    ExportCsv => "Exporter la comparaison (CSV)", "Export the comparison (CSV)";
     ChartTitle => "L'élément choisi, séance par séance", "The chosen part, session by session";
-    ColMean => "Moyenne", "Mean";
-    SortedNote => "Les candidats sans valeur pour l'élément viennent en dernier.", "Candidates without a value for the part come last.";
     // The decision report.
     ReportTitle => "Rapport de décision", "Decision report";
     ReportCampaignTitle => "Rapport de décision — tous les candidats", "Decision report — all candidates";
@@ -161,33 +151,6 @@ pub fn decided_on(lang: Lang, on: &str) -> String {
     match lang {
         Lang::Fr => format!("décidée le {on}"),
         Lang::En => format!("decided on {on}"),
-    }
-}
-
-/// Why candidates cannot be compared.
-pub fn compare_error(lang: Lang, e: &CompareError) -> String {
-    match (lang, e) {
-        (Lang::Fr, CompareError::TooFew { min, got }) => format!(
-            "Choisissez au moins {min} candidats à comparer ({got} choisi(s) pour l'instant)."
-        ),
-        (Lang::En, CompareError::TooFew { min, got }) => {
-            format!("Choose at least {min} candidates to compare ({got} chosen so far).")
-        }
-        (Lang::Fr, CompareError::TooMany { max, .. }) => {
-            format!("On compare au plus {max} candidats à la fois\u{a0}: retirez-en un.")
-        }
-        (Lang::En, CompareError::TooMany { max, .. }) => {
-            format!("At most {max} candidates are compared at once: remove one.")
-        }
-        (Lang::Fr, CompareError::UnknownCandidate(_)) => {
-            "Un des candidats de l'adresse n'est pas dans cette campagne\u{a0}; il a été écarté."
-                .into()
-        }
-        (Lang::En, CompareError::UnknownCandidate(_)) => {
-            "A candidate in the address is not in this campaign; it was left out.".into()
-        }
-        (Lang::Fr, CompareError::Repeated(_)) => "Un candidat est choisi deux fois.".into(),
-        (Lang::En, CompareError::Repeated(_)) => "A candidate is chosen twice.".into(),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod decision;
 mod errors;
 mod format;
 pub mod observe;
+pub mod picture;
 pub mod quality;
 pub mod reading;
 pub mod respond;

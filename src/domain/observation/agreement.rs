@@ -39,7 +39,7 @@ use crate::domain::stats::{
     AGREEMENT_WARNING_BELOW,
 };
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use uuid::Uuid;
 
 /// The default window length: 10 seconds.
@@ -232,13 +232,16 @@ struct Window {
     present: Vec<usize>,
 }
 
-/// What a mediator logged in window `k` (nothing, if the window is not in the map).
-fn cell(m: &BTreeMap<u64, Window>, k: u64) -> &Window {
+/// What a mediator logged in window `k` (nothing, past the last window they logged in).
+fn cell(m: &[Window], k: u64) -> &Window {
     static EMPTY: Window = Window {
         acts: Vec::new(),
         present: Vec::new(),
     };
-    m.get(&k).unwrap_or(&EMPTY)
+    usize::try_from(k)
+        .ok()
+        .and_then(|k| m.get(k))
+        .unwrap_or(&EMPTY)
 }
 
 /// The most frequent value; on a tie, the one that came first.
@@ -326,7 +329,7 @@ pub fn agreement(
 ) -> Result<Agreement, AgreementError> {
     check_inputs(observations, scheme, bars, params)?;
     let w = params.window_ms;
-    let code_index: BTreeMap<&str, usize> = scheme
+    let code_index: HashMap<&str, usize> = scheme
         .codes
         .iter()
         .enumerate()
@@ -334,11 +337,12 @@ pub fn agreement(
         .collect();
     let areas: Vec<Option<Area>> = scheme.codes.iter().map(|c| scheme.area_of(c)).collect();
 
-    // Per mediator: window index → what was logged there.
-    let per_mediator: Vec<BTreeMap<u64, Window>> = observations
+    // Per mediator: what was logged in each window, by window index (dense: a session lasts
+    // at most 12 hours, so at most 43,200 windows of the shortest length).
+    let per_mediator: Vec<Vec<Window>> = observations
         .iter()
         .map(|o| {
-            let mut windows: BTreeMap<u64, Window> = BTreeMap::new();
+            let mut windows: Vec<Window> = Vec::new();
             for e in &o.events {
                 let Some(&i) = code_index.get(e.code.as_str()) else {
                     continue;
@@ -346,7 +350,11 @@ pub fn agreement(
                 if scheme.codes[i].kind != CodeKind::Point || e.actor.is_none() {
                     continue;
                 }
-                let win = windows.entry(e.at_ms / w).or_default();
+                let k = usize::try_from(e.at_ms / w).unwrap_or(usize::MAX);
+                if k >= windows.len() {
+                    windows.resize_with(k + 1, Window::default);
+                }
+                let win = &mut windows[k];
                 if areas[i].is_some() {
                     win.acts.push(i);
                 }
@@ -359,7 +367,12 @@ pub fn agreement(
         .collect();
     let units: BTreeSet<u64> = per_mediator
         .iter()
-        .flat_map(|m| m.keys().copied())
+        .flat_map(|m| {
+            m.iter()
+                .enumerate()
+                .filter(|(_, win)| !win.present.is_empty())
+                .map(|(k, _)| k as u64)
+        })
         .collect();
 
     let mut act_units = Vec::with_capacity(units.len());

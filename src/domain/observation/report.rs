@@ -120,8 +120,8 @@ pub struct Counted<'a> {
     /// received when it has no offset.
     pub observation: Cow<'a, Observation>,
     pub mediator_id: Uuid,
-    /// The fingerprint of the version as received (before any shift).
-    pub fingerprint: String,
+    /// The version as received (before any shift).
+    pub received: &'a Observation,
     /// The offset applied, in ms (0 when none is set).
     pub offset_ms: i64,
     /// How the offset was found, when one is set.
@@ -129,6 +129,15 @@ pub struct Counted<'a> {
     pub submitted: bool,
     /// One of several versions, counted because the recruiter chose it.
     pub chosen: bool,
+}
+
+impl Counted<'_> {
+    /// The fingerprint of the version as received (before any shift): computed on demand,
+    /// since it serialises the whole observation (a few milliseconds for thousands of
+    /// events) and most readings never need it.
+    pub fn fingerprint(&self) -> String {
+        fingerprint(self.received)
+    }
 }
 
 /// The observations that count for one session and candidate of `campaign`, in the order of
@@ -160,7 +169,7 @@ pub fn counting<'a>(
                     Cow::Owned(shifted(o, offset_ms))
                 },
                 mediator_id: o.mediator_id,
-                fingerprint: fingerprint(o),
+                received: o,
                 offset_ms,
                 offset_source: offset.map(|x| x.source),
                 submitted: r.is_submitted(),
@@ -599,7 +608,7 @@ mod tests {
         // No choice yet: only the settled observation counts.
         let ids = |got: &[Counted]| -> Vec<(Uuid, String)> {
             got.iter()
-                .map(|k| (k.observation.id, k.fingerprint.clone()))
+                .map(|k| (k.observation.id, k.fingerprint()))
                 .collect()
         };
         let got = counting(&merged, &c, id(30), id(10));
@@ -684,7 +693,7 @@ mod tests {
         );
         assert_eq!(got[1].observation.events[0].at_ms, 10_000);
         // The fingerprint names the version received, not its shifted reading.
-        assert_eq!(got[1].fingerprint, fingerprint(&v1));
+        assert_eq!(got[1].fingerprint(), fingerprint(&v1));
         assert_eq!(got[1].mediator_id, id(21));
     }
 

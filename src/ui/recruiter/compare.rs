@@ -10,6 +10,7 @@ use crate::domain::compatibility::{
 };
 use crate::domain::i18n::compatibility::{self as cp, Cp};
 use crate::domain::i18n::decision::{self as dc, Dc};
+use crate::domain::i18n::picture::{self as pc, Pc};
 use crate::domain::i18n::{session_title, T};
 use crate::platform::{clock, files};
 use crate::ui::recruiter::compatibility::sample_badge;
@@ -46,11 +47,17 @@ fn chosen_ids(c: &Campaign, chosen: &str) -> (Vec<Uuid>, bool) {
 
 fn route(c: &Campaign, ids: &[Uuid]) -> Route {
     if ids.is_empty() {
-        Route::Compare { id: c.id.to_string() }
+        Route::Compare {
+            id: c.id.to_string(),
+        }
     } else {
         Route::CompareWith {
             id: c.id.to_string(),
-            chosen: ids.iter().map(Uuid::to_string).collect::<Vec<_>>().join(","),
+            chosen: ids
+                .iter()
+                .map(Uuid::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
         }
     }
 }
@@ -121,10 +128,12 @@ pub fn compare_page(p: &Props) -> Html {
             let key = if v == "name" {
                 SortKey::Name
             } else {
-                crate::domain::compatibility::parts(crate::domain::observation::rating::default_bars())
-                    .into_iter()
-                    .find(|p| p.code() == v)
-                    .map_or(SortKey::Name, SortKey::Part)
+                crate::domain::compatibility::parts(
+                    crate::domain::observation::rating::default_bars(),
+                )
+                .into_iter()
+                .find(|p| p.code() == v)
+                .map_or(SortKey::Name, SortKey::Part)
             };
             sort.set(key);
         })
@@ -137,7 +146,7 @@ pub fn compare_page(p: &Props) -> Html {
     };
 
     let body = match result {
-        Err(e) => html! { <p class="cp-none" role="status">{ dc::compare_error(lang, &e) }</p> },
+        Err(e) => html! { <p class="cp-none" role="status">{ cp::compare_error(lang, &e) }</p> },
         Ok(cmp) => {
             let cmp = cmp.sorted_by(&sort, *descending);
             html! {
@@ -151,23 +160,23 @@ pub fn compare_page(p: &Props) -> Html {
     };
     html! {
         <article class="page cp-page cmp-page">
-            <nav class="breadcrumb" aria-label={Cp::Back.get(lang)}>
+            <nav class="breadcrumb" aria-label={Pc::Back.get(lang)}>
                 <Link<Route> to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link<Route>>
             </nav>
             <header class="page-head">
                 <div>
-                    <h1>{ Dc::CompareTitle.get(lang) }</h1>
+                    <h1>{ Cp::CompareTitle.get(lang) }</h1>
                     <p class="meta">{ sample_badge(lang, &c) }<span>{ format!("{} · {}", c.name, c.role.name.get(lang)) }</span></p>
                 </div>
             </header>
-            <p class="lede">{ Dc::CompareIntro.get(lang) }</p>
+            <p class="lede">{ Cp::CompareIntro.get(lang) }</p>
             <section class="card" aria-labelledby="cmp-choose">
                 <fieldset class="plain-fieldset">
                     <legend id="cmp-choose">{ Dc::ChooseLegend.get(lang) }</legend>
                     <ul class="check-list cmp-choices">{ for boxes }</ul>
                     <p class="hint" aria-live="polite">{ dc::chosen(lang, ids.len(), c.candidates.len()) }</p>
                     if dropped {
-                        <p class="cp-none">{ dc::compare_error(lang, &crate::domain::compatibility::CompareError::UnknownCandidate(Uuid::nil())) }</p>
+                        <p class="cp-none">{ cp::compare_error(lang, &crate::domain::compatibility::CompareError::UnknownCandidate(Uuid::nil())) }</p>
                     }
                 </fieldset>
             </section>
@@ -189,7 +198,7 @@ fn toolbar(
     let groups = PartGroup::ALL.iter().map(|g| {
         let options = cmp.parts.iter().filter(|p| p.group() == *g).map(|p| {
             let code = p.code();
-            html! { <option value={code.clone()} selected={code == current}>{ cp::part(lang, p) }</option> }
+            html! { <option value={code.clone()} selected={code == current}>{ cp::part_name(lang, p) }</option> }
         });
         html! { <optgroup label={group_title(lang, *g)}>{ for options }</optgroup> }
     });
@@ -205,20 +214,20 @@ fn toolbar(
     html! {
         <div class="toolbar card cmp-toolbar">
             <div class="field">
-                <label for="cmp-sort">{ Dc::SortBy.get(lang) }</label>
+                <label for="cmp-sort">{ Cp::SortBy.get(lang) }</label>
                 <select id="cmp-sort" onchange={on_sort}>
-                    <option value="name" selected={current == "name"}>{ Dc::SortName.get(lang) }</option>
+                    <option value="name" selected={current == "name"}>{ Cp::SortName.get(lang) }</option>
                     { for groups }
                 </select>
             </div>
             <div class="field">
                 <label for="cmp-direction">{ Dc::Order.get(lang) }</label>
                 <select id="cmp-direction" onchange={on_direction}>
-                    <option value="desc" selected={descending}>{ if *sort == SortKey::Name { Dc::NameDescending.get(lang) } else { Dc::Descending.get(lang) } }</option>
-                    <option value="asc" selected={!descending}>{ if *sort == SortKey::Name { Dc::NameAscending.get(lang) } else { Dc::Ascending.get(lang) } }</option>
+                    <option value="desc" selected={descending}>{ if *sort == SortKey::Name { Dc::NameDescending.get(lang) } else { Cp::Descending.get(lang) } }</option>
+                    <option value="asc" selected={!descending}>{ if *sort == SortKey::Name { Dc::NameAscending.get(lang) } else { Cp::Ascending.get(lang) } }</option>
                 </select>
             </div>
-            <button type="button" class="button" onclick={on_csv}>{ Dc::ExportCsv.get(lang) }</button>
+            <button type="button" class="button" onclick={on_csv}>{ Cp::ExportCsv.get(lang) }</button>
         </div>
     }
 }
@@ -249,15 +258,17 @@ fn chart(lang: crate::domain::lang::Lang, c: &Campaign, cmp: &Comparison, sort: 
         .collect();
     let d = domain(
         part.scale(),
-        series.iter().flat_map(|s| s.values.iter().flatten().copied()),
+        series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied()),
     );
-    let name = cp::part(lang, &part);
+    let name = cp::part_name(lang, &part);
     let summary = series
         .iter()
         .zip(&cmp.columns)
         .map(|(s, col)| {
             let t = col.picture.series(&part).map(|x| x.reading.trend);
-            t.map(|t| cp::chart_summary(lang, &s.label, &s.values, part.scale(), t))
+            t.map(|t| pc::chart_summary(lang, &s.label, &s.values, part.scale(), t))
                 .unwrap_or_default()
         })
         .collect::<Vec<_>>()
@@ -315,7 +326,7 @@ fn table(
                 .collect();
             let d = domain(part.scale(), shown);
             let cells = cmp.columns.iter().map(|col| cell(lang, col.name.as_str(), col.picture.series(part), part, &d));
-            let name = cp::part(lang, part);
+            let name = cp::part_name(lang, part);
             html! {
                 <tr class={classes!(sorted.then_some("is-sorted"))}>
                     <th scope="row" aria-sort={aria_sort}>
@@ -338,14 +349,13 @@ fn table(
     });
     html! {
         <section class="card" aria-labelledby="cmp-table-title">
-            <h2 id="cmp-table-title" class="visually-hidden">{ Dc::CompareTitle.get(lang) }</h2>
-            <p class="hint">{ Dc::SortedNote.get(lang) }</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={Dc::CompareTitle.get(lang)}>
+            <h2 id="cmp-table-title" class="visually-hidden">{ Cp::CompareTitle.get(lang) }</h2>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={Cp::CompareTitle.get(lang)}>
                 <table class="an-table an-stack cmp-table">
-                    <caption class="visually-hidden">{ Dc::CompareTitle.get(lang) }</caption>
+                    <caption class="visually-hidden">{ Cp::CompareTitle.get(lang) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ Cp::ColPart.get(lang) }</th>
+                            <th scope="col">{ Pc::ColPart.get(lang) }</th>
                             { for heads }
                         </tr>
                     </thead>
@@ -373,14 +383,20 @@ fn cell(
     d: &crate::domain::compatibility::chart::Domain,
 ) -> Html {
     let Some(s) = series else {
-        return html! { <td data-label={who.to_owned()} class="cp-none">{ Cp::NoValue.get(lang) }</td> };
+        return html! { <td data-label={who.to_owned()} class="cp-none">{ Pc::NoValue.get(lang) }</td> };
     };
     let t = s.reading.trend;
     let per_session = s
         .values
         .iter()
         .enumerate()
-        .map(|(k, v)| format!("{} {}", session_title(lang, k + 1), cp::value(lang, part.scale(), *v)))
+        .map(|(k, v)| {
+            format!(
+                "{} {}",
+                session_title(lang, k + 1),
+                cp::value(lang, part.scale(), *v)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" · ");
     html! {
@@ -388,14 +404,14 @@ fn cell(
             <span class="cmp-mean">
                 if s.mean.is_some() {
                     <span class="an-value">{ cp::value(lang, part.scale(), s.mean) }</span>
-                    <span class="hint">{ format!(" {}", Cp::Mean.get(lang)) }</span>
+                    <span class="hint">{ format!(" {}", Pc::Mean.get(lang)) }</span>
                 } else {
-                    <span class="cp-none">{ Cp::NoValue.get(lang) }</span>
+                    <span class="cp-none">{ Pc::NoValue.get(lang) }</span>
                 }
             </span>
-            <span class={classes!("cp-trend", format!("cp-trend-{}", cp::trend_class(t)))}>
+            <span class={classes!("cp-trend", format!("cp-trend-{}", pc::trend_class(t)))}>
                 { spark(&[(s.values.as_slice(), STYLES[0])], d) }
-                <span aria-hidden="true">{ format!("{} ", cp::trend_arrow(t)) }</span>{ cp::trend(lang, t) }
+                <span aria-hidden="true">{ format!("{} ", pc::trend_arrow(t)) }</span>{ cp::trend(lang, t) }
             </span>
             <span class="an-parts cmp-sessions">{ per_session }</span>
         </td>

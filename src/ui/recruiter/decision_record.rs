@@ -45,7 +45,7 @@ pub fn current_decision(p: &Props) -> Html {
     let lang = use_app().lang;
     html! {
         <p class="dc-current">
-            <span class="dc-current-label">{ format!("{}{}", Dc::Current.get(lang), crate::domain::i18n::compatibility::colon(lang)) }</span>
+            <span class="dc-current-label">{ format!("{}{}", Dc::Current.get(lang), crate::domain::i18n::picture::colon(lang)) }</span>
             { current_line(lang, &p.campaign, p.candidate) }
         </p>
     }
@@ -140,8 +140,13 @@ pub fn decision_record(p: &Props) -> Html {
         })
     };
     let onsubmit = {
-        let (form, app, c, candidate, base) =
-            (form.clone(), app.clone(), p.campaign.clone(), p.candidate, base.clone());
+        let (form, app, c, candidate, base) = (
+            form.clone(),
+            app.clone(),
+            p.campaign.clone(),
+            p.candidate,
+            base.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let lang = app.lang;
@@ -209,10 +214,7 @@ pub fn decision_record(p: &Props) -> Html {
             }
             act(
                 &app,
-                Action::Campaign {
-                    id: c.id,
-                    action,
-                },
+                Action::Campaign { id: c.id, action },
                 Some(T::DecisionRecorded),
             );
             form.set(Form {

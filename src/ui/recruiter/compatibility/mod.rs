@@ -6,8 +6,9 @@
 
 use crate::domain::campaign::{Campaign, Person};
 use crate::domain::compatibility::{picture, Picture, SessionRef};
-use crate::domain::i18n::compatibility::{self as cp, Cp};
+use crate::domain::i18n::compatibility::Cp;
 use crate::domain::i18n::decision::Dc;
+use crate::domain::i18n::picture::{self as pc, Pc};
 use crate::domain::i18n::{self, T};
 use crate::domain::lang::Lang;
 use crate::ui::recruiter::decision_record::{CurrentDecision, DecisionRecord, History};
@@ -65,7 +66,7 @@ impl Reading<'_> {
             .find(|w| w.id == s.id)
             .and_then(|w| w.date)
             .map(|d| i18n::date(self.lang, d));
-        cp::session_head(self.lang, s, date.as_deref())
+        pc::session_head(self.lang, s, date.as_deref())
     }
 
     /// An element id unique to this candidate (a campaign report holds several).
@@ -104,7 +105,7 @@ pub fn find(app_campaigns: &[Campaign], id: &str, candidate: &str) -> Option<(Ca
 /// The "sample data" badge of a campaign made by "Explore with sample data".
 pub fn sample_badge(lang: Lang, c: &Campaign) -> Html {
     if c.sample {
-        html! { <span class="badge badge-sample" title={Cp::SampleNote.get(lang)}>{ Dc::SampleBadge.get(lang) }</span> }
+        html! { <span class="badge badge-sample" title={Pc::SampleNote.get(lang)}>{ Dc::SampleBadge.get(lang) }</span> }
     } else {
         html! {}
     }
@@ -126,7 +127,7 @@ pub fn compatibility(p: &Props) -> Html {
         return html! {
             <section class="page">
                 <h1>{ T::NotFoundTitle.get(lang) }</h1>
-                <p class="empty-line" role="alert">{ Cp::NotFound.get(lang) }</p>
+                <p class="empty-line" role="alert">{ Pc::NotFound.get(lang) }</p>
                 <Link<Route> to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link<Route>>
             </section>
         };
@@ -147,12 +148,12 @@ pub fn compatibility(p: &Props) -> Html {
     };
     html! {
         <article class="page cp-page">
-            <nav class="breadcrumb" aria-label={Cp::Back.get(lang)}>
+            <nav class="breadcrumb" aria-label={Pc::Back.get(lang)}>
                 <Link<Route> to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link<Route>>
             </nav>
             <header class="page-head">
                 <div>
-                    <h1>{ cp::title(lang, &person.name) }</h1>
+                    <h1>{ pc::title(lang, &person.name) }</h1>
                     <p class="meta">
                         { sample_badge(lang, &c) }
                         <span>{ format!("{} · {} · {}", c.name, c.role.name.get(lang), c.leader.name) }</span>
@@ -161,7 +162,7 @@ pub fn compatibility(p: &Props) -> Html {
                 </div>
                 <div class="button-row no-print">
                     <Link<Route> to={report} classes="button">{ Dc::DecisionReport.get(lang) }</Link<Route>>
-                    <Link<Route> to={r.results_route()} classes="button button-quiet">{ Cp::EvidenceResults.get(lang) }</Link<Route>>
+                    <Link<Route> to={r.results_route()} classes="button button-quiet">{ Pc::EvidenceResults.get(lang) }</Link<Route>>
                 </div>
             </header>
             <p class="lede">{ Cp::Intro.get(lang) }</p>

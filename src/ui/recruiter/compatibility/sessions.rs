@@ -7,12 +7,13 @@ use super::Reading;
 use crate::domain::compatibility::chart::domain;
 use crate::domain::compatibility::{Part, PartSeries, SessionPicture, WorkingIndex};
 use crate::domain::i18n::compatibility::{self as cp, Cp};
+use crate::domain::i18n::picture::{self as pc, Pc};
 use crate::domain::i18n::{self, session_title};
 use crate::domain::instrument::definition::DebriefSide;
 use crate::domain::observation::rating::default_bars;
 use crate::ui::widgets::charts::compat::{
-    spark, svg_file_name, ChartSeries, DebriefChart, DebriefSession, PartChart, Style, CANDIDATE, LEADER,
-    STYLES,
+    spark, svg_file_name, ChartSeries, DebriefChart, DebriefSession, PartChart, Style, CANDIDATE,
+    LEADER, STYLES,
 };
 use yew::prelude::*;
 
@@ -46,7 +47,7 @@ fn head(r: &Reading, first: &str) -> Html {
 }
 
 fn missing_cell(r: &Reading, k: usize) -> Html {
-    html! { <td class="cp-num cp-none" data-label={session_title(r.lang, k + 1)}>{ Cp::NoValue.get(r.lang) }</td> }
+    html! { <td class="cp-num cp-none" data-label={session_title(r.lang, k + 1)}>{ Pc::NoValue.get(r.lang) }</td> }
 }
 
 /// The trend cell: a sparkline of one or two series and the trend in words.
@@ -65,10 +66,10 @@ fn trend_cell(r: &Reading, series: &[(&PartSeries, Style)], who: &[&str]) -> Htm
         .collect();
     let words = series.iter().enumerate().map(|(k, (s, _))| {
         let t = s.reading.trend;
-        let label = who.get(k).map(|w| format!("{w}{}", cp::colon(lang))).unwrap_or_default();
+        let label = who.get(k).map(|w| format!("{w}{}", pc::colon(lang))).unwrap_or_default();
         html! {
-            <span class={classes!("cp-trend", format!("cp-trend-{}", cp::trend_class(t)))}>
-                { label }<span aria-hidden="true">{ format!("{} ", cp::trend_arrow(t)) }</span>{ cp::trend(lang, t) }
+            <span class={classes!("cp-trend", format!("cp-trend-{}", pc::trend_class(t)))}>
+                { label }<span aria-hidden="true">{ format!("{} ", pc::trend_arrow(t)) }</span>{ cp::trend(lang, t) }
             </span>
         }
     });
@@ -83,7 +84,6 @@ fn trend_cell(r: &Reading, series: &[(&PartSeries, Style)], who: &[&str]) -> Htm
 /// What was received for each session: observations counted, debriefs, and the notes.
 fn strip(r: &Reading) -> Html {
     let lang = r.lang;
-    let who = |id| r.mediator(id);
     let items = r.picture.sessions.iter().map(|s| {
         let topic = r
             .campaign
@@ -93,7 +93,7 @@ fn strip(r: &Reading) -> Html {
             .map(|w| w.topic.trim().to_owned())
             .filter(|t| !t.is_empty());
         let mediators: Vec<String> = s.observations.iter().map(|o| r.mediator(o.mediator_id)).collect();
-        let received = cp::received(lang, &mediators, s.leader_debrief.is_some(), s.candidate_debrief.is_some());
+        let received = pc::received(lang, &mediators, s.leader_debrief.is_some(), s.candidate_debrief.is_some());
         html! {
             <li class="cp-strip-item">
                 <h3>{ r.session_link(s.session, r.session_head(s.session)) }</h3>
@@ -101,7 +101,7 @@ fn strip(r: &Reading) -> Html {
                 <p class="hint">{ received }</p>
                 if !s.notes.is_empty() {
                     <ul class="cp-notes">
-                        { for s.notes.iter().map(|n| html! { <li>{ cp::session_note(lang, n, &who) }</li> }) }
+                        { for s.notes.iter().map(|n| html! { <li>{ cp::session_note(lang, r.campaign, n) }</li> }) }
                     </ul>
                 }
             </li>
@@ -120,7 +120,7 @@ fn ratings_table(r: &Reading) -> Html {
                 Some(x) => html! {
                     <td class="cp-num" data-label={session_title(lang, k + 1)}>
                         <span class="an-value">{ cp::value(lang, part.scale(), x.mean) }</span>
-                        <span class="an-parts">{ cp::levels(lang, &x.levels) }</span>
+                        <span class="an-parts">{ pc::levels(lang, &x.levels) }</span>
                     </td>
                 },
                 None => missing_cell(r, k),
@@ -129,7 +129,7 @@ fn ratings_table(r: &Reading) -> Html {
         let series = r.picture.series(&part);
         html! {
             <tr>
-                <th scope="row">{ cp::part(lang, &part) }</th>
+                <th scope="row">{ cp::part_name(lang, &part) }</th>
                 { for cells }
                 { series.map_or_else(|| html! { <td></td> }, |s| trend_cell(r, &[(s, STYLES[0])], &[])) }
             </tr>
@@ -139,14 +139,14 @@ fn ratings_table(r: &Reading) -> Html {
         html! { <td class="cp-agreement" data-label={session_title(lang, k + 1)}>{ cp::agreement(lang, &s.agreement) }</td> }
     });
     html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label={Cp::RatingsTitle.get(lang)}>
+        <div class="table-wrap" tabindex="0" role="region" aria-label={Pc::RatingsTitle.get(lang)}>
             <table class="an-table an-stack cp-table">
-                <caption>{ Cp::RatingsTitle.get(lang) }</caption>
-                { head(r, Cp::ColPart.get(lang)) }
+                <caption>{ Pc::RatingsTitle.get(lang) }</caption>
+                { head(r, Pc::ColPart.get(lang)) }
                 <tbody>
                     { for rows }
                     <tr class="cp-agreement-row">
-                        <th scope="row">{ Cp::AgreementRow.get(lang) }</th>
+                        <th scope="row">{ Pc::AgreementRow.get(lang) }</th>
                         { for agreement }
                         <td class="cp-wide-empty"></td>
                     </tr>
@@ -171,17 +171,17 @@ fn working_table(r: &Reading) -> Html {
         let series = r.picture.series(&part);
         html! {
             <tr>
-                <th scope="row">{ cp::part(lang, &part) }</th>
+                <th scope="row">{ cp::part_name(lang, &part) }</th>
                 { for cells }
                 { series.map_or_else(|| html! { <td></td> }, |s| trend_cell(r, &[(s, STYLES[0])], &[])) }
             </tr>
         }
     });
     html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label={Cp::WorkingTitle.get(lang)}>
+        <div class="table-wrap" tabindex="0" role="region" aria-label={Pc::WorkingTitle.get(lang)}>
             <table class="an-table an-stack cp-table">
-                <caption>{ Cp::WorkingTitle.get(lang) }</caption>
-                { head(r, Cp::ColPart.get(lang)) }
+                <caption>{ Pc::WorkingTitle.get(lang) }</caption>
+                { head(r, Pc::ColPart.get(lang)) }
                 <tbody>{ for rows }</tbody>
             </table>
         </div>
@@ -200,13 +200,13 @@ fn debrief_cell(r: &Reading, k: usize, s: &SessionPicture, facet: &str) -> Html 
     html! {
         <td class={classes!("cp-num", f.large.then_some("cp-large"))} data-label={session_title(lang, k + 1)}>
             <span class="cp-pair">
-                <span>{ format!("{} {}", Cp::Leader.get(lang), v(f.leader)) }</span>
-                <span>{ format!("{} {}", Cp::Candidate.get(lang), v(f.candidate)) }</span>
+                <span>{ format!("{} {}", Cp::ColLeader.get(lang), v(f.leader)) }</span>
+                <span>{ format!("{} {}", Cp::ColCandidate.get(lang), v(f.candidate)) }</span>
             </span>
             if let Some(g) = f.gap {
                 <span class="an-parts">
-                    { format!("{} {}", Cp::Gap.get(lang), v(Some(g))) }
-                    if f.large { <strong>{ format!(" · {}", Cp::LargeGap.get(lang)) }</strong> }
+                    { format!("{} {}", Cp::ColGap.get(lang), v(Some(g))) }
+                    if f.large { <strong>{ format!(" · {}", Pc::LargeGap.get(lang)) }</strong> }
                 </span>
             }
         </td>
@@ -216,7 +216,7 @@ fn debrief_cell(r: &Reading, k: usize, s: &SessionPicture, facet: &str) -> Html 
 fn debriefs_table(r: &Reading) -> Html {
     let lang = r.lang;
     let facets = crate::domain::compatibility::part::debrief_facets();
-    let who = [Cp::Leader.get(lang), Cp::Candidate.get(lang)];
+    let who = [Cp::ColLeader.get(lang), Cp::ColCandidate.get(lang)];
     let rows = facets.iter().map(|facet| {
         let cells = r
             .picture
@@ -224,15 +224,19 @@ fn debriefs_table(r: &Reading) -> Html {
             .iter()
             .enumerate()
             .map(|(k, s)| debrief_cell(r, k, s, facet));
-        let leader = r.picture.series(&Part::Debrief(DebriefSide::Leader, facet.clone()));
-        let own = r.picture.series(&Part::Debrief(DebriefSide::Candidate, facet.clone()));
+        let leader = r
+            .picture
+            .series(&Part::Debrief(DebriefSide::Leader, facet.clone()));
+        let own = r
+            .picture
+            .series(&Part::Debrief(DebriefSide::Candidate, facet.clone()));
         let trend = match (leader, own) {
             (Some(l), Some(c)) => trend_cell(r, &[(l, LEADER), (c, CANDIDATE)], &who),
             _ => html! { <td></td> },
         };
         html! {
             <tr>
-                <th scope="row">{ cp::facet(lang, facet) }</th>
+                <th scope="row">{ pc::facet(lang, facet) }</th>
                 { for cells }
                 { trend }
             </tr>
@@ -243,20 +247,20 @@ fn debriefs_table(r: &Reading) -> Html {
         Some(g) => html! {
             <td class="cp-num" data-label={session_title(lang, k + 1)}>
                 <span class="an-value">{ cp::value(lang, crate::domain::compatibility::Scale::Pomp, Some(g)) }</span>
-                <span class="an-parts">{ cp::facets_compared(lang, s.facets_compared) }</span>
+                <span class="an-parts">{ pc::facets_compared(lang, s.facets_compared) }</span>
             </td>
         },
         None => missing_cell(r, k),
     });
     html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label={Cp::DebriefsTitle.get(lang)}>
+        <div class="table-wrap" tabindex="0" role="region" aria-label={Pc::DebriefsTitle.get(lang)}>
             <table class="an-table an-stack cp-table">
-                <caption>{ Cp::DebriefsTitle.get(lang) }</caption>
-                { head(r, Cp::ColFacet.get(lang)) }
+                <caption>{ Pc::DebriefsTitle.get(lang) }</caption>
+                { head(r, Pc::ColFacet.get(lang)) }
                 <tbody>
                     { for rows }
                     <tr class="cp-gap-row">
-                        <th scope="row">{ cp::part(lang, &Part::Convergence) }</th>
+                        <th scope="row">{ cp::part_name(lang, &Part::Convergence) }</th>
                         { for gaps }
                         { gap.map_or_else(|| html! { <td></td> }, |s| trend_cell(r, &[(s, STYLES[0])], &[])) }
                     </tr>
@@ -273,14 +277,14 @@ pub fn sessions(r: &Reading) -> Html {
         <section class="card cp-sessions" aria-labelledby={r.id("cp-sessions-title")}>
             { r.heading(&r.id("cp-sessions-title"), Cp::SessionsTitle.get(lang)) }
             { strip(r) }
-            <h3 class="cp-table-title">{ Cp::RatingsTitle.get(lang) }</h3>
-            <p class="hint">{ Cp::RatingsIntro.get(lang) }</p>
+            <h3 class="cp-table-title">{ Pc::RatingsTitle.get(lang) }</h3>
+            <p class="hint">{ Pc::RatingsIntro.get(lang) }</p>
             { ratings_table(r) }
-            <h3 class="cp-table-title">{ Cp::WorkingTitle.get(lang) }</h3>
-            <p class="hint">{ Cp::WorkingIntro.get(lang) }</p>
+            <h3 class="cp-table-title">{ Pc::WorkingTitle.get(lang) }</h3>
+            <p class="hint">{ Pc::WorkingIntro.get(lang) }</p>
             { working_table(r) }
-            <h3 class="cp-table-title">{ Cp::DebriefsTitle.get(lang) }</h3>
-            <p class="hint">{ Cp::DebriefsIntro.get(lang) }</p>
+            <h3 class="cp-table-title">{ Pc::DebriefsTitle.get(lang) }</h3>
+            <p class="hint">{ Pc::DebriefsIntro.get(lang) }</p>
             { debriefs_table(r) }
         </section>
     }
@@ -290,7 +294,7 @@ pub fn sessions(r: &Reading) -> Html {
 pub fn ratings_only(r: &Reading) -> Html {
     html! {
         <>
-            <p class="hint">{ Cp::RatingsIntro.get(r.lang) }</p>
+            <p class="hint">{ Pc::RatingsIntro.get(r.lang) }</p>
             { ratings_table(r) }
         </>
     }
@@ -300,7 +304,7 @@ pub fn ratings_only(r: &Reading) -> Html {
 pub fn working_only(r: &Reading) -> Html {
     html! {
         <>
-            <p class="hint">{ Cp::WorkingIntro.get(r.lang) }</p>
+            <p class="hint">{ Pc::WorkingIntro.get(r.lang) }</p>
             { working_table(r) }
         </>
     }
@@ -310,7 +314,7 @@ pub fn working_only(r: &Reading) -> Html {
 pub fn debriefs_only(r: &Reading) -> Html {
     html! {
         <>
-            <p class="hint">{ Cp::DebriefsIntro.get(r.lang) }</p>
+            <p class="hint">{ Pc::DebriefsIntro.get(r.lang) }</p>
             { debriefs_table(r) }
         </>
     }
@@ -331,8 +335,8 @@ pub fn convergence_charts(r: &Reading) -> Html {
         values.iter().flatten().copied(),
     );
     let trend = r.picture.convergence();
-    let title = Cp::ConvergenceChart.get(lang).to_owned();
-    let summary = cp::chart_summary(
+    let title = Pc::ConvergenceChart.get(lang).to_owned();
+    let summary = pc::chart_summary(
         lang,
         &title,
         &values,
@@ -355,7 +359,7 @@ pub fn convergence_charts(r: &Reading) -> Html {
             facets: s
                 .debriefs
                 .iter()
-                .map(|f| (cp::facet(lang, &f.facet), f.leader, f.candidate, f.large))
+                .map(|f| (pc::facet(lang, &f.facet), f.leader, f.candidate, f.large))
                 .collect(),
         })
         .collect();
@@ -364,7 +368,7 @@ pub fn convergence_charts(r: &Reading) -> Html {
             <PartChart id={format!("cp-gap-{}", r.candidate.id)} title={title.clone()} {summary}
                 series={vec![ChartSeries { label: r.candidate.name.clone(), values, style: STYLES[0] }]}
                 domain={d} scale={crate::domain::compatibility::Scale::Pomp} file_name={file("gap")} />
-            <DebriefChart id={format!("cp-debrief-{}", r.candidate.id)} title={Cp::DebriefsTitle.get(lang).to_owned()}
+            <DebriefChart id={format!("cp-debrief-{}", r.candidate.id)} title={Pc::DebriefsTitle.get(lang).to_owned()}
                 {sessions} file_name={file("debriefs")} />
         </div>
     }

@@ -2,9 +2,9 @@
 //! they follow) and the points to discuss, each with a link to its evidence.
 
 use super::Reading;
-use crate::domain::compatibility::trend::RULE;
 use crate::domain::compatibility::{Missing, Part, PartGroup, Point};
 use crate::domain::i18n::compatibility::{self as cp, Cp};
+use crate::domain::i18n::picture::Pc;
 use crate::ui::shell::routes::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -23,18 +23,17 @@ pub fn at_a_glance(r: &Reading) -> Html {
         Some(html! {
             <div class={classes!("cp-glance-row", format!("cp-glance-{}", group_code(*g)))}>
                 <dt>{ cp::group(lang, *g) }</dt>
-                <dd>{ text }</dd>
+                <dd>
+                    { text }
+                    <span class="cp-rule-line">{ cp::rule(lang, *g) }</span>
+                </dd>
             </div>
         })
     });
     html! {
         <section class="card cp-glance" aria-labelledby={r.id("cp-glance-title")}>
-            { r.heading(&r.id("cp-glance-title"), Cp::AtAGlance.get(lang)) }
+            { r.heading(&r.id("cp-glance-title"), Pc::AtAGlance.get(lang)) }
             <dl class="cp-glance-list">{ for rows }</dl>
-            <details class="cp-rule">
-                <summary>{ Cp::RuleTitle.get(lang) }</summary>
-                <p>{ cp::rule(lang, RULE) }</p>
-            </details>
         </section>
     }
 }
@@ -72,16 +71,16 @@ fn evidence(r: &Reading, p: &Point) -> Html {
                 }
             });
         html! {
-            <ul class="cp-evidence" aria-label={Cp::EvidenceSession.get(lang)}>{ for links }</ul>
+            <ul class="cp-evidence" aria-label={Pc::EvidenceSession.get(lang)}>{ for links }</ul>
         }
     };
     let one_session = |s: crate::domain::compatibility::SessionRef| {
         html! {
-            <p class="cp-evidence"><Link<Route> to={r.session_route(s)}>{ format!("{} — {}", Cp::EvidenceSession.get(lang), crate::domain::i18n::session_title(lang, s.number)) }</Link<Route>></p>
+            <p class="cp-evidence"><Link<Route> to={r.session_route(s)}>{ format!("{} — {}", Pc::EvidenceSession.get(lang), crate::domain::i18n::session_title(lang, s.number)) }</Link<Route>></p>
         }
     };
     let results = || {
-        html! { <p class="cp-evidence"><Link<Route> to={r.results_route()}>{ Cp::EvidenceResults.get(lang) }</Link<Route>></p> }
+        html! { <p class="cp-evidence"><Link<Route> to={r.results_route()}>{ Pc::EvidenceResults.get(lang) }</Link<Route>></p> }
     };
     match p {
         Point::Falling { part, .. } | Point::Rising { part, .. } => sessions_of(part),
@@ -107,7 +106,6 @@ fn point_class(p: &Point) -> &'static str {
 /// The points to discuss, then what is still missing, each with its evidence.
 pub fn points(r: &Reading) -> Html {
     let lang = r.lang;
-    let who = |id| r.mediator(id);
     let (missing, points): (Vec<&Point>, Vec<&Point>) = r
         .picture
         .points
@@ -116,7 +114,7 @@ pub fn points(r: &Reading) -> Html {
     let item = |p: &&Point| {
         html! {
             <li class={classes!("cp-point", point_class(p))}>
-                <p>{ cp::point(lang, p, &who) }</p>
+                <p>{ cp::point(lang, r.campaign, p) }</p>
                 { evidence(r, p) }
             </li>
         }
@@ -124,14 +122,14 @@ pub fn points(r: &Reading) -> Html {
     html! {
         <section class="card cp-points" aria-labelledby={r.id("cp-points-title")}>
             { r.heading(&r.id("cp-points-title"), Cp::PointsTitle.get(lang)) }
-            <p class="hint">{ Cp::PointsIntro.get(lang) }</p>
+            <p class="hint">{ Pc::PointsIntro.get(lang) }</p>
             if points.is_empty() {
                 <p class="res-quality-ok">{ Cp::NoPoints.get(lang) }</p>
             } else {
                 <ul class="cp-point-list">{ for points.iter().map(item) }</ul>
             }
             if !missing.is_empty() {
-                <h3>{ Cp::MissingTitle.get(lang) }</h3>
+                <h3>{ Pc::MissingTitle.get(lang) }</h3>
                 <ul class="cp-point-list cp-missing-list">{ for missing.iter().map(item) }</ul>
             }
         </section>

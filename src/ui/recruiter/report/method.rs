@@ -6,6 +6,7 @@ use crate::domain::fieldwork::Fieldwork;
 use crate::domain::i18n::analysis::duration;
 use crate::domain::i18n::compatibility as cp;
 use crate::domain::i18n::decision::{self as dc, Dc};
+use crate::domain::i18n::picture as pc;
 use crate::domain::i18n::{self, session_title};
 use crate::domain::survey::invitation::respondent;
 use crate::platform::clock;
@@ -23,6 +24,21 @@ fn short(hash: &str) -> String {
     }
 }
 
+/// The version of an observation used: the one the recruiter chose, or the fingerprint of the
+/// one received (with its revision).
+fn version(o: &crate::domain::compatibility::ObservationUsed, fieldwork: &Fieldwork) -> String {
+    let print = o.chosen_version.clone().or_else(|| {
+        fieldwork
+            .observations
+            .get(o.id)
+            .map(crate::domain::observation::merge::fingerprint)
+    });
+    match print {
+        Some(f) => format!("r{} · {}", o.revision, short(&f)),
+        None => format!("r{}", o.revision),
+    }
+}
+
 pub fn method(r: &Reading, fieldwork: &Fieldwork) -> Html {
     let lang = r.lang;
     let p = &r.picture.provenance;
@@ -31,7 +47,7 @@ pub fn method(r: &Reading, fieldwork: &Fieldwork) -> Html {
     let mut instruments: Vec<(String, String, String)> = Vec::new();
     for x in &p.responses {
         let row = (
-            cp::construct(lang, &x.instrument_id),
+            pc::construct(lang, &x.instrument_id),
             x.instrument_version.clone(),
             x.instrument_hash.clone(),
         );
@@ -42,7 +58,11 @@ pub fn method(r: &Reading, fieldwork: &Fieldwork) -> Html {
     for (_, used) in &p.observations {
         for o in used {
             if let Some(obs) = fieldwork.observations.get(o.id) {
-                let scheme = (obs.scheme.id.clone(), obs.scheme.version.to_string(), String::new());
+                let scheme = (
+                    obs.scheme.id.clone(),
+                    obs.scheme.version.to_string(),
+                    String::new(),
+                );
                 if !instruments.contains(&scheme) {
                     instruments.push(scheme);
                 }
@@ -77,7 +97,7 @@ pub fn method(r: &Reading, fieldwork: &Fieldwork) -> Html {
                     <td data-label={Dc::ColSubmitted.get(lang)}>{ submitted }</td>
                     <td data-label={Dc::ColLength.get(lang)}>{ duration(lang, o.length_ms) }</td>
                     <td data-label={Dc::ColOffset.get(lang)}>{ dc::offset(lang, o.offset_ms) }</td>
-                    <td data-label={Dc::ColFingerprint.get(lang)} class="rp-hash">{ short(&o.version) }</td>
+                    <td data-label={Dc::ColFingerprint.get(lang)} class="rp-hash">{ version(o, fieldwork) }</td>
                 </tr>
             }
         })
@@ -94,7 +114,7 @@ pub fn method(r: &Reading, fieldwork: &Fieldwork) -> Html {
             .unwrap_or_default();
         html! {
             <tr>
-                <th scope="row">{ cp::construct(lang, &x.instrument_id) }</th>
+                <th scope="row">{ pc::construct(lang, &x.instrument_id) }</th>
                 <td data-label={Dc::ColRespondent.get(lang)}>{ who }</td>
                 <td data-label={Dc::ColSession.get(lang)}>{ session_of(x.session_id) }</td>
                 <td data-label={Dc::ColSent.get(lang)}>{ i18n::date_time(lang, clock::local(x.submitted_at)) }</td>
@@ -106,7 +126,11 @@ pub fn method(r: &Reading, fieldwork: &Fieldwork) -> Html {
         <div class="rp-method">
             <p class="hint">{ Dc::MethodIntro.get(lang) }</p>
             <p>{ Dc::MethodPicture.get(lang) }</p>
-            <p>{ cp::rule(lang, crate::domain::compatibility::trend::RULE) }</p>
+            <ul class="rp-rules">
+                { for crate::domain::compatibility::PartGroup::ALL.iter().map(|g| html! {
+                    <li><strong>{ cp::group(lang, *g) }</strong>{ format!("{}{}", pc::colon(lang), cp::rule(lang, *g)) }</li>
+                }) }
+            </ul>
 
             <h3>{ Dc::InstrumentsTitle.get(lang) }</h3>
             <div class="table-wrap">

@@ -12,6 +12,7 @@ use crate::domain::compatibility::{picture, Picture, ProfileContext};
 use crate::domain::fieldwork::Fieldwork;
 use crate::domain::i18n::compatibility::{self as cp, Cp};
 use crate::domain::i18n::decision::{self as dc, Dc};
+use crate::domain::i18n::picture::{self as pc, Pc};
 use crate::domain::i18n::results::Res;
 use crate::domain::i18n::{self, T};
 use crate::domain::lang::Lang;
@@ -91,7 +92,7 @@ fn cover(lang: Lang, c: &Campaign, candidate: Option<&Person>) -> Html {
                 { if candidate.is_some() { Dc::ReportTitle.get(lang) } else { Dc::ReportCampaignTitle.get(lang) } }
                 if let Some(p) = candidate { <span class="rp-cover-name">{ p.name.clone() }</span> }
             </h1>
-            if c.sample { <p class="rp-sample">{ Cp::SampleNote.get(lang) }</p> }
+            if c.sample { <p class="rp-sample">{ Pc::SampleNote.get(lang) }</p> }
             <dl class="rp-cover-facts">
                 if let Some(p) = candidate { { row(Dc::CoverCandidate, html! { { p.name.clone() } }) } }
                 { row(Dc::CoverCampaign, html! { { c.name.clone() } }) }
@@ -146,14 +147,16 @@ fn candidate_body(
         }
         (_, Some(card)) => card,
         (ProfileContext::NotAnswered, None) => {
-            html! { <p class="cp-none">{ Cp::ProfileNotAnswered.get(lang) }</p> }
+            html! { <p class="cp-none">{ cp::missing(lang, c, &crate::domain::compatibility::Missing::Profile) }</p> }
         }
-        (_, None) => html! { <p class="cp-none">{ Cp::ProfileUnreadable.get(lang) }</p> },
+        (_, None) => {
+            html! { <p class="cp-none">{ cp::missing(lang, c, &crate::domain::compatibility::Missing::ProfileUnreadable) }</p> }
+        }
     };
     html! {
         <div class="rp-candidate">
             if heading {
-                <h2 class="rp-candidate-name">{ cp::title(lang, &person.name) }</h2>
+                <h2 class="rp-candidate-name">{ pc::title(lang, &person.name) }</h2>
             }
             <section class="rp-section rp-summary">
                 <h2 class="rp-title">{ Dc::SummaryTitle.get(lang) }</h2>
@@ -213,7 +216,7 @@ pub fn report(p: &Props) -> Html {
                 return html! {
                     <section class="page">
                         <h1>{ T::NotFoundTitle.get(lang) }</h1>
-                        <p>{ Cp::NotFound.get(lang) }</p>
+                        <p>{ Pc::NotFound.get(lang) }</p>
                         <Link<Route> to={Route::Campaign { id: c.id.to_string() }} classes="button">{ c.name.clone() }</Link<Route>>
                     </section>
                 };
@@ -228,7 +231,14 @@ pub fn report(p: &Props) -> Html {
     };
     let bodies = people.iter().filter_map(|person| {
         let pic = picture(&c, &fw.fieldwork, person.id)?;
-        Some(candidate_body(lang, &c, person, &pic, &fw.fieldwork, one.is_none()))
+        Some(candidate_body(
+            lang,
+            &c,
+            person,
+            &pic,
+            &fw.fieldwork,
+            one.is_none(),
+        ))
     });
     let on_print = Callback::from(|_| dom::print());
     let back = match &one {
@@ -236,20 +246,22 @@ pub fn report(p: &Props) -> Html {
             id: c.id.to_string(),
             candidate: person.id.to_string(),
         },
-        None => Route::Campaign { id: c.id.to_string() },
+        None => Route::Campaign {
+            id: c.id.to_string(),
+        },
     };
     let back_text = match &one {
-        Some(person) => cp::compatibility_of(lang, &person.name),
+        Some(person) => pc::compatibility_of(lang, &person.name),
         None => c.name.clone(),
     };
     html! {
         <div class="page rp-page">
             <div class="rp-toolbar no-print">
-                <nav class="breadcrumb" aria-label={Cp::Back.get(lang)}>
+                <nav class="breadcrumb" aria-label={Pc::Back.get(lang)}>
                     <Link<Route> to={back}>{ format!("← {back_text}") }</Link<Route>>
                 </nav>
                 <div class="button-row">
-                    <button type="button" class="button button-primary" onclick={on_print} data-testid="print-report">{ Cp::Print.get(lang) }</button>
+                    <button type="button" class="button button-primary" onclick={on_print} data-testid="print-report">{ Pc::Print.get(lang) }</button>
                     <p class="hint">{ Dc::PrintHint.get(lang) }</p>
                 </div>
             </div>

@@ -16,6 +16,7 @@ use crate::domain::compatibility::chart::{
 use crate::domain::compatibility::Scale;
 use crate::domain::i18n::charts::Ch;
 use crate::domain::i18n::compatibility::{self as cp, Cp};
+use crate::domain::i18n::picture::Pc;
 use crate::domain::i18n::session_title;
 use crate::domain::lang::Lang;
 use crate::ui::shell::state::use_app;
@@ -182,7 +183,7 @@ pub struct PartChartProps {
 fn part_table(lang: Lang, p: &PartChartProps, sessions: usize) -> Html {
     let head = html! {
         <tr>
-            <th scope="col">{ cp::Cp::ColPart.get(lang).to_owned() }</th>
+            <th scope="col">{ Pc::ColPart.get(lang).to_owned() }</th>
             { for p.series.iter().map(|s| html! { <th scope="col" class="chart-num">{ s.label.clone() }</th> }) }
         </tr>
     };
@@ -192,7 +193,7 @@ fn part_table(lang: Lang, p: &PartChartProps, sessions: usize) -> Html {
                 <th scope="row">{ session_title(lang, k + 1) }</th>
                 { for p.series.iter().map(|s| match s.values.get(k).copied().flatten() {
                     Some(v) => html! { <td class="chart-num">{ cp::value(lang, p.scale, Some(v)) }</td> },
-                    None => html! { <td class="chart-num chart-missing">{ Cp::NoValue.get(lang) }</td> },
+                    None => html! { <td class="chart-num chart-missing">{ Pc::NoValue.get(lang) }</td> },
                 }) }
             </tr>
         }
@@ -219,8 +220,8 @@ pub fn save_button(lang: Lang, id: &str, file_name: &str, title: &str) -> Html {
     };
     html! {
         <button type="button" class="button button-quiet cp-save" {onclick}
-            aria-label={crate::domain::i18n::action_on(lang, Cp::SaveSvg.get(lang), title)}>
-            { Cp::SaveSvg.get(lang) }
+            aria-label={crate::domain::i18n::action_on(lang, Pc::SaveSvg.get(lang), title)}>
+            { Pc::SaveSvg.get(lang) }
         </button>
     }
 }
@@ -265,7 +266,10 @@ pub fn part_chart(p: &PartChartProps) -> Html {
             </g>
         }
     });
-    let legend = p.series.iter().map(|s| html! { <li>{ key(s.style) }{ s.label.clone() }</li> });
+    let legend = p
+        .series
+        .iter()
+        .map(|s| html! { <li>{ key(s.style) }{ s.label.clone() }</li> });
     html! {
         <figure class="chart cp-chart">
             <figcaption class="chart-title">{ p.title.clone() }</figcaption>
@@ -286,7 +290,7 @@ pub fn part_chart(p: &PartChartProps) -> Html {
                         <svg class="chart-key" viewBox="0 0 32 14" aria-hidden="true" focusable="false">
                             <path d="M2 7H30" fill="none" stroke={INK_SOFT} stroke-width="1.2" stroke-dasharray="4 3" />
                         </svg>
-                        { Cp::KeyFit.get(lang) }
+                        { Pc::KeyFit.get(lang) }
                     </li>
                 }
             </ul>
@@ -330,8 +334,8 @@ pub fn debrief_chart(p: &DebriefChartProps) -> Html {
         let answered = s.facets.iter().any(|f| f.1.is_some() || f.2.is_some());
         let body = rows.iter().zip(&s.facets).map(|(r, f)| {
             let gap_text = match (f.1, f.2) {
-                (Some(a), Some(b)) => format!("{} {}", Cp::Gap.get(lang).to_lowercase(), cp::value(lang, Scale::Pomp, Some((a - b).abs()))),
-                _ => Cp::NoValue.get(lang).to_owned(),
+                (Some(a), Some(b)) => format!("{} {}", Cp::ColGap.get(lang).to_lowercase(), cp::value(lang, Scale::Pomp, Some((a - b).abs()))),
+                _ => Pc::NoValue.get(lang).to_owned(),
             };
             html! {
                 <g>
@@ -364,7 +368,7 @@ pub fn debrief_chart(p: &DebriefChartProps) -> Html {
                         <div class="no-print">{ save_button(lang, &id, &p.file_name.replace(".svg", &format!("-{}.svg", s.number)), &format!("{} — {title}", p.title)) }</div>
                     }
                 } else {
-                    <p class="chart-empty">{ Cp::NoValue.get(lang) }</p>
+                    <p class="chart-empty">{ Pc::NoValue.get(lang) }</p>
                 }
             </figure>
         }
@@ -376,7 +380,7 @@ pub fn debrief_chart(p: &DebriefChartProps) -> Html {
         .unwrap_or_default();
     let head = html! {
         <tr>
-            <th scope="col">{ Cp::ColFacet.get(lang) }</th>
+            <th scope="col">{ Pc::ColFacet.get(lang) }</th>
             { for p.sessions.iter().map(|s| html! { <th scope="col" class="chart-num">{ session_title(lang, s.number) }</th> }) }
         </tr>
     };
@@ -387,7 +391,7 @@ pub fn debrief_chart(p: &DebriefChartProps) -> Html {
                 { for p.sessions.iter().map(|s| {
                     let f = s.facets.get(k);
                     let (l, c) = (f.and_then(|f| f.1), f.and_then(|f| f.2));
-                    html! { <td class="chart-num">{ format!("{} {} · {} {}", Cp::Leader.get(lang), cp::value(lang, Scale::Pomp, l), Cp::Candidate.get(lang), cp::value(lang, Scale::Pomp, c)) }</td> }
+                    html! { <td class="chart-num">{ format!("{} {} · {} {}", Cp::ColLeader.get(lang), cp::value(lang, Scale::Pomp, l), Cp::ColCandidate.get(lang), cp::value(lang, Scale::Pomp, c)) }</td> }
                 }) }
             </tr>
         }
@@ -395,13 +399,13 @@ pub fn debrief_chart(p: &DebriefChartProps) -> Html {
     html! {
         <div class="cp-debriefs">
             <ul class="chart-legend" aria-label={Ch::LegendLabel.get(lang)}>
-                <li>{ key_mark(LEADER) }{ Cp::Leader.get(lang) }</li>
-                <li>{ key_mark(CANDIDATE) }{ Cp::Candidate.get(lang) }</li>
+                <li>{ key_mark(LEADER) }{ Cp::ColLeader.get(lang) }</li>
+                <li>{ key_mark(CANDIDATE) }{ Cp::ColCandidate.get(lang) }</li>
                 <li>
                     <svg class="chart-key" viewBox="0 0 32 14" aria-hidden="true" focusable="false">
                         <path d="M4 7H28" stroke={INK} stroke-width="4" />
                     </svg>
-                    { Cp::LargeGap.get(lang) }
+                    { Pc::LargeGap.get(lang) }
                 </li>
             </ul>
             <div class="cp-debrief-grid">{ for charts }</div>
