@@ -1,7 +1,7 @@
 //! Native benchmarks of the pure core, printed as plain lines (run by `make bench`):
 //! all meta-communication indices of a 5,000-event session, the scoring of 200 respondents,
-//! and the compatibility pictures of a 20-candidate campaign. Each figure is the median of
-//! repeated runs in a release build.
+//! the compatibility pictures of a 20-candidate campaign and the generation of the sample
+//! campaign. Each figure is the median of repeated runs in a release build.
 
 use chrono::DateTime;
 use rally::domain::instrument::builtin::builtin;
@@ -9,6 +9,7 @@ use rally::domain::instrument::score::{score, Answer, Response};
 use rally::domain::observation::indices::session_indices;
 use rally::domain::observation::log::{Observation, ObservationAction};
 use rally::domain::observation::scheme::{default_scheme, Actor};
+use rally::domain::sample::sample_campaign;
 use std::time::{Duration, Instant};
 use uuid::Uuid;
 
@@ -338,4 +339,21 @@ fn main() {
     );
 
     bench_pictures(&mut rng);
+
+    let runs: Vec<Duration> = (0..11u64)
+        .map(|seed| {
+            let s = Instant::now();
+            std::hint::black_box(sample_campaign(seed, t(0), rally::domain::lang::Lang::Fr));
+            s.elapsed()
+        })
+        .collect();
+    let sample = sample_campaign(0, t(0), rally::domain::lang::Lang::Fr);
+    let events: usize = sample.observations.iter().map(|o| o.events.len()).sum();
+    println!(
+        "sample campaign generated in {:.1} ms (native, median over 11 seeds; {} observations, {} events, {} responses)",
+        ms(median(runs)),
+        sample.observations.len(),
+        events,
+        sample.responses.len()
+    );
 }

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod listing;
 pub mod observation;
 pub mod role;
+pub mod sample;
 pub mod stats;
 pub mod survey;
 pub mod text;

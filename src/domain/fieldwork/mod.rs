@@ -219,6 +219,24 @@ impl Fieldwork {
         (next, report)
     }
 
+    /// The store without anything of one campaign: its kits, every version of its
+    /// observations, its invitations and its responses (used when a campaign is deleted, e.g.
+    /// the sample campaign). Nothing of another campaign changes.
+    pub fn without_campaign(&self, campaign_id: Uuid) -> Fieldwork {
+        let mine = |id: Uuid| id == campaign_id;
+        let mut next = self.clone();
+        next.kits.retain(|k| !mine(k.campaign_id));
+        next.observations
+            .observations
+            .retain(|o| !mine(o.campaign_id));
+        next.observations
+            .conflicts
+            .retain(|c| !c.versions.iter().any(|o| mine(o.campaign_id)));
+        next.invitations.retain(|i| !mine(i.campaign_id));
+        next.responses.retain(|r| !mine(r.campaign_id));
+        next
+    }
+
     /// Starts observing one session of a kit with one of its candidates (a fresh draft).
     pub fn start(
         &self,
@@ -293,6 +311,22 @@ mod tests {
             .contains("jean@example.org"));
         assert_eq!(k.check(), Ok(()));
         assert!(Kit::for_mediator(&sample(), id(999), default_scheme(), id(501), at(0)).is_none());
+    }
+
+    #[test]
+    fn without_a_campaign_keeps_every_other_one() {
+        let mut other = sample();
+        other.id = id(2);
+        let theirs = Kit::for_mediator(&other, id(20), default_scheme(), id(501), at(0)).unwrap();
+        let (fw, _) = Fieldwork::default().import(&[kit(), theirs.clone()], &[]);
+        let session = fw.kits[0].sessions[0].id;
+        let fw = fw.start(id(500), session, id(10), id(600), at(1)).unwrap();
+        let fw = fw.start(id(501), session, id(10), id(601), at(1)).unwrap();
+        let left = fw.without_campaign(id(1));
+        assert_eq!(left.kits, vec![theirs]);
+        let ids: Vec<Uuid> = left.observations.versions().map(|o| o.id).collect();
+        assert_eq!(ids, vec![id(601)]);
+        assert_eq!(left.without_campaign(id(1)), left);
     }
 
     #[test]
