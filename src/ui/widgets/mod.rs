@@ -8,4 +8,5 @@ pub mod instrument_picker;
 pub mod notices;
 pub mod people_editor;
 pub mod role_profile;
+pub mod sample_tools;
 pub mod sessions_editor;
