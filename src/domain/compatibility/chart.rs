@@ -250,10 +250,12 @@ pub struct DumbbellLayout {
 }
 
 impl DumbbellLayout {
+    /// A session's chart: the facet's name across the whole width, the gap's value to the
+    /// right of the track.
     pub const SESSION: DumbbellLayout = DumbbellLayout {
-        width: 300.0,
-        left: 12.0,
-        right: 12.0,
+        width: 260.0,
+        left: 8.0,
+        right: 56.0,
         top: 18.0,
         row: 40.0,
         track: 28.0,
@@ -439,21 +441,21 @@ mod tests {
 
     #[test]
     fn dumbbells_join_the_two_sides_when_both_answered() {
-        let l = DumbbellLayout::SESSION; // track 12..288
+        let l = DumbbellLayout::SESSION; // track 8..204
         let rows = dumbbells(
             &[(Some(75.0), Some(25.0)), (None, Some(100.0)), (None, None)],
             &l,
         );
         assert_eq!(rows.len(), 3);
-        assert_eq!(rows[0].leader, Some(219.0));
-        assert_eq!(rows[0].candidate, Some(81.0));
-        assert_eq!(rows[0].gap, Some((81.0, 219.0)));
+        assert_eq!(rows[0].leader, Some(155.0));
+        assert_eq!(rows[0].candidate, Some(57.0));
+        assert_eq!(rows[0].gap, Some((57.0, 155.0)));
         assert_eq!((rows[0].top, rows[0].y), (18.0, 46.0));
         assert_eq!((rows[1].top, rows[1].y), (58.0, 86.0));
         assert_eq!(rows[1].gap, None);
-        assert_eq!(rows[1].candidate, Some(288.0));
+        assert_eq!(rows[1].candidate, Some(204.0));
         assert_eq!(rows[2].leader, None);
         assert_eq!(l.height(6), 262.0);
-        assert_eq!(horizontal(12.0, 288.0, 46.0), "M12 46H288");
+        assert_eq!(horizontal(8.0, 204.0, 46.0), "M8 46H204");
     }
 }

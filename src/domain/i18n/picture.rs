@@ -4,7 +4,7 @@
 //! accessible summary of a chart.
 
 use super::{number, Lang};
-use crate::domain::compatibility::{BlindSpot, Scale, SessionRef, Trend};
+use crate::domain::compatibility::{AgreementReading, Better, BlindSpot, Scale, SessionRef, Trend};
 use crate::domain::instrument::builtin::{builtin_by_id, debrief_for};
 use crate::domain::instrument::definition::DebriefSide;
 use crate::domain::lang::catalogue;
@@ -41,6 +41,9 @@ catalogue! {
     Print => "Imprimer / Enregistrer en PDF", "Print / Save as PDF";
     SampleNote => "Données d'exemple\u{a0}: personnes et chiffres fictifs.", "Sample data: fictitious people and figures.";
     KeyFit => "droite de tendance", "trend line";
+    RulesTitle => "Comment ces tendances se lisent", "How these trends are read";
+    NoAgreement => "pas d'accord à lire (moins de deux observations)", "no agreement to read (fewer than two observations)";
+    Undefined => "non défini", "undefined";
 }
 
 /// ": " in English, "\u{a0}: " in French.
@@ -104,13 +107,58 @@ pub fn tick(lang: Lang, scale: Scale, v: f64) -> String {
     number(lang, v, d)
 }
 
-/// A short code for styling a trend: `up`, `down`, `flat`, `none`.
-pub fn trend_class(t: Trend) -> &'static str {
-    match t {
-        Trend::Rising { .. } => "up",
-        Trend::Falling { .. } => "down",
-        Trend::Stable => "flat",
-        Trend::NotEnough { .. } => "none",
+/// A value in a table cell, without its unit (the row or the table says it): "3.5", "62",
+/// "0.84", "2.4"; `None` reads as [`Pc::NoValue`].
+pub fn cell(lang: Lang, scale: Scale, v: Option<f64>) -> String {
+    let Some(v) = v.filter(|v| v.is_finite()) else {
+        return Pc::NoValue.get(lang).to_owned();
+    };
+    let decimals = match scale {
+        Scale::Level | Scale::Rate => 1,
+        Scale::Pomp => 0,
+        Scale::Balance | Scale::Ratio => 2,
+    };
+    number(lang, v, decimals)
+}
+
+/// The agreement of a session in a table cell: the two alphas on a line, and under it how
+/// many measures fall below 0.667 (the points to discuss list them) or why there is none.
+pub fn agreement_cell(lang: Lang, a: &AgreementReading) -> (String, Option<String>) {
+    match a {
+        AgreementReading::NotApplicable => (Pc::NoAgreement.get(lang).to_owned(), None),
+        AgreementReading::Unavailable(e) => (super::analysis::agreement_error(lang, e), None),
+        AgreementReading::Read {
+            ratings, acts, low, ..
+        } => {
+            let alpha = |v: &Option<f64>| {
+                v.map_or_else(
+                    || Pc::Undefined.get(lang).to_owned(),
+                    |v| number(lang, v, 2),
+                )
+            };
+            let main = match lang {
+                Lang::Fr => format!("α notes {} · α codage {}", alpha(ratings), alpha(acts)),
+                Lang::En => format!("α ratings {} · α coding {}", alpha(ratings), alpha(acts)),
+            };
+            let below = (!low.is_empty()).then(|| match (lang, low.len()) {
+                (Lang::Fr, 1) => "1 mesure sous 0,667".to_owned(),
+                (Lang::Fr, n) => format!("{n} mesures sous 0,667"),
+                (Lang::En, 1) => "1 measure below 0.667".to_owned(),
+                (Lang::En, n) => format!("{n} measures below 0.667"),
+            });
+            (main, below)
+        }
+    }
+}
+
+/// A short code for styling a trend by what it means for the part (`good`, `bad`, `flat`,
+/// `none`): a rising gap or rising interruptions read as `bad`, a falling gap as `good`.
+pub fn trend_class(t: Trend, better: Better) -> &'static str {
+    match (t, better) {
+        (Trend::Rising { .. }, Better::Higher) | (Trend::Falling { .. }, Better::Lower) => "good",
+        (Trend::Rising { .. }, Better::Lower) | (Trend::Falling { .. }, Better::Higher) => "bad",
+        (Trend::Stable, _) => "flat",
+        (Trend::NotEnough { .. }, _) => "none",
     }
 }
 
@@ -253,6 +301,12 @@ mod tests {
 
     #[test]
     fn cells_and_ticks_read_plainly() {
+        assert_eq!(cell(Lang::Fr, Scale::Level, Some(3.0)), "3,0");
+        assert_eq!(cell(Lang::En, Scale::Rate, None), "no value");
+        assert_eq!(
+            agreement_cell(Lang::En, &AgreementReading::NotApplicable).0,
+            "no agreement to read (fewer than two observations)"
+        );
         assert_eq!(levels(Lang::En, &[Some(3), None]), "2 mediators: 3 · —");
         assert_eq!(levels(Lang::En, &[Some(4)]), "1 mediator: 4");
         assert_eq!(tick(Lang::Fr, Scale::Balance, 0.5), "0,50");

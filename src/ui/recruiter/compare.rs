@@ -27,7 +27,7 @@ use yew_router::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: String,
-    /// The chosen candidates' ids, joined by commas (empty: none chosen yet).
+    /// The chosen candidates' ids, joined by `~` (empty: none chosen yet).
     #[prop_or_default]
     pub chosen: String,
 }
@@ -36,7 +36,7 @@ pub struct Props {
 fn chosen_ids(c: &Campaign, chosen: &str) -> (Vec<Uuid>, bool) {
     let mut out = Vec::new();
     let mut dropped = false;
-    for part in chosen.split(',').filter(|s| !s.is_empty()) {
+    for part in chosen.split('~').filter(|s| !s.is_empty()) {
         match Uuid::parse_str(part) {
             Ok(id) if c.candidates.iter().any(|p| p.id == id) && !out.contains(&id) => out.push(id),
             _ => dropped = true,
@@ -57,7 +57,7 @@ fn route(c: &Campaign, ids: &[Uuid]) -> Route {
                 .iter()
                 .map(Uuid::to_string)
                 .collect::<Vec<_>>()
-                .join(","),
+                .join("~"),
         }
     }
 }
@@ -394,7 +394,7 @@ fn cell(
             format!(
                 "{} {}",
                 session_title(lang, k + 1),
-                cp::value(lang, part.scale(), *v)
+                pc::cell(lang, part.scale(), *v)
             )
         })
         .collect::<Vec<_>>()
@@ -403,13 +403,13 @@ fn cell(
         <td data-label={who.to_owned()} class="cmp-cell">
             <span class="cmp-mean">
                 if s.mean.is_some() {
-                    <span class="an-value">{ cp::value(lang, part.scale(), s.mean) }</span>
+                    <span class="an-value">{ pc::cell(lang, part.scale(), s.mean) }</span>
                     <span class="hint">{ format!(" {}", Pc::Mean.get(lang)) }</span>
                 } else {
                     <span class="cp-none">{ Pc::NoValue.get(lang) }</span>
                 }
             </span>
-            <span class={classes!("cp-trend", format!("cp-trend-{}", pc::trend_class(t)))}>
+            <span class={classes!("cp-trend", format!("cp-trend-{}", pc::trend_class(t, part.better())))}>
                 { spark(&[(s.values.as_slice(), STYLES[0])], d) }
                 <span aria-hidden="true">{ format!("{} ", pc::trend_arrow(t)) }</span>{ cp::trend(lang, t) }
             </span>

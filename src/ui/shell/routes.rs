@@ -27,7 +27,7 @@ pub enum Route {
     /// Candidates side by side, none chosen yet.
     #[at("/campaign/:id/compare")]
     Compare { id: String },
-    /// Candidates side by side: their ids, joined by commas, in the address.
+    /// Candidates side by side: their ids, joined by `~`, in the address.
     #[at("/campaign/:id/compare/:chosen")]
     CompareWith { id: String, chosen: String },
     /// The decision report of every candidate of a campaign.

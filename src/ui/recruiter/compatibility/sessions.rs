@@ -31,7 +31,7 @@ fn head(r: &Reading, first: &str) -> Html {
         html! {
             <th scope="col" class="cp-num">
                 { session_title(lang, s.session.number) }
-                if let Some(d) = date { <span class="hint block">{ d }</span> }
+                if let Some(d) = date { <span class="cp-head-date">{ d }</span> }
             </th>
         }
     });
@@ -68,7 +68,7 @@ fn trend_cell(r: &Reading, series: &[(&PartSeries, Style)], who: &[&str]) -> Htm
         let t = s.reading.trend;
         let label = who.get(k).map(|w| format!("{w}{}", pc::colon(lang))).unwrap_or_default();
         html! {
-            <span class={classes!("cp-trend", format!("cp-trend-{}", pc::trend_class(t)))}>
+            <span class={classes!("cp-trend", format!("cp-trend-{}", pc::trend_class(t, s.part.better())))}>
                 { label }<span aria-hidden="true">{ format!("{} ", pc::trend_arrow(t)) }</span>{ cp::trend(lang, t) }
             </span>
         }
@@ -119,7 +119,7 @@ fn ratings_table(r: &Reading) -> Html {
             match s.ratings.iter().find(|x| x.dimension == d.id).filter(|x| x.mean.is_some()) {
                 Some(x) => html! {
                     <td class="cp-num" data-label={session_title(lang, k + 1)}>
-                        <span class="an-value">{ cp::value(lang, part.scale(), x.mean) }</span>
+                        <span class="an-value">{ pc::cell(lang, part.scale(), x.mean) }</span>
                         <span class="an-parts">{ pc::levels(lang, &x.levels) }</span>
                     </td>
                 },
@@ -136,12 +136,18 @@ fn ratings_table(r: &Reading) -> Html {
         }
     });
     let agreement = r.picture.sessions.iter().enumerate().map(|(k, s)| {
-        html! { <td class="cp-agreement" data-label={session_title(lang, k + 1)}>{ cp::agreement(lang, &s.agreement) }</td> }
+        let (main, below) = pc::agreement_cell(lang, &s.agreement);
+        html! {
+            <td class="cp-agreement" data-label={session_title(lang, k + 1)}>
+                { main }
+                if let Some(b) = below { <strong class="block cp-low">{ b }</strong> }
+            </td>
+        }
     });
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label={Pc::RatingsTitle.get(lang)}>
             <table class="an-table an-stack cp-table">
-                <caption>{ Pc::RatingsTitle.get(lang) }</caption>
+                <caption class="visually-hidden">{ Pc::RatingsTitle.get(lang) }</caption>
                 { head(r, Pc::ColPart.get(lang)) }
                 <tbody>
                     { for rows }
@@ -163,7 +169,7 @@ fn working_table(r: &Reading) -> Html {
         let cells = r.picture.sessions.iter().enumerate().map(|(k, s)| match s.working(index) {
             Some(v) => html! {
                 <td class="cp-num" data-label={session_title(lang, k + 1)}>
-                    <span class="an-value">{ cp::value(lang, part.scale(), Some(v)) }</span>
+                    <span class="an-value">{ pc::cell(lang, part.scale(), Some(v)) }</span>
                 </td>
             },
             None => missing_cell(r, k),
@@ -180,7 +186,7 @@ fn working_table(r: &Reading) -> Html {
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label={Pc::WorkingTitle.get(lang)}>
             <table class="an-table an-stack cp-table">
-                <caption>{ Pc::WorkingTitle.get(lang) }</caption>
+                <caption class="visually-hidden">{ Pc::WorkingTitle.get(lang) }</caption>
                 { head(r, Pc::ColPart.get(lang)) }
                 <tbody>{ for rows }</tbody>
             </table>
@@ -196,7 +202,7 @@ fn debrief_cell(r: &Reading, k: usize, s: &SessionPicture, facet: &str) -> Html 
     if f.leader.is_none() && f.candidate.is_none() {
         return missing_cell(r, k);
     }
-    let v = |x| cp::value(lang, crate::domain::compatibility::Scale::Pomp, x);
+    let v = |x| pc::cell(lang, crate::domain::compatibility::Scale::Pomp, x);
     html! {
         <td class={classes!("cp-num", f.large.then_some("cp-large"))} data-label={session_title(lang, k + 1)}>
             <span class="cp-pair">
@@ -246,7 +252,7 @@ fn debriefs_table(r: &Reading) -> Html {
     let gaps = r.picture.sessions.iter().enumerate().map(|(k, s)| match s.mean_gap {
         Some(g) => html! {
             <td class="cp-num" data-label={session_title(lang, k + 1)}>
-                <span class="an-value">{ cp::value(lang, crate::domain::compatibility::Scale::Pomp, Some(g)) }</span>
+                <span class="an-value">{ pc::cell(lang, crate::domain::compatibility::Scale::Pomp, Some(g)) }</span>
                 <span class="an-parts">{ pc::facets_compared(lang, s.facets_compared) }</span>
             </td>
         },
@@ -255,7 +261,7 @@ fn debriefs_table(r: &Reading) -> Html {
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label={Pc::DebriefsTitle.get(lang)}>
             <table class="an-table an-stack cp-table">
-                <caption>{ Pc::DebriefsTitle.get(lang) }</caption>
+                <caption class="visually-hidden">{ Pc::DebriefsTitle.get(lang) }</caption>
                 { head(r, Pc::ColFacet.get(lang)) }
                 <tbody>
                     { for rows }

@@ -23,10 +23,7 @@ pub fn at_a_glance(r: &Reading) -> Html {
         Some(html! {
             <div class={classes!("cp-glance-row", format!("cp-glance-{}", group_code(*g)))}>
                 <dt>{ cp::group(lang, *g) }</dt>
-                <dd>
-                    { text }
-                    <span class="cp-rule-line">{ cp::rule(lang, *g) }</span>
-                </dd>
+                <dd>{ text }</dd>
             </div>
         })
     });
@@ -34,6 +31,14 @@ pub fn at_a_glance(r: &Reading) -> Html {
         <section class="card cp-glance" aria-labelledby={r.id("cp-glance-title")}>
             { r.heading(&r.id("cp-glance-title"), Pc::AtAGlance.get(lang)) }
             <dl class="cp-glance-list">{ for rows }</dl>
+            <details class="cp-rules">
+                <summary>{ Pc::RulesTitle.get(lang) }</summary>
+                <ul>
+                    { for PartGroup::ALL.iter().map(|g| html! {
+                        <li><strong>{ cp::group(lang, *g) }</strong>{ format!("{}{}", crate::domain::i18n::picture::colon(lang), cp::rule(lang, *g)) }</li>
+                    }) }
+                </ul>
+            </details>
         </section>
     }
 }

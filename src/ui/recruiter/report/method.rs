@@ -2,12 +2,13 @@
 //! content hashes, the observations and answers each figure rests on (`Picture::provenance`),
 //! a plain statement that import times are not kept, and the caveats.
 
-use crate::domain::fieldwork::Fieldwork;
+use crate::domain::fieldwork::{known_scheme, Fieldwork};
 use crate::domain::i18n::analysis::duration;
 use crate::domain::i18n::compatibility as cp;
 use crate::domain::i18n::decision::{self as dc, Dc};
 use crate::domain::i18n::picture as pc;
 use crate::domain::i18n::{self, session_title};
+use crate::domain::observation::rating::default_bars;
 use crate::domain::survey::invitation::respondent;
 use crate::platform::clock;
 use crate::ui::recruiter::compatibility::Reading;
@@ -58,16 +59,22 @@ pub fn method(r: &Reading, fieldwork: &Fieldwork) -> Html {
     for (_, used) in &p.observations {
         for o in used {
             if let Some(obs) = fieldwork.observations.get(o.id) {
-                let scheme = (
-                    obs.scheme.id.clone(),
-                    obs.scheme.version.to_string(),
-                    String::new(),
+                let scheme_name = known_scheme(&obs.scheme.id, obs.scheme.version).map_or_else(
+                    || obs.scheme.id.clone(),
+                    |s| format!("{} ({})", s.name.get(lang), obs.scheme.id),
                 );
+                let scheme = (scheme_name, obs.scheme.version.to_string(), String::new());
                 if !instruments.contains(&scheme) {
                     instruments.push(scheme);
                 }
                 if let Some(b) = &obs.bars {
-                    let grid = (b.id.clone(), b.version.to_string(), String::new());
+                    let bars = default_bars();
+                    let name = if bars.id == b.id {
+                        format!("{} ({})", bars.name.get(lang), b.id)
+                    } else {
+                        b.id.clone()
+                    };
+                    let grid = (name, b.version.to_string(), String::new());
                     if !instruments.contains(&grid) {
                         instruments.push(grid);
                     }

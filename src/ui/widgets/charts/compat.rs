@@ -15,8 +15,8 @@ use crate::domain::compatibility::chart::{
 };
 use crate::domain::compatibility::Scale;
 use crate::domain::i18n::charts::Ch;
-use crate::domain::i18n::compatibility::{self as cp, Cp};
-use crate::domain::i18n::picture::Pc;
+use crate::domain::i18n::compatibility::Cp;
+use crate::domain::i18n::picture::{self as pc, Pc};
 use crate::domain::i18n::session_title;
 use crate::domain::lang::Lang;
 use crate::ui::shell::state::use_app;
@@ -72,7 +72,7 @@ pub const STYLES: [Style; 4] = [
 /// The leader's side of a debrief: a dark square; the candidate's: a brand-blue circle.
 pub const LEADER: Style = Style {
     colour: "#33414e",
-    dash: None,
+    dash: Some("4 2"),
     shape: Mark::Square,
 };
 pub const CANDIDATE: Style = STYLES[0];
@@ -192,7 +192,7 @@ fn part_table(lang: Lang, p: &PartChartProps, sessions: usize) -> Html {
             <tr>
                 <th scope="row">{ session_title(lang, k + 1) }</th>
                 { for p.series.iter().map(|s| match s.values.get(k).copied().flatten() {
-                    Some(v) => html! { <td class="chart-num">{ cp::value(lang, p.scale, Some(v)) }</td> },
+                    Some(v) => html! { <td class="chart-num">{ pc::cell(lang, p.scale, Some(v)) }</td> },
                     None => html! { <td class="chart-num chart-missing">{ Pc::NoValue.get(lang) }</td> },
                 }) }
             </tr>
@@ -219,7 +219,7 @@ pub fn save_button(lang: Lang, id: &str, file_name: &str, title: &str) -> Html {
         })
     };
     html! {
-        <button type="button" class="button button-quiet cp-save" {onclick}
+        <button type="button" class="button-link cp-save" {onclick}
             aria-label={crate::domain::i18n::action_on(lang, Pc::SaveSvg.get(lang), title)}>
             { Pc::SaveSvg.get(lang) }
         </button>
@@ -239,7 +239,7 @@ pub fn part_chart(p: &PartChartProps) -> Html {
         html! {
             <g>
                 <path d={horizontal(l.left, l.width - l.right, *y)} stroke={GRID} stroke-width="1" />
-                <text x={n(l.left - 8.0)} y={n(y + 4.0)} text-anchor="end" font-size="11" fill={INK_SOFT}>{ cp::value(lang, p.scale, Some(*v)) }</text>
+                <text x={n(l.left - 8.0)} y={n(y + 4.0)} text-anchor="end" font-size="11" fill={INK_SOFT}>{ pc::tick(lang, p.scale, *v) }</text>
             </g>
         }
     });
@@ -334,13 +334,13 @@ pub fn debrief_chart(p: &DebriefChartProps) -> Html {
         let answered = s.facets.iter().any(|f| f.1.is_some() || f.2.is_some());
         let body = rows.iter().zip(&s.facets).map(|(r, f)| {
             let gap_text = match (f.1, f.2) {
-                (Some(a), Some(b)) => format!("{} {}", Cp::ColGap.get(lang).to_lowercase(), cp::value(lang, Scale::Pomp, Some((a - b).abs()))),
-                _ => Pc::NoValue.get(lang).to_owned(),
+                (Some(a), Some(b)) => pc::cell(lang, Scale::Pomp, Some((a - b).abs())),
+                _ => "—".to_owned(),
             };
             html! {
                 <g>
-                    <text x={n(l.left)} y={n(r.top + 12.0)} font-size="12" fill={INK}>{ f.0.clone() }</text>
-                    <text x={n(l.width - l.right)} y={n(r.top + 12.0)} font-size="11" text-anchor="end"
+                    <text x={n(l.left)} y={n(r.top + 12.0)} font-size="12.5" fill={INK}>{ f.0.clone() }</text>
+                    <text x={n(l.width - 4.0)} y={n(r.y + 4.0)} font-size="12" text-anchor="end"
                         fill={if f.3 { INK } else { INK_SOFT }} font-weight={if f.3 { "700" } else { "400" }}>{ gap_text }</text>
                     <path d={horizontal(l.x(0.0), l.x(100.0), r.y)} stroke={TRACK} stroke-width="4" stroke-linecap="round" />
                     if let Some((a, b)) = r.gap {
@@ -362,6 +362,7 @@ pub fn debrief_chart(p: &DebriefChartProps) -> Html {
                         <text x={n(l.x(0.0))} y="11" font-size="10" fill={INK_SOFT}>{ "0" }</text>
                         <text x={n(l.x(50.0))} y="11" font-size="10" fill={INK_SOFT} text-anchor="middle">{ "50" }</text>
                         <text x={n(l.x(100.0))} y="11" font-size="10" fill={INK_SOFT} text-anchor="end">{ "100" }</text>
+                        <text x={n(l.width - 4.0)} y="11" font-size="10" fill={INK_SOFT} text-anchor="end">{ Cp::ColGap.get(lang) }</text>
                         { for body }
                     </svg>
                     if !p.file_name.is_empty() {
@@ -391,7 +392,7 @@ pub fn debrief_chart(p: &DebriefChartProps) -> Html {
                 { for p.sessions.iter().map(|s| {
                     let f = s.facets.get(k);
                     let (l, c) = (f.and_then(|f| f.1), f.and_then(|f| f.2));
-                    html! { <td class="chart-num">{ format!("{} {} · {} {}", Cp::ColLeader.get(lang), cp::value(lang, Scale::Pomp, l), Cp::ColCandidate.get(lang), cp::value(lang, Scale::Pomp, c)) }</td> }
+                    html! { <td class="chart-num">{ format!("{} {} · {} {}", Cp::ColLeader.get(lang), pc::cell(lang, Scale::Pomp, l), Cp::ColCandidate.get(lang), pc::cell(lang, Scale::Pomp, c)) }</td> }
                 }) }
             </tr>
         }
