@@ -121,12 +121,12 @@ pub fn cell(lang: Lang, scale: Scale, v: Option<f64>) -> String {
     number(lang, v, decimals)
 }
 
-/// The agreement of a session in a table cell: the two alphas on a line, and under it how
-/// many measures fall below 0.667 (the points to discuss list them) or why there is none.
-pub fn agreement_cell(lang: Lang, a: &AgreementReading) -> (String, Option<String>) {
+/// The agreement of a session in a table cell: one line per alpha, then how many measures
+/// fall below 0.667 (the points to discuss list them); or why there is none.
+pub fn agreement_cell(lang: Lang, a: &AgreementReading) -> (Vec<String>, Option<String>) {
     match a {
-        AgreementReading::NotApplicable => (Pc::NoAgreement.get(lang).to_owned(), None),
-        AgreementReading::Unavailable(e) => (super::analysis::agreement_error(lang, e), None),
+        AgreementReading::NotApplicable => (vec![Pc::NoAgreement.get(lang).to_owned()], None),
+        AgreementReading::Unavailable(e) => (vec![super::analysis::agreement_error(lang, e)], None),
         AgreementReading::Read {
             ratings, acts, low, ..
         } => {
@@ -137,8 +137,14 @@ pub fn agreement_cell(lang: Lang, a: &AgreementReading) -> (String, Option<Strin
                 )
             };
             let main = match lang {
-                Lang::Fr => format!("α notes {} · α codage {}", alpha(ratings), alpha(acts)),
-                Lang::En => format!("α ratings {} · α coding {}", alpha(ratings), alpha(acts)),
+                Lang::Fr => vec![
+                    format!("α notes {}", alpha(ratings)),
+                    format!("α codage {}", alpha(acts)),
+                ],
+                Lang::En => vec![
+                    format!("α ratings {}", alpha(ratings)),
+                    format!("α coding {}", alpha(acts)),
+                ],
             };
             let below = (!low.is_empty()).then(|| match (lang, low.len()) {
                 (Lang::Fr, 1) => "1 mesure sous 0,667".to_owned(),
@@ -305,7 +311,7 @@ mod tests {
         assert_eq!(cell(Lang::En, Scale::Rate, None), "no value");
         assert_eq!(
             agreement_cell(Lang::En, &AgreementReading::NotApplicable).0,
-            "no agreement to read (fewer than two observations)"
+            ["no agreement to read (fewer than two observations)"]
         );
         assert_eq!(levels(Lang::En, &[Some(3), None]), "2 mediators: 3 · —");
         assert_eq!(levels(Lang::En, &[Some(4)]), "1 mediator: 4");

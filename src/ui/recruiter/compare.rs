@@ -11,7 +11,7 @@ use crate::domain::compatibility::{
 use crate::domain::i18n::compatibility::{self as cp, Cp};
 use crate::domain::i18n::decision::{self as dc, Dc};
 use crate::domain::i18n::picture::{self as pc, Pc};
-use crate::domain::i18n::{session_title, T};
+use crate::domain::i18n::T;
 use crate::platform::{clock, files};
 use crate::ui::recruiter::compatibility::sample_badge;
 use crate::ui::recruiter::decision_record::current_line;
@@ -273,11 +273,27 @@ fn chart(lang: crate::domain::lang::Lang, c: &Campaign, cmp: &Comparison, sort: 
         })
         .collect::<Vec<_>>()
         .join(". ");
+    let readings = cmp.columns.iter().filter_map(|col| {
+        let s = col.picture.series(&part)?;
+        let t = s.reading.trend;
+        Some(html! {
+            <li>
+                <strong>{ col.name.clone() }</strong>
+                <span class="block">{ format!("{} {}", Cp::ColMean.get(lang), cp::value(lang, part.scale(), s.mean)) }</span>
+                <span class={classes!("block", "cp-trend", format!("cp-trend-{}", pc::trend_class(t, part.better())))}>
+                    { cp::trend_reading(lang, part.scale(), &s.reading) }
+                </span>
+            </li>
+        })
+    });
     html! {
         <section class="card cmp-chart" aria-labelledby="cmp-chart-title">
             <h2 id="cmp-chart-title">{ Dc::ChartTitle.get(lang) }</h2>
-            <PartChart id="cmp-part-chart" title={name.clone()} summary={format!("{name}. {summary}")} {series} domain={d}
-                scale={part.scale()} file_name={svg_file_name(&format!("{} {}", name, c.name))} />
+            <div class="cmp-chart-grid">
+                <PartChart id="cmp-part-chart" title={name.clone()} summary={format!("{name}. {summary}")} {series} domain={d}
+                    scale={part.scale()} file_name={svg_file_name(&format!("{} {}", name, c.name))} />
+                <ul class="cmp-readings">{ for readings }</ul>
+            </div>
         </section>
     }
 }
@@ -390,13 +406,7 @@ fn cell(
         .values
         .iter()
         .enumerate()
-        .map(|(k, v)| {
-            format!(
-                "{} {}",
-                session_title(lang, k + 1),
-                pc::cell(lang, part.scale(), *v)
-            )
-        })
+        .map(|(k, v)| format!("S{} {}", k + 1, pc::cell(lang, part.scale(), *v)))
         .collect::<Vec<_>>()
         .join(" · ");
     html! {
@@ -409,8 +419,8 @@ fn cell(
                     <span class="cp-none">{ Pc::NoValue.get(lang) }</span>
                 }
             </span>
+            { spark(&[(s.values.as_slice(), STYLES[0])], d) }
             <span class={classes!("cp-trend", format!("cp-trend-{}", pc::trend_class(t, part.better())))}>
-                { spark(&[(s.values.as_slice(), STYLES[0])], d) }
                 <span aria-hidden="true">{ format!("{} ", pc::trend_arrow(t)) }</span>{ cp::trend(lang, t) }
             </span>
             <span class="an-parts cmp-sessions">{ per_session }</span>

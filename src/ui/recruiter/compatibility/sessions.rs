@@ -139,8 +139,8 @@ fn ratings_table(r: &Reading) -> Html {
         let (main, below) = pc::agreement_cell(lang, &s.agreement);
         html! {
             <td class="cp-agreement" data-label={session_title(lang, k + 1)}>
-                { main }
-                if let Some(b) = below { <strong class="block cp-low">{ b }</strong> }
+                { for main.into_iter().map(|line| html! { <span class="cp-line">{ line }</span> }) }
+                if let Some(b) = below { <strong class="cp-line cp-low">{ b }</strong> }
             </td>
         }
     });
