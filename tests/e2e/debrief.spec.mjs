@@ -230,9 +230,16 @@ test('debriefs per session and candidate; versions and clocks on the analysis of
   await waitForApp(rec);
   const id = await createCampaign(rec);
 
-  // ---- The debrief card: three sessions, each with the leader and each candidate.
+  // ---- The debrief card follows the plan: unticked, it says so and offers to plan them.
   const db = rec.locator('section.db-section');
   await expect(db.getByRole('heading', { level: 2 })).toHaveText('Session debriefs');
+  await rec.locator('#instrument-SessionDebrief').uncheck();
+  await expect(db).toContainText('Session debriefs are not planned in this campaign.');
+  await expect(db.getByTestId('debrief-session')).toHaveCount(0);
+  await db.getByRole('button', { name: 'Plan the session debriefs' }).click();
+  await expect(rec.locator('#instrument-SessionDebrief')).toBeChecked();
+
+  // ---- Three sessions, each with the leader and each candidate.
   await expect(db.getByTestId('debrief-session')).toHaveCount(3);
   const s1 = db.getByTestId('debrief-session').first();
   await expect(s1.getByRole('heading', { level: 3 })).toHaveText(`Session 1 — 2 December 2026 — ${TOPIC}`);
@@ -317,10 +324,14 @@ test('debriefs per session and candidate; versions and clocks on the analysis of
   await waitSaved(rec);
 
   // ---- The observations: Amina's twice (two versions), Marc's once.
-  for (const file of [a.file, m.file, aminaV2]) {
+  for (const [file, said] of [
+    [a.file, '1 observation(s) added'], [m.file, '1 observation(s) added'],
+    [aminaV2, '1 conflicting version(s) kept side by side'],
+  ]) {
     await fw.locator('#fieldwork-import').setInputFiles(file);
-    await expect(statusRegion(rec)).toContainText('observation');
+    await expect(statusRegion(rec)).toContainText(said);
     await statusRegion(rec).getByRole('button').last().click();
+    await expect(statusRegion(rec)).toHaveText('');
   }
   const session1 = fw.locator('.an-session').first();
   const blocks = session1.getByTestId('an-candidate-block');
@@ -355,7 +366,7 @@ test('debriefs per session and candidate; versions and clocks on the analysis of
   const second = versions.getByTestId('an-version').filter({ hasText: `${a.events - 1} events` });
   await second.getByTestId('an-version-choose').click();
   await expect(second).toHaveClass(/is-chosen/);
-  await expect(second).toContainText('Chosen on 1 December 2026');
+  await expect(second).toContainText('Counts chosen on 1 December 2026');
   await expect(versions).not.toContainText('No version counts yet');
   // The agreement follows: both mediators now, with Amina's second version (4 of 5).
   await expect(agreement).not.toContainText('Agreement is computed once at least two mediators');
@@ -435,7 +446,7 @@ test.describe('debrief screens: axe and screenshots', () => {
     await page.getByRole('button', { name: 'Français' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Analyse de la séance 1');
     await expect(page.getByTestId('an-with')).toHaveText(`Avec ${CAND_A}`);
-    await expect(page.getByTestId('an-version').filter({ hasText: 'Retenue le' })).toHaveCount(1);
+    await expect(page.getByTestId('an-version').filter({ hasText: 'Retenue choisie le 1er décembre 2026' })).toHaveCount(1);
     await axeAndShots(page, 'debrief-analysis', { lang: 'fr' });
     await go(page, `#/campaign/${shared.campaignId}`);
     await expect(page.locator('section.db-section')).toContainText('2 débriefing(s) reçu(s) sur 4');

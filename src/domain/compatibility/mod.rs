@@ -211,8 +211,11 @@ fn provenance(
                 });
             }
         }
-        let used = c.reliability.iter().map(|r| r.respondents_used).min();
-        if let Some(respondents) = used.filter(|n| *n < STABLE_FROM) {
+        // Only where the context shows a figure (a soft skill) and an alpha was computed.
+        let computed = c.reliability.iter().filter(|r| r.alpha.is_some());
+        let used = computed.map(|r| r.respondents_used).min();
+        let shown = context::SOFT_SKILLS.contains(&c.construct.as_str());
+        if let Some(respondents) = used.filter(|n| shown && *n < STABLE_FROM) {
             p.caveats.push(Caveat::UnstableReliability {
                 construct: c.construct.clone(),
                 respondents,

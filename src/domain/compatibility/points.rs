@@ -51,7 +51,8 @@ pub enum Point {
         candidate: f64,
         gap: f64,
     },
-    /// The mediators of a session disagree (alphas below 0.667).
+    /// The mediators of a session disagree on the ratings or the acts ([`DISAGREE_ON`]: alphas
+    /// below 0.667).
     MediatorsDisagree {
         session: SessionRef,
         measures: Vec<(Measure, f64)>,
@@ -60,6 +61,12 @@ pub enum Point {
     UnbalancedProfile(ProfileFlag),
     Missing(Missing),
 }
+
+/// The alphas whose warning makes a point to discuss: the ratings (the part shown) and the
+/// acts (what every index is counted from). A low alpha on one meta-communication tag, or on
+/// the ratings read as ranks (the same data as intervals), is a caveat only: a rare tag has
+/// a low alpha almost by construction (see "Agreement between mediators").
+pub const DISAGREE_ON: [Measure; 2] = [Measure::RatingsInterval, Measure::Acts];
 
 pub(super) fn points(
     parts: &[PartSeries],
@@ -95,10 +102,15 @@ pub(super) fn points(
     }
     for s in sessions {
         if let AgreementReading::Read { low, .. } = &s.agreement {
-            if !low.is_empty() {
+            let measures: Vec<(Measure, f64)> = low
+                .iter()
+                .filter(|(m, _)| DISAGREE_ON.contains(m))
+                .copied()
+                .collect();
+            if !measures.is_empty() {
                 out.push(Point::MediatorsDisagree {
                     session: s.session,
-                    measures: low.clone(),
+                    measures,
                 });
             }
         }

@@ -71,7 +71,8 @@ pub enum Caveat {
         session: SessionRef,
         note: AgreementNote,
     },
-    /// Cronbach's alpha of a construct rests on fewer than 5 respondents.
+    /// Cronbach's alpha of a soft skill's facets rests on fewer than 5 respondents (the
+    /// fewest over the facets where it could be computed).
     UnstableReliability {
         construct: String,
         respondents: usize,

@@ -223,12 +223,14 @@ pub(super) fn session_picture(
     let observations: Vec<&Observation> = kept.iter().map(|k| k.observation.as_ref()).collect();
     // The indices of each observation as received (a shift moves times, not counts, and must
     // not lengthen the session), computed once.
+    let lengths: Vec<u64> = kept.iter().map(|k| length_of(k.received)).collect();
     let indices: Vec<Vec<Option<f64>>> = kept
         .iter()
-        .map(|k| {
+        .zip(&lengths)
+        .map(|(k, &length)| {
             let o = k.received;
             let scheme = known_scheme(&o.scheme.id, o.scheme.version).unwrap_or(default_scheme());
-            let ix = compute(&o.events, scheme, length_of(o));
+            let ix = compute(&o.events, scheme, length);
             WorkingIndex::all()
                 .into_iter()
                 .map(|i| working_value(&ix.whole, i))
@@ -361,7 +363,8 @@ pub(super) fn session_picture(
         },
         observations: kept
             .iter()
-            .map(|k| ObservationUsed {
+            .zip(lengths)
+            .map(|(k, length_ms)| ObservationUsed {
                 id: k.received.id,
                 mediator_id: k.mediator_id,
                 revision: k.received.revision,
@@ -377,7 +380,7 @@ pub(super) fn session_picture(
                     .flatten(),
                 offset_ms: k.offset_ms,
                 submitted_at: k.received.submitted_at,
-                length_ms: length_of(k.received),
+                length_ms,
             })
             .collect(),
         ratings,

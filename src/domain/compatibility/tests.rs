@@ -548,7 +548,7 @@ fn mediators_who_disagree_are_a_point_and_a_caveat() {
 #[test]
 fn the_context_brings_blind_spots_and_profile_flags() {
     use crate::domain::campaign::tests::sample as base;
-    let mut c = campaign(1, 3);
+    let mut c = campaign(2, 3);
     c.instruments = base().instruments;
     c.instruments.push(InstrumentId::SupportAxisProfile);
     c.instruments.push(InstrumentId::IntelligenceOfParadoxes);
@@ -585,7 +585,9 @@ fn the_context_brings_blind_spots_and_profile_flags() {
             })
         },
     );
-    let fw = fieldwork(&c, &[], &[own, ceo, profile]);
+    // Zoé's self-assessment too: alpha over two candidates' answers, computed but unstable.
+    let other = at("interpersonal-intelligence", c.candidates[1].id, None, 3, 4);
+    let fw = fieldwork(&c, &[], &[own, ceo, profile, other]);
     let p = picture(&c, &fw, cand).unwrap();
     assert!(!p.context.blind_spots.is_empty());
     assert!(p
@@ -612,7 +614,7 @@ fn the_context_brings_blind_spots_and_profile_flags() {
     assert!(p.points.contains(&Point::Missing(Missing::SelfAssessment {
         construct: "intelligence-of-paradoxes".into()
     })));
-    // One candidate: alpha rests on one respondent, unstable.
+    // Two candidates: alpha rests on two respondents, unstable.
     assert!(p
         .provenance
         .caveats

@@ -320,12 +320,16 @@ pub fn missing(lang: Lang, campaign: &Campaign, m: &Missing) -> String {
     }
 }
 
+/// At most this many alphas are named in a sentence; the others are counted.
+const ALPHAS_NAMED: usize = 4;
+
 fn alphas(
     lang: Lang,
     measures: &[(crate::domain::observation::agreement::Measure, f64)],
 ) -> String {
-    measures
+    let named: Vec<String> = measures
         .iter()
+        .take(ALPHAS_NAMED)
         .map(|(m, a)| {
             format!(
                 "{} {}",
@@ -333,24 +337,30 @@ fn alphas(
                 number(lang, *a, 2)
             )
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    let more = measures.len().saturating_sub(ALPHAS_NAMED);
+    match (lang, more) {
+        (_, 0) => named.join(", "),
+        (Lang::Fr, n) => format!("{} et {n} autre(s)", named.join(", ")),
+        (Lang::En, n) => format!("{} and {n} more", named.join(", ")),
+    }
 }
 
 /// A point to discuss, with its figures.
 pub fn point(lang: Lang, campaign: &Campaign, p: &Point) -> String {
-    let every = |c: bool| match (lang, c) {
-        (_, false) => "",
-        (Lang::Fr, true) => " à chaque séance",
-        (Lang::En, true) => " at every session",
+    let over = |consistent: bool| match (lang, consistent) {
+        (Lang::Fr, false) => "sur l'ensemble des séances",
+        (Lang::En, false) => "over the sessions",
+        (Lang::Fr, true) => "à chaque séance",
+        (Lang::En, true) => "at every session",
     };
     match (lang, p) {
-        (Lang::Fr, Point::Falling { part, consistent }) => format!("{}\u{a0}: en baisse{} d'une séance à l'autre.", part_name(lang, part), every(*consistent)),
-        (Lang::En, Point::Falling { part, consistent }) => format!("{}: falling{} from one session to the next.", part_name(lang, part), every(*consistent)),
-        (Lang::Fr, Point::Rising { part: Part::Convergence, consistent }) => format!("L'écart entre les deux débriefs se creuse{}.", every(*consistent)),
-        (Lang::En, Point::Rising { part: Part::Convergence, consistent }) => format!("The gap between the two debriefs widens{}.", every(*consistent)),
-        (Lang::Fr, Point::Rising { part, consistent }) => format!("{}\u{a0}: en hausse{} d'une séance à l'autre.", part_name(lang, part), every(*consistent)),
-        (Lang::En, Point::Rising { part, consistent }) => format!("{}: rising{} from one session to the next.", part_name(lang, part), every(*consistent)),
+        (Lang::Fr, Point::Falling { part, consistent }) => format!("{}\u{a0}: en baisse {}.", part_name(lang, part), over(*consistent)),
+        (Lang::En, Point::Falling { part, consistent }) => format!("{}: falling {}.", part_name(lang, part), over(*consistent)),
+        (Lang::Fr, Point::Rising { part: Part::Convergence, consistent }) => format!("L'écart entre les deux débriefs se creuse {}.", over(*consistent)),
+        (Lang::En, Point::Rising { part: Part::Convergence, consistent }) => format!("The gap between the two debriefs widens {}.", over(*consistent)),
+        (Lang::Fr, Point::Rising { part, consistent }) => format!("{}\u{a0}: en hausse {}.", part_name(lang, part), over(*consistent)),
+        (Lang::En, Point::Rising { part, consistent }) => format!("{}: rising {}.", part_name(lang, part), over(*consistent)),
         (Lang::Fr, Point::LargeGap { session, facet, leader, candidate, gap }) => format!(
             "{}, «\u{a0}{}\u{a0}»\u{a0}: le dirigeant a répondu {} sur 100, le candidat {}, soit {} points d'écart (écart important à partir de {}).",
             session_label(lang, *session), debrief_facet(lang, facet), number(lang, *leader, 0), number(lang, *candidate, 0), number(lang, *gap, 0), number(lang, LARGE_GAP_FROM, 0)

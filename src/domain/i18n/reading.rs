@@ -22,6 +22,7 @@ catalogue! {
     ClearChoice => "Ne plus retenir de version", "Stop counting any version";
     ShowVersion => "Afficher", "Show";
     Shown => "Affichée", "Shown";
+    ChooseOnAnalysis => "Retenez ensuite la bonne version sur la page d'analyse de la séance.", "Then mark the right one as the version that counts, on the session's analysis page.";
     NoneChosen => "Aucune version n'est retenue pour l'instant\u{a0}: aucune ne compte dans l'accord ni dans les tendances.", "No version counts yet: none is part of the agreement or the trends.";
     // Clocks.
     ClocksTitle => "Horloges des médiateurs", "The mediators' clocks";
@@ -84,11 +85,26 @@ pub fn versions_intro(lang: Lang, mediator: &str, n: usize) -> String {
     }
 }
 
-/// "Chosen on 3 December 2026, 11:05".
+/// Several versions of one observation, one of which the recruiter chose.
+pub fn conflict_chosen(lang: Lang, mediator: &str, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{n}\u{a0}versions différentes de l'observation de {mediator} ont été reçues\u{a0}: \
+             Rally les garde toutes. Celle marquée «\u{a0}Retenue\u{a0}» est celle que \
+             l'analyse utilise."
+        ),
+        Lang::En => format!(
+            "{n} different versions of {mediator}'s observation were received: Rally keeps them \
+             all. The one marked “Counts” is the one the analysis uses."
+        ),
+    }
+}
+
+/// "chosen on 3 December 2026, 11:05" — after the "Counts" badge.
 pub fn chosen_on(lang: Lang, when: &str) -> String {
     match lang {
-        Lang::Fr => format!("Retenue le {when}"),
-        Lang::En => format!("Chosen on {when}"),
+        Lang::Fr => format!("choisie le {when}"),
+        Lang::En => format!("chosen on {when}"),
     }
 }
 

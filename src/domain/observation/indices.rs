@@ -26,9 +26,9 @@
 
 use super::log::{Event, Observation};
 use super::scheme::{Actor, Area, CodeKind, Scheme, Tag};
+use crate::domain::hash::QuickMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// One value for each actor.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -308,7 +308,8 @@ pub fn session_indices(
 /// the scheme does not know are ignored.
 pub fn compute(events: &[Event], scheme: &Scheme, length_ms: u64) -> SessionIndices {
     let mut act_codes: Vec<(&str, Area)> = Vec::new();
-    let mut info: HashMap<&str, Info> = HashMap::with_capacity(scheme.codes.len());
+    let mut info: QuickMap<&str, Info> =
+        QuickMap::with_capacity_and_hasher(scheme.codes.len(), Default::default());
     for c in &scheme.codes {
         let area = scheme.area_of(c).filter(|_| c.kind == CodeKind::Point);
         let act = area.map(|a| {

@@ -51,23 +51,39 @@ struct Coincidences {
 }
 
 fn coincidences<R: AsRef<[Option<f64>]>>(units: &[R]) -> Result<Coincidences, StatsError> {
-    let mut pairable: Vec<Vec<f64>> = Vec::new();
+    // The values of the pairable units, one after the other, and where each unit's lie: no
+    // allocation per unit (agreement on a long session has hundreds of units).
+    let cells = units.iter().map(|u| u.as_ref().len()).sum();
+    let mut flat: Vec<f64> = Vec::with_capacity(cells);
+    let mut pairable: Vec<std::ops::Range<usize>> = Vec::with_capacity(units.len());
     for unit in units {
+        let start = flat.len();
         // `+ 0.0` turns −0 into +0 so that equal values are one category.
-        let values: Vec<f64> = unit.as_ref().iter().flatten().map(|x| x + 0.0).collect();
-        if values.iter().any(|x| !x.is_finite()) {
-            return Err(StatsError::NonFinite);
+        // Plain loops: this runs for every unit of every coefficient of a session.
+        for value in unit.as_ref() {
+            if let Some(x) = *value {
+                if !x.is_finite() {
+                    return Err(StatsError::NonFinite);
+                }
+                flat.push(x + 0.0);
+            }
         }
-        if values.len() >= 2 {
-            pairable.push(values);
+        if flat.len() - start >= 2 {
+            pairable.push(start..flat.len());
+        } else {
+            flat.truncate(start);
         }
     }
     if pairable.is_empty() {
         return Err(StatsError::NoData);
     }
-    let mut values: Vec<f64> = pairable.iter().flatten().copied().collect();
-    values.sort_by(f64::total_cmp);
-    values.dedup();
+    // The distinct values, ascending (few: the categories of a scale or a code list).
+    let mut values: Vec<f64> = Vec::new();
+    for &x in &flat {
+        if let Err(at) = values.binary_search_by(|probe| probe.total_cmp(&x)) {
+            values.insert(at, x);
+        }
+    }
     let v = values.len();
     let index = |x: f64| {
         values
@@ -75,24 +91,24 @@ fn coincidences<R: AsRef<[Option<f64>]>>(units: &[R]) -> Result<Coincidences, St
             .expect("every value is in the list")
     };
     let mut o = vec![0.0; v * v];
-    let mut counts = vec![0.0; v];
+    // The values present in one unit, with their counts (a unit holds a few values only, so
+    // the pairs are counted over those, not over every pair of the V values: a pair absent
+    // from the unit would add 0).
+    let mut present: Vec<(usize, f64)> = Vec::new();
     for unit in &pairable {
-        counts.iter_mut().for_each(|c| *c = 0.0);
-        for &x in unit {
-            counts[index(x)] += 1.0;
+        present.clear();
+        for &x in &flat[unit.clone()] {
+            let c = index(x);
+            match present.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1.0,
+                None => present.push((c, 1.0)),
+            }
         }
         let pairs_per_value = unit.len() as f64 - 1.0;
-        for c in 0..v {
-            if counts[c] == 0.0 {
-                continue;
-            }
-            for k in 0..v {
+        for &(c, nc) in &present {
+            for &(k, nk) in &present {
                 // Ordered pairs of *different* ratings in the unit: a rating is not paired with itself.
-                let pairs = if c == k {
-                    counts[c] * (counts[c] - 1.0)
-                } else {
-                    counts[c] * counts[k]
-                };
+                let pairs = if c == k { nc * (nc - 1.0) } else { nc * nk };
                 o[c * v + k] += pairs / pairs_per_value;
             }
         }

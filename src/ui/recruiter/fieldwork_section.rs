@@ -255,7 +255,14 @@ fn candidate_block(
         });
         html! {
             <div class="an-conflict" role="note">
-                <p><span class="badge an-badge-conflict">{ A::ConflictBadge.get(lang) }</span>{ " " }{ an::conflict_text(lang, &who, g.len()) }</p>
+                <p>
+                    <span class="badge an-badge-conflict">{ A::ConflictBadge.get(lang) }</span>{ " " }
+                    if g.iter().any(|r| r.chosen) {
+                        { rd::conflict_chosen(lang, &who, g.len()) }
+                    } else {
+                        { format!("{} {}", an::conflict_text(lang, &who, g.len()), V::ChooseOnAnalysis.get(lang)) }
+                    }
+                </p>
                 <ul>{ for versions }</ul>
             </div>
         }

@@ -73,6 +73,9 @@ pub fn done(p: &StepProps) -> Html {
         <article class="page rs-flow rs-done" data-testid="rs-done">
             <div class="rs-head">
                 <p class="rs-overline">{ format!("{} · {}", inv.campaign_name, inv.role_name.get(lang)) }</p>
+                if let Some(line) = words::session_summary(lang, inv) {
+                    <p class="rs-session-line" data-testid="rs-session-line">{ line }</p>
+                }
                 <h1 id={STEP_HEADING} tabindex="-1">{ R::DoneTitle.get(lang) }</h1>
                 <p class="lede">{ words::done_intro(lang, &inv.asked_by) }</p>
             </div>

@@ -41,6 +41,9 @@ pub fn review(p: &StepProps) -> Html {
         <article class="page rs-flow rs-review" data-testid="rs-review">
             <div class="rs-head">
                 <p class="rs-overline">{ format!("{} · {}", inv.campaign_name, inv.role_name.get(lang)) }</p>
+                if let Some(line) = words::session_summary(lang, inv) {
+                    <p class="rs-session-line" data-testid="rs-session-line">{ line }</p>
+                }
                 <h1 id={STEP_HEADING} tabindex="-1">{ R::ReviewTitle.get(lang) }</h1>
                 <p class="lede">{ R::ReviewIntro.get(lang) }</p>
                 { progress(lang, None, answered, total) }

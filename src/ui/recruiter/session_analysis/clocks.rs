@@ -159,11 +159,13 @@ pub fn clocks(p: &Props) -> Html {
                 <form class="an-offset-form" onsubmit={on_apply} novalidate=true>
                     <div class="field">
                         <label for={input_id.clone()}>{ V::OffsetLabel.get(lang) }</label>
-                        <input id={input_id.clone()} type="text" inputmode="decimal" autocomplete="off" value={text} oninput={on_input}
-                            aria-invalid={error.map(|_| "true")} aria-describedby={error.map(|_| error_id.clone())} />
+                        <div class="an-offset-row">
+                            <input id={input_id.clone()} type="text" inputmode="decimal" autocomplete="off" value={text} oninput={on_input}
+                                aria-invalid={error.map(|_| "true")} aria-describedby={error.map(|_| error_id.clone())} />
+                            <button type="submit" class="button" aria-label={i18n::action_on(lang, V::ApplyOffset.get(lang), &name)}>{ V::ApplyOffset.get(lang) }</button>
+                        </div>
                         if let Some(e) = error { <p class="field-error" id={error_id.clone()} role="alert">{ rd::offset_error(lang, e) }</p> }
                     </div>
-                    <button type="submit" class="button" aria-label={i18n::action_on(lang, V::ApplyOffset.get(lang), &name)}>{ V::ApplyOffset.get(lang) }</button>
                 </form>
                 <div class="button-row">
                     <button type="button" class="button" onclick={on_propose} data-testid="an-align">{ V::AlignMarker.get(lang) }</button>

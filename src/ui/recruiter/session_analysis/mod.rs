@@ -205,6 +205,7 @@ pub fn session_analysis(p: &Props) -> Html {
                 <span>{ mediator_name(lang, &c, r.observation.mediator_id) }</span>
                 if !r.is_submitted() { <span class="badge badge-draft">{ A::StatusDraft.get(lang) }</span> }
                 if let Some((k, total)) = r.version { <span class="badge an-badge-conflict">{ an::version_of(lang, k, total) }</span> }
+                if r.chosen { <span class="badge badge-active">{ V::Counts.get(lang) }</span> }
             </button>
         }
     });
