@@ -69,6 +69,7 @@ test: setup
 bench: build
 	@echo "==> native benchmarks of the core (release)"
 	cargo run --quiet --release --example bench_core
+	cargo run --quiet --release --example compare_fixture
 	@echo "==> browser benchmarks"
 	node bench/run.mjs
 
