@@ -5,6 +5,7 @@
 //   node bench/run.mjs                 all benchmarks
 //   node bench/run.mjs --size-only     bundle size only (no browser)
 //   node bench/run.mjs --only first-render --runs 20
+//   node bench/run.mjs --only unlock   passphrase derivation and unlock
 //   node bench/run.mjs --strict        exit 1 when a figure misses its target
 //   node bench/run.mjs --json out.json also write the figures as JSON
 //
@@ -42,7 +43,7 @@ function parseArgs(argv) {
     else if (a === '--json') opts.json = path.resolve(value());
     else if (a === '--dist') opts.dist = path.resolve(value());
     else if (a === '-h' || a === '--help') {
-      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 11)
+      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 12)
         .map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
@@ -605,12 +606,82 @@ async function benchComparePage(env) {
   };
 }
 
+// ----------------------------------------------------- passphrase derivation --
+// The derivation that every protected file costs, in the app's own page (same browser, same
+// origin, Web Crypto as the app calls it: PBKDF2-SHA-256, 600,000 iterations, 256 bits), then
+// the whole unlock as a person sees it: from pressing "Unlock" on a protected file
+// (tests/fixtures/sealed/valid.json) to the dialog closing, the file opened, read and merged.
+async function benchUnlock(env) {
+  const TARGET_MS = 1500;
+  const ITERATIONS = 600_000;
+  const SEALED = path.join(ROOT, 'tests', 'fixtures', 'sealed', 'valid.json');
+  const PASSPHRASE = 'cheval pluie orange lampe';
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${env.origin}/`);
+  await page.waitForSelector('main h1');
+  const derive = () => page.evaluate(async (iterations) => {
+    const subtle = window.crypto.subtle;
+    const salt = window.crypto.getRandomValues(new Uint8Array(16));
+    const started = performance.now();
+    const base = await subtle.importKey('raw', new TextEncoder().encode('cheval pluie orange lampe'), 'PBKDF2', false, ['deriveKey']);
+    await subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base,
+      { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+    return performance.now() - started;
+  }, ITERATIONS);
+  await derive(); // warm-up, not counted
+  const raw = [];
+  for (let i = 0; i < env.opts.runs; i++) raw.push(await derive());
+  const d = summarize(raw);
+
+  const unlock = async () => {
+    // A fresh page each time, so that the report of the import is new.
+    await page.goto(`${env.origin}/`);
+    await page.waitForSelector('main h1');
+    await page.locator('#home-import').setInputFiles(SEALED);
+    const dialog = page.locator('[data-testid="unlock-dialog"]');
+    await dialog.waitFor();
+    await dialog.locator('[data-testid="unlock-passphrase"]').fill(PASSPHRASE);
+    await page.evaluate(() => {
+      const button = document.querySelector('[data-testid="unlock-submit"]');
+      button.addEventListener('click', () => { window.__rallyUnlock = { start: performance.now() }; }, { once: true, capture: true });
+      // Done when the dialog is gone and the import's report is on screen.
+      new MutationObserver((_, observer) => {
+        const report = document.querySelector('[data-testid="status"]')?.textContent ?? '';
+        if (!document.querySelector('[data-testid="unlock-dialog"]') && report && window.__rallyUnlock) {
+          window.__rallyUnlock.end = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await dialog.locator('[data-testid="unlock-submit"]').click();
+    await page.waitForFunction(() => window.__rallyUnlock?.end);
+    return page.evaluate(() => window.__rallyUnlock.end - window.__rallyUnlock.start);
+  };
+  await unlock(); // warm-up, not counted
+  const whole = [];
+  for (let i = 0; i < env.opts.runs; i++) whole.push(await unlock());
+  const u = summarize(whole);
+  await context.close();
+  return {
+    ok: d.median <= TARGET_MS && u.median <= TARGET_MS,
+    lines: [
+      `passphrase derivation (PBKDF2-SHA256 ${ITERATIONS.toLocaleString('en')}): median ${fmtMs(d.median)}, ` +
+        `min ${fmtMs(d.min)}, max ${fmtMs(d.max)} over ${env.opts.runs} runs (target ≤ ${TARGET_MS} ms) ${verdict(d.median, TARGET_MS)}`,
+      `unlock a protected file (from "Unlock" to the import's report): median ${fmtMs(u.median)}, ` +
+        `min ${fmtMs(u.min)}, max ${fmtMs(u.max)} over ${env.opts.runs} runs (target ≤ ${TARGET_MS} ms) ${verdict(u.median, TARGET_MS)}`,
+    ],
+    figures: { iterations: ITERATIONS, runs: env.opts.runs, target_ms: TARGET_MS, derivation: d, unlock: u },
+  };
+}
+
 const BENCHMARKS = [
   { name: 'size', run: benchBundleSize, needsBrowser: false },
   { name: 'first-render', run: benchFirstRender, needsBrowser: true },
   { name: 'page-render', run: benchPageRender, needsBrowser: true },
   { name: 'keystroke', run: benchKeystrokeLatency, needsBrowser: true },
   { name: 'compare', run: benchComparePage, needsBrowser: true },
+  { name: 'unlock', run: benchUnlock, needsBrowser: true },
 ];
 
 // ---------------------------------------------------------------- main ----

@@ -20,6 +20,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "plain values",
         &[
+            "base64",
             "hash",
             "history",
             "json_path",

@@ -2,6 +2,7 @@
 //! Time and fresh identifiers always come in as arguments, so every result is repeatable.
 
 pub mod assessment;
+pub mod base64;
 pub mod campaign;
 pub mod compatibility;
 pub mod draft;

@@ -54,3 +54,28 @@ pub fn when_leaving(f: impl Fn() + Clone + 'static) -> [gloo::events::EventListe
     });
     [on_close, on_hidden]
 }
+
+/// The element that has the keyboard focus, to give it back later.
+pub fn focused() -> Option<web_sys::HtmlElement> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|el| el.dyn_into().ok())
+}
+
+/// Opens a `<dialog>` as modal: the page behind is inert, Escape asks to close it, and the
+/// focus moves into it (to its `autofocus` element, if any).
+pub fn show_modal(dialog: &web_sys::Element) {
+    if let Some(d) = dialog.dyn_ref::<web_sys::HtmlDialogElement>() {
+        if !d.open() {
+            let _ = d.show_modal();
+        }
+    }
+}
+
+/// Closes a `<dialog>` opened by [`show_modal`].
+pub fn close_modal(dialog: &web_sys::Element) {
+    if let Some(d) = dialog.dyn_ref::<web_sys::HtmlDialogElement>() {
+        d.close();
+    }
+}

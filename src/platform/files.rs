@@ -1,6 +1,6 @@
 //! Files in and out: a download made from text, and the bytes of a file the user picked.
 
-use crate::domain::limits::MAX_IMPORT_BYTES;
+use crate::domain::file::envelope::MAX_SEALED_BYTES;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` to the user as a file download named `file_name`; false if the browser refused.
@@ -45,7 +45,8 @@ pub fn take_picked(e: &web_sys::Event) -> Option<web_sys::File> {
 /// What came of reading a picked file.
 pub enum Picked {
     Bytes(Vec<u8>),
-    /// Larger than the import accepts; not read at all.
+    /// Larger than any file the import accepts (a sealed one is a third larger than the
+    /// Rally file it holds); not read at all.
     TooLarge(usize),
     Unreadable,
 }
@@ -53,7 +54,7 @@ pub enum Picked {
 /// Reads the first file of an `<input type="file">`, refusing oversize files before reading.
 pub async fn read_picked(file: web_sys::File) -> Picked {
     let size = file.size() as usize;
-    if size > MAX_IMPORT_BYTES {
+    if size > MAX_SEALED_BYTES {
         return Picked::TooLarge(size);
     }
     match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {

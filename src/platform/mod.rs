@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod clock;
+pub mod crypto;
 pub mod db;
 pub mod dom;
 pub mod files;

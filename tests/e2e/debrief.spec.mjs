@@ -20,7 +20,7 @@ import {
   test, expect, go, waitSaved, stored, statusRegion, watchErrors, importFile, axeAndShots,
   downloadFrom,
 } from './recruiter-lib.mjs';
-import { waitForApp, ORIGIN } from './helpers.mjs';
+import { waitForApp, ORIGIN, saveThroughDialog } from './helpers.mjs';
 
 const CAMPAIGN = 'Directeur des partenariats — Rennes';
 const LEADER = 'Hélène Garnier';
@@ -259,6 +259,7 @@ test('debriefs per session and candidate; versions and clocks on the analysis of
   expect(inv.session).toMatchObject({ number: 1, date: '2026-12-02', topic: TOPIC, leader: LEADER });
   expect(inv.instruments.map((i) => i.id)).toEqual(['session-debrief-leader']);
   await candRow.getByRole('button', { name: `Copy the link: ${CAND_A} — session 1 with ${LEADER}` }).click();
+  await saveThroughDialog(rec);
   const link = await candRow.getByTestId('invitation-link').inputValue();
   expect(link).toContain('#/respond/');
   await expect(leaderRow.getByTestId('debrief-state')).toHaveText('Invited · 1 December 2026');

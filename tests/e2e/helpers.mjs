@@ -320,3 +320,23 @@ export async function storedFieldwork(page) {
     observations,
   };
 }
+
+// ------------------------------------------------------ files that leave --
+
+/**
+ * Completes the save dialog that every Rally file for someone else goes through (and the
+ * invitation link): saved open, or protected with `passphrase` (typed twice).
+ */
+export async function saveThroughDialog(page, { passphrase } = {}) {
+  const dialog = page.getByTestId('save-dialog');
+  await expect(dialog).toBeVisible();
+  const toggle = dialog.getByTestId('protect-toggle');
+  if (passphrase) {
+    await toggle.check();
+    await dialog.getByTestId('protect-passphrase').fill(passphrase);
+    await dialog.getByTestId('protect-confirm').fill(passphrase);
+  } else {
+    await toggle.uncheck();
+  }
+  await dialog.getByTestId('save-confirm').click();
+}

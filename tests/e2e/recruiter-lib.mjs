@@ -5,9 +5,11 @@
 // plus the few UI steps every recruiter test repeats.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as helpersTest, expect, waitForApp, axeCheck, shot, storedWorkspace } from './helpers.mjs';
+import {
+  test as helpersTest, expect, waitForApp, axeCheck, shot, saveThroughDialog, storedWorkspace,
+} from './helpers.mjs';
 
-export { expect };
+export { expect, saveThroughDialog };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
@@ -191,10 +193,23 @@ export async function axeAndShots(page, id, { lang = 'en', narrow = true } = {})
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-/** Clicks `button` and saves the download it starts into `dir`; returns the file's path. */
-export async function downloadFrom(page, button, dir) {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+/**
+ * Clicks `button` and saves the download it starts into `dir`; returns the file's path. A
+ * Rally file goes through the save dialog first (open, unless `passphrase` is given); a CSV
+ * downloads at once.
+ */
+export async function downloadFrom(page, button, dir, { passphrase } = {}) {
+  const downloaded = page.waitForEvent('download');
+  await button.click();
+  const dialog = page.getByTestId('save-dialog');
+  const first = await Promise.race([
+    downloaded.then(() => 'download'),
+    dialog.waitFor().then(() => 'dialog', () => 'download'),
+  ]);
+  if (first === 'dialog') await saveThroughDialog(page, { passphrase });
+  const download = await downloaded;
   expect(await download.failure()).toBeNull();
+  await expect(dialog).toHaveCount(0);
   const file = path.join(dir, download.suggestedFilename());
   await download.saveAs(file);
   return file;

@@ -3,7 +3,7 @@
 import {
   test, expect, open, go, waitSaved, stored, statusRegion, alertRegion, rows, rowNames,
   createCampaign, importFile, importFixture, commitField, hostile, VALID_FILE, FIXTURE,
-  watchErrors,
+  watchErrors, saveThroughDialog,
 } from './recruiter-lib.mjs';
 import { instrument, waitForApp, ORIGIN } from './helpers.mjs';
 
@@ -218,7 +218,8 @@ test('a full storage shows the banner with "Export now", and the change stays on
   expect(await stored(page), 'the stored copy is the last good one').toBe(before);
 
   // "Export now" gives a file with the unsaved change in it.
-  const [download] = await Promise.all([page.waitForEvent('download'), exportNow.click()]);
+  await exportNow.click();
+  const [download] = await Promise.all([page.waitForEvent('download'), saveThroughDialog(page)]);
   expect(download.suggestedFilename()).toMatch(/\.json$/);
   const file = await download.path();
   const text = (await import('node:fs')).readFileSync(file, 'utf8');
@@ -243,11 +244,13 @@ test(`no request leaves ${new URL(ORIGIN).host} while creating, importing and ex
   await importFile(page, VALID_FILE);
   await expect(statusRegion(page)).toContainText('Import finished');
   await expect(rows(page)).toHaveCount(2);
+  // Protected with a passphrase: Web Crypto works under the CSP and sends nothing anywhere.
+  await page.getByRole('button', { name: 'Export all data' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export all data' }).click(),
+    saveThroughDialog(page, { passphrase: 'cheval pluie orange lampe' }),
   ]);
-  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^rally-protected-\d{4}-\d\d-\d\d\.json$/);
   await go(page, '#/roles');
   await go(page, '#/settings');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings and data');
@@ -271,9 +274,11 @@ test('a workspace saved by an older Rally is read, then written back in the curr
   await page.reload();
   await waitForApp(page);
   await expect(rowNames(page)).toHaveText(v1.campaigns.filter((c) => c.status !== 'archived').map((c) => c.name));
-  // Saved again without any change by the user: version 4, the same campaigns, a new writer.
-  await expect.poll(async () => JSON.parse(await stored(page)).document.format_version, { message: 'format on disk' })
+  // Moved to the browser's database and saved again without any change by the user: the
+  // current version, the same campaigns, a new writer; localStorage no longer holds it.
+  await expect.poll(async () => JSON.parse((await stored(page)) || '{}').document?.format_version, { message: 'format on disk' })
     .toBe(4);
+  expect(await page.evaluate(() => localStorage.getItem('rally.workspace'))).toBeNull();
   const record = JSON.parse(await stored(page));
   expect(record.document.campaigns.map((c) => c.id)).toEqual(v1.campaigns.map((c) => c.id));
   expect(record.token.writer).not.toBe('old');

@@ -12,7 +12,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, newAxeContext, waitForApp, axeCheck, shot, instrument, storedFieldwork } from './helpers.mjs';
+import {
+  test, expect, newAxeContext, waitForApp, axeCheck, shot, instrument, saveThroughDialog,
+  storedFieldwork,
+} from './helpers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const V3 = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'format-v3.json'), 'utf8'));
@@ -220,7 +223,8 @@ test('a candidate opens the link, answers across a reload, reviews, sends, copie
   if ((await page.getByTestId('rs-copy-note').innerText()).startsWith('Code copied')) {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
   }
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rs-download').click()]);
+  await page.getByTestId('rs-download').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), saveThroughDialog(page)]);
   expect(await download.failure()).toBeNull();
   expect(download.suggestedFilename()).toMatch(/^rally-answers-jean-dupont-\d{4}-\d\d-\d\d\.json$/);
   const file = testInfo.outputPath(download.suggestedFilename());
@@ -249,7 +253,8 @@ test('a candidate opens the link, answers across a reload, reviews, sends, copie
   const card = page.getByTestId('rs-invitation');
   await expect(card).toHaveCount(1);
   await expect(card.getByTestId('rs-standing')).toHaveText(/^Finished on /);
-  const [again] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /^Download my answers/ }).click()]);
+  await card.getByRole('button', { name: /^Download my answers/ }).click();
+  const [again] = await Promise.all([page.waitForEvent('download'), saveThroughDialog(page)]);
   const againFile = testInfo.outputPath('again.json');
   await again.saveAs(againFile);
   expect(JSON.parse(fs.readFileSync(againFile, 'utf8')).responses).toEqual(doc.responses);

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   test, expect, go, waitSaved, statusRegion, alertRegion, watchErrors, createCampaign,
-  downloadFrom,
+  downloadFrom, saveThroughDialog,
 } from './recruiter-lib.mjs';
 import { axeCheck, shot, shotFile, waitForApp, ORIGIN, newAxeContext, storedFieldwork } from './helpers.mjs';
 
@@ -124,6 +124,7 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   await expect(card.locator('#survey-asked-by')).toBeFocused();
   await card.locator('#survey-asked-by').fill(ASKED_BY);
   await card.getByRole('button', { name: `Copy the link: ${CANDIDATE} (candidate) — themself` }).click();
+  await saveThroughDialog(rec);
   const link = await card.getByTestId('invitation-link').inputValue();
   expect(link).toContain('#/respond/');
   expect(link.startsWith(ORIGIN)).toBe(true);

@@ -2,6 +2,7 @@
 //! version, migration, shape (with the exact path of a wrong value) and finally the meaning
 //! (duplicate identifiers, empty names, impossible bands). Nothing here can panic.
 
+use super::envelope::SealedError;
 use super::{migrate, Document, CURRENT_VERSION, FORMAT_NAME};
 use crate::domain::campaign::CampaignError;
 use crate::domain::fieldwork::{check_observation, FieldworkError};
@@ -33,6 +34,12 @@ pub enum ImportError {
     TooDeep { max: usize },
     #[error("this is not a Rally file")]
     NotRally,
+    /// A sealed file given to a reader of open files: it needs its passphrase first
+    /// (see [`super::open_file`]).
+    #[error("the file is protected by a passphrase")]
+    Protected,
+    #[error("the protected file cannot be opened: {0}")]
+    Sealed(SealedError),
     #[error("the file has no format version")]
     MissingVersion,
     #[error("the format version is not a whole number")]
@@ -136,6 +143,9 @@ pub(super) fn current(doc: Document) -> Option<Result<Document, ImportError>> {
 
 /// Reads an already parsed JSON value (the autosave path uses this too).
 pub fn read_document_value(value: Value) -> Result<Document, ImportError> {
+    if super::envelope::is_sealed(&value) {
+        return Err(ImportError::Protected);
+    }
     let obj = value.as_object().ok_or(ImportError::NotRally)?;
     if obj.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(ImportError::NotRally);

@@ -3,9 +3,11 @@
 //! any input gives either a valid [`Document`] at the current version or an [`ImportError`]
 //! that says, in the recruiter's words, what is wrong. See `docs/file-format.md`.
 
+pub mod envelope;
 mod import;
 mod merge;
 mod migrate;
+pub mod passphrase;
 mod snapshot;
 pub mod stored;
 
@@ -22,6 +24,7 @@ use crate::domain::role::Role;
 use crate::domain::survey::Invitation;
 use crate::domain::workspace::Workspace;
 use chrono::{DateTime, Utc};
+use envelope::Sealed;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -193,6 +196,25 @@ impl Document {
     }
 }
 
+/// What a picked file turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opened {
+    /// A Rally file, read and checked.
+    Plain(Document),
+    /// A Rally file protected by a passphrase: its envelope, read and checked. The bytes it
+    /// opens to are read with [`read_document`].
+    Sealed(Sealed),
+}
+
+/// Reads any file a person may pick: an open Rally file, or a sealed one (whose envelope must
+/// be sound before anyone is asked for a passphrase).
+pub fn open_file(bytes: &[u8]) -> Result<Opened, ImportError> {
+    match envelope::sniff(bytes) {
+        Some(sealed) => sealed.map(Opened::Sealed).map_err(ImportError::Sealed),
+        None => read_document(bytes).map(Opened::Plain),
+    }
+}
+
 /// A file name for an export: `rally-<what>-<date>.json`, safe on every system.
 pub fn export_file_name(what: &str, now: DateTime<Utc>) -> String {
     let slug: String = what
@@ -222,6 +244,20 @@ pub fn export_file_name(what: &str, now: DateTime<Utc>) -> String {
     )
 }
 
+/// The name of a protected copy of the export `name` (`rally-<what>-<date>.json`):
+/// `rally-protected-<date>.json`. What the file is about — often a person's name — stays
+/// inside, sealed: a file name travels in the clear in every e-mail and downloads folder.
+pub fn protected_file_name(name: &str) -> String {
+    let stem = name.strip_suffix(".json").unwrap_or(name);
+    let date = stem
+        .get(stem.len().saturating_sub(10)..)
+        .filter(|d| crate::domain::timefmt::read_date(d).is_some());
+    match date {
+        Some(date) => format!("rally-protected-{date}.json"),
+        None => "rally-protected.json".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,5 +270,10 @@ mod tests {
             "rally-cso-5-0-lyon-paris-2025-11-24.json"
         );
         assert_eq!(export_file_name("…", at(0)), "rally-export-2025-11-24.json");
+        assert_eq!(
+            protected_file_name("rally-answers-jean-dupont-2025-11-24.json"),
+            "rally-protected-2025-11-24.json"
+        );
+        assert_eq!(protected_file_name("é.json"), "rally-protected.json");
     }
 }

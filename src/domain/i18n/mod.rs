@@ -17,6 +17,7 @@ mod errors;
 mod format;
 pub mod observe;
 pub mod picture;
+pub mod protect;
 pub mod quality;
 pub mod reading;
 pub mod respond;

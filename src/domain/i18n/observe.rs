@@ -35,7 +35,6 @@ catalogue! {
     Continue => "Reprendre", "Continue";
     Open => "Ouvrir", "Open";
     ExportObservation => "Exporter l'observation", "Export the observation";
-    ExportFailed => "Le navigateur a refusé le téléchargement. Réessayez, ou vérifiez ses réglages de téléchargement.", "The browser refused the download. Try again, or check its download settings.";
     BackToKits => "Vos kits", "Your kits";
     SessionNotFoundTitle => "Séance introuvable", "Session not found";
     SessionNotFound => "Ce kit ou cette séance n'existe pas dans ce navigateur. Importez le kit reçu du recruteur depuis la page des kits.", "This kit or session is not in this browser. Import the kit from the recruiter on the kits page.";

@@ -96,7 +96,6 @@ catalogue! {
     DoneTitle => "Merci\u{a0}!", "Thank you!";
     FileTitle => "Le fichier de vos réponses", "The file of your answers";
     Download => "Télécharger mes réponses", "Download my answers";
-    DownloadFailed => "Le navigateur a refusé le téléchargement. Réessayez, ou vérifiez ses réglages de téléchargement.", "The browser refused the download. Try again, or check its download settings.";
     CodeTitle => "Ou bien, le code court", "Or else, the short code";
     CodeBody => "Si joindre un fichier n'est pas pratique, copiez ce code et collez-le dans un message\u{a0}: il contient toutes vos réponses.", "If attaching a file is not handy, copy this code and paste it into a message: it holds all your answers.";
     CodeLabel => "Code de vos réponses", "Code of your answers";

@@ -24,8 +24,8 @@ use crate::domain::observation::log::{Event, EventFields, Observation, Observati
 use crate::domain::observation::scheme::{Actor, Applies, CodeKind, Scheme};
 use crate::platform::{clock, random};
 use crate::ui::shell::fieldwork::{observe, start, use_fieldwork, FieldworkHandle};
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Interval;
 use std::cell::RefCell;
@@ -61,8 +61,7 @@ struct Actions {
 
 #[function_component(Coding)]
 pub fn coding(p: &SessionProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let fw = use_fieldwork();
     let pad_state = use_mut_ref(PadState::default);
     let redraw = use_force_update();

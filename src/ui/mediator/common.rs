@@ -9,10 +9,11 @@ use crate::domain::i18n::T;
 use crate::domain::lang::Lang;
 use crate::domain::observation::log::{Event, Observation};
 use crate::domain::observation::scheme::{Actor, Area, Category, CodeKind, Scheme, Tag};
-use crate::platform::{clock, files};
+use crate::platform::clock;
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkMsg};
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
+use crate::ui::widgets::protect::{save_file, Protection};
 use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -105,7 +106,7 @@ pub fn session_heading(lang: Lang, place: &Place, title: O) -> Html {
 /// screen readers announce it when it fills), with a way to dismiss it.
 #[function_component(RefusalAlert)]
 pub fn refusal_alert() -> Html {
-    let app = use_app();
+    let lang = use_lang();
     let fw = use_fieldwork();
     let dismiss = {
         let fw = fw.clone();
@@ -115,8 +116,8 @@ pub fn refusal_alert() -> Html {
         <div role="alert" class={classes!("notice", "notice-error", fw.refused.is_none().then_some("is-empty"))} data-testid="obs-refusal">
             if let Some(e) = &fw.refused {
                 <div class="notice-body">
-                    <p>{ words::refusal(app.lang, e) }</p>
-                    <button type="button" class="button button-quiet" onclick={dismiss}>{ T::Dismiss.get(app.lang) }</button>
+                    <p>{ words::refusal(lang, e) }</p>
+                    <button type="button" class="button button-quiet" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
                 </div>
             }
         </div>
@@ -135,15 +136,14 @@ pub struct ExportProps {
     pub primary: bool,
 }
 
-/// "Export the observation": the kit and this mediator's observation of one session, as a file.
+/// "Export the observation": the kit and this mediator's observation of one session, as a file
+/// (through the save dialog, protected by default).
 #[function_component(ExportObservation)]
 pub fn export_observation(p: &ExportProps) -> Html {
-    let app = use_app();
+    let lang = use_lang();
     let fw = use_fieldwork();
-    let failed = use_state(|| false);
     let onclick = {
-        let (fw, failed, kit_id, session_id, candidate) =
-            (fw.clone(), failed.clone(), p.kit, p.session, p.candidate);
+        let (fw, kit_id, session_id, candidate) = (fw.clone(), p.kit, p.session, p.candidate);
         Callback::from(move |_| {
             let now = clock::now();
             let Some(kit) = fw.fieldwork.kit(kit_id) else {
@@ -163,22 +163,15 @@ pub fn export_observation(p: &ExportProps) -> Html {
                 .find(|c| c.id == candidate)
                 .map_or(String::new(), |c| format!(" {}", c.name));
             let name = format!("observation {} s{number}{with}", kit.mediator.name);
-            let ok = files::download(
-                &export_file_name(&name, now),
-                &Document::of_observation(kit, obs, now).to_json(),
-                "application/json",
-            );
-            failed.set(!ok);
+            let doc = Document::of_observation(kit, obs, now);
+            save_file(&export_file_name(&name, now), &doc, Protection::Recommended);
         })
     };
-    let label = O::ExportObservation.get(app.lang);
+    let label = O::ExportObservation.get(lang);
     html! {
-        <>
-            <button type="button" class={classes!("button", p.primary.then_some("button-primary"))} {onclick}
-                aria-label={p.context.as_ref().map(|c| crate::domain::i18n::action_on(app.lang, label, c))}
-                data-testid="obs-export">{ label }</button>
-            if *failed { <span class="field-error" role="alert">{ O::ExportFailed.get(app.lang) }</span> }
-        </>
+        <button type="button" class={classes!("button", p.primary.then_some("button-primary"))} {onclick}
+            aria-label={p.context.as_ref().map(|c| crate::domain::i18n::action_on(lang, label, c))}
+            data-testid="obs-export">{ label }</button>
     }
 }
 

@@ -5,7 +5,7 @@ use crate::domain::i18n::observe::{self as words, O};
 use crate::domain::i18n::T;
 use crate::domain::observation::log::EventFields;
 use crate::domain::observation::scheme::{Actor, Applies, Code, CodeKind, Scheme};
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -53,8 +53,7 @@ fn actor_value(a: Option<Actor>) -> &'static str {
 
 #[function_component(EventForm)]
 pub fn event_form(p: &Props) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let draft = use_state(|| Draft {
         code: p.initial.code.clone(),
         actor: p.initial.actor,

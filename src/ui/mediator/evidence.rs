@@ -9,7 +9,7 @@ use crate::domain::observation::log::Event;
 use crate::domain::observation::rating::MAX_EVIDENCE;
 use crate::domain::observation::scheme::{Actor, Scheme};
 use crate::ui::shell::fieldwork::use_fieldwork;
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use uuid::Uuid;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -31,8 +31,7 @@ pub struct Props {
 
 #[function_component(EvidencePicker)]
 pub fn evidence_picker(p: &Props) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let fw = use_fieldwork();
     let open = use_state(|| false);
     let code_filter = use_state(String::new);

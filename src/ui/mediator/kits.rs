@@ -10,16 +10,15 @@ use crate::domain::lang::Lang;
 use crate::domain::observation::clock::ClockState;
 use crate::platform::clock;
 use crate::ui::shell::fieldwork::{start, use_fieldwork, FieldworkHandle};
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
 use crate::ui::widgets::import_button::ImportButton;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 #[function_component(Kits)]
 pub fn kits() -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let fw = use_fieldwork();
     let navigator = use_navigator().expect("inside the router");
     let kits = &fw.fieldwork.kits;

@@ -6,7 +6,7 @@ use crate::domain::limits::MAX_TEXT_CHARS;
 use crate::domain::observation::log::ObservationAction;
 use crate::platform::random;
 use crate::ui::shell::fieldwork::{observe, use_fieldwork};
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use uuid::Uuid;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -22,8 +22,7 @@ pub struct Props {
 
 #[function_component(Notes)]
 pub fn notes(p: &Props) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let fw = use_fieldwork();
     let text = use_state(String::new);
     let all = use_state(|| false);

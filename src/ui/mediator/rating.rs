@@ -18,8 +18,8 @@ use crate::domain::observation::rating::{
 use crate::domain::observation::scheme::Scheme;
 use crate::platform::clock;
 use crate::ui::shell::fieldwork::{observe, use_fieldwork};
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
 use uuid::Uuid;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -27,8 +27,7 @@ use yew_router::prelude::*;
 
 #[function_component(Rating)]
 pub fn rating(p: &SessionProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let fw = use_fieldwork();
     let confirming = use_state(|| false);
     let confirm_ref = use_node_ref();
@@ -192,8 +191,7 @@ struct DimensionProps {
 /// One dimension: its definition, the five anchors as radio labels, a comment, the evidence.
 #[function_component(DimensionCard)]
 fn dimension_card(p: &DimensionProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let fw = use_fieldwork();
     let d = p.dimension;
     let base = format!("dim-{}", d.id);

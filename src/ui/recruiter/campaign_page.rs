@@ -7,7 +7,7 @@ use crate::domain::campaign::{
 use crate::domain::file::{export_file_name, Document};
 use crate::domain::i18n::{self, T};
 use crate::domain::workspace::Action;
-use crate::platform::{clock, files, random};
+use crate::platform::{clock, random};
 use crate::ui::recruiter::debrief_section::DebriefSection;
 use crate::ui::recruiter::decision_section::DecisionSection;
 use crate::ui::recruiter::fieldwork_section::FieldworkSection;
@@ -15,8 +15,12 @@ use crate::ui::recruiter::survey_section::SurveySection;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app, AppHandle, Msg};
 use crate::ui::widgets::{
-    field::TextField, instrument_picker::InstrumentPicker, people_editor::PeopleEditor,
-    role_profile::RoleProfile, sessions_editor::SessionsEditor,
+    field::TextField,
+    instrument_picker::InstrumentPicker,
+    people_editor::PeopleEditor,
+    protect::{save_file, Protection},
+    role_profile::RoleProfile,
+    sessions_editor::SessionsEditor,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -253,11 +257,7 @@ pub fn campaign_page(props: &Props) -> Html {
                 let doc = doc
                     .with_campaign_fieldwork(&fw.fieldwork, id)
                     .with_scores(&fw.fieldwork, app.lang);
-                let _ = files::download(
-                    &export_file_name(&name, now),
-                    &doc.to_json(),
-                    "application/json",
-                );
+                save_file(&export_file_name(&name, now), &doc, Protection::Recommended);
             }
         })
     };

@@ -18,6 +18,7 @@ use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
 use crate::ui::widgets::import_button::ImportButton;
+use crate::ui::widgets::protect::{save_file, Protection};
 use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -56,7 +57,7 @@ pub fn fieldwork_section(p: &Props) -> Html {
                 let kit = Kit::for_mediator(&campaign, id, default_scheme(), random::new_uuid(), now);
                 if let Some(kit) = kit {
                     let file = export_file_name(&format!("kit {name} {}", campaign.name), now);
-                    let _ = files::download(&file, &Document::of_kit(&kit, now).to_json(), "application/json");
+                    save_file(&file, &Document::of_kit(&kit, now), Protection::Offered);
                 }
             })
         };

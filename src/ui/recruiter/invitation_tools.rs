@@ -9,9 +9,10 @@ use crate::domain::lang::Lang;
 use crate::domain::survey::code::{decode_responses, invitation_payload, LINK_ROUTE};
 use crate::domain::survey::Invitation;
 use crate::domain::timefmt::{read_date, write_date};
-use crate::platform::{clipboard, clock, files, storage};
+use crate::platform::{clipboard, clock, storage};
 use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::state::{use_app, Msg};
+use crate::ui::widgets::protect::{make_link, save_file, Protection};
 use chrono::{NaiveDate, TimeDelta};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -151,10 +152,10 @@ pub fn invitation_actions(p: &ActionsProps) -> Html {
             if let Some(inv) = make.emit(()) {
                 let now = clock::now();
                 let name = export_file_name(&format!("invitation {}", inv.respondent.name), now);
-                let _ = files::download(
+                save_file(
                     &name,
-                    &Document::of_invitation(&inv, now).to_json(),
-                    "application/json",
+                    &Document::of_invitation(&inv, now),
+                    Protection::Offered,
                 );
             }
         })
@@ -163,17 +164,22 @@ pub fn invitation_actions(p: &ActionsProps) -> Html {
         let (make, link, copied) = (p.make.clone(), link.clone(), copied.clone());
         Callback::from(move |_| {
             if let Some(inv) = make.emit(()) {
-                let text = format!(
-                    "{}{}{}",
-                    clipboard::app_url(),
-                    LINK_ROUTE,
-                    invitation_payload(&inv)
-                );
-                link.set(Some(text.clone()));
-                let copied = copied.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    copied.set(Some(clipboard::copy(&text).await));
+                // The person chooses an open or a protected link in the save dialog.
+                let (link, copied) = (link.clone(), copied.clone());
+                let on_link = Callback::from(move |text: String| {
+                    link.set(Some(text.clone()));
+                    let copied = copied.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        copied.set(Some(clipboard::copy(&text).await));
+                    });
                 });
+                let base = format!("{}{}", clipboard::app_url(), LINK_ROUTE);
+                make_link(
+                    base,
+                    invitation_payload(&inv),
+                    &Document::of_invitation(&inv, clock::now()),
+                    on_link,
+                );
             }
         })
     };

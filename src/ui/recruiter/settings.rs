@@ -3,7 +3,7 @@
 use crate::domain::i18n::decision::Dc;
 use crate::domain::i18n::T;
 use crate::platform::storage::Persistence;
-use crate::ui::shell::app::LanguageSwitcher;
+use crate::ui::shell::lang::LanguageSwitcher;
 use crate::ui::shell::state::use_app;
 use crate::ui::widgets::sample_tools::{ExploreSampleButton, RemoveSampleButton};
 use crate::ui::widgets::{export_all_button::ExportAllButton, import_button::ImportButton};

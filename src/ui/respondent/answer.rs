@@ -15,8 +15,8 @@ use crate::domain::survey::{Draft, DraftAction, Invitation, Step};
 use crate::platform::clock;
 use crate::platform::storage::StorageFailure;
 use crate::ui::shell::fieldwork::{replace, use_fieldwork};
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
 use chrono::{DateTime, Utc};
 use std::rc::Rc;
 use uuid::Uuid;
@@ -30,8 +30,7 @@ pub struct AnswerProps {
 
 #[function_component(Answer)]
 pub fn answer(p: &AnswerProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let fw = use_fieldwork();
     let inv = Uuid::parse_str(&p.invitation)
         .ok()
@@ -96,8 +95,7 @@ struct FlowProps {
 
 #[function_component(Flow)]
 fn flow(p: &FlowProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let fw = use_fieldwork();
     let state = {
         let invitation = p.invitation.clone();

@@ -12,15 +12,14 @@ use crate::domain::lang::Lang;
 use crate::domain::survey::DraftAction;
 use crate::domain::survey::Invitation;
 use crate::platform::clock;
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 #[function_component(Consent)]
 pub fn consent(p: &StepProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let navigator = use_navigator().expect("inside the router");
     let confirming = use_state(|| false);
     let inv = &p.invitation;

@@ -8,8 +8,8 @@ use crate::domain::i18n::survey::code_error;
 use crate::domain::i18n::{self};
 use crate::domain::survey::code::encode_responses;
 use crate::platform::clipboard;
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -29,10 +29,8 @@ fn code_rows(code: &str) -> String {
 
 #[function_component(Done)]
 pub fn done(p: &StepProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let inv = &p.invitation;
-    let download_failed = use_state(|| false);
     let copying = use_state(|| Copying::Idle);
     let code_ref = use_node_ref();
     let code = {
@@ -41,8 +39,8 @@ pub fn done(p: &StepProps) -> Html {
     };
 
     let on_download = {
-        let (inv, draft, failed) = (inv.clone(), p.draft.clone(), download_failed.clone());
-        Callback::from(move |_| failed.set(!download_answers(&inv, &draft.submitted)))
+        let (inv, draft) = (inv.clone(), p.draft.clone());
+        Callback::from(move |_| download_answers(&inv, &draft.submitted))
     };
     let on_copy = {
         let (code, copying, code_ref) = (code.clone(), copying.clone(), code_ref.clone());
@@ -84,9 +82,6 @@ pub fn done(p: &StepProps) -> Html {
                     <h2 id="rs-file-title">{ R::FileTitle.get(lang) }</h2>
                     <p>{ words::file_body(lang, &inv.asked_by) }</p>
                     <button type="button" class="button button-primary" onclick={on_download} data-testid="rs-download">{ R::Download.get(lang) }</button>
-                    <div role="alert" class={classes!("rs-inline-alert", (!*download_failed).then_some("is-empty"))}>
-                        if *download_failed { <p class="field-error">{ R::DownloadFailed.get(lang) }</p> }
-                    </div>
                 </section>
                 <section class="card" aria-labelledby="rs-code-title">
                     <h2 id="rs-code-title">{ R::CodeTitle.get(lang) }</h2>

@@ -3,19 +3,19 @@
 
 use super::store::peek_draft;
 use super::{download_answers, focus_by_id, navigate_to_answer};
-use crate::domain::file::{read_document, ImportError};
+use crate::domain::file::{Document, ImportError};
 use crate::domain::i18n::respond::{self as words, R};
 use crate::domain::i18n::{self, survey::code_error};
 use crate::domain::instrument::score::Response;
 use crate::domain::lang::Lang;
 use crate::domain::limits::MAX_IMPORT_BYTES;
-use crate::domain::survey::code::invitation_from_payload;
 use crate::domain::survey::{CodeError, Invitation, Step};
 use crate::platform::clock;
 use crate::platform::files::{read_picked, take_picked, Picked};
 use crate::ui::shell::fieldwork::{replace, use_fieldwork, FieldworkHandle};
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
+use crate::ui::widgets::protect::{open_invitation_link, open_picked};
 use chrono::{DateTime, Utc};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -153,20 +153,24 @@ pub fn respond_home() -> Html {
             let (fw, navigator, outcome, busy) =
                 (fw.clone(), navigator.clone(), outcome.clone(), busy.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match read_picked(file).await {
-                    Picked::TooLarge(bytes) => Some(Outcome::FileRefused(ImportError::TooLarge {
-                        bytes,
-                        max: MAX_IMPORT_BYTES,
-                    })),
-                    Picked::Unreadable => Some(Outcome::FileRefused(ImportError::NotText)),
-                    Picked::Bytes(bytes) => match read_document(&bytes) {
+                // A protected file is read once its passphrase opens it.
+                let finish = Callback::from(move |read: Result<Document, ImportError>| {
+                    outcome.set(match read {
                         Err(e) => Some(Outcome::FileRefused(e)),
                         Ok(doc) if doc.invitations.is_empty() => Some(Outcome::NoInvitation),
                         Ok(doc) => take_in(&fw, &navigator, &doc.invitations),
-                    },
-                };
+                    })
+                });
+                let picked = read_picked(file).await;
                 busy.set(false);
-                outcome.set(result);
+                match picked {
+                    Picked::TooLarge(bytes) => finish.emit(Err(ImportError::TooLarge {
+                        bytes,
+                        max: MAX_IMPORT_BYTES,
+                    })),
+                    Picked::Unreadable => finish.emit(Err(ImportError::NotText)),
+                    Picked::Bytes(bytes) => open_picked(&bytes, finish),
+                }
             });
         })
     };
@@ -185,13 +189,16 @@ pub fn respond_home() -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match invitation_from_payload(&link_text) {
+            // A protected link is read once its passphrase opens it.
+            let (fw, navigator, outcome) = (fw.clone(), navigator.clone(), outcome.clone());
+            let then = Callback::from(move |read| match read {
                 Ok(inv) => outcome.set(take_in(&fw, &navigator, &[inv])),
                 Err(e) => {
                     outcome.set(Some(Outcome::LinkRefused(e)));
                     focus_by_id("rs-link");
                 }
-            }
+            });
+            open_invitation_link(&link_text, then, Callback::noop());
         })
     };
 

@@ -7,8 +7,8 @@ use crate::domain::i18n::respond::R;
 use crate::domain::i18n::survey::code_error;
 use crate::domain::survey::code::invitation_from_payload;
 use crate::ui::shell::fieldwork::{replace, use_fieldwork};
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -19,8 +19,7 @@ pub struct LinkProps {
 
 #[function_component(RespondLink)]
 pub fn respond_link(p: &LinkProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let fw = use_fieldwork();
     let navigator = use_navigator().expect("inside the router");
     let read = use_memo(p.payload.clone(), |payload| {

@@ -15,17 +15,20 @@ mod link;
 mod open_question;
 mod question_page;
 mod review;
+mod sealed_link;
 mod store;
 
 pub use answer::Answer;
 pub use home::RespondHome;
 pub use link::RespondLink;
+pub use sealed_link::SealedLink;
 
 use crate::domain::file::{export_file_name, Document};
 use crate::domain::instrument::score::Response;
 use crate::domain::survey::Invitation;
-use crate::platform::{clock, files};
+use crate::platform::clock;
 use crate::ui::shell::routes::Route;
+use crate::ui::widgets::protect::{save_file, Protection};
 use uuid::Uuid;
 use yew_router::prelude::Navigator;
 
@@ -44,14 +47,15 @@ fn navigate_to_answer(navigator: &Navigator, id: Uuid, replace: bool) {
     }
 }
 
-/// Offers the file of a respondent's answers; false if the browser refused the download.
-fn download_answers(inv: &Invitation, answers: &[Response]) -> bool {
+/// Offers the file of a respondent's answers (the save dialog, where it may be protected, says
+/// if the browser refuses the download).
+fn download_answers(inv: &Invitation, answers: &[Response]) {
     let now = clock::now();
-    files::download(
+    save_file(
         &export_file_name(&format!("answers {}", inv.respondent.name), now),
-        &Document::of_responses(answers, now).to_json(),
-        "application/json",
-    )
+        &Document::of_responses(answers, now),
+        Protection::Recommended,
+    );
 }
 
 use crate::platform::dom::focus_by_id;

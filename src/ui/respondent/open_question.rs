@@ -23,8 +23,7 @@ pub struct OpenProps {
 
 #[function_component(OpenQuestionPage)]
 pub fn open_question_page(p: &OpenProps) -> Html {
-    let app = crate::ui::shell::state::use_app();
-    let lang = app.lang;
+    let lang = crate::ui::shell::lang::use_lang();
     let inv = &p.invitation;
     let Some((instrument, question)) = open_question(inv, p.index) else {
         return html! {};

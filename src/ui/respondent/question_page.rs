@@ -38,8 +38,7 @@ fn focus_target(next: Option<(&Item, Option<u8>)>) -> String {
 
 #[function_component(QuestionPage)]
 pub fn question_page(p: &PageProps) -> Html {
-    let app = crate::ui::shell::state::use_app();
-    let lang = app.lang;
+    let lang = crate::ui::shell::lang::use_lang();
     let inv = &p.invitation;
     let all = pages(inv);
     let Some(page) = all.get(p.page).copied() else {
@@ -174,8 +173,7 @@ struct ItemProps {
 
 #[function_component(ItemQuestion)]
 fn item_question(p: &ItemProps) -> Html {
-    let app = crate::ui::shell::state::use_app();
-    let lang = app.lang;
+    let lang = crate::ui::shell::lang::use_lang();
     let item = p.item;
     let points = p.instrument.points();
     let answer = {

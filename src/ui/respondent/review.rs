@@ -16,8 +16,7 @@ use yew::prelude::*;
 
 #[function_component(Review)]
 pub fn review(p: &StepProps) -> Html {
-    let app = crate::ui::shell::state::use_app();
-    let lang = app.lang;
+    let lang = crate::ui::shell::lang::use_lang();
     let inv = &p.invitation;
     let all = pages(inv);
     let standing = p.draft.page_progress(inv);

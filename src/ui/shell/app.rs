@@ -2,8 +2,8 @@
 //! banners that must never be missed (storage trouble, another tab), the notice area, the page
 //! itself and the footer.
 
+use crate::domain::file::envelope::LINK_MARK;
 use crate::domain::i18n::{observe::O, survey::S, T};
-use crate::domain::lang::Lang;
 use crate::platform::storage::StorageFailure;
 use crate::ui::mediator::{Coding, Kits, Rating};
 use crate::ui::recruiter::compare::Compare;
@@ -16,11 +16,13 @@ use crate::ui::recruiter::{
     campaign_page::CampaignPage, home::Home, new_campaign::NewCampaign, roles::RoleEditor,
     roles::Roles,
 };
-use crate::ui::respondent::{Answer, RespondHome, RespondLink};
+use crate::ui::respondent::{Answer, RespondHome, RespondLink, SealedLink};
 use crate::ui::shell::autosave::{self, use_autosave, Session};
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle, FieldworkState};
+use crate::ui::shell::lang::{start_lang, use_lang_effects, LangContext, LanguageSwitcher};
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{AppHandle, AppState, Msg, SaveState};
+use crate::ui::widgets::protect::ProtectDesk;
 use crate::ui::widgets::{export_all_button::ExportAllButton, notices::Notices};
 use gloo::events::EventListener;
 use std::cell::RefCell;
@@ -33,7 +35,7 @@ use yew_router::prelude::*;
 pub fn app() -> Html {
     let session = use_memo((), |_| Rc::new(RefCell::new(autosave::session())));
     let session: Rc<RefCell<Session>> = (*session).clone();
-    let app = use_reducer(|| AppState::starting(autosave::start_lang()));
+    let app = use_reducer(|| AppState::starting(start_lang()));
     use_autosave(&app, session.clone());
     // Reading storage is asynchronous: the pages wait until the workspace is there.
     {
@@ -49,16 +51,14 @@ pub fn app() -> Html {
     crate::ui::shell::fieldwork::use_fieldwork_boot(&fieldwork);
     crate::ui::shell::fieldwork::use_fieldwork_saver(&fieldwork);
 
-    // Language: <html lang>, and remembered.
-    use_effect_with(app.lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.code());
+    use_lang_effects(app.lang);
+    let lang_context = {
+        let dispatcher = app.dispatcher();
+        LangContext {
+            lang: app.lang,
+            set: Callback::from(move |l| dispatcher.dispatch(Msg::SetLang(l))),
         }
-        autosave::save_lang(*lang);
-    });
+    };
 
     // While changes cannot be saved, closing the tab asks for confirmation first.
     {
@@ -130,6 +130,7 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>
+        <ContextProvider<LangContext> context={lang_context}>
         <ContextProvider<FieldworkHandle> context={fieldwork.clone()}>
             <HashRouter>
                 <a class="skip-link" href="#main">{ T::SkipToContent.get(app.lang) }</a>
@@ -146,8 +147,10 @@ pub fn app() -> Html {
                 <footer class="site-footer">
                     <p>{ T::FooterPrivacy.get(app.lang) }</p>
                 </footer>
+                <ProtectDesk />
             </HashRouter>
         </ContextProvider<FieldworkHandle>>
+        </ContextProvider<LangContext>>
         </ContextProvider<AppHandle>>
     }
 }
@@ -176,6 +179,9 @@ fn switch(route: Route) -> Html {
         Route::CampaignReport { id } => html! { <Report {id} /> },
         Route::Report { id, candidate } => html! { <Report {id} candidate={Some(candidate)} /> },
         Route::Respond => html! { <RespondHome /> },
+        Route::RespondLink { payload } if payload.starts_with(LINK_MARK) => {
+            html! { <SealedLink {payload} /> }
+        }
         Route::RespondLink { payload } => html! { <RespondLink {payload} /> },
         Route::Answer { invitation } => html! { <Answer {invitation} /> },
         Route::Observe => html! { <Kits /> },
@@ -281,27 +287,6 @@ fn header() -> Html {
                 <LanguageSwitcher />
             </div>
         </header>
-    }
-}
-
-/// The two language buttons; the pressed one is the current language.
-#[function_component(LanguageSwitcher)]
-pub fn language_switcher() -> Html {
-    let app = crate::ui::shell::state::use_app();
-    html! {
-        <div class="lang-switch" role="group" aria-label={T::LanguageGroup.get(app.lang)}>
-            { for Lang::ALL.iter().map(|l| {
-                let l = *l;
-                let app = app.clone();
-                let pressed = app.lang == l;
-                let onclick = Callback::from(move |_| app.dispatch(Msg::SetLang(l)));
-                html! {
-                    <button type="button" lang={l.code()} aria-pressed={pressed.to_string()} class={classes!("lang-button", pressed.then_some("is-current"))} {onclick}>
-                        { l.endonym() }
-                    </button>
-                }
-            }) }
-        </div>
     }
 }
 

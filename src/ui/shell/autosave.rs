@@ -10,7 +10,6 @@
 
 use crate::domain::file::stored::{WORKSPACE_KEY, WORKSPACE_TOKEN_KEY};
 use crate::domain::file::{Document, Snapshot, SnapshotToken};
-use crate::domain::lang::Lang;
 use crate::domain::workspace::Workspace;
 use crate::platform::db::{self, Batch, WriteError};
 use crate::platform::storage::{self, StorageFailure};
@@ -28,7 +27,6 @@ use yew::prelude::*;
 pub const LEGACY_DATA_KEY: &str = "rally.workspace";
 /// The token of the last write, in `localStorage`: its `storage` event tells the other tabs.
 pub const TOKEN_KEY: &str = "rally.workspace.token";
-pub const LANG_KEY: &str = "rally.lang";
 const DEBOUNCE_MS: u32 = 300;
 
 /// What this tab knows about the stored record.
@@ -37,20 +35,6 @@ pub struct Session {
     seq: u64,
     known: Option<SnapshotToken>,
     pending: Option<(Timeout, Rc<Workspace>)>,
-}
-
-/// The language to show first: the one chosen before, or the browser's.
-pub fn start_lang() -> Lang {
-    storage::read(LANG_KEY)
-        .ok()
-        .flatten()
-        .and_then(|c| Lang::from_code(&c))
-        .or_else(|| {
-            web_sys::window()
-                .and_then(|w| w.navigator().language())
-                .and_then(|c| Lang::from_code(&c))
-        })
-        .unwrap_or_default()
 }
 
 /// A new save session for this tab.
@@ -337,9 +321,4 @@ pub fn keep_mine(app: &AppHandle, session: &Rc<RefCell<Session>>) {
             .and_then(|t| SnapshotToken::decode(&t));
         app.dispatch(Msg::KeepMine);
     });
-}
-
-/// Remembers the language choice.
-pub fn save_lang(lang: Lang) {
-    let _ = storage::write(LANG_KEY, lang.code());
 }

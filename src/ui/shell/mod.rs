@@ -5,5 +5,6 @@
 pub mod app;
 pub mod autosave;
 pub mod fieldwork;
+pub mod lang;
 pub mod routes;
 pub mod state;

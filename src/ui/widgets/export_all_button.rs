@@ -1,10 +1,12 @@
-//! "Export all data": the whole workspace as a Rally JSON file.
+//! "Export all data": the whole workspace as a Rally JSON file, protected by a passphrase
+//! unless the person chooses otherwise.
 
 use crate::domain::file::{export_file_name, Document};
 use crate::domain::i18n::T;
-use crate::platform::{clock, files};
+use crate::platform::clock;
 use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::state::use_app;
+use crate::ui::widgets::protect::{save_file, Protection};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,11 +26,7 @@ pub fn export_all_button(props: &Props) -> Html {
             let doc = Document::of_workspace(app.workspace(), now)
                 .with_fieldwork(&fieldwork.fieldwork)
                 .with_scores(&fieldwork.fieldwork, app.lang);
-            let _ = files::download(
-                &export_file_name("all", now),
-                &doc.to_json(),
-                "application/json",
-            );
+            save_file(&export_file_name("all", now), &doc, Protection::Recommended);
         })
     };
     html! {

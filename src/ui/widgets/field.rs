@@ -2,7 +2,7 @@
 //! (`aria-describedby`, `aria-invalid`).
 
 use crate::domain::i18n::T;
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -33,7 +33,7 @@ pub struct Props {
 
 #[function_component(TextField)]
 pub fn text_field(p: &Props) -> Html {
-    let app = use_app();
+    let lang = use_lang();
     let hint_id = format!("{}-hint", p.id);
     let error_id = format!("{}-error", p.id);
     let described = [
@@ -60,7 +60,7 @@ pub fn text_field(p: &Props) -> Html {
                 { p.label.clone() }
                 if p.required {
                     <span class="required" aria-hidden="true">{ " *" }</span>
-                    <span class="visually-hidden">{ format!(" ({})", T::Required.get(app.lang)) }</span>
+                    <span class="visually-hidden">{ format!(" ({})", T::Required.get(lang)) }</span>
                 }
             </label>
             <input

@@ -1,12 +1,17 @@
 //! "Import a Rally file": a labelled native file input. The file is size-checked before it is
-//! read, then parsed and validated by the core; the outcome goes to the notice area.
+//! read, then parsed and validated by the core — a protected file once its passphrase opens
+//! it. On the recruiter's page the outcome goes to the notice area (campaigns are merged into
+//! the workspace); on the mediator's page, which has no workspace, only the fieldwork is taken
+//! in and the outcome is said under the button.
 
-use crate::domain::file::{read_document, ImportError};
-use crate::domain::i18n::T;
+use crate::domain::file::{Document, ImportError, MergeReport};
+use crate::domain::i18n::{self, T};
 use crate::domain::limits::MAX_IMPORT_BYTES;
 use crate::platform::files::{read_picked, take_picked, Picked};
 use crate::ui::shell::fieldwork::use_fieldwork;
-use crate::ui::shell::state::{use_app, Msg};
+use crate::ui::shell::lang::use_lang;
+use crate::ui::shell::state::{AppHandle, Msg};
+use crate::ui::widgets::protect::open_picked;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,30 +21,47 @@ pub struct Props {
 
 #[function_component(ImportButton)]
 pub fn import_button(props: &Props) -> Html {
-    let app = use_app();
+    let app = use_context::<AppHandle>();
+    let lang = use_lang();
     let fieldwork = use_fieldwork();
     let busy = use_state(|| false);
+    // The outcome said under the button, where there is no notice area: (sentence, error?).
+    let outcome = use_state(|| None::<(String, bool)>);
     let onchange = {
         let app = app.clone();
         let fieldwork = fieldwork.clone();
-        let busy = busy.clone();
+        let (busy, outcome) = (busy.clone(), outcome.clone());
         Callback::from(move |e: Event| {
             let Some(file) = take_picked(&e) else {
                 return;
             };
             busy.set(true);
-            let (app, busy, fieldwork) = (app.clone(), busy.clone(), fieldwork.clone());
+            let (app, busy, fieldwork, outcome) = (
+                app.clone(),
+                busy.clone(),
+                fieldwork.clone(),
+                outcome.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
-                let msg = match read_picked(file).await {
-                    Picked::TooLarge(bytes) => Msg::ImportFailed(ImportError::TooLarge {
-                        bytes,
-                        max: MAX_IMPORT_BYTES,
-                    }),
-                    Picked::Unreadable => Msg::ImportFailed(ImportError::NotText),
-                    Picked::Bytes(bytes) => match read_document(&bytes) {
+                let finish = Callback::from(move |read: Result<Document, ImportError>| {
+                    let Some(app) = &app else {
+                        outcome.set(Some(match read {
+                            Ok(doc) => {
+                                let report =
+                                    crate::ui::shell::fieldwork::import(&fieldwork, &doc, &[]);
+                                (
+                                    i18n::merge_report(lang, &MergeReport::default(), &report),
+                                    false,
+                                )
+                            }
+                            Err(e) => (i18n::import_error(lang, &e), true),
+                        }));
+                        return;
+                    };
+                    app.dispatch(match read {
                         Ok(doc) => {
-                            // Answers may be for a campaign already here or one arriving in
-                            // the same file.
+                            // Answers may be for a campaign already here or one arriving in the
+                            // same file.
                             let mut campaigns = app.workspace().campaigns.clone();
                             campaigns.extend(doc.campaigns.iter().cloned());
                             let report =
@@ -47,10 +69,18 @@ pub fn import_button(props: &Props) -> Html {
                             Msg::Imported(Box::new(doc), report)
                         }
                         Err(e) => Msg::ImportFailed(e),
-                    },
-                };
+                    })
+                });
+                let picked = read_picked(file).await;
                 busy.set(false);
-                app.dispatch(msg);
+                match picked {
+                    Picked::TooLarge(bytes) => finish.emit(Err(ImportError::TooLarge {
+                        bytes,
+                        max: MAX_IMPORT_BYTES,
+                    })),
+                    Picked::Unreadable => finish.emit(Err(ImportError::NotText)),
+                    Picked::Bytes(bytes) => open_picked(&bytes, finish),
+                }
             });
         })
     };
@@ -58,9 +88,12 @@ pub fn import_button(props: &Props) -> Html {
         <div class="import-control">
             // The native input stays focusable but hidden; its label is the visible, translated button.
             <input id={props.id.clone()} class="file-input" type="file" accept=".json,application/json" {onchange} data-testid="import-file" disabled={!fieldwork.ready} />
-            <label for={props.id.clone()} class="button file-button">{ T::ImportFile.get(app.lang) }</label>
+            <label for={props.id.clone()} class="button file-button">{ T::ImportFile.get(lang) }</label>
             if *busy {
-                <p class="hint" aria-live="polite">{ T::Importing.get(app.lang) }</p>
+                <p class="hint" aria-live="polite">{ T::Importing.get(lang) }</p>
+            }
+            if let Some((text, error)) = (*outcome).clone() {
+                <p class={classes!("hint", error.then_some("field-error"))} role={if error { "alert" } else { "status" }}>{ text }</p>
             }
         </div>
     }

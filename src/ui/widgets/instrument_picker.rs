@@ -2,7 +2,7 @@
 
 use crate::domain::campaign::InstrumentId;
 use crate::domain::i18n::{self, T};
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,8 +15,7 @@ pub struct Props {
 
 #[function_component(InstrumentPicker)]
 pub fn instrument_picker(p: &Props) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let boxes = InstrumentId::ALL.iter().map(|id| {
         let id = *id;
         let checked = p.selected.contains(&id);

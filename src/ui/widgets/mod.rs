@@ -1,4 +1,5 @@
-//! Small reusable pieces: form fields, list editors, the role profile, notices and file tools.
+//! Small reusable pieces: form fields, list editors, the role profile, notices, file tools and
+//! passphrase protection.
 
 pub mod charts;
 pub mod export_all_button;
@@ -7,6 +8,7 @@ pub mod import_button;
 pub mod instrument_picker;
 pub mod notices;
 pub mod people_editor;
+pub mod protect;
 pub mod role_profile;
 pub mod sample_tools;
 pub mod sessions_editor;

@@ -4,7 +4,7 @@
 
 use crate::domain::campaign::{PeopleList, Person};
 use crate::domain::i18n::{self, T};
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use crate::ui::widgets::field::TextField;
 use uuid::Uuid;
 use yew::prelude::*;
@@ -35,8 +35,7 @@ fn list_code(list: PeopleList) -> &'static str {
 
 #[function_component(PeopleEditor)]
 pub fn people_editor(p: &Props) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let code = list_code(p.list);
     // Move focus to the new row's name after "Add".
     let previous = use_mut_ref(|| p.people.len());

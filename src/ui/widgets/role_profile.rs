@@ -3,7 +3,7 @@
 
 use crate::domain::i18n::{self, T};
 use crate::domain::role::{Posture, Role, LEVEL_MAX, LEVEL_MIN};
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,8 +13,7 @@ pub struct Props {
 
 #[function_component(RoleProfile)]
 pub fn role_profile(p: &Props) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let role = &p.role;
     let rows = role.axes.iter().map(|a| {
         let cells = (LEVEL_MIN..=LEVEL_MAX).map(|lvl| {

@@ -6,7 +6,7 @@ use crate::domain::draft::{
 };
 use crate::domain::i18n::{self, T};
 use crate::domain::limits::{MAX_SESSIONS, MIN_SESSIONS};
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use crate::ui::widgets::field::TextField;
 use uuid::Uuid;
 use yew::prelude::*;
@@ -27,8 +27,7 @@ pub struct Props {
 
 #[function_component(SessionsEditor)]
 pub fn sessions_editor(p: &Props) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     // Date and time inputs that could not be read, by session id.
     let bad = use_state(Vec::<(Uuid, &'static str)>::new);
     let rows = p.sessions.iter().enumerate().map(|(i, s)| {

@@ -7,7 +7,7 @@ use crate::domain::assessment::chart::{self as geo, svg_number, Anchor};
 use crate::domain::i18n::charts::{self as ch, Ch};
 use crate::domain::i18n::number;
 use crate::domain::lang::Lang;
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use yew::prelude::*;
 
 /// One paradox, scored in POMP (0–100); `None` = not scored.
@@ -155,7 +155,7 @@ fn row(lang: Lang, r: &ParadoxRow, top: f64) -> (Html, f64) {
 
 #[function_component(ParadoxChart)]
 pub fn paradox_chart(p: &ParadoxProps) -> Html {
-    let lang = use_app().lang;
+    let lang = use_lang();
     if p.rows.is_empty() {
         return html! {
             <figure class="chart chart-paradox">

@@ -10,7 +10,7 @@ use crate::domain::assessment::gaps::{Quadrant, HIGH_FROM};
 use crate::domain::i18n::charts::{self as ch, Ch};
 use crate::domain::i18n::number;
 use crate::domain::lang::Lang;
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use yew::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -51,7 +51,7 @@ const DISC: f64 = 19.0;
 
 #[function_component(QuadrantMap)]
 pub fn quadrant_map(p: &QuadrantProps) -> Html {
-    let lang = use_app().lang;
+    let lang = use_lang();
     let name =
         |q: Quadrant, wrap: (usize, usize)| geo::wrap_label(ch::quadrant(lang, q), wrap.0, wrap.1);
     let upper = [

@@ -7,7 +7,7 @@ use crate::domain::assessment::chart::{self as geo, Anchor};
 use crate::domain::i18n::charts::{self as ch, Ch};
 use crate::domain::i18n::number;
 use crate::domain::lang::Lang;
-use crate::ui::shell::state::use_app;
+use crate::ui::shell::lang::use_lang;
 use yew::prelude::*;
 
 /// Which series a line is: it sets the line's style (solid, dashed, dotted) and marker.
@@ -94,7 +94,7 @@ fn decimals(min: f64, max: f64) -> usize {
 
 #[function_component(Radar)]
 pub fn radar(p: &RadarProps) -> Html {
-    let lang = use_app().lang;
+    let lang = use_lang();
     let n = p.axes.len();
     if n < 3 || p.series.is_empty() {
         return html! {
