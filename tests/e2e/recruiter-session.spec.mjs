@@ -5,7 +5,7 @@ import {
   createCampaign, importFile, importFixture, commitField, hostile, VALID_FILE, FIXTURE,
   watchErrors, saveThroughDialog,
 } from './recruiter-lib.mjs';
-import { instrument, waitForApp, ORIGIN } from './helpers.mjs';
+import { instrument, waitForApp, ORIGIN, storedFieldwork } from './helpers.mjs';
 
 const FR_MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
 const EN_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -185,15 +185,13 @@ test.describe('a second tab', () => {
 });
 
 test('a full storage shows the banner with "Export now", and the change stays on screen', async ({ page }) => {
-  // From the second load of the tab on, localStorage refuses every write.
+  // From the second load of the tab on, the browser's database refuses every write.
   await page.addInitScript(() => {
-    const realSetItem = Storage.prototype.setItem;
     const loads = Number(sessionStorage.getItem('__rallyLoads') ?? '0') + 1;
-    realSetItem.call(sessionStorage, '__rallyLoads', String(loads));
+    sessionStorage.setItem('__rallyLoads', String(loads));
     if (loads < 2) return;
-    Storage.prototype.setItem = function setItem(key, value) {
-      if (this === window.localStorage) throw new DOMException('quota', 'QuotaExceededError');
-      return realSetItem.call(this, key, value);
+    IDBObjectStore.prototype.put = function put() {
+      throw new DOMException('quota', 'QuotaExceededError');
     };
   });
   await open(page);
@@ -286,4 +284,41 @@ test('a workspace saved by an older Rally is read, then written back in the curr
   await waitForApp(page);
   await expect(rowNames(page)).toHaveText(v1.campaigns.filter((c) => c.status !== 'archived').map((c) => c.name));
   await expect(page.getByTestId('conflict-banner')).toHaveCount(0);
+});
+
+test('data a format-3 Rally kept in localStorage moves to the database once, and nothing is lost', async ({ page }) => {
+  const fs = await import('node:fs');
+  const v3 = JSON.parse(fs.readFileSync(VALID_FILE.replace('format-v1.json', 'format-v3.json'), 'utf8'));
+  expect(v3.format_version).toBe(3);
+  const workspace = { ...v3, kits: [], observations: [], invitations: [], responses: [] };
+  const fieldwork = { ...v3, campaigns: [], roles: [] };
+  await open(page); // an empty browser: nothing is written
+  await page.evaluate(({ workspace, fieldwork }) => {
+    localStorage.setItem('rally.workspace', JSON.stringify({ token: { writer: 'old', seq: 9 }, document: workspace }));
+    localStorage.setItem('rally.workspace.token', 'old:9');
+    localStorage.setItem('rally.fieldwork', JSON.stringify(fieldwork));
+  }, { workspace, fieldwork });
+  await page.reload();
+  await waitForApp(page);
+  await expect(rowNames(page)).toHaveText(v3.campaigns.filter((c) => c.status !== 'archived').map((c) => c.name));
+  // Everything is in the database, in the current format; localStorage no longer holds it.
+  await expect.poll(async () => JSON.parse((await stored(page)) || '{}').document?.format_version).toBe(4);
+  const record = JSON.parse(await stored(page));
+  expect(record.document.campaigns.map((c) => c.id).sort()).toEqual(v3.campaigns.map((c) => c.id).sort());
+  const fw = await storedFieldwork(page);
+  expect(fw.kits.map((k) => k.id)).toEqual(v3.kits.map((k) => k.id));
+  expect(fw.observations.map((o) => [o.id, o.events.length]))
+    .toEqual(v3.observations.map((o) => [o.id, o.events.length]));
+  expect(fw.invitations.map((i) => i.id).sort()).toEqual(v3.invitations.map((i) => i.id).sort());
+  expect(fw.responses.map((r) => r.id).sort()).toEqual(v3.responses.map((r) => r.id).sort());
+  expect(await page.evaluate(() => [localStorage.getItem('rally.workspace'), localStorage.getItem('rally.fieldwork')]))
+    .toEqual([null, null]);
+  // A reload reads it from the database, the same, with no conflict.
+  await page.reload();
+  await waitForApp(page);
+  await expect(rowNames(page)).toHaveText(v3.campaigns.filter((c) => c.status !== 'archived').map((c) => c.name));
+  await expect(page.getByTestId('conflict-banner')).toHaveCount(0);
+  const campaign = v3.campaigns[0];
+  await page.goto(`/#/campaign/${campaign.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(campaign.name);
 });
