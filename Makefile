@@ -2,8 +2,9 @@
 #
 #   make serve   release build, then serve dist/ on http://127.0.0.1:8080
 #   make build   release build into dist/ (trunk + tools/postbuild.py)
-#   make test    fmt, clippy (native + wasm32), cargo test, build, Playwright
-#   make bench   build, then bench/run.mjs (bundle size, first render)
+#   make test    fmt, clippy (native + wasm32), cargo test, build, Playwright, 5 kills
+#   make bench   build, then bench/run.mjs (bundle size, first render, ...) and
+#                bench/kill.mjs (100 kills of the browser: is anything lost?)
 #   make clean   remove target/, dist/ and test outputs
 #
 # Every target first runs tools/setup.sh, which installs only what is missing
@@ -65,6 +66,8 @@ test: setup
 	$(MAKE) build SETUP_DONE=1
 	@echo "==> Playwright (headless Debian chromium)"
 	npx --no-install playwright test
+	@echo "==> kill test: 5 kills of the browser (bench/kill.mjs)"
+	node bench/kill.mjs --kills 5 --strict
 
 bench: build
 	@echo "==> native benchmarks of the core (release)"
@@ -72,6 +75,8 @@ bench: build
 	cargo run --quiet --release --example compare_fixture
 	@echo "==> browser benchmarks"
 	node bench/run.mjs
+	@echo "==> kill test: 100 kills of the browser"
+	node bench/kill.mjs --kills 100
 
 clean:
 	cargo clean

@@ -25,6 +25,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'format-v3.json');
 const FIXTURE_V1 = path.join(ROOT, 'tests', 'fixtures', 'format-v1.json');
 const KB = 1024; // 1 KB = 1024 bytes throughout
+// Every measured page is a first visit in a new context: its service worker would install
+// (fetching and hashing the whole app) in the middle of the measurement, so it is kept out.
+const CONTEXT = { serviceWorkers: 'block' };
 
 // ----------------------------------------------------------------- CLI ----
 
@@ -117,8 +120,11 @@ export function buildWorkspaceDocument(count, fixturePath = FIXTURE) {
   return doc;
 }
 
-/** Starts tools/serve.py on a free loopback port; resolves to { origin, stop() }. */
-function startServer(dist) {
+/**
+ * Starts tools/serve.py on a free loopback port; resolves to { origin, stop() }. Also used by
+ * bench/kill.mjs and tests/e2e/offline.spec.mjs, which need a server they can stop.
+ */
+export function startServer(dist) {
   return new Promise((resolve, reject) => {
     const child = spawn('python3', [path.join(ROOT, 'tools', 'serve.py'), '--dir', dist, '--host', '127.0.0.1',
       '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -209,7 +215,7 @@ async function benchBundleSize(env) {
  * (No eval/new Function here: the page's CSP forbids it, init scripts included.)
  */
 async function measuredLoad(env, { doc, selector, min, flag, route = '/', storage = {}, timeout = 30_000 }) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 800 } });
   try {
     // Seed storage in an earlier, unmeasured navigation to a same-origin 404 page, so the
     // measured load is a returning user's: the data is already there, the HTTP cache is cold.
@@ -320,7 +326,7 @@ async function benchKeystrokeLatency(env) {
   const doc = JSON.parse(data);
   const kit = doc.kits[0];
   const session = doc.observations[0].session_id;
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 900 } });
   try {
     await context.addInitScript((stored) => {
       // Registered before the app's own key handler, which may stop the event.
@@ -438,7 +444,7 @@ async function benchPageRender(env) {
 
   // (b) Page after page in the running app, from the consent step; one fresh context per run.
   const sequence = async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 800 } });
     try {
       await context.addInitScript((stored) => {
         localStorage.setItem('rally.fieldwork', stored);
@@ -616,7 +622,7 @@ async function benchUnlock(env) {
   const ITERATIONS = 600_000;
   const SEALED = path.join(ROOT, 'tests', 'fixtures', 'sealed', 'valid.json');
   const PASSPHRASE = 'cheval pluie orange lampe';
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${env.origin}/`);
   await page.waitForSelector('main h1');

@@ -74,6 +74,9 @@ fn write_browser_fixture(o: &Observation, now: chrono::DateTime<chrono::Utc>) {
         version_choices: Vec::new(),
         clock_offsets: Vec::new(),
         sample: false,
+        closed_on: None,
+        retention_months: None,
+        erasures: Vec::new(),
     };
     let kit = Kit::for_mediator(&campaign, id(4), default_scheme(), id(5), now)
         .expect("the mediator is in the campaign");
@@ -128,6 +131,9 @@ fn bench_pictures(rng: &mut Rng) {
         version_choices: Vec::new(),
         clock_offsets: Vec::new(),
         sample: false,
+        closed_on: None,
+        retention_months: None,
+        erasures: Vec::new(),
     };
     let scheme = default_scheme();
     let bars = default_bars();

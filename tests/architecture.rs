@@ -40,7 +40,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["instrument", "observation"],
     ),
     ("survey and fieldwork", &["fieldwork", "survey"]),
-    ("readings", &["assessment", "compatibility", "sample"]),
+    (
+        "readings",
+        &["assessment", "compatibility", "privacy", "sample"],
+    ),
     ("file format", &["file"]),
     ("message catalogue", &["i18n"]),
 ];

@@ -278,6 +278,16 @@ fn table() -> Vec<(&'static str, Expect)> {
             campaign(0, C::DuplicateInstrument),
         ),
         ("too-many-people.json", campaign(0, C::TooManyPeople)),
+        // Version 4: erasures and retention (on format-v1.json, see the README).
+        (
+            "erased-candidate-still-listed.json",
+            campaign(0, C::ErasedPersonListed),
+        ),
+        ("retention-zero-months.json", campaign(0, C::BadRetention)),
+        (
+            "erasure-bad-kind.json",
+            shape("campaigns[0].erasures[0].kind"),
+        ),
         // Version 3: invitations and responses (on the v3 base, see the README).
         (
             "v3-future-version.json",
@@ -704,6 +714,8 @@ fn all_campaign_errors() -> Vec<CampaignError> {
         C::RationaleRequired,
         C::TooManyRecords,
         C::OffsetTooLarge,
+        C::BadRetention,
+        C::ErasedPersonListed,
     ];
     for e in &all {
         match e {
@@ -723,7 +735,9 @@ fn all_campaign_errors() -> Vec<CampaignError> {
             | C::InconsistentStatus
             | C::RationaleRequired
             | C::TooManyRecords
-            | C::OffsetTooLarge => {}
+            | C::OffsetTooLarge
+            | C::BadRetention
+            | C::ErasedPersonListed => {}
         }
     }
     all

@@ -271,3 +271,34 @@ fn format_v4_holds_decisions_reading_choices_and_debriefs() {
     // Written back, the document reads the same.
     assert_eq!(read_document(v4.to_json().as_bytes()).unwrap(), v4);
 }
+
+/// Version 4 also carries, all optional, a campaign's retention (the day it ended, its months)
+/// and its tombstones: a candidate erased everywhere (no longer listed) and another's answers
+/// erased. A version 3 campaign has none: it is kept the default 24 months after it ends.
+#[test]
+fn format_v4_holds_retention_and_erasures() {
+    use rally::domain::campaign::{ErasedKind, ErasureScope, DEFAULT_RETENTION_MONTHS};
+    let v3 = read(&fixtures_dir().join("format-v3.json"));
+    assert!(v3.campaigns.iter().all(|c| c.erasures.is_empty()
+        && c.closed_on.is_none()
+        && c.retention_months() == DEFAULT_RETENTION_MONTHS));
+    let v4 = read(&fixtures_dir().join("format-v4.json"));
+    let c = &v4.campaigns[1];
+    assert_eq!(c.closed_on, NaiveDate::from_ymd_opt(2025, 12, 20));
+    assert_eq!(c.retention_months, Some(18));
+    assert_eq!(c.keep_until(), NaiveDate::from_ymd_opt(2027, 6, 20));
+    let tombs: Vec<(u128, ErasedKind, ErasureScope)> = c
+        .erasures
+        .iter()
+        .map(|e| (e.person_id.as_u128(), e.kind, e.scope))
+        .collect();
+    assert_eq!(
+        tombs,
+        [
+            (0x43, ErasedKind::Candidate, ErasureScope::Everything),
+            (0x41, ErasedKind::Candidate, ErasureScope::Answers)
+        ]
+    );
+    // The active campaign has not ended: no date yet.
+    assert_eq!(v4.campaigns[0].keep_until(), None);
+}

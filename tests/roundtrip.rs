@@ -295,6 +295,9 @@ fn build(space: u128, salt: u64, i: usize, s: Shape) -> Campaign {
         version_choices: Vec::new(),
         clock_offsets: Vec::new(),
         sample: false,
+        closed_on: None,
+        retention_months: None,
+        erasures: Vec::new(),
     };
     assert_eq!(c.check(), Ok(()), "the strategy made a bad campaign");
     c

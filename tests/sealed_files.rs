@@ -85,7 +85,7 @@ fn table() -> Vec<(&'static str, Expect)> {
 /// passphrase (nothing is merged); a refused one changes nothing.
 fn import_into(ws: &Workspace, bytes: &[u8]) -> Result<Option<Sealed>, ImportError> {
     let before = ws.clone();
-    let result = open_file(bytes).and_then(|opened| match opened {
+    let result = open_file(bytes, read_document).and_then(|opened| match opened {
         Opened::Plain(doc) => merge(ws, &doc).map(|_| None),
         Opened::Sealed(s) => Ok(Some(s)),
     });
@@ -140,7 +140,7 @@ fn every_sealed_file_reads_as_pinned_and_a_refusal_changes_nothing() {
 
 #[test]
 fn the_independent_implementation_writes_the_documented_header() {
-    let Ok(Opened::Sealed(s)) = open_file(&read("valid.json")) else {
+    let Ok(Opened::Sealed(s)) = open_file(&read("valid.json"), read_document) else {
         panic!("valid.json is a sealed file");
     };
     assert_eq!(s.iterations, ITERATIONS);
@@ -151,7 +151,7 @@ fn the_independent_implementation_writes_the_documented_header() {
         r#"{"format":"rally-sealed","version":1,"content":"rally","kdf":{"name":"PBKDF2-SHA256","iterations":600000,"salt":"AAECAwQFBgcICQoLDA0ODw"},"cipher":{"name":"AES-256-GCM","nonce":"oKGio6Slpqeoqaqr"}}"#
     );
     // Changing a header member changes what is bound: the altered file cannot open.
-    let Ok(Opened::Sealed(altered)) = open_file(&read("altered-header.json")) else {
+    let Ok(Opened::Sealed(altered)) = open_file(&read("altered-header.json"), read_document) else {
         panic!("altered-header.json reads");
     };
     assert_ne!(altered.associated_data(), s.associated_data());
@@ -170,7 +170,7 @@ fn a_reader_of_open_files_says_a_sealed_one_is_protected() {
 fn an_open_file_still_opens_as_before() {
     let bytes = std::fs::read(dir().join("../format-v4.json")).unwrap();
     assert_eq!(
-        open_file(&bytes),
+        open_file(&bytes, read_document),
         Ok(Opened::Plain(read_document(&bytes).unwrap()))
     );
 }
@@ -190,19 +190,19 @@ fn size_bounds_hold_for_the_largest_rally_file() {
     assert_eq!(MAX_SEALED_BYTES, 11_185_856);
     assert!(file.len() <= MAX_SEALED_BYTES, "{} bytes", file.len());
     assert_eq!(
-        open_file(file.as_bytes()),
+        open_file(file.as_bytes(), read_document),
         Ok(Opened::Sealed(largest.clone()))
     );
     let mut over = largest;
     over.ciphertext.push(7);
     assert_eq!(
-        open_file(over.to_json().as_bytes()),
+        open_file(over.to_json().as_bytes(), read_document),
         Err(ImportError::Sealed(SealedError::Ciphertext))
     );
     // Past the largest sealed file, the file is too large whatever it says.
     let padded = format!("{}{}", over.to_json(), " ".repeat(MAX_SEALED_BYTES));
     assert!(matches!(
-        open_file(padded.as_bytes()),
+        open_file(padded.as_bytes(), read_document),
         Err(ImportError::TooLarge { max, .. }) if max == MAX_IMPORT_BYTES
     ));
 }

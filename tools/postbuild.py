@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Make Trunk's dist/index.html work under Rally's strict Content-Security-Policy.
+"""Make Trunk's dist/*.html work under Rally's strict Content-Security-Policy, offline.
 
 Trunk 0.21 writes its loader as an INLINE module script, e.g.
 
@@ -10,8 +10,9 @@ Trunk 0.21 writes its loader as an INLINE module script, e.g.
     ...
     </script>
 
-Our index.html carries a CSP <meta> without 'unsafe-inline', so the browser
-refuses that script. This step, run after `trunk build`:
+Every page carries a CSP <meta> without 'unsafe-inline', so the browser refuses
+that script. This step, run after the `trunk build` runs, works on every *.html
+page at the top of dist/ (index.html, and any other entry page):
 
   1. moves the body of every inline executable <script> into
      dist/boot-<sha256 prefix>.js and replaces the tag with
@@ -23,7 +24,14 @@ refuses that script. This step, run after `trunk build`:
   4. checks the result and exits 1 if an inline script remains, if the CSP
      <meta> is missing, allows 'unsafe-inline' or 'unsafe-eval', or lacks
      'wasm-unsafe-eval' (without it Chromium refuses to compile the .wasm),
-     or if a <script src> / <link href> points at a file that is not in dist/.
+     or if a <script src> / <link href> points at a file that is not in dist/;
+  5. copies the site files of web/ (the web app manifest and the icons) into
+     dist/, and checks that every page links the manifest and that its CSP has
+     `worker-src 'self'` (the service worker) and lets 'self' serve the manifest;
+  6. writes dist/sw.js, the service worker, from web/sw.js: its FILES are every
+     file of dist/ (but sw.js itself and hidden files) with their SHA-256, and
+     its VERSION a hash of that list, so any change to any file is a new
+     version (see web/sw.js for what the worker does with them).
 
 Idempotent: a second run finds nothing to move and changes nothing.
 Standard library only; regexes are enough for Trunk's known output.
@@ -37,10 +45,18 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
+import json
 import os
 import re
 import sys
+import shutil
 import urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Files copied as they are into dist/ (the manifest and its icons), and the service worker's
+# source, which is written to dist/sw.js with the file list filled in.
+SITE_DIR = os.path.join(ROOT, "web")
+SW_NAME = "sw.js"
 
 # Types whose inline bodies the browser executes (CSP script-src applies).
 # Data blocks (application/json, application/ld+json, text/template, ...) are
@@ -182,6 +198,7 @@ def verify(doc: str, dist: str, public_url: str, warnings: list[str]) -> list[st
     policies: list[str] = []
     handlers: set[str] = set()
     refs: list[tuple[str, str]] = []
+    manifests: list[str] = []
 
     for m in TOKEN_RE.finditer(doc):
         if m.group("comment"):
@@ -211,15 +228,20 @@ def verify(doc: str, dist: str, public_url: str, warnings: list[str]) -> list[st
             refs.append((name, attrs["src"]))
         rels = set(attrs.get("rel", "").lower().split())
         if name == "link" and attrs.get("href") and rels & {
-                "stylesheet", "modulepreload", "preload", "icon", "manifest"}:
+                "stylesheet", "modulepreload", "preload", "icon", "manifest", "apple-touch-icon"}:
             refs.append((name, attrs["href"]))
+        if name == "link" and "manifest" in rels:
+            manifests.append(attrs.get("href", ""))
 
     if handlers:
         errors.append("inline event-handler attributes remain (CSP refuses them): "
                       + ", ".join(sorted(handlers)))
 
     if not policies:
-        errors.append('no <meta http-equiv="Content-Security-Policy"> in index.html')
+        errors.append('no <meta http-equiv="Content-Security-Policy">')
+    if not manifests:
+        errors.append(f'no <link rel="manifest" href="{public_url}manifest.webmanifest">: '
+                      "the app could not be installed from this page")
     for policy in policies:
         lowered = policy.lower()
         for bad in ("'unsafe-inline'", "'unsafe-eval'"):
@@ -233,6 +255,14 @@ def verify(doc: str, dist: str, public_url: str, warnings: list[str]) -> list[st
         connect_src = d.get("connect-src", d.get("default-src"))
         if connect_src is not None and "'self'" not in connect_src:
             warnings.append("the CSP's connect-src lacks 'self': fetching the .wasm may be refused")
+        # Said explicitly rather than left to the fallback chain (worker-src, child-src,
+        # script-src, default-src), which browsers have not always followed alike.
+        if "'self'" not in d.get("worker-src", []):
+            errors.append("the CSP lacks worker-src 'self': the service worker (offline use) "
+                          "could not be registered from this page")
+        manifest_src = d.get("manifest-src", d.get("default-src"))
+        if manifest_src is not None and "'self'" not in manifest_src:
+            errors.append("the CSP's manifest-src lacks 'self': the page could not load its manifest")
 
     # Every local script/stylesheet/preload must exist in dist/.
     for name, ref in refs:
@@ -250,49 +280,139 @@ def verify(doc: str, dist: str, public_url: str, warnings: list[str]) -> list[st
     return errors
 
 
+def write_if_changed(path: str, data: bytes) -> bool:
+    """Writes `data` to `path` unless it already holds exactly that; True when it wrote."""
+    if os.path.isfile(path) and open(path, "rb").read() == data:
+        return False
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
+    return True
+
+
+def copy_site_files(dist: str, site: str, log: list[str]) -> None:
+    """Copies web/ (but the service worker's source) into dist/, keeping its folders."""
+    copied = 0
+    for folder, dirs, files in os.walk(site):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            rel = os.path.relpath(os.path.join(folder, name), site)
+            if name.startswith(".") or rel == SW_NAME:
+                continue
+            with open(os.path.join(folder, name), "rb") as fh:
+                copied += write_if_changed(os.path.join(dist, rel), fh.read())
+    if copied:
+        log.append(f"copied {copied} site file(s) from {os.path.relpath(site, ROOT)}/ (manifest, icons)")
+
+
+def app_files(dist: str) -> list[tuple[str, str]]:
+    """Every file the service worker keeps: (URL path relative to dist/, SHA-256 hex), sorted.
+    Leaves out sw.js itself (the browser fetches it on its own), hidden files and folders
+    (Trunk's .stage) and unfinished writes (*.tmp)."""
+    out = []
+    for folder, dirs, files in os.walk(dist):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            rel = os.path.relpath(os.path.join(folder, name), dist).replace(os.sep, "/")
+            if name.startswith(".") or name.endswith(".tmp") or rel == SW_NAME:
+                continue
+            with open(os.path.join(folder, name), "rb") as fh:
+                out.append((urllib.parse.quote(rel), hashlib.sha256(fh.read()).hexdigest()))
+    return sorted(out)
+
+
+SW_VERSION_RE = re.compile(r"^const VERSION = [^\n]*;$", re.M)
+SW_FILES_RE = re.compile(r"^const FILES = [^\n]*;$", re.M)
+
+
+def service_worker(template: str, files: list[tuple[str, str]]) -> tuple[str, str]:
+    """dist/sw.js's text and its version, from web/sw.js and the file list."""
+    listing = "".join(f"{path} {digest}\n" for path, digest in files)
+    version = hashlib.sha256(listing.encode("utf-8")).hexdigest()[:16]
+    if len(SW_VERSION_RE.findall(template)) != 1 or len(SW_FILES_RE.findall(template)) != 1:
+        raise ValueError("web/sw.js must hold exactly one `const VERSION = ...;` line and one "
+                         "`const FILES = ...;` line")
+    rows = "".join(f"\n  [{json_str(path)}, {json_str(digest)}]," for path, digest in files)
+    text = SW_VERSION_RE.sub(lambda _: f"const VERSION = {json_str(version)};", template, count=1)
+    text = SW_FILES_RE.sub(lambda _: f"const FILES = [{rows}\n];", text, count=1)
+    return text, version
+
+
+def json_str(value: str) -> str:
+    return json.dumps(value)
+
+
+def write_service_worker(dist: str, site: str, log: list[str]) -> list[str]:
+    """Writes dist/sw.js; returns errors."""
+    source = os.path.join(site, SW_NAME)
+    if not os.path.isfile(source):
+        return [f"{source} not found: no service worker, so no offline use"]
+    with open(source, encoding="utf-8") as fh:
+        template = fh.read()
+    files = app_files(dist)
+    try:
+        text, version = service_worker(template, files)
+    except ValueError as exc:
+        return [str(exc)]
+    wrote = write_if_changed(os.path.join(dist, SW_NAME), text.encode("utf-8"))
+    log.append(f"{'wrote' if wrote else 'kept'} {SW_NAME}: version {version}, {len(files)} files "
+               f"({sum(os.path.getsize(os.path.join(dist, urllib.parse.unquote(p))) for p, _ in files) / 1024:.0f} KB) "
+               "kept for offline use")
+    return []
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Externalize Trunk's inline scripts for a strict CSP.")
+    parser = argparse.ArgumentParser(description="Externalize Trunk's inline scripts for a strict CSP, "
+                                                 "add the manifest and write the service worker.")
     parser.add_argument("dist", nargs="?", default="dist", help="Trunk's output directory (default: dist)")
     parser.add_argument("--public-url", default="/", help="Trunk's --public-url (default: /)")
+    parser.add_argument("--site", default=SITE_DIR, help="manifest, icons and sw.js source (default: web/)")
     parser.add_argument("--self-test", action="store_true", help="run the built-in checks on sample Trunk output")
     args = parser.parse_args(argv)
     if args.self_test:
         return self_test()
 
     public_url = args.public_url if args.public_url.endswith("/") else args.public_url + "/"
-    index = os.path.join(args.dist, "index.html")
-    if not os.path.isfile(index):
-        print(f"postbuild: error: {index} not found (did trunk build run?)", file=sys.stderr)
+    pages = sorted(f for f in os.listdir(args.dist) if f.endswith(".html")
+                   and os.path.isfile(os.path.join(args.dist, f))) if os.path.isdir(args.dist) else []
+    if not pages:
+        print(f"postbuild: error: no .html page in {args.dist}/ (did trunk build run?)", file=sys.stderr)
         return 1
-    with open(index, encoding="utf-8") as fh:
-        original = fh.read()
 
     log: list[str] = []
     warnings: list[str] = []
-    doc = rewrite(original, args.dist, public_url, log)
-
-    if doc != original:
-        tmp = index + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(doc)
-        os.replace(tmp, index)
+    errors: list[str] = []
+    copy_site_files(args.dist, args.site, log)
+    done = []
+    for page in pages:
+        path = os.path.join(args.dist, page)
+        with open(path, encoding="utf-8") as fh:
+            original = fh.read()
+        doc = rewrite(original, args.dist, public_url, log)
+        if doc != original:
+            write_if_changed(path, doc.encode("utf-8"))
+        errors += [f"{page}: {e}" for e in verify(doc, args.dist, public_url, warnings)]
+        done.append(f"{page} ({'rewritten' if doc != original else 'unchanged'})")
+    # Last, once every page and asset is final: the list covers them all.
+    errors += write_service_worker(args.dist, args.site, log)
 
     for line in log:
         print(f"postbuild: {line}")
-    errors = verify(doc, args.dist, public_url, warnings)
     for line in warnings:
         print(f"postbuild: warning: {line}", file=sys.stderr)
     if errors:
         for line in errors:
             print(f"postbuild: error: {line}", file=sys.stderr)
         return 1
-    print(f"postbuild: {index} ok ({'rewritten' if doc != original else 'unchanged'}; no inline scripts, strict CSP)")
+    print(f"postbuild: {', '.join(done)} ok: no inline scripts, strict CSP, manifest, service worker")
     return 0
 
 
 # --------------------------------------------------------------- self-test --
 _CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-        "connect-src 'self'; object-src 'none'; base-uri 'none'")
+        "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'")
 # What Trunk 0.21.14 writes (src/pipelines/rust/output.rs, sri.rs) with a
 # nonce placeholder configured.
 _TRUNK_SAMPLE = """<!DOCTYPE html>
@@ -301,6 +421,7 @@ _TRUNK_SAMPLE = """<!DOCTYPE html>
     <meta charset="utf-8">
     <meta http-equiv="Content-Security-Policy" content="{csp}">
     <title>Rally</title>
+    <link rel="manifest" href="/manifest.webmanifest">
     <!-- <script>commented out: must stay as it is</script> -->
     <link rel="stylesheet" href="/styles-0a1b.css" integrity="sha384-x"/>
     <script type="application/json" id="data">{{"a": "</b>"}}</script>
@@ -405,10 +526,69 @@ def self_test() -> int:
     check("fails on a script from another origin", rc1 == 1)
     rc1, _, first, second, _, boots, _ = run(html_text=(
         "<!doctype html><html><head><meta http-equiv=Content-Security-Policy content=\"" + _CSP + "\">"
+        "<link rel=manifest href=/manifest.webmanifest>"
         "<link rel=modulepreload href=/rally-0123abcd.js nonce=abc></head><body>"
         "<script type=module nonce=abc>import init from '/rally-0123abcd.js';await init();</script></body></html>"))
     check("minified (unquoted) markup handled", rc1 == 0 and "nonce" not in first and len(boots) == 1
           and first == second)
+
+    rc1, *_ = run(csp=_CSP.replace(" worker-src 'self';", ""))
+    check("fails without worker-src 'self' (the service worker)", rc1 == 1)
+    rc1, *_ = run(html_text=_TRUNK_SAMPLE.format(csp=_CSP, extra_head="", extra_body="").replace(
+        '<link rel="manifest" href="/manifest.webmanifest">', ""))
+    check("fails without a manifest link", rc1 == 1)
+    rc1, *_ = run(csp=_CSP.replace("default-src 'self'", "default-src 'none'"))
+    check("fails when nothing lets 'self' serve the manifest", rc1 == 1)
+
+    # Site files, several pages and the service worker.
+    with tempfile.TemporaryDirectory() as dist:
+        for name, data in (("rally-0123abcd.js", b"export default async function init() {}\n"),
+                           ("rally-0123abcd_bg.wasm", b"\0asm\1\0\0\0"),
+                           ("styles-0a1b.css", b"body{}\n")):
+            with open(os.path.join(dist, name), "wb") as fh:
+                fh.write(data)
+        os.makedirs(os.path.join(dist, ".stage"))
+        sample = _TRUNK_SAMPLE.format(csp=_CSP, extra_head="", extra_body="")
+        for page in ("index.html", "observe.html"):
+            with open(os.path.join(dist, page), "w", encoding="utf-8") as fh:
+                fh.write(sample)
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            rc1 = main([dist])
+            sw1 = open(os.path.join(dist, SW_NAME), encoding="utf-8").read()
+            rc2 = main([dist])
+            sw2 = open(os.path.join(dist, SW_NAME), encoding="utf-8").read()
+        listed = re.findall(r'^  \["([^"]+)", "([0-9a-f]{64})"\],$', sw1, re.M)
+        on_disk = app_files(dist)
+        check("every page processed", rc1 == 0 and all(
+            "nonce" not in open(os.path.join(dist, p), encoding="utf-8").read() for p in ("index.html", "observe.html")))
+        check("manifest and icons copied into dist", all(os.path.isfile(os.path.join(dist, f)) for f in (
+            "manifest.webmanifest", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png")))
+        check("the manifest names icons that exist, 192 and 512 px", all(
+            os.path.isfile(os.path.join(dist, i["src"])) for i in json.load(
+                open(os.path.join(dist, "manifest.webmanifest"), encoding="utf-8"))["icons"])
+            and {"192x192", "512x512"} <= {i["sizes"] for i in json.load(
+                open(os.path.join(dist, "manifest.webmanifest"), encoding="utf-8"))["icons"]})
+        check("sw.js lists every file of dist with its SHA-256, pages and icons included",
+              listed == on_disk and {"index.html", "observe.html", "manifest.webmanifest",
+                                     "icons/icon-512.png"} <= {p for p, _ in listed}
+              and all(p.startswith("boot-") for p, _ in listed if p.endswith(".js") and not p.startswith("rally-")))
+        check("sw.js does not list itself nor hidden folders",
+              SW_NAME not in {p for p, _ in listed} and not any(p.startswith(".") for p, _ in listed))
+        check("sw.js has a version and no template value left",
+              re.search(r'^const VERSION = "[0-9a-f]{16}";$', sw1, re.M) is not None
+              and "const FILES = [];" not in sw1 and "'dev'" not in sw1)
+        check("sw.js is the same on a second run (idempotent)", rc2 == 0 and sw1 == sw2)
+        code = [line for line in sw1.splitlines() if not line.strip().startswith(("//", "*", "/*"))]
+        waits = [line for line in code if "skipWaiting" in line]
+        check("sw.js activates only when a page asks for it (never on its own)",
+              len(waits) == 1 and "rally:activate" in waits[0])
+        with open(os.path.join(dist, "styles-0a1b.css"), "ab") as fh:
+            fh.write(b"p{}\n")
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            main([dist])
+        sw3 = open(os.path.join(dist, SW_NAME), encoding="utf-8").read()
+        version = lambda text: re.search(r'^const VERSION = "([0-9a-f]+)";$', text, re.M).group(1)
+        check("a changed file makes a new version", version(sw3) != version(sw1))
 
     total = len(checks)
     print(f"{total - len(failures)} passed, {len(failures)} failed")

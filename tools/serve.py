@@ -11,6 +11,13 @@ every response, lists no directories and only listens on loopback by default.
 Paths without a file extension that do not exist fall back to /index.html, so
 client-side routes can be reloaded; a missing file *with* an extension is 404.
 
+The service worker, /sw.js, is an ordinary script at the root: served as
+text/javascript, its default scope is the whole site, so no
+`Service-Worker-Allowed` header is needed. `no-store` does not hinder it: the
+Cache Storage it fills ignores HTTP caching headers, and the browser fetches
+sw.js anew at each check for a new version anyway. The same holds for any
+static host.
+
     python3 tools/serve.py [--dir dist] [--host 127.0.0.1] [--port 8080] [--quiet]
 
 `--port 0` picks a free port. The first line on stdout is always

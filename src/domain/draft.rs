@@ -169,6 +169,9 @@ impl CampaignDraft {
             version_choices: Vec::new(),
             clock_offsets: Vec::new(),
             sample: false,
+            closed_on: None,
+            retention_months: None,
+            erasures: Vec::new(),
         };
         campaign.check().map_err(|e| vec![(Field::Sessions, e)])?;
         Ok(campaign)

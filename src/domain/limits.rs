@@ -37,3 +37,8 @@ pub const MAX_DECISIONS: usize = 1000;
 pub const MAX_READING_CHOICES: usize = 2000;
 /// Largest clock offset between two mediators' codings of one session: one hour.
 pub const MAX_CLOCK_OFFSET_MS: i64 = 3_600_000;
+/// Most erasures (tombstones) recorded in one campaign: one per person erased everywhere, and
+/// one per person whose answers were erased.
+pub const MAX_ERASURES: usize = 2000;
+/// Longest retention period a campaign may set after it ends: ten years, in months.
+pub const MAX_RETENTION_MONTHS: u16 = 120;

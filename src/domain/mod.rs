@@ -17,6 +17,7 @@ pub mod lang;
 pub mod limits;
 pub mod listing;
 pub mod observation;
+pub mod privacy;
 pub mod role;
 pub mod sample;
 pub mod stats;

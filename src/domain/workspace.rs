@@ -20,11 +20,27 @@ pub struct Workspace {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Action {
-    CreateCampaign { campaign: Box<Campaign> },
-    Campaign { id: Uuid, action: CampaignAction },
-    DeleteCampaign { id: Uuid },
-    SaveRole { role: Box<Role> },
-    DeleteRole { id: String },
+    CreateCampaign {
+        campaign: Box<Campaign>,
+    },
+    Campaign {
+        id: Uuid,
+        action: CampaignAction,
+    },
+    DeleteCampaign {
+        id: Uuid,
+    },
+    SaveRole {
+        role: Box<Role>,
+    },
+    DeleteRole {
+        id: String,
+    },
+    /// Erases the data kept past its date, in one step (one undo): each `(campaign, change)`
+    /// in order — erasures, then archiving. Made by `privacy::erase_overdue`.
+    EraseOverdue {
+        steps: Vec<(Uuid, CampaignAction)>,
+    },
 }
 
 /// Why a workspace change was refused.
@@ -83,6 +99,16 @@ impl Workspace {
                     .find(|c| c.id == *id)
                     .ok_or(ActionError::UnknownCampaign)?;
                 *slot = slot.apply(action, now)?;
+            }
+            Action::EraseOverdue { steps } => {
+                for (id, action) in steps {
+                    let slot = next
+                        .campaigns
+                        .iter_mut()
+                        .find(|c| c.id == *id)
+                        .ok_or(ActionError::UnknownCampaign)?;
+                    *slot = slot.apply(action, now)?;
+                }
             }
             Action::DeleteCampaign { id } => {
                 if self.campaign(*id).is_none() {

@@ -34,15 +34,23 @@ pub fn print() {
     }
 }
 
+/// The event [`leave_now`] sends to every [`when_leaving`] hook.
+const LEAVING_EVENT: &str = "rally:leaving";
+
 /// Calls `f` whenever the page is hidden (another tab, a minimised window: it may never come
-/// back) or closed. Dropping the listeners stops it.
-pub fn when_leaving(f: impl Fn() + Clone + 'static) -> [gloo::events::EventListener; 2] {
+/// back) or closed, and when the app is about to reload itself ([`leave_now`]). Dropping the
+/// listeners stops it.
+pub fn when_leaving(f: impl Fn() + Clone + 'static) -> [gloo::events::EventListener; 3] {
     use gloo::events::EventListener;
     let window = web_sys::window().expect("a window");
     let document = window.document().expect("a document");
     let on_close = {
         let f = f.clone();
         EventListener::new(&window, "pagehide", move |_| f())
+    };
+    let on_leave = {
+        let f = f.clone();
+        EventListener::new(&window, LEAVING_EVENT, move |_| f())
     };
     let on_hidden = EventListener::new(&document, "visibilitychange", move |_| {
         let hidden = web_sys::window()
@@ -52,7 +60,15 @@ pub fn when_leaving(f: impl Fn() + Clone + 'static) -> [gloo::events::EventListe
             f();
         }
     });
-    [on_close, on_hidden]
+    [on_close, on_leave, on_hidden]
+}
+
+/// Runs every [`when_leaving`] hook now (they save what is pending), before the app reloads
+/// itself. The hooks run synchronously, inside this call.
+pub fn leave_now() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(LEAVING_EVENT)) {
+        let _ = window.dispatch_event(&event);
+    }
 }
 
 /// The element that has the keyboard focus, to give it back later.

@@ -9,7 +9,17 @@ mod respondent;
 mod shell;
 mod widgets;
 
-/// Mounts the app on `<body>`.
-pub fn start() {
+/// Mounts the recruiter's page (`index.html`) on `<body>`.
+pub fn start_recruiter() {
     yew::Renderer::<shell::app::App>::new().render();
+}
+
+/// Mounts the mediator's page (`observe.html`) on `<body>`.
+pub fn start_mediator() {
+    yew::Renderer::<mediator::MediatorApp>::new().render();
+}
+
+/// Mounts the respondent's page (`respond.html`) on `<body>`.
+pub fn start_respondent() {
+    yew::Renderer::<respondent::RespondentApp>::new().render();
 }

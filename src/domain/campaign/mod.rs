@@ -3,8 +3,8 @@
 //! applied by [`Campaign::apply`], which checks the invariants and bumps the revision.
 
 use crate::domain::limits::{
-    MAX_CLOCK_OFFSET_MS, MAX_DECISIONS, MAX_NAME_CHARS, MAX_PEOPLE, MAX_READING_CHOICES,
-    MAX_SESSIONS, MAX_TEXT_CHARS, MIN_SESSIONS,
+    MAX_CLOCK_OFFSET_MS, MAX_DECISIONS, MAX_ERASURES, MAX_NAME_CHARS, MAX_PEOPLE,
+    MAX_READING_CHOICES, MAX_RETENTION_MONTHS, MAX_SESSIONS, MAX_TEXT_CHARS, MIN_SESSIONS,
 };
 use crate::domain::role::Role;
 use crate::domain::text::{check_text, TextError};
@@ -13,10 +13,21 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub mod decision;
+pub mod erasure;
 pub mod reading;
+pub mod retention;
 
 pub use decision::{Decision, DecisionKind};
+pub use erasure::{ErasedInFile, ErasedKind, Erasure, ErasureScope, ERASED_LEADER_NAME};
 pub use reading::{ClockOffset, OffsetSource, VersionChoice};
+pub use retention::DEFAULT_RETENTION_MONTHS;
+
+/// The hiring leader's identifier as a respondent and as a person whose data is kept: the
+/// leader is not a listed person, so their id is derived from the campaign's (the same on
+/// every machine).
+pub fn leader_id(campaign_id: Uuid) -> Uuid {
+    Uuid::from_u128(campaign_id.as_u128() ^ 0x1ead_e000_0000_4000_8000_0000_0000_0001)
+}
 
 /// A person as a file that travels names them (a mediator's kit, an invitation): an id and a
 /// name, no contact details.
@@ -152,6 +163,21 @@ pub struct Campaign {
     /// A fictitious campaign made by "Explore with sample data", shown as such everywhere.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sample: bool,
+    /// The day the campaign ended: closed, or archived while open; cleared when it is open
+    /// again (see `retention`).
+    #[serde(
+        default,
+        with = "crate::domain::timefmt::option::date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed_on: Option<NaiveDate>,
+    /// How many months personal data is kept after the campaign ends; `None`: the default,
+    /// [`DEFAULT_RETENTION_MONTHS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_months: Option<u16>,
+    /// Tombstones of the people erased from the campaign (see `erasure`), by time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub erasures: Vec<Erasure>,
 }
 
 /// One change to a campaign.
@@ -216,6 +242,19 @@ pub enum CampaignAction {
     ClearClockOffset {
         observation_id: Uuid,
     },
+    /// Sets how many months personal data is kept after the campaign ends (`None`: the
+    /// default). Allowed on an archived campaign.
+    SetRetention {
+        months: Option<u16>,
+    },
+    /// Erases a person from the campaign and records the tombstone (see `erasure`); the
+    /// observations erased with them lose their reading choices. Allowed on an archived
+    /// campaign. What the fieldwork holds about them is erased by `privacy::erase_person`.
+    ErasePerson {
+        erasure: Erasure,
+        #[serde(default)]
+        observations: Vec<Uuid>,
+    },
 }
 
 /// Why a change was refused. The form shows these next to the field concerned.
@@ -255,6 +294,10 @@ pub enum CampaignError {
     TooManyRecords,
     #[error("a clock offset is larger than allowed")]
     OffsetTooLarge,
+    #[error("the retention period is out of bounds")]
+    BadRetention,
+    #[error("a person listed in the campaign was erased from it")]
+    ErasedPersonListed,
 }
 
 impl From<TextError> for CampaignError {
@@ -359,6 +402,7 @@ impl Campaign {
             return Err(CampaignError::DuplicateId);
         }
         self.check_records()?;
+        self.check_privacy()?;
         let mut instruments = self.instruments.clone();
         instruments.sort();
         instruments.dedup();
@@ -419,6 +463,35 @@ impl Campaign {
         Ok(())
     }
 
+    /// The retention period and the tombstones: bounded, one per person and scope, and no
+    /// one erased everywhere still listed.
+    fn check_privacy(&self) -> Result<(), CampaignError> {
+        if self
+            .retention_months
+            .is_some_and(|m| m == 0 || m > MAX_RETENTION_MONTHS)
+        {
+            return Err(CampaignError::BadRetention);
+        }
+        if self.erasures.len() > MAX_ERASURES {
+            return Err(CampaignError::TooManyRecords);
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for e in &self.erasures {
+            if !seen.insert((e.person_id, e.scope)) {
+                return Err(CampaignError::DuplicateId);
+            }
+            let listed = match e.kind {
+                ErasedKind::Candidate => self.candidates.iter().any(|p| p.id == e.person_id),
+                ErasedKind::Mediator => self.mediators.iter().any(|p| p.id == e.person_id),
+                ErasedKind::Leader => false,
+            };
+            if e.scope == ErasureScope::Everything && listed {
+                return Err(CampaignError::ErasedPersonListed);
+            }
+        }
+        Ok(())
+    }
+
     /// Applies one change and returns the new campaign, or says why the change is refused.
     /// The campaign itself is never modified: a refused change leaves nothing behind.
     pub fn apply(
@@ -435,6 +508,12 @@ impl Campaign {
                     next.status_before_archive = None;
                 }
             }
+            // The right to erasure and the retention period apply to archived campaigns too.
+            CampaignAction::SetRetention { months } => next.retention_months = *months,
+            CampaignAction::ErasePerson {
+                erasure,
+                observations,
+            } => next.erase(erasure, observations)?,
             _ if archived => return Err(CampaignError::Archived),
             CampaignAction::Rename { name } => next.name = name.trim().to_owned(),
             CampaignAction::SetLeader { leader } => {
@@ -532,6 +611,7 @@ impl Campaign {
                     .retain(|o| o.observation_id != *observation_id);
             }
         }
+        next.track_end(self, now);
         next.check()?;
         if next == *self {
             return Ok(next);

@@ -40,6 +40,9 @@ pub fn sample() -> Campaign {
         version_choices: Vec::new(),
         clock_offsets: Vec::new(),
         sample: false,
+        closed_on: None,
+        retention_months: None,
+        erasures: Vec::new(),
     }
 }
 

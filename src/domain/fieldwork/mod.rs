@@ -158,12 +158,14 @@ pub struct Fieldwork {
 }
 
 /// What an import of kits and observations did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldworkReport {
     pub kits_added: usize,
     pub observations: ImportReport,
     pub invitations_added: usize,
     pub responses: crate::domain::survey::ResponseReport,
+    /// Records about people erased here, left out (see `privacy::screen`).
+    pub erased: crate::domain::campaign::ErasedInFile,
 }
 
 impl Fieldwork {

@@ -178,8 +178,9 @@ impl Fieldwork {
 
     /// Erases what a campaign holds about one person (the right to erasure): their own
     /// answers, the answers of observers about them, and the invitations to or about them.
-    /// Returns the store and how many responses were erased. A file imported again later
-    /// brings its answers back: erasure is also asked of whoever holds copies.
+    /// Returns the store and how many responses were erased. The fieldwork half of
+    /// `privacy::erase_answers`, which also records the erasure so that a file imported again
+    /// later does not bring the answers back.
     pub fn erase_person(&self, campaign_id: Uuid, person: Uuid) -> (Fieldwork, usize) {
         let mut next = self.clone();
         let before = next.responses.len();

@@ -8,11 +8,12 @@ use crate::domain::campaign::CampaignError;
 use crate::domain::fieldwork::{check_observation, FieldworkError};
 use crate::domain::json_path::from_value;
 use crate::domain::limits::{
-    MAX_ANSWERS, MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_INVITATIONS, MAX_JSON_DEPTH, MAX_NAME_CHARS,
-    MAX_OBSERVATIONS, MAX_RESPONSES, MAX_ROLES,
+    MAX_ANSWERS, MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_NAME_CHARS, MAX_OBSERVATIONS,
+    MAX_RESPONSES, MAX_ROLES,
 };
 use crate::domain::role::RoleProblem;
-use crate::domain::survey::InvitationError;
+use crate::domain::instrument::score::Response;
+use crate::domain::survey::{Invitation, InvitationError};
 use crate::domain::workspace::Workspace;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -95,6 +96,23 @@ pub fn read_document(bytes: &[u8]) -> Result<Document, ImportError> {
 /// Like [`read_document`], and says whether the document was already at the current version
 /// (`false`: it was migrated, and writing it back saves the next reads that work).
 pub fn read_stored(bytes: &[u8]) -> Result<(Document, bool), ImportError> {
+    let text = text_of(bytes)?;
+    if let Some(doc) = read_current(text) {
+        return doc.map(|doc| (doc, true));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => ImportError::Truncated,
+        _ => ImportError::Malformed {
+            line: e.line(),
+            column: e.column(),
+        },
+    })?;
+    read_document_value(value).map(|doc| (doc, false))
+}
+
+/// The text of a file, once its size, encoding and nesting are acceptable (a byte-order mark
+/// is dropped).
+pub(super) fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -111,17 +129,7 @@ pub fn read_stored(bytes: &[u8]) -> Result<(Document, bool), ImportError> {
         return Err(ImportError::Empty);
     }
     check_depth(text)?;
-    if let Some(doc) = read_current(text) {
-        return doc.map(|doc| (doc, true));
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => ImportError::Truncated,
-        _ => ImportError::Malformed {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
-    read_document_value(value).map(|doc| (doc, false))
+    Ok(text)
 }
 
 /// The fast path for the common case, a sound document at the current version: one typed
@@ -146,6 +154,23 @@ pub fn read_document_value(value: Value) -> Result<Document, ImportError> {
     if super::envelope::is_sealed(&value) {
         return Err(ImportError::Protected);
     }
+    let version = version_of(&value)?;
+    let value = migrate(value, version);
+    let doc: Document = from_value(&value).map_err(|e| ImportError::WrongShape {
+        path: if e.path.is_empty() {
+            "(root)".to_owned()
+        } else {
+            e.path
+        },
+        detail: e.message,
+    })?;
+    check_document(&doc)?;
+    Ok(doc)
+}
+
+/// The format version of a Rally document, once its marker says it is one and the version is
+/// one this build reads.
+pub(super) fn version_of(value: &Value) -> Result<u64, ImportError> {
     let obj = value.as_object().ok_or(ImportError::NotRally)?;
     if obj.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(ImportError::NotRally);
@@ -163,21 +188,11 @@ pub fn read_document_value(value: Value) -> Result<Document, ImportError> {
     if version == 0 {
         return Err(ImportError::UnknownVersion { found: version });
     }
-    let value = migrate(value, version);
-    let doc: Document = from_value(&value).map_err(|e| ImportError::WrongShape {
-        path: if e.path.is_empty() {
-            "(root)".to_owned()
-        } else {
-            e.path
-        },
-        detail: e.message,
-    })?;
-    check_document(&doc)?;
-    Ok(doc)
+    Ok(version)
 }
 
 /// Refuses absurd nesting before the parser recurses into it.
-fn check_depth(text: &str) -> Result<(), ImportError> {
+pub(super) fn check_depth(text: &str) -> Result<(), ImportError> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     for b in text.bytes() {
         if in_string {
@@ -256,24 +271,22 @@ pub(super) fn check_document(doc: &Document) -> Result<(), ImportError> {
         check_observation(o)
             .map_err(|e| invalid(format!("observations[{i}]"), Problem::Fieldwork(e)))?;
     }
-    if doc.responses.len() > MAX_RESPONSES || doc.invitations.len() > MAX_INVITATIONS {
+    check_survey(&doc.invitations, &doc.responses)
+}
+
+/// The checks of a file's invitations and responses (also those of a browser's stored ones).
+pub(super) fn check_survey(
+    invitations: &[Invitation],
+    responses: &[Response],
+) -> Result<(), ImportError> {
+    if responses.len() > MAX_RESPONSES {
         return Err(invalid("responses".into(), Problem::TooManyResponses));
     }
-    let mut seen = HashSet::new();
-    for (i, inv) in doc.invitations.iter().enumerate() {
-        inv.check()
-            .map_err(|e| invalid(format!("invitations[{i}]"), Problem::Invitation(e)))?;
-        if !seen.insert(inv.id) {
-            return Err(invalid(
-                format!("invitations[{i}].id"),
-                Problem::DuplicateInvitation,
-            ));
-        }
-    }
+    super::invitations::check_invitations(invitations)?;
     // Whether each response fits a campaign and an instrument is decided when it is taken in
     // (see `survey::store`), so the recruiter learns which were refused and why; here only
     // the sizes are bounded.
-    for (i, r) in doc.responses.iter().enumerate() {
+    for (i, r) in responses.iter().enumerate() {
         let long = [&r.instrument_id, &r.instrument_version, &r.instrument_hash]
             .iter()
             .any(|t| t.len() > MAX_NAME_CHARS)

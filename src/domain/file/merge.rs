@@ -5,15 +5,20 @@
 //! overwritten by an import) and counted.
 //! Merging is idempotent: importing the same file twice changes nothing the second time.
 //! [`merge_fieldwork`] does the same for what a file carries besides campaigns and roles.
+//!
+//! Erasures win: the tombstones of both copies of a campaign are kept and applied to the copy
+//! that is kept (`Campaign::with_erasures`), and a record about a person erased here is left
+//! out of the fieldwork (`privacy::screen`); the report says whose data was left out.
 
 use super::{Document, ImportError, Problem};
-use crate::domain::campaign::Campaign;
+use crate::domain::campaign::{Campaign, ErasedInFile, ErasedKind, ErasureScope};
 use crate::domain::fieldwork::{Fieldwork, FieldworkReport};
 use crate::domain::limits::{MAX_CAMPAIGNS, MAX_ROLES};
+use crate::domain::privacy::screen::{names_in, purge, screen, Records};
 use crate::domain::workspace::Workspace;
 
 /// What a merge did, for the message shown after an import.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergeReport {
     pub added: usize,
     pub updated: usize,
@@ -23,6 +28,10 @@ pub struct MergeReport {
     pub roles_added: usize,
     /// Roles already here with different content: ours was kept.
     pub roles_kept: usize,
+    /// Erasures the file recorded that were not known here, now applied.
+    pub erasures_applied: usize,
+    /// People erased here whom the file's campaigns still list: left out.
+    pub erased: ErasedInFile,
 }
 
 /// Merges `doc` into `ws`; on error `ws` is unchanged (the caller keeps it).
@@ -36,13 +45,35 @@ pub fn merge(ws: &Workspace, doc: &Document) -> Result<(Workspace, MergeReport),
                 report.added += 1;
             }
             Some(ours) if ours == incoming => report.unchanged += 1,
-            Some(ours)
-                if (incoming.revision, incoming.updated_at) > (ours.revision, ours.updated_at) =>
-            {
-                *ours = incoming.clone();
-                report.updated += 1;
+            Some(ours) => {
+                let theirs_newer =
+                    (incoming.revision, incoming.updated_at) > (ours.revision, ours.updated_at);
+                let (winner, other) = if theirs_newer {
+                    (incoming, &*ours)
+                } else {
+                    (&*ours, incoming)
+                };
+                let mut kept = winner.with_erasures(&other.erasures);
+                if kept != *winner {
+                    kept.revision = ours.revision.max(incoming.revision) + 1;
+                    kept.updated_at = ours.updated_at.max(incoming.updated_at);
+                }
+                report.erasures_applied += incoming
+                    .erasures
+                    .iter()
+                    .filter(|e| {
+                        ours.erasure(e.person_id, e.scope)
+                            .is_none_or(|k| k.erased_at < e.erased_at)
+                    })
+                    .count();
+                note_erased_people(&mut report.erased, ours, incoming);
+                if kept == *ours {
+                    report.kept_ours += 1;
+                } else {
+                    *ours = kept;
+                    report.updated += 1;
+                }
             }
-            Some(_) => report.kept_ours += 1,
         }
     }
     if next.campaigns.len() > MAX_CAMPAIGNS {
@@ -70,19 +101,56 @@ pub fn merge(ws: &Workspace, doc: &Document) -> Result<(Workspace, MergeReport),
     Ok((next, report))
 }
 
+/// The people of `ours` erased everywhere whom `incoming` still lists (with the decisions
+/// about them): their part of the file is left out.
+fn note_erased_people(report: &mut ErasedInFile, ours: &Campaign, incoming: &Campaign) {
+    for e in ours
+        .erasures
+        .iter()
+        .filter(|e| e.scope == ErasureScope::Everything)
+    {
+        let listed = match e.kind {
+            ErasedKind::Candidate => incoming.candidates.iter().find(|p| p.id == e.person_id),
+            ErasedKind::Mediator => incoming.mediators.iter().find(|p| p.id == e.person_id),
+            ErasedKind::Leader => None,
+        };
+        if let Some(p) = listed {
+            let decisions = incoming
+                .decisions
+                .iter()
+                .filter(|d| d.candidate_id == p.id)
+                .count();
+            report.add(e, Some(&p.name), 1 + decisions);
+        }
+    }
+}
+
 /// Takes a document's kits, observations, invitations and responses into `fieldwork`, the
 /// responses checked against `campaigns` (those of this browser, plus any the same file
-/// brings). Order-free and idempotent, like every merge of the fieldwork store.
+/// brings). Order-free and idempotent, like every merge of the fieldwork store. Records about
+/// a person erased here, or in the file's copy of their campaign, are left out, and what this
+/// browser holds about a person the file says was erased goes too.
 pub fn merge_fieldwork(
     fieldwork: &Fieldwork,
     doc: &Document,
     campaigns: &[Campaign],
 ) -> (Fieldwork, FieldworkReport) {
-    let (next, mut report) = fieldwork.import(&doc.kits, &doc.observations);
-    let (next, invitations) = next.add_invitations(&doc.invitations);
-    let (next, responses) = next.import_responses(&doc.responses, campaigns);
+    let incoming = Records {
+        kits: doc.kits.clone(),
+        observations: doc.observations.clone(),
+        invitations: doc.invitations.clone(),
+        responses: doc.responses.clone(),
+    };
+    let names = names_in(&doc.campaigns, &doc.kits, &doc.invitations);
+    let (kept, erased) = screen(&incoming, campaigns, &doc.campaigns, &names);
+    let purged = purge(fieldwork, campaigns);
+    let base = purged.as_ref().unwrap_or(fieldwork);
+    let (next, mut report) = base.import(&kept.kits, &kept.observations);
+    let (next, invitations) = next.add_invitations(&kept.invitations);
+    let (next, responses) = next.import_responses(&kept.responses, campaigns);
     report.invitations_added = invitations;
     report.responses = responses;
+    report.erased = erased;
     (next, report)
 }
 

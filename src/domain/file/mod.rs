@@ -5,6 +5,7 @@
 
 pub mod envelope;
 mod import;
+mod invitations;
 mod merge;
 mod migrate;
 pub mod passphrase;
@@ -12,6 +13,7 @@ mod snapshot;
 pub mod stored;
 
 pub use import::{read_document, read_document_value, read_stored, ImportError, Problem};
+pub use invitations::{read_invitations, read_survey_file};
 pub use merge::{merge, merge_fieldwork, MergeReport};
 pub use migrate::migrate;
 pub use snapshot::{Snapshot, SnapshotToken};
@@ -198,20 +200,24 @@ impl Document {
 
 /// What a picked file turned out to be.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Opened {
+pub enum Opened<T = Document> {
     /// A Rally file, read and checked.
-    Plain(Document),
+    Plain(T),
     /// A Rally file protected by a passphrase: its envelope, read and checked. The bytes it
-    /// opens to are read with [`read_document`].
+    /// opens to are read like an open file.
     Sealed(Sealed),
 }
 
-/// Reads any file a person may pick: an open Rally file, or a sealed one (whose envelope must
-/// be sound before anyone is asked for a passphrase).
-pub fn open_file(bytes: &[u8]) -> Result<Opened, ImportError> {
+/// Reads any file a person may pick with `read` ([`read_document`], or the respondent's
+/// [`read_invitations`]): an open Rally file, or a sealed one (whose envelope must be sound
+/// before anyone is asked for a passphrase).
+pub fn open_file<T>(
+    bytes: &[u8],
+    read: fn(&[u8]) -> Result<T, ImportError>,
+) -> Result<Opened<T>, ImportError> {
     match envelope::sniff(bytes) {
         Some(sealed) => sealed.map(Opened::Sealed).map_err(ImportError::Sealed),
-        None => read_document(bytes).map(Opened::Plain),
+        None => read(bytes).map(Opened::Plain),
     }
 }
 

@@ -162,6 +162,19 @@ fn changes(before: &Fieldwork, after: &Fieldwork, all: bool) -> Records {
     out
 }
 
+/// The records that turn the stored invitations and responses of `before` into those of
+/// `after` — the respondent's page, which holds nothing else, writes only these.
+pub fn survey_changes(before: &Fieldwork, after: &Fieldwork) -> Records {
+    let mut out = Records::default();
+    if before.invitations != after.invitations {
+        out.puts.push((INVITATIONS_KEY.into(), json(&after.invitations)));
+    }
+    if before.responses != after.responses {
+        out.puts.push((RESPONSES_KEY.into(), json(&after.responses)));
+    }
+    out
+}
+
 /// Why stored records could not be read back.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StoredError {
@@ -237,6 +250,23 @@ pub fn read_fieldwork(
     fw.observations = merge_observations(doc.observations.iter());
     fw.invitations = doc.invitations;
     fw.responses = doc.responses;
+    Ok(fw)
+}
+
+/// Reads back only the invitations and responses (`fw/invitations`, `fw/responses`; other
+/// records are left unread), through the same checks as an imported file: the respondent's
+/// page, which shows nothing else.
+pub fn read_survey(records: &[(String, String)]) -> Result<Fieldwork, StoredError> {
+    let mut fw = Fieldwork::default();
+    for (key, text) in records {
+        let damaged = || StoredError::Damaged(key.clone());
+        match key.as_str() {
+            INVITATIONS_KEY => fw.invitations = serde_json::from_str(text).map_err(|_| damaged())?,
+            RESPONSES_KEY => fw.responses = serde_json::from_str(text).map_err(|_| damaged())?,
+            _ => {}
+        }
+    }
+    super::import::check_survey(&fw.invitations, &fw.responses).map_err(StoredError::Invalid)?;
     Ok(fw)
 }
 

@@ -36,6 +36,14 @@ pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
             "Un décalage d'horloge ne peut pas dépasser une heure.",
             "A clock offset cannot be more than one hour.",
         ),
+        CampaignError::BadRetention => (
+            "La durée de conservation va d'un mois à dix ans (120\u{a0}mois).",
+            "The retention period runs from one month to ten years (120 months).",
+        ),
+        CampaignError::ErasedPersonListed => (
+            "Une personne effacée de la campagne y figure encore.",
+            "A person erased from the campaign is still listed in it.",
+        ),
         CampaignError::ForbiddenCharacters => (
             "Ce texte contient des caractères invisibles de contrôle\u{202f}; retirez-les.",
             "This text contains invisible control characters; please remove them.",
@@ -440,12 +448,20 @@ pub fn merge_report(lang: Lang, r: &MergeReport, f: &FieldworkReport) -> String 
     if f.responses.refused > 0 {
         parts.push(survey::refused_sentence(lang, &f.responses));
     }
-    match (lang, parts.is_empty()) {
+    if r.erasures_applied > 0 {
+        parts.push(super::privacy::erasures_applied(lang, r.erasures_applied));
+    }
+    let erased = super::privacy::erased_in_file(lang, &r.erased.merged(&f.erased));
+    let main: String = match (lang, parts.is_empty()) {
         (Lang::Fr, true) => "Import terminé\u{a0}: le fichier ne contenait rien de nouveau.".into(),
         (Lang::En, true) => "Import finished: the file held nothing new.".into(),
         (Lang::Fr, false) => format!("Import terminé\u{a0}: {}.", parts.join(", ")),
         (Lang::En, false) => format!("Import finished: {}.", parts.join(", ")),
-    }
+    };
+    std::iter::once(main)
+        .chain(erased)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

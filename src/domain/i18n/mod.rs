@@ -17,6 +17,7 @@ mod errors;
 mod format;
 pub mod observe;
 pub mod picture;
+pub mod privacy;
 pub mod protect;
 pub mod quality;
 pub mod reading;
@@ -177,6 +178,9 @@ catalogue! {
     StorageFull => "Le stockage du navigateur est plein\u{a0}: les dernières modifications ne sont pas enregistrées. Elles restent affichées\u{202f}; exportez vos données maintenant pour ne rien perdre.", "The browser's storage is full: the latest changes are not saved. They are still on screen; export your data now so nothing is lost.";
     StorageUnavailable => "Le stockage du navigateur n'est pas disponible (navigation privée ou réglage du navigateur)\u{a0}: rien ne sera conservé après fermeture. Exportez vos données avant de partir.", "The browser's storage is unavailable (private browsing or a browser setting): nothing will be kept after closing. Export your data before you leave.";
     OtherTab => "Ces données viennent d'être modifiées dans un autre onglet. Pour ne rien écraser, l'enregistrement automatique est suspendu ici.", "This data was just changed in another tab. So that nothing is overwritten, autosave is paused here.";
+    UpdateReady => "Une nouvelle version est prête\u{a0}— ", "A new version is ready\u{a0}— ";
+    UpdateReload => "recharger", "reload";
+    UpdateReloadHint => "Vos modifications sont enregistrées avant le rechargement.", "Your changes are saved before the page reloads.";
     LoadOtherTab => "Charger la version de l'autre onglet", "Load the other tab's version";
     KeepMine => "Garder cette version et l'enregistrer", "Keep this version and save it";
     ExportNow => "Exporter maintenant", "Export now";
@@ -359,6 +363,10 @@ pub fn undo_label(lang: Lang, action: &Action) -> String {
         Action::DeleteCampaign { .. } => ("la suppression de la campagne", "deleting the campaign"),
         Action::SaveRole { .. } => ("l'enregistrement du rôle", "saving the role"),
         Action::DeleteRole { .. } => ("la suppression du rôle", "deleting the role"),
+        Action::EraseOverdue { .. } => (
+            "l'effacement des données échues (dans les campagnes seulement)",
+            "erasing the overdue data (in the campaigns only)",
+        ),
         Action::Campaign { action, .. } => match action {
             CampaignAction::Rename { .. } => ("le changement de nom", "the name change"),
             CampaignAction::SetLeader { .. } => {
@@ -395,6 +403,14 @@ pub fn undo_label(lang: Lang, action: &Action) -> String {
             CampaignAction::SetClockOffset { .. } | CampaignAction::ClearClockOffset { .. } => {
                 ("le réglage de l'horloge", "the clock alignment")
             }
+            CampaignAction::SetRetention { .. } => (
+                "le changement de durée de conservation",
+                "the change to the retention period",
+            ),
+            CampaignAction::ErasePerson { .. } => (
+                "l'effacement (dans la campagne seulement)",
+                "the erasure (in the campaign only)",
+            ),
         },
     };
     match lang {

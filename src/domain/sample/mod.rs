@@ -190,6 +190,9 @@ fn campaign(
         version_choices: Vec::new(),
         clock_offsets: Vec::new(),
         sample: true,
+        closed_on: None,
+        retention_months: None,
+        erasures: Vec::new(),
     }
 }
 

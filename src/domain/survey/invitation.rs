@@ -160,11 +160,9 @@ pub enum InvitationError {
     UnknownSession,
 }
 
-/// The hiring leader's identifier as a respondent: the leader is not a listed person, so their
-/// id is derived from the campaign's (the same on every machine).
-pub fn leader_id(campaign_id: Uuid) -> Uuid {
-    Uuid::from_u128(campaign_id.as_u128() ^ 0x1ead_e000_0000_4000_8000_0000_0000_0001)
-}
+/// The hiring leader's identifier as a respondent (kept with the campaign, which also names
+/// the leader's erasure by it).
+pub use crate::domain::campaign::leader_id;
 
 /// The built-in instruments a respondent of this kind answers about the candidate, among those
 /// the campaign plans: self forms for the candidate, observer forms for the leader and the

@@ -2,6 +2,7 @@
 //! ([`Coding`]) and the rating grid ([`Rating`]). They only ever show the kit's own mediator's
 //! observation: other mediators' coding of the same session stays with the recruiter.
 
+mod app;
 mod coding;
 mod common;
 mod event_form;
@@ -11,6 +12,7 @@ mod notes;
 mod pad;
 mod rating;
 
+pub use app::MediatorApp;
 pub use coding::Coding;
 pub use kits::Kits;
 pub use rating::Rating;

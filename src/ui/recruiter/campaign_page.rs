@@ -11,6 +11,7 @@ use crate::platform::{clock, random};
 use crate::ui::recruiter::debrief_section::DebriefSection;
 use crate::ui::recruiter::decision_section::DecisionSection;
 use crate::ui::recruiter::fieldwork_section::FieldworkSection;
+use crate::ui::recruiter::privacy_section::PrivacySection;
 use crate::ui::recruiter::survey_section::SurveySection;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app, AppHandle, Msg};
@@ -381,6 +382,7 @@ pub fn campaign_page(props: &Props) -> Html {
             <FieldworkSection campaign={c.clone()} />
             <DebriefSection campaign={c.clone()} />
             <DecisionSection campaign={c.clone()} />
+            <PrivacySection campaign={c.clone()} />
         </article>
     }
 }

@@ -1,7 +1,13 @@
-//! "Erase this data…": the right to erasure for one person's self-assessment data in a
-//! campaign, behind a confirmation. The core decides what goes (`Fieldwork::erase_person`).
+//! "Erase this data…": the right to erasure for one person's answers in a campaign
+//! (self-assessments, observer forms and debriefs given by or about them), behind a
+//! confirmation. The core decides what goes and records it (`privacy::erase_answers`), so
+//! that a file imported again does not bring the answers back; erasing the person everywhere
+//! is on the campaign page (`privacy_section`).
 
 use crate::domain::i18n::survey::S;
+use crate::domain::privacy::erase_answers;
+use crate::domain::workspace::Action;
+use crate::platform::clock;
 use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::state::{use_app, Msg, Notice};
 use uuid::Uuid;
@@ -37,8 +43,30 @@ pub fn erase_person(p: &Props) -> Html {
         let (campaign, person, name, done) =
             (p.campaign, p.person, p.name.to_string(), p.on_done.clone());
         Callback::from(move |_| {
-            let (next, count) = fw.fieldwork.erase_person(campaign, person);
-            crate::ui::shell::fieldwork::replace(&fw, next);
+            let now = clock::now();
+            let count = match app.workspace().campaign(campaign) {
+                Some(c) => match erase_answers(c, &fw.fieldwork, person, now) {
+                    Ok(e) => {
+                        app.dispatch(Msg::Do {
+                            action: Action::Campaign {
+                                id: campaign,
+                                action: e.action,
+                            },
+                            now,
+                            notice: None,
+                        });
+                        crate::ui::shell::fieldwork::replace(&fw, e.fieldwork);
+                        e.summary.answers + e.summary.debriefs
+                    }
+                    // No longer a person of the campaign: their answers go all the same.
+                    Err(_) => {
+                        let (next, count) = fw.fieldwork.erase_person(campaign, person);
+                        crate::ui::shell::fieldwork::replace(&fw, next);
+                        count
+                    }
+                },
+                None => 0,
+            };
             asking.set(false);
             app.dispatch(Msg::Notify(Notice::Erased {
                 name: name.clone(),

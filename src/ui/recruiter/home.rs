@@ -6,6 +6,7 @@ use crate::domain::listing::{list, ListQuery, SortKey};
 use crate::domain::workspace::Action;
 use crate::platform::clock;
 use crate::ui::recruiter::compatibility::sample_badge;
+use crate::ui::recruiter::overdue::OverdueData;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app};
 use crate::ui::widgets::sample_tools::{ExploreSampleButton, SampleBanner};
@@ -132,6 +133,7 @@ pub fn home() -> Html {
         <section class="page">
             { header }
             if campaigns.iter().any(|c| c.sample) { <SampleBanner /> }
+            <OverdueData />
             <div class="toolbar card" role="search">
                 <div class="field">
                     <label for="campaign-search">{ T::SearchLabel.get(lang) }</label>

@@ -1,8 +1,11 @@
-//! Settings: language, the state of storage in this browser, export and import.
+//! Settings: language, the state of storage in this browser, the organisation named in
+//! information notices, the data kept past its date, export and import.
 
 use crate::domain::i18n::decision::Dc;
 use crate::domain::i18n::T;
 use crate::platform::storage::Persistence;
+use crate::ui::recruiter::controller_form::ControllerForm;
+use crate::ui::recruiter::overdue::OverdueData;
 use crate::ui::shell::lang::LanguageSwitcher;
 use crate::ui::shell::state::use_app;
 use crate::ui::widgets::sample_tools::{ExploreSampleButton, RemoveSampleButton};
@@ -39,6 +42,8 @@ pub fn settings() -> Html {
                     <ExploreSampleButton />
                 }
             </section>
+            <ControllerForm />
+            <OverdueData always=true />
             <section class="card" aria-labelledby="data-title">
                 <h2 id="data-title">{ T::DataSection.get(lang) }</h2>
                 <p class="hint">{ T::DataIntro.get(lang) }</p>

@@ -3,7 +3,7 @@
 
 use super::store::peek_draft;
 use super::{download_answers, focus_by_id, navigate_to_answer};
-use crate::domain::file::{Document, ImportError};
+use crate::domain::file::{read_invitations, ImportError};
 use crate::domain::i18n::respond::{self as words, R};
 use crate::domain::i18n::{self, survey::code_error};
 use crate::domain::instrument::score::Response;
@@ -154,11 +154,11 @@ pub fn respond_home() -> Html {
                 (fw.clone(), navigator.clone(), outcome.clone(), busy.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 // A protected file is read once its passphrase opens it.
-                let finish = Callback::from(move |read: Result<Document, ImportError>| {
+                let finish = Callback::from(move |read: Result<Vec<Invitation>, ImportError>| {
                     outcome.set(match read {
                         Err(e) => Some(Outcome::FileRefused(e)),
-                        Ok(doc) if doc.invitations.is_empty() => Some(Outcome::NoInvitation),
-                        Ok(doc) => take_in(&fw, &navigator, &doc.invitations),
+                        Ok(list) if list.is_empty() => Some(Outcome::NoInvitation),
+                        Ok(list) => take_in(&fw, &navigator, &list),
                     })
                 });
                 let picked = read_picked(file).await;
@@ -169,7 +169,7 @@ pub fn respond_home() -> Html {
                         max: MAX_IMPORT_BYTES,
                     })),
                     Picked::Unreadable => finish.emit(Err(ImportError::NotText)),
-                    Picked::Bytes(bytes) => open_picked(&bytes, finish),
+                    Picked::Bytes(bytes) => open_picked(&bytes, read_invitations, finish),
                 }
             });
         })

@@ -8,6 +8,7 @@
 //! submission) is the core's `Draft`; the pages only show it and send `DraftAction`s.
 
 mod answer;
+mod app;
 mod consent;
 mod done;
 mod home;
@@ -19,6 +20,7 @@ mod sealed_link;
 mod store;
 
 pub use answer::Answer;
+pub use app::RespondentApp;
 pub use home::RespondHome;
 pub use link::RespondLink;
 pub use sealed_link::SealedLink;

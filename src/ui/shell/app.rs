@@ -1,14 +1,13 @@
 //! The frame of every page: skip link, header with navigation and language switcher, the
-//! banners that must never be missed (storage trouble, another tab), the notice area, the page
-//! itself and the footer.
+//! banners that must never be missed (storage trouble, another tab), the new-version banner,
+//! the notice area, the page itself and the footer.
 
-use crate::domain::file::envelope::LINK_MARK;
 use crate::domain::i18n::{observe::O, survey::S, T};
 use crate::platform::storage::StorageFailure;
-use crate::ui::mediator::{Coding, Kits, Rating};
 use crate::ui::recruiter::compare::Compare;
 use crate::ui::recruiter::compatibility::Compatibility;
 use crate::ui::recruiter::report::Report;
+use crate::ui::recruiter::notice::CampaignNotice;
 use crate::ui::recruiter::results::Results;
 use crate::ui::recruiter::session_analysis::{SessionAnalysis, SessionCandidates};
 use crate::ui::recruiter::settings::Settings;
@@ -16,14 +15,16 @@ use crate::ui::recruiter::{
     campaign_page::CampaignPage, home::Home, new_campaign::NewCampaign, roles::RoleEditor,
     roles::Roles,
 };
-use crate::ui::respondent::{Answer, RespondHome, RespondLink, SealedLink};
 use crate::ui::shell::autosave::{self, use_autosave, Session};
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle, FieldworkState};
+use crate::ui::shell::frame::{Elsewhere, Page};
 use crate::ui::shell::lang::{start_lang, use_lang_effects, LangContext, LanguageSwitcher};
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{AppHandle, AppState, Msg, SaveState};
 use crate::ui::widgets::protect::ProtectDesk;
-use crate::ui::widgets::{export_all_button::ExportAllButton, notices::Notices};
+use crate::ui::widgets::{
+    export_all_button::ExportAllButton, notices::Notices, update_banner::UpdateBanner,
+};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -136,6 +137,7 @@ pub fn app() -> Html {
                 <a class="skip-link" href="#main">{ T::SkipToContent.get(app.lang) }</a>
                 <Header />
                 <Banners session={session.clone()} />
+                <UpdateBanner />
                 <main id="main" tabindex="-1">
                     <Notices />
                     if app.ready {
@@ -178,23 +180,14 @@ fn switch(route: Route) -> Html {
         Route::CompareWith { id, chosen } => html! { <Compare {id} {chosen} /> },
         Route::CampaignReport { id } => html! { <Report {id} /> },
         Route::Report { id, candidate } => html! { <Report {id} candidate={Some(candidate)} /> },
-        Route::Respond => html! { <RespondHome /> },
-        Route::RespondLink { payload } if payload.starts_with(LINK_MARK) => {
-            html! { <SealedLink {payload} /> }
-        }
-        Route::RespondLink { payload } => html! { <RespondLink {payload} /> },
-        Route::Answer { invitation } => html! { <Answer {invitation} /> },
-        Route::Observe => html! { <Kits /> },
-        Route::Coding {
-            kit,
-            session,
-            candidate,
-        } => html! { <Coding {kit} {session} {candidate} /> },
-        Route::Rating {
-            kit,
-            session,
-            candidate,
-        } => html! { <Rating {kit} {session} {candidate} /> },
+        Route::CampaignNotice { id } => html! { <CampaignNotice {id} /> },
+        // The mediator's and the respondent's screens are their own pages.
+        Route::Respond
+        | Route::RespondLink { .. }
+        | Route::Answer { .. }
+        | Route::Observe
+        | Route::Coding { .. }
+        | Route::Rating { .. } => html! { <Elsewhere /> },
         Route::Roles => html! { <Roles /> },
         Route::Role { id } => html! { <RoleEditor {id} /> },
         Route::Settings => html! { <Settings /> },
@@ -245,17 +238,10 @@ fn header() -> Html {
                     | Route::Compare { .. }
                     | Route::CompareWith { .. }
                     | Route::CampaignReport { .. }
-                    | Route::Report { .. },
+                    | Route::Report { .. }
+                    | Route::CampaignNotice { .. },
                 ),
                 Route::Home,
-            ) => true,
-            (
-                Some(Route::Respond | Route::RespondLink { .. } | Route::Answer { .. }),
-                Route::Respond,
-            ) => true,
-            (
-                Some(Route::Coding { .. }) | Some(Route::Rating { .. }) | Some(Route::Observe),
-                Route::Observe,
             ) => true,
             (Some(a), b) => a == b,
             _ => false,
@@ -276,8 +262,8 @@ fn header() -> Html {
             <nav aria-label={T::MainNav.get(lang)} class="main-nav">
                 <ul>
                     <li><Link<Route> to={Route::Home}><span aria-current={current(&Route::Home)}>{ T::NavCampaigns.get(lang) }</span></Link<Route>></li>
-                    <li><Link<Route> to={Route::Observe}><span aria-current={current(&Route::Observe)}>{ O::NavObserve.get(lang) }</span></Link<Route>></li>
-                    <li><Link<Route> to={Route::Respond}><span aria-current={current(&Route::Respond)}>{ S::NavRespond.get(lang) }</span></Link<Route>></li>
+                    <li><a href={Page::Mediator.href(&Route::Observe)}>{ O::NavObserve.get(lang) }</a></li>
+                    <li><a href={Page::Respondent.href(&Route::Respond)}>{ S::NavRespond.get(lang) }</a></li>
                     <li><Link<Route> to={Route::Roles}><span aria-current={current(&Route::Roles)}>{ T::NavRoles.get(lang) }</span></Link<Route>></li>
                     <li><Link<Route> to={Route::Settings}><span aria-current={current(&Route::Settings)}>{ T::NavSettings.get(lang) }</span></Link<Route>></li>
                 </ul>

@@ -7,13 +7,14 @@
 
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport};
-use crate::domain::file::stored::{fieldwork_changes, fieldwork_records, read_fieldwork};
-use crate::domain::file::{merge_fieldwork, read_stored, Document};
+use crate::domain::file::stored::{
+    fieldwork_changes, read_fieldwork, read_survey, survey_changes, Records, OBSERVATION_PREFIX,
+};
+use crate::domain::file::{merge_fieldwork, read_stored, read_survey_file, Document};
 use crate::domain::observation::log::ObservationAction;
 use crate::platform::db::{self, Batch, WriteError};
 use crate::platform::storage::{self, StorageFailure};
 use crate::platform::{clock, dom, random};
-use chrono::{DateTime, Utc};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -57,21 +58,15 @@ impl PartialEq for FieldworkState {
     }
 }
 
+/// A change computed by the core from the store as it is when the change is applied (coding
+/// actions come fast, one after another: each builds on the one before). A closure rather
+/// than one message per kind of change, so that a page links only the core code of the
+/// changes it makes: the respondent's page carries no coding reducer.
+pub type Change = Box<dyn FnOnce(&Fieldwork) -> Result<Fieldwork, FieldworkError>>;
+
 pub enum FieldworkMsg {
-    /// A coding action on one observation.
-    Observe {
-        observation: Uuid,
-        action: ObservationAction,
-        now: DateTime<Utc>,
-    },
-    /// Start observing a session of a kit with one of its candidates.
-    Start {
-        kit: Uuid,
-        session: Uuid,
-        candidate: Uuid,
-        observation: Uuid,
-        now: DateTime<Utc>,
-    },
+    /// A change to the store (a coding action, starting an observation…), or why it is refused.
+    Change(Change),
     /// Replace everything (after an import merged elsewhere).
     Replace(Box<Fieldwork>),
     /// The stored fieldwork was read at start-up (or could not be).
@@ -100,24 +95,7 @@ impl Reducible for FieldworkState {
             ..(*self).clone_meta()
         };
         let next = match msg {
-            FieldworkMsg::Observe {
-                observation,
-                action,
-                now,
-            } => match self.fieldwork.observe(observation, &action, now) {
-                Ok(fw) => with(fw, true),
-                Err(e) => refused(e),
-            },
-            FieldworkMsg::Start {
-                kit,
-                session,
-                candidate,
-                observation,
-                now,
-            } => match self
-                .fieldwork
-                .start(kit, session, candidate, observation, now)
-            {
+            FieldworkMsg::Change(change) => match change(&self.fieldwork) {
                 Ok(fw) => with(fw, true),
                 Err(e) => refused(e),
             },
@@ -204,40 +182,58 @@ pub fn replace(fw: &FieldworkHandle, next: Fieldwork) {
 
 /// Applies a coding action stamped with the current time.
 pub fn observe(fw: &FieldworkHandle, observation: Uuid, action: ObservationAction) {
-    fw.dispatch(FieldworkMsg::Observe {
-        observation,
-        action,
-        now: clock::now(),
-    });
+    let now = clock::now();
+    fw.dispatch(FieldworkMsg::Change(Box::new(move |f: &Fieldwork| {
+        f.observe(observation, &action, now)
+    })));
 }
 
 /// Starts observing a session with a candidate; returns the new observation's id.
 pub fn start(fw: &FieldworkHandle, kit: Uuid, session: Uuid, candidate: Uuid) -> Uuid {
     let observation = random::new_uuid();
-    fw.dispatch(FieldworkMsg::Start {
-        kit,
-        session,
-        candidate,
-        observation,
-        now: clock::now(),
-    });
+    let now = clock::now();
+    fw.dispatch(FieldworkMsg::Change(Box::new(move |f: &Fieldwork| {
+        f.start(kit, session, candidate, observation, now)
+    })));
     observation
 }
 
-/// Reads the stored fieldwork from the database — or, once, from where an older Rally kept it
-/// in `localStorage` — and hands it to the store. What cannot be read is kept aside.
+/// Reads the stored fieldwork from the database — with what an older Rally kept in
+/// `localStorage`, moved into it once — and hands it to the store. What cannot be read is
+/// kept aside.
 #[hook]
 pub fn use_fieldwork_boot(fw: &FieldworkHandle) {
     let dispatcher = fw.dispatcher();
     use_effect_with((), move |_| {
         wasm_bindgen_futures::spawn_local(async move {
-            let loaded = load().await;
+            let loaded = load(Scope::All).await;
             dispatcher.dispatch(FieldworkMsg::Loaded(Box::new(loaded)));
         });
     });
 }
 
-async fn load() -> Loaded {
+/// The respondent's page: reads only the invitations and answers (see [`use_survey_saver`]).
+#[hook]
+pub fn use_survey_boot(fw: &FieldworkHandle) {
+    let dispatcher = fw.dispatcher();
+    use_effect_with((), move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = load(Scope::Survey).await;
+            dispatcher.dispatch(FieldworkMsg::Loaded(Box::new(loaded)));
+        });
+    });
+}
+
+/// What a page keeps of the fieldwork store.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Everything: the recruiter's and the mediator's pages.
+    All,
+    /// Invitations and answers only: the respondent's page.
+    Survey,
+}
+
+async fn load(scope: Scope) -> Loaded {
     let mut loaded = Loaded {
         fieldwork: Fieldwork::default(),
         failure: None,
@@ -247,62 +243,81 @@ async fn load() -> Loaded {
     let records = async {
         db::open().await?;
         let mut records = db::prefix("fw/").await?;
-        records.extend(db::prefix(crate::domain::file::stored::OBSERVATION_PREFIX).await?);
+        if scope == Scope::All {
+            records.extend(db::prefix(OBSERVATION_PREFIX).await?);
+        }
         Ok::<_, StorageFailure>(records)
     };
-    match records.await {
-        Err(f) => loaded.failure = Some(f),
-        Ok(records) if records.is_empty() => {
-            // Nothing in the database yet: an older Rally's copy, if any, moves there.
-            if let Some(text) = storage::read(LEGACY_FIELDWORK_KEY).ok().flatten() {
-                match read_stored(text.as_bytes()) {
-                    Ok((doc, _)) => {
-                        let mut fw = Fieldwork::default().import(&doc.kits, &doc.observations).0;
-                        fw.invitations = doc.invitations;
-                        fw.responses = doc.responses;
-                        if write_all(&fw).await.is_ok() {
-                            let _ = storage::remove(LEGACY_FIELDWORK_KEY);
-                        }
-                        loaded.fieldwork = fw;
-                    }
-                    Err(_) => {
-                        let aside = format!(
-                            "{LEGACY_FIELDWORK_KEY}.unreadable.{}",
-                            clock::now().timestamp_millis()
-                        );
-                        let _ = storage::write(&aside, &text);
-                        let _ = storage::remove(LEGACY_FIELDWORK_KEY);
-                        loaded.unreadable = true;
-                    }
-                }
-            }
+    let records = match records.await {
+        Err(f) => {
+            loaded.failure = Some(f);
+            return loaded;
         }
-        Ok(records) => match read_fieldwork(&records, clock::now()) {
-            Ok(fw) => loaded.fieldwork = fw,
-            Err(_) => {
-                // Kept aside under other keys, so nothing is overwritten.
-                let stamp = clock::now().timestamp_millis();
-                let mut batch = Batch::default();
-                for (k, v) in records {
-                    batch.put(format!("unreadable.{stamp}/{k}"), v.clone());
-                    batch.delete(k);
-                }
-                let _ = batch.write().await;
+        Ok(records) => records,
+    };
+    let read = match scope {
+        Scope::All => read_fieldwork(&records, clock::now()),
+        Scope::Survey => read_survey(&records),
+    };
+    match read {
+        Ok(fw) => loaded.fieldwork = fw,
+        Err(_) => {
+            // Kept aside under other keys, so nothing is overwritten.
+            let stamp = clock::now().timestamp_millis();
+            let mut batch = Batch::default();
+            for (k, v) in records {
+                batch.put(format!("unreadable.{stamp}/{k}"), v.clone());
+                batch.delete(k);
+            }
+            let _ = batch.write().await;
+            loaded.unreadable = true;
+        }
+    }
+    // What an older Rally kept in `localStorage` joins it (each side keeps what the other
+    // lacks), once: the pages that hold everything then remove the old copy.
+    if let Some(text) = storage::read(LEGACY_FIELDWORK_KEY).ok().flatten() {
+        match legacy(scope, &text) {
+            Some(old) => {
+                let fw = &loaded.fieldwork;
+                let (fw, _) = fw.import(&old.kits, &old.observations.versions().cloned().collect::<Vec<_>>());
+                let (fw, _) = fw.add_invitations(&old.invitations);
+                loaded.fieldwork = fw.keep_submitted(&old.responses);
+                loaded.rewrite = true;
+            }
+            None if scope == Scope::All => {
+                let aside = format!(
+                    "{LEGACY_FIELDWORK_KEY}.unreadable.{}",
+                    clock::now().timestamp_millis()
+                );
+                let _ = storage::write(&aside, &text);
+                let _ = storage::remove(LEGACY_FIELDWORK_KEY);
                 loaded.unreadable = true;
             }
-        },
+            None => {}
+        }
     }
     loaded
 }
 
-/// Writes a whole store (after moving it from `localStorage`).
-async fn write_all(fw: &Fieldwork) -> Result<(), WriteError> {
-    let records = fieldwork_records(fw);
-    let mut batch = Batch::default();
-    for (k, v) in records.puts {
-        batch.put(k, v);
+/// What an older Rally kept in `localStorage`, as this page reads it.
+fn legacy(scope: Scope, text: &str) -> Option<Fieldwork> {
+    match scope {
+        Scope::All => {
+            let (doc, _) = read_stored(text.as_bytes()).ok()?;
+            let mut fw = Fieldwork::default().import(&doc.kits, &doc.observations).0;
+            fw.invitations = doc.invitations;
+            fw.responses = doc.responses;
+            Some(fw)
+        }
+        Scope::Survey => {
+            let (invitations, responses) = read_survey_file(text.as_bytes()).ok()?;
+            Some(Fieldwork {
+                invitations,
+                responses,
+                ..Fieldwork::default()
+            })
+        }
     }
-    batch.write().await
 }
 
 /// Merges an imported file's kits, observations, invitations and responses (checked against
@@ -315,11 +330,27 @@ pub fn import(fw: &FieldworkHandle, doc: &Document, campaigns: &[Campaign]) -> F
     report
 }
 
+/// Saves every change of the whole store (see [`use_saver`]); once written, what an older Rally
+/// kept in `localStorage` goes.
+#[hook]
+pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
+    use_saver(fw, fieldwork_changes, true);
+}
+
+/// The respondent's page: saves only the invitations and answers, the part it holds.
+#[hook]
+pub fn use_survey_saver(fw: &FieldworkHandle) {
+    use_saver(fw, survey_changes, false);
+}
+
+/// The records a change touches, between what the database holds and the state to write.
+type Changes = fn(&Fieldwork, &Fieldwork) -> Records;
+
 /// Saves every change: a burst of coding once it pauses (`SAVE_QUIET_MS`), at the latest
 /// `SAVE_MAX_WAIT_MS` after its first change, and at once when the page is hidden or closed.
 /// Only the records that changed since the last write are written.
 #[hook]
-pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
+fn use_saver(fw: &FieldworkHandle, write_changes: Changes, owns_legacy: bool) {
     // The state still to write, and since when something is unsaved.
     let unsaved = use_mut_ref(|| None::<(FieldworkHandle, i64)>);
     // What the database holds (as far as this tab knows): the base of the next change.
@@ -350,14 +381,16 @@ pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
                     let wait = SAVE_QUIET_MS.min(since + SAVE_MAX_WAIT_MS - now).max(0);
                     let (next, stored) = (unsaved.clone(), stored.clone());
                     // Replacing the timer cancels the one set for the previous change.
-                    *timer.borrow_mut() =
-                        Some(Timeout::new(wait as u32, move || save(&next, &stored)));
+                    *timer.borrow_mut() = Some(Timeout::new(wait as u32, move || {
+                        save(&next, &stored, write_changes, owns_legacy)
+                    }));
                 }
             }
         });
     }
     use_effect_with((), move |_| {
-        let leaving = dom::when_leaving(move || save(&unsaved, &stored));
+        let leaving =
+            dom::when_leaving(move || save(&unsaved, &stored, write_changes, owns_legacy));
         move || drop(leaving)
     });
 }
@@ -366,6 +399,8 @@ pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
 fn save(
     unsaved: &RefCell<Option<(FieldworkHandle, i64)>>,
     stored: &Rc<RefCell<Option<Rc<Fieldwork>>>>,
+    changes: Changes,
+    owns_legacy: bool,
 ) {
     let Some((handle, _)) = unsaved.borrow_mut().take() else {
         return;
@@ -374,7 +409,7 @@ fn save(
         return;
     };
     let current = handle.fieldwork.clone();
-    let records = fieldwork_changes(&base, &current);
+    let records = changes(&base, &current);
     if records.is_empty() {
         return;
     }
@@ -394,6 +429,10 @@ fn save(
             WriteError::Failed(f) => f,
             WriteError::Conflict => StorageFailure::Unavailable,
         });
+        if result.is_ok() && owns_legacy {
+            // Whatever an older Rally kept in `localStorage` is in the database now.
+            let _ = storage::remove(LEGACY_FIELDWORK_KEY);
+        }
         if result.is_err() {
             // Not written: the next save starts again from what the database still holds.
             let mut s = stored.borrow_mut();

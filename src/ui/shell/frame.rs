@@ -1,7 +1,7 @@
 //! What the mediator's and the respondent's pages share around their screens: the skip link,
 //! a header with the page's own navigation and the language buttons, the banner when the
-//! fieldwork store cannot be saved or read, the footer, and the passphrase dialogs. The
-//! recruiter's page has its own, fuller frame (`shell::app`).
+//! fieldwork store cannot be saved or read, the new-version banner, the footer, and the
+//! passphrase dialogs. The recruiter's page has its own, fuller frame (`shell::app`).
 //!
 //! Each of the three pages (`index.html`, `observe.html`, `respond.html`) is its own
 //! WebAssembly module; a link to another page is a plain link that loads it, and an address
@@ -13,6 +13,7 @@ use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::lang::{use_lang, LanguageSwitcher};
 use crate::ui::shell::routes::Route;
 use crate::ui::widgets::protect::ProtectDesk;
+use crate::ui::widgets::update_banner::UpdateBanner;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -103,6 +104,7 @@ pub fn page_frame(p: &FrameProps) -> Html {
                     <div class="banner banner-warning"><p>{ T::StoredUnreadable.get(lang) }</p></div>
                 }
             </div>
+            <UpdateBanner />
             <main id="main" tabindex="-1">
                 if fw.ready {
                     { p.children.clone() }

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod autosave;
 pub mod fieldwork;
+pub mod frame;
 pub mod lang;
 pub mod routes;
 pub mod state;

@@ -38,6 +38,9 @@ pub enum Route {
     Report { id: String, candidate: String },
     #[at("/campaign/:id/results/:person")]
     Results { id: String, person: String },
+    /// A campaign's information notice (GDPR), printable.
+    #[at("/campaign/:id/notice")]
+    CampaignNotice { id: String },
     #[at("/respond")]
     Respond,
     /// An invitation link: the invitation itself travels in the segment.

@@ -25,6 +25,18 @@ pub enum Notice {
         name: String,
         count: usize,
     },
+    /// A person was erased everywhere from a campaign.
+    ErasedEverywhere {
+        name: String,
+        summary: crate::domain::privacy::Summary,
+    },
+    /// The data kept past its date was erased.
+    OverdueErased {
+        campaigns: usize,
+        people: usize,
+        answers_of: usize,
+        summary: crate::domain::privacy::Summary,
+    },
 }
 
 impl Notice {

@@ -4,7 +4,7 @@
 //! the workspace); on the mediator's page, which has no workspace, only the fieldwork is taken
 //! in and the outcome is said under the button.
 
-use crate::domain::file::{Document, ImportError, MergeReport};
+use crate::domain::file::{read_document, Document, ImportError, MergeReport};
 use crate::domain::i18n::{self, T};
 use crate::domain::limits::MAX_IMPORT_BYTES;
 use crate::platform::files::{read_picked, take_picked, Picked};
@@ -79,7 +79,7 @@ pub fn import_button(props: &Props) -> Html {
                         max: MAX_IMPORT_BYTES,
                     })),
                     Picked::Unreadable => finish.emit(Err(ImportError::NotText)),
-                    Picked::Bytes(bytes) => open_picked(&bytes, finish),
+                    Picked::Bytes(bytes) => open_picked(&bytes, read_document, finish),
                 }
             });
         })

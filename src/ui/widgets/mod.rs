@@ -1,5 +1,5 @@
-//! Small reusable pieces: form fields, list editors, the role profile, notices, file tools and
-//! passphrase protection.
+//! Small reusable pieces: form fields, list editors, the role profile, notices, file tools,
+//! passphrase protection, the new-version banner.
 
 pub mod charts;
 pub mod export_all_button;
@@ -12,3 +12,4 @@ pub mod protect;
 pub mod role_profile;
 pub mod sample_tools;
 pub mod sessions_editor;
+pub mod update_banner;

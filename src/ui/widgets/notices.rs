@@ -19,6 +19,13 @@ pub fn notices() -> Html {
         ),
         Notice::Refused(e) => i18n::action_error(lang, e),
         Notice::Erased { name, count } => i18n::survey::erased(lang, name, *count),
+        Notice::ErasedEverywhere { name, summary } => i18n::privacy::erased(lang, name, summary),
+        Notice::OverdueErased {
+            campaigns,
+            people,
+            answers_of,
+            summary,
+        } => i18n::privacy::overdue_erased(lang, *campaigns, *people, *answers_of, summary),
     });
     let is_error = app.notice.as_ref().map(Notice::is_error).unwrap_or(false);
     let dismiss = {

@@ -150,3 +150,24 @@ fn damaged_or_invalid_records_are_refused() {
         Err(StoredError::Invalid(_))
     ));
 }
+
+#[test]
+fn the_respondents_page_reads_and_writes_only_invitations_and_responses() {
+    let fw = store(vec![coded(100, 1_200)]);
+    let records = fieldwork_records(&fw).puts;
+    let survey = read_survey(&records).unwrap();
+    assert!(survey.kits.is_empty() && survey.observations.observations.is_empty());
+    assert_eq!(survey.invitations, fw.invitations);
+    let mut after = survey.clone();
+    after.responses.push(crate::domain::instrument::score::filled(
+        "interpersonal-intelligence",
+        id(7),
+        id(8),
+        id(9),
+        None,
+        3000,
+        |_, _| Some(4),
+    ));
+    assert_eq!(keys(&survey_changes(&survey, &after).puts), [RESPONSES_KEY]);
+    assert!(survey_changes(&after, &after).is_empty());
+}

@@ -14,7 +14,7 @@ mod save;
 mod unlock;
 
 use crate::domain::file::envelope::{sealed_link, Sealed};
-use crate::domain::file::{open_file, Document, ImportError, Opened};
+use crate::domain::file::{open_file, read_invitations, Document, ImportError, Opened};
 use crate::domain::survey::code::invitation_from_payload;
 use crate::domain::survey::{CodeError, Invitation};
 use std::cell::RefCell;
@@ -64,8 +64,9 @@ enum Locked {
 struct UnlockRequest {
     sealed: Rc<Sealed>,
     locked: Locked,
-    /// The Rally file the passphrase opened, read and checked (or why it cannot be read).
-    on_open: Callback<Result<Document, ImportError>>,
+    /// The bytes the passphrase opened (the caller reads and checks them as it reads an open
+    /// file).
+    on_bytes: Callback<Vec<u8>>,
     on_cancel: Callback<()>,
 }
 
@@ -116,21 +117,26 @@ pub fn make_link(base: String, open_payload: String, doc: &Document, on_link: Ca
     }));
 }
 
-/// Reads the bytes of a picked file: an open Rally file at once, a protected one once the
-/// person gives its passphrase. `then` gets the document or why it cannot be read; it is not
+/// Reads the bytes of a picked file with `read` (the full reader `file::read_document`, or the
+/// respondent's `file::read_invitations`): an open Rally file at once, a protected one once
+/// the person gives its passphrase. `then` gets what was read or why it cannot be; it is not
 /// called when the person cancels the passphrase.
-pub fn open_picked(bytes: &[u8], then: Callback<Result<Document, ImportError>>) {
-    match open_file(bytes) {
-        Ok(Opened::Plain(doc)) => then.emit(Ok(doc)),
+pub fn open_picked<T: 'static>(
+    bytes: &[u8],
+    read: fn(&[u8]) -> Result<T, ImportError>,
+    then: Callback<Result<T, ImportError>>,
+) {
+    match open_file(bytes, read) {
+        Ok(Opened::Plain(read)) => then.emit(Ok(read)),
+        Err(e) => then.emit(Err(e)),
         Ok(Opened::Sealed(sealed)) => {
             ask(Request::Unlock(UnlockRequest {
                 sealed: Rc::new(sealed),
                 locked: Locked::File,
-                on_open: then,
+                on_bytes: Callback::from(move |bytes: Vec<u8>| then.emit(read(&bytes))),
                 on_cancel: Callback::noop(),
             }));
         }
-        Err(e) => then.emit(Err(e)),
     }
 }
 
@@ -146,19 +152,19 @@ pub fn open_invitation_link(
         None => then.emit(invitation_from_payload(text)),
         Some(Err(e)) => then.emit(Err(e)),
         Some(Ok(sealed)) => {
-            let on_open = Callback::from(move |read: Result<Document, ImportError>| {
-                let invitation =
-                    read.ok()
-                        .and_then(|doc| match <[Invitation; 1]>::try_from(doc.invitations) {
-                            Ok([one]) => Some(one),
-                            Err(_) => None,
-                        });
+            let on_bytes = Callback::from(move |bytes: Vec<u8>| {
+                let invitation = read_invitations(&bytes).ok().and_then(|list| {
+                    match <[Invitation; 1]>::try_from(list) {
+                        Ok([one]) => Some(one),
+                        Err(_) => None,
+                    }
+                });
                 then.emit(invitation.ok_or(CodeError::BadLink));
             });
             ask(Request::Unlock(UnlockRequest {
                 sealed: Rc::new(sealed),
                 locked: Locked::Link,
-                on_open,
+                on_bytes,
                 on_cancel,
             }));
         }

@@ -5,7 +5,6 @@
 
 use super::modal::Modal;
 use super::{Locked, UnlockRequest};
-use crate::domain::file::read_document;
 use crate::domain::i18n::protect::P;
 use crate::platform::crypto::{self, CryptoError};
 use crate::ui::shell::lang::use_lang;
@@ -73,7 +72,7 @@ pub fn unlock_dialog(p: &UnlockProps) -> Html {
                 match opened {
                     Ok(bytes) => {
                         on_close.emit(());
-                        request.on_open.emit(read_document(&bytes));
+                        request.on_bytes.emit(bytes);
                     }
                     Err(e) => {
                         busy.set(false);

@@ -1,0 +1,149 @@
+//! The respondent's reader: the invitations (and responses) of a Rally file, and nothing else.
+//! A respondent only ever takes invitations in, so their page does not carry the code that
+//! reads (and checks) campaigns, roles, kits and observations. The file goes through the same
+//! first checks as any import (size, encoding, nesting, marker, version); its `invitations`
+//! (and `responses`) are then read and checked as in a full import, with the same errors and
+//! paths; any other member is left unread.
+
+use super::import::{text_of, version_of, ImportError, Problem};
+use crate::domain::json_path::from_value;
+use crate::domain::limits::MAX_INVITATIONS;
+use crate::domain::instrument::score::Response;
+use crate::domain::survey::Invitation;
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// The invitations of a file (none when it has none).
+pub fn read_invitations(bytes: &[u8]) -> Result<Vec<Invitation>, ImportError> {
+    read_survey_file(bytes).map(|(invitations, _)| invitations)
+}
+
+/// One member of the document, read as `T` (absent: the default), a wrong value named by its
+/// path from the root.
+fn member<T: serde::de::DeserializeOwned + Default>(
+    value: &Value,
+    name: &str,
+) -> Result<T, ImportError> {
+    let Some(v) = value.get(name) else {
+        return Ok(T::default());
+    };
+    from_value(v).map_err(|e| ImportError::WrongShape {
+        path: format!("{name}{}", e.path),
+        detail: e.message,
+    })
+}
+
+/// The invitations and responses of a file, checked as in a full import.
+pub fn read_survey_file(bytes: &[u8]) -> Result<(Vec<Invitation>, Vec<Response>), ImportError> {
+    let text = text_of(bytes)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => ImportError::Truncated,
+        _ => ImportError::Malformed {
+            line: e.line(),
+            column: e.column(),
+        },
+    })?;
+    if super::envelope::is_sealed(&value) {
+        return Err(ImportError::Protected);
+    }
+    version_of(&value)?;
+    let invitations: Vec<Invitation> = member(&value, "invitations")?;
+    let responses: Vec<Response> = member(&value, "responses")?;
+    super::import::check_survey(&invitations, &responses)?;
+    Ok((invitations, responses))
+}
+
+/// The checks of a file's invitations: at most [`MAX_INVITATIONS`], each sound, no id twice.
+pub(super) fn check_invitations(invitations: &[Invitation]) -> Result<(), ImportError> {
+    let invalid = |path: String, problem: Problem| ImportError::Invalid { path, problem };
+    if invitations.len() > MAX_INVITATIONS {
+        return Err(invalid("invitations".into(), Problem::TooManyResponses));
+    }
+    let mut seen = HashSet::new();
+    for (i, inv) in invitations.iter().enumerate() {
+        inv.check()
+            .map_err(|e| invalid(format!("invitations[{i}]"), Problem::Invitation(e)))?;
+        if !seen.insert(inv.id) {
+            return Err(invalid(
+                format!("invitations[{i}].id"),
+                Problem::DuplicateInvitation,
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::file::read_document;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_invitations_of_a_file_read_as_in_a_full_import() {
+        for name in ["format-v3.json", "format-v4.json"] {
+            let bytes = fixture(name);
+            assert_eq!(
+                read_invitations(&bytes).unwrap(),
+                read_document(&bytes).unwrap().invitations,
+                "{name}"
+            );
+        }
+        assert!(read_invitations(&fixture("format-v1.json"))
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn the_responses_of_a_file_read_as_in_a_full_import() {
+        let bytes = fixture("format-v4.json");
+        let doc = read_document(&bytes).unwrap();
+        assert_eq!(
+            read_survey_file(&bytes).unwrap(),
+            (doc.invitations, doc.responses)
+        );
+        let mut v: Value = serde_json::from_slice(&bytes).unwrap();
+        v["responses"][0]["answers"][2]["value"] = Value::from("four");
+        let bytes = serde_json::to_vec(&v).unwrap();
+        assert_eq!(
+            read_survey_file(&bytes).unwrap_err(),
+            read_document(&bytes).unwrap_err()
+        );
+    }
+
+    #[test]
+    fn a_bad_invitation_is_refused_with_its_path_and_other_files_as_usual() {
+        let mut doc: Value = serde_json::from_slice(&fixture("format-v4.json")).unwrap();
+        doc["invitations"][1]["respondent"]["name"] = Value::from("  ");
+        let bytes = serde_json::to_vec(&doc).unwrap();
+        assert_eq!(
+            read_invitations(&bytes).unwrap_err(),
+            read_document(&bytes).unwrap_err()
+        );
+        doc["invitations"][1]["keep_until"] = Value::from(12);
+        let bytes = serde_json::to_vec(&doc).unwrap();
+        let e = read_invitations(&bytes).unwrap_err();
+        assert!(
+            matches!(&e, ImportError::WrongShape { path, .. } if path == "invitations[1].keep_until"),
+            "{e:?}"
+        );
+        for bad in [
+            &b""[..],
+            b"{",
+            b"[1]",
+            b"{\"format\":\"rally\",\"format_version\":99}",
+        ] {
+            assert_eq!(
+                read_invitations(bad).unwrap_err(),
+                read_document(bad).unwrap_err()
+            );
+        }
+    }
+}
