@@ -87,6 +87,7 @@ test: setup
 bench: build
 	@echo "==> native benchmarks of the core (release)"
 	cargo run --quiet --release --example bench_core
+	cargo run --quiet --release --example compare_fixture
 	@echo "==> browser benchmarks"
 	node bench/run.mjs
 	@echo "==> kill test: 100 kills of the browser"

@@ -507,6 +507,111 @@ async function benchPageRender(env) {
   };
 }
 
+// ------------------------------------------------------------- compare --
+// The comparison page with 4 candidates (`#/campaign/<id>/compare/<a>~<b>~<c>~<d>`): four
+// compatibility pictures (4 sessions each, 2 mediators per session, both debriefs, the
+// self-assessments of the context) computed and laid out as 31 rows × 4 columns, each cell
+// with its mean, trend and sparkline, plus the chart of the chosen part. The data is
+// target/bench/compare-4.json, written by `cargo run --release --example compare_fixture`
+// (make bench runs it first): two sample campaigns made one.
+//
+// Each run is a returning recruiter's, in a fresh context (the server sends no-store, so the
+// HTTP cache is cold): the data is seeded in localStorage on a same-origin 404 page, then one
+// unmeasured load of the app moves it into IndexedDB. Two figures:
+//  (a) navigation: from the hash change on the campaign page (the "Compare candidates" link,
+//      the 4 candidates in the address) to the 4 × 31 cells in the DOM — the headline;
+//  (b) fresh load straight onto the comparison's address: navigation start → the cells.
+async function benchComparePage(env) {
+  const TARGET_MS = 300;
+  const file = path.join(ROOT, 'target', 'bench', 'compare-4.json');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`cargo run --release --example compare_fixture\` first`);
+  const data = fs.readFileSync(file, 'utf8');
+  const doc = JSON.parse(data);
+  const campaign = doc.campaigns[0];
+  if (campaign.candidates.length !== 4) throw new Error('compare-4.json should hold 4 candidates');
+  const route = `/#/campaign/${campaign.id}/compare/${campaign.candidates.map((c) => c.id).join('~')}`;
+  const CELLS = 'table.cmp-table td.cmp-cell';
+  const MIN = 4 * 31;
+  const one = async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const seeder = await context.newPage();
+      const seeded = await seeder.goto(env.origin + '/bench-seed.txt');
+      if (seeded?.status() !== 404) throw new Error('/bench-seed.txt should be a 404 page');
+      await seeder.evaluate(({ workspace, fieldwork }) => {
+        localStorage.setItem('rally.workspace', workspace);
+        localStorage.setItem('rally.workspace.token', 'bench:1');
+        localStorage.setItem('rally.fieldwork', fieldwork);
+        localStorage.setItem('rally.lang', 'en');
+      }, {
+        // The campaign alone in the workspace record; the rest is the fieldwork's.
+        workspace: JSON.stringify({
+          token: { writer: 'bench', seq: 1 },
+          document: { ...doc, kits: [], observations: [], invitations: [], responses: [] },
+        }),
+        fieldwork: data,
+      });
+      // One unmeasured visit moves the data into the database (and compiles nothing for later:
+      // each page compiles the wasm again).
+      await seeder.goto(`${env.origin}/#/campaign/${campaign.id}`);
+      await seeder.waitForSelector('[data-testid="decision-row"]', { timeout: 30_000 });
+      await seeder.waitForFunction(() => !localStorage.getItem('rally.fieldwork'), null, { timeout: 30_000 });
+      await seeder.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'Saved', null, { timeout: 30_000 });
+      await seeder.close();
+
+      await context.addInitScript(({ selector, min }) => {
+        const observer = new MutationObserver(() => {
+          if (window.__rallyCompare === undefined && document.querySelectorAll(selector).length >= min) {
+            window.__rallyCompare = performance.now();
+            console.debug('rally-bench:compare');
+          }
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      }, { selector: CELLS, min: MIN });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // (b) straight onto the comparison.
+      let ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'rally-bench:compare', timeout: 30_000 });
+      await page.goto(env.origin + route, { waitUntil: 'commit' });
+      await ready;
+      const load = await page.evaluate(() => window.__rallyCompare);
+      // (a) from the campaign page, in the running app.
+      await page.evaluate((id) => { window.location.hash = `#/campaign/${id}`; }, campaign.id);
+      await page.waitForSelector('[data-testid="decision-row"]');
+      await page.evaluate(() => { window.__rallyCompare = undefined; });
+      ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'rally-bench:compare', timeout: 30_000 });
+      await page.evaluate((r) => {
+        window.__rallyFrom = performance.now();
+        window.location.hash = r.slice(r.indexOf('#'));
+      }, route);
+      await ready;
+      const nav = await page.evaluate(() => window.__rallyCompare - window.__rallyFrom);
+      const cells = await page.locator(CELLS).count();
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+      if (cells < MIN) throw new Error(`only ${cells} of ${MIN} cells rendered`);
+      return { nav, load };
+    } finally {
+      await context.close();
+    }
+  };
+  await one(); // warm-up, not counted
+  const runs = [];
+  for (let i = 0; i < env.opts.runs; i++) runs.push(await one());
+  const nav = summarize(runs.map((r) => r.nav));
+  const load = summarize(runs.map((r) => r.load));
+  return {
+    ok: nav.median <= TARGET_MS,
+    lines: [
+      `comparison page, 4 candidates, navigation → rendered: median ${fmtMs(nav.median)}, min ${fmtMs(nav.min)}, ` +
+        `max ${fmtMs(nav.max)} over ${env.opts.runs} runs (target ≤ ${TARGET_MS} ms) ${verdict(nav.median, TARGET_MS)}`,
+      `  fresh load straight onto the comparison (navigation start → ${MIN} cells): median ${fmtMs(load.median)}, ` +
+        `min ${fmtMs(load.min)}, max ${fmtMs(load.max)}`,
+    ],
+    figures: { candidates: 4, cells: MIN, runs: env.opts.runs, ...nav, target_ms: TARGET_MS, fresh_load: load },
+  };
+}
+
 // ----------------------------------------------------- passphrase derivation --
 // The derivation that every protected file costs, in the app's own page (same browser, same
 // origin, Web Crypto as the app calls it: PBKDF2-SHA-256, 600,000 iterations, 256 bits), then
@@ -581,6 +686,7 @@ const BENCHMARKS = [
   { name: 'first-render', run: benchFirstRender, needsBrowser: true },
   { name: 'page-render', run: benchPageRender, needsBrowser: true },
   { name: 'keystroke', run: benchKeystrokeLatency, needsBrowser: true },
+  { name: 'compare', run: benchComparePage, needsBrowser: true },
   { name: 'unlock', run: benchUnlock, needsBrowser: true },
 ];
 

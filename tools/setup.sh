@@ -9,6 +9,7 @@
 #   trunk 0.21.14                                         (cargo install --locked)
 #   wasm-bindgen-cli == the wasm-bindgen crate in Cargo.lock (cargo install, no --locked)
 #   chromium + chromium-driver                            (Debian apt, only if /usr/bin/chromium is missing)
+#   poppler-utils: pdfinfo, pdftotext (the decision report's PDF test)  (Debian apt, if missing)
 #   node_modules from package-lock.json                   (npm ci, never downloads a browser)
 #
 # Works as root on a fresh machine whose ~/.cargo/bin only holds cargo/rustup.
@@ -115,6 +116,17 @@ else
   installing "chromium + chromium-driver (Debian apt)"
   apt_install chromium chromium-driver
   [ -x /usr/bin/chromium ] || die "apt did not install /usr/bin/chromium"
+fi
+
+# ------------------------------------------------------- poppler-utils ----
+# The e2e test of the decision report reads the PDF Chromium prints (page count, text of each
+# page) with pdfinfo and pdftotext.
+if command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+  ok "$(pdfinfo -v 2>&1 | head -n1)"
+else
+  installing "poppler-utils (Debian apt)"
+  apt_install poppler-utils
+  command -v pdftotext >/dev/null 2>&1 || die "apt did not install pdftotext"
 fi
 
 # ---------------------------------------------------------- node / npm ----

@@ -12,6 +12,14 @@ pub fn focus_by_id(id: &str) -> bool {
         .is_some_and(|el| el.focus().is_ok())
 }
 
+/// The markup of the element with this id (e.g. a chart's `<svg>`, to save it as a file).
+pub fn outer_html(id: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|el| el.outer_html())
+}
+
 /// Back to the top of the page.
 pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {

@@ -85,7 +85,7 @@ pub fn polygon_path(points: &[Point]) -> String {
 }
 
 /// `M x y L x y …`: an open line through `points`.
-fn open_path(points: &[Point]) -> String {
+pub fn open_path(points: &[Point]) -> String {
     let mut d = String::new();
     for (k, (x, y)) in points.iter().enumerate() {
         d.push(if k == 0 { 'M' } else { 'L' });

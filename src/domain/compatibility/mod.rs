@@ -14,6 +14,7 @@
 //! candidates side by side. Rules and thresholds: `docs/formulas.md`, "The compatibility
 //! picture".
 
+pub mod chart;
 mod compare;
 pub mod context;
 mod counted;

@@ -12,9 +12,11 @@ pub mod analysis;
 pub mod charts;
 pub mod compatibility;
 pub mod debrief;
+pub mod decision;
 mod errors;
 mod format;
 pub mod observe;
+pub mod picture;
 pub mod privacy;
 pub mod protect;
 pub mod quality;
@@ -188,6 +190,9 @@ catalogue! {
     ImportFailed => "Le fichier n'a pas été importé, et vos données n'ont pas changé.", "The file was not imported, and your data has not changed.";
     UndoImport => "Annuler l'import", "Undo the import";
     InstrumentsNone => "Aucun instrument choisi.", "No instrument chosen.";
+    DecisionRecorded => "Décision enregistrée. Vous pouvez encore annuler.", "Decision recorded. You can still undo.";
+    SampleAdded => "Campagne d'exemple ajoutée\u{a0}: toutes les personnes et tous les chiffres sont fictifs.", "Sample campaign added: every person and every figure is fictitious.";
+    SampleRemoved => "Données d'exemple retirées.", "Sample data removed.";
 }
 
 /// "Remove: Jean Dupont" — an action and what it applies to, for accessible names.

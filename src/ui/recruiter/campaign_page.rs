@@ -9,6 +9,7 @@ use crate::domain::i18n::{self, T};
 use crate::domain::workspace::Action;
 use crate::platform::{clock, random};
 use crate::ui::recruiter::debrief_section::DebriefSection;
+use crate::ui::recruiter::decision_section::DecisionSection;
 use crate::ui::recruiter::fieldwork_section::FieldworkSection;
 use crate::ui::recruiter::privacy_section::PrivacySection;
 use crate::ui::recruiter::survey_section::SurveySection;
@@ -301,6 +302,7 @@ pub fn campaign_page(props: &Props) -> Html {
                     <h1>{ c.name.clone() }</h1>
                     <p class="meta">
                         <span class={classes!("badge", format!("badge-{:?}", c.status).to_lowercase())}>{ i18n::status(lang, c.status) }</span>
+                        { crate::ui::recruiter::compatibility::sample_badge(lang, &c) }
                         { format!(" {} {} · {} {} · {} {}",
                             T::Created.get(lang), i18n::date_time(lang, clock::local(c.created_at)),
                             T::Updated.get(lang), i18n::date_time(lang, clock::local(c.updated_at)),
@@ -320,6 +322,7 @@ pub fn campaign_page(props: &Props) -> Html {
                 <button type="button" class="button" onclick={on_archive}>{ if archived { T::Unarchive.get(lang) } else { T::Archive.get(lang) } }</button>
                 <button type="button" class="button button-danger" onclick={on_delete}>{ T::DeleteCampaign.get(lang) }</button>
             </div>
+            if c.sample { <crate::ui::widgets::sample_tools::SampleBanner /> }
             if archived {
                 <p class="banner banner-info">{ i18n::campaign_error(lang, &crate::domain::campaign::CampaignError::Archived) }</p>
             }
@@ -378,6 +381,7 @@ pub fn campaign_page(props: &Props) -> Html {
             <SurveySection campaign={c.clone()} />
             <FieldworkSection campaign={c.clone()} />
             <DebriefSection campaign={c.clone()} />
+            <DecisionSection campaign={c.clone()} />
             <PrivacySection campaign={c.clone()} />
         </article>
     }

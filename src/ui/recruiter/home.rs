@@ -5,9 +5,11 @@ use crate::domain::i18n::{self, T};
 use crate::domain::listing::{list, ListQuery, SortKey};
 use crate::domain::workspace::Action;
 use crate::platform::clock;
+use crate::ui::recruiter::compatibility::sample_badge;
 use crate::ui::recruiter::overdue::OverdueData;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app};
+use crate::ui::widgets::sample_tools::{ExploreSampleButton, SampleBanner};
 use crate::ui::widgets::{export_all_button::ExportAllButton, import_button::ImportButton};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -88,7 +90,10 @@ pub fn home() -> Html {
                 <div class="empty-state card" data-testid="empty-state">
                     <h2>{ T::EmptyTitle.get(lang) }</h2>
                     <p>{ T::EmptyBody.get(lang) }</p>
-                    <Link<Route> to={Route::NewCampaign} classes="button button-primary">{ T::NewCampaign.get(lang) }</Link<Route>>
+                    <div class="button-row empty-actions">
+                        <Link<Route> to={Route::NewCampaign} classes="button button-primary">{ T::NewCampaign.get(lang) }</Link<Route>>
+                    </div>
+                    <ExploreSampleButton />
                     <p class="hint">{ T::EmptyImport.get(lang) }</p>
                 </div>
                 { data_tools }
@@ -111,6 +116,7 @@ pub fn home() -> Html {
             <tr key={id.to_string()} data-testid="campaign-row" class={classes!(archived.then_some("is-archived"))}>
                 <th scope="row" data-label={T::ColName.get(lang)}>
                     <Link<Route> to={Route::Campaign { id: id.to_string() }}>{ c.name.clone() }</Link<Route>>
+                    { sample_badge(lang, c) }
                 </th>
                 <td data-label={T::ColRole.get(lang)}>{ c.role.name.get(lang).to_owned() }</td>
                 <td data-label={T::ColLeader.get(lang)}>{ c.leader.name.clone() }</td>
@@ -126,6 +132,7 @@ pub fn home() -> Html {
     html! {
         <section class="page">
             { header }
+            if campaigns.iter().any(|c| c.sample) { <SampleBanner /> }
             <OverdueData />
             <div class="toolbar card" role="search">
                 <div class="field">

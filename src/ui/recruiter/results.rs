@@ -55,7 +55,7 @@ fn pomp_cell(lang: Lang, score: Option<&FacetScore>, min_answered: f64) -> Html 
     }
 }
 
-fn construct_card(
+pub(crate) fn construct_card(
     lang: Lang,
     c: &ConstructResults,
     names: &dyn Fn(Uuid) -> String,

@@ -4,6 +4,9 @@
 
 use crate::domain::i18n::{observe::O, survey::S, T};
 use crate::platform::storage::StorageFailure;
+use crate::ui::recruiter::compare::Compare;
+use crate::ui::recruiter::compatibility::Compatibility;
+use crate::ui::recruiter::report::Report;
 use crate::ui::recruiter::notice::CampaignNotice;
 use crate::ui::recruiter::results::Results;
 use crate::ui::recruiter::session_analysis::{SessionAnalysis, SessionCandidates};
@@ -172,6 +175,11 @@ fn switch(route: Route) -> Html {
             candidate,
         } => html! { <SessionAnalysis {id} {session} {candidate} /> },
         Route::Results { id, person } => html! { <Results {id} {person} /> },
+        Route::Compatibility { id, candidate } => html! { <Compatibility {id} {candidate} /> },
+        Route::Compare { id } => html! { <Compare {id} /> },
+        Route::CompareWith { id, chosen } => html! { <Compare {id} {chosen} /> },
+        Route::CampaignReport { id } => html! { <Report {id} /> },
+        Route::Report { id, candidate } => html! { <Report {id} candidate={Some(candidate)} /> },
         Route::CampaignNotice { id } => html! { <CampaignNotice {id} /> },
         // The mediator's and the respondent's screens are their own pages.
         Route::Respond
@@ -226,6 +234,11 @@ fn header() -> Html {
                     Route::SessionAnalysis { .. }
                     | Route::SessionAnalysisWith { .. }
                     | Route::Results { .. }
+                    | Route::Compatibility { .. }
+                    | Route::Compare { .. }
+                    | Route::CompareWith { .. }
+                    | Route::CampaignReport { .. }
+                    | Route::Report { .. }
                     | Route::CampaignNotice { .. },
                 ),
                 Route::Home,

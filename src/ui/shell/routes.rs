@@ -21,6 +21,21 @@ pub enum Route {
         session: String,
         candidate: String,
     },
+    /// The compatibility picture of one candidate with the leader.
+    #[at("/campaign/:id/compatibility/:candidate")]
+    Compatibility { id: String, candidate: String },
+    /// Candidates side by side, none chosen yet.
+    #[at("/campaign/:id/compare")]
+    Compare { id: String },
+    /// Candidates side by side: their ids, joined by `~`, in the address.
+    #[at("/campaign/:id/compare/:chosen")]
+    CompareWith { id: String, chosen: String },
+    /// The decision report of every candidate of a campaign.
+    #[at("/campaign/:id/report")]
+    CampaignReport { id: String },
+    /// The decision report of one candidate.
+    #[at("/campaign/:id/report/:candidate")]
+    Report { id: String, candidate: String },
     #[at("/campaign/:id/results/:person")]
     Results { id: String, person: String },
     /// A campaign's information notice (GDPR), printable.

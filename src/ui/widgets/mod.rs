@@ -10,5 +10,6 @@ pub mod notices;
 pub mod people_editor;
 pub mod protect;
 pub mod role_profile;
+pub mod sample_tools;
 pub mod sessions_editor;
 pub mod update_banner;

@@ -7,6 +7,7 @@
 //! colour alone: self-assessment is a solid line with round markers, observers a dashed line
 //! with square markers, a target a dotted line with diamond markers. Styles: `styles/charts.css`.
 
+pub mod compat;
 pub mod paradox;
 pub mod quadrants;
 pub mod radar;
