@@ -3,8 +3,8 @@
 //!
 //! `localStorage` keeps what is small and must be read or written synchronously: the
 //! language, who invites, the token that tells other tabs a new version of the workspace was
-//! saved, and a respondent's draft (written at once after every answer, so a tab closed the
-//! next moment keeps it). Campaigns and fieldwork live in the browser's database (`db`).
+//! saved. Campaigns, fieldwork and respondents' drafts live in the browser's database (`db`):
+//! Chromium writes `localStorage` to disk seconds late, and a killed browser loses it.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -44,6 +44,18 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageFailure> {
             StorageFailure::Unavailable
         }
     })
+}
+
+/// Every key that starts with `prefix`.
+pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
+    let Ok(store) = local_storage() else {
+        return Vec::new();
+    };
+    let n = store.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
 }
 
 /// Removes what is stored under `key` (nothing happens when there is nothing).

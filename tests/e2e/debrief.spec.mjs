@@ -20,7 +20,7 @@ import {
   test, expect, go, waitSaved, stored, statusRegion, watchErrors, importFile, axeAndShots,
   downloadFrom,
 } from './recruiter-lib.mjs';
-import { waitForApp, ORIGIN, saveThroughDialog } from './helpers.mjs';
+import { waitForApp, ORIGIN, saveThroughDialog, storedDrafts } from './helpers.mjs';
 
 const CAMPAIGN = 'Directeur des partenariats — Rennes';
 const LEADER = 'Hélène Garnier';
@@ -156,11 +156,8 @@ async function answerPage(page, pick, clock) {
 }
 
 /** The free text the stored draft holds. */
-function storedOpenText(page) {
-  return page.evaluate(() => Object.keys(localStorage)
-    .filter((k) => k.startsWith('rally.draft.'))
-    .map((k) => JSON.parse(localStorage.getItem(k))?.open_answers?.[0]?.text ?? '')
-    .join(''));
+async function storedOpenText(page) {
+  return (await storedDrafts(page)).map((d) => d?.open_answers?.[0]?.text ?? '').join('');
 }
 
 /**

@@ -287,6 +287,11 @@ export async function dbGet(page, key) {
   return found ? found[1] : null;
 }
 
+/** The respondent's stored drafts (src/ui/respondent/store.rs), parsed, in key order. */
+export async function storedDrafts(page) {
+  return (await dbPrefix(page, 'draft/')).map(([, text]) => JSON.parse(text));
+}
+
 /** The recruiter's stored workspace record (JSON text), or ''. */
 export async function storedWorkspace(page) {
   return (await dbGet(page, 'workspace')) ?? '';

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   test, expect, newAxeContext, waitForApp, axeCheck, shot, instrument, saveThroughDialog,
-  storedFieldwork,
+  storedFieldwork, dbGet,
 } from './helpers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -92,8 +92,9 @@ async function answerRest(page, from = 0, value = 4) {
   for (let i = from; i < n; i++) await clickAnswer(page, i, ((value + i) % 5) + 1);
 }
 
-function storedDraft(page, id) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), `rally.draft.${id}`);
+async function storedDraft(page, id) {
+  const text = await dbGet(page, `draft/${id}`);
+  return text === null ? null : JSON.parse(text);
 }
 
 // ------------------------------------------------------------- the story --

@@ -13,7 +13,7 @@ import {
   test, expect, go, waitSaved, statusRegion, alertRegion, watchErrors, createCampaign,
   downloadFrom, saveThroughDialog,
 } from './recruiter-lib.mjs';
-import { axeCheck, shot, shotFile, waitForApp, ORIGIN, newAxeContext, storedFieldwork } from './helpers.mjs';
+import { axeCheck, shot, shotFile, waitForApp, ORIGIN, newAxeContext, storedDrafts, storedFieldwork } from './helpers.mjs';
 
 const CAMPAIGN = 'Directeur des partenariats — Bordeaux';
 const LEADER = 'Hélène Garnier';
@@ -59,10 +59,8 @@ async function answerPage(page, pick, tick) {
 }
 
 /** How many answers the stored drafts of this browser hold. */
-function storedAnswers(page) {
-  return page.evaluate(() => Object.keys(localStorage)
-    .filter((k) => k.startsWith('rally.draft.'))
-    .reduce((n, k) => n + (JSON.parse(localStorage.getItem(k))?.answers?.length ?? 0), 0));
+async function storedAnswers(page) {
+  return (await storedDrafts(page)).reduce((n, d) => n + (d?.answers?.length ?? 0), 0);
 }
 
 /**

@@ -10,8 +10,43 @@ use crate::domain::instrument::score::Response;
 use crate::domain::json_path::from_value;
 use crate::domain::limits::MAX_INVITATIONS;
 use crate::domain::survey::Invitation;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashSet;
+
+/// A respondent's answers as the file they send back: the JSON of
+/// [`super::Document::of_responses`], written without the code that writes campaigns, roles,
+/// kits and observations (which the respondent's page does not carry).
+pub fn answers_json(responses: &[Response], now: DateTime<Utc>) -> String {
+    #[derive(Serialize)]
+    struct AnswersFile<'a> {
+        format: &'static str,
+        format_version: u64,
+        #[serde(with = "crate::domain::timefmt::utc")]
+        exported_at: DateTime<Utc>,
+        app_version: &'static str,
+        campaigns: [(); 0],
+        roles: [(); 0],
+        kits: [(); 0],
+        observations: [(); 0],
+        invitations: [(); 0],
+        responses: &'a [Response],
+    }
+    serde_json::to_string(&AnswersFile {
+        format: super::FORMAT_NAME,
+        format_version: super::CURRENT_VERSION,
+        exported_at: now,
+        app_version: env!("CARGO_PKG_VERSION"),
+        campaigns: [],
+        roles: [],
+        kits: [],
+        observations: [],
+        invitations: [],
+        responses,
+    })
+    .expect("answers always serialise")
+}
 
 /// The invitations of a file (none when it has none).
 pub fn read_invitations(bytes: &[u8]) -> Result<Vec<Invitation>, ImportError> {
@@ -145,5 +180,28 @@ mod tests {
                 read_document(bad).unwrap_err()
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod answers_tests {
+    use super::*;
+    use crate::domain::file::Document;
+    use chrono::TimeZone;
+
+    #[test]
+    fn the_answers_file_is_the_document_of_the_responses() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 3, 10, 0, 0).unwrap();
+        let doc: Document =
+            serde_json::from_str(include_str!("../../../tests/fixtures/format-v4.json")).unwrap();
+        assert!(!doc.responses.is_empty(), "the golden file has responses");
+        assert_eq!(
+            answers_json(&doc.responses, now),
+            Document::of_responses(&doc.responses, now).to_json()
+        );
+        assert_eq!(
+            answers_json(&[], now),
+            Document::of_responses(&[], now).to_json()
+        );
     }
 }

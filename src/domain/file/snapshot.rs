@@ -86,6 +86,28 @@ impl Snapshot {
     }
 }
 
+/// The ids of the campaigns a stored record holds, read without reading the campaigns (the
+/// respondent's page: it hides the invitations a recruiter issued from this browser). Empty
+/// when the record cannot be read.
+pub fn campaign_ids(text: &str) -> Vec<uuid::Uuid> {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: uuid::Uuid,
+    }
+    #[derive(serde::Deserialize)]
+    struct Ids {
+        #[serde(default)]
+        campaigns: Vec<Id>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Record {
+        document: Ids,
+    }
+    serde_json::from_str::<Record>(text)
+        .map(|r| r.document.campaigns.into_iter().map(|c| c.id).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +142,23 @@ mod tests {
             Some(snap.token.clone())
         );
         assert_eq!(SnapshotToken::decode("garbage"), None);
+    }
+
+    #[test]
+    fn campaign_ids_are_read_without_the_campaigns() {
+        let doc: Document =
+            serde_json::from_str(include_str!("../../../tests/fixtures/format-v4.json")).unwrap();
+        let ids: Vec<_> = doc.campaigns.iter().map(|c| c.id).collect();
+        assert!(!ids.is_empty());
+        let snap = Snapshot {
+            token: SnapshotToken {
+                writer: "tab".into(),
+                seq: 3,
+            },
+            document: doc,
+        };
+        assert_eq!(super::campaign_ids(&snap.to_json()), ids);
+        assert!(super::campaign_ids("{not json").is_empty());
+        assert!(super::campaign_ids("{\"document\":{}}").is_empty());
     }
 }

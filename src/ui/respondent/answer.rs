@@ -117,10 +117,11 @@ fn flow(p: &FlowProps) -> Html {
         let (saved, draft) = (saved.clone(), state.draft.clone());
         use_effect_with(state.revision, move |revision| {
             if *revision > 0 {
-                let result = save_draft(&draft);
-                if *saved != result {
-                    saved.set(result);
-                }
+                save_draft(&draft, move |result| {
+                    if *saved != result {
+                        saved.set(result);
+                    }
+                });
             }
         });
     }

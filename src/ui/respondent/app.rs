@@ -25,7 +25,7 @@ pub fn respondent_app() -> Html {
     };
     let fieldwork = use_reducer(FieldworkState::starting);
     // Invitations and answers only: this page holds nothing else of the store.
-    use_survey_boot(&fieldwork);
+    use_survey_boot(&fieldwork, || Box::pin(super::store::load_drafts()));
     use_survey_saver(&fieldwork);
     html! {
         <ContextProvider<LangContext> {context}>

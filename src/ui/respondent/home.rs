@@ -1,7 +1,7 @@
 //! The respondent's home: the invitations held in this browser with where each stands, and
 //! the two ways an invitation arrives — a file to open, or a link to paste.
 
-use super::store::peek_draft;
+use super::store::{own_campaigns, peek_draft};
 use super::{download_answers, focus_by_id, navigate_to_answer};
 use crate::domain::file::{read_invitations, ImportError};
 use crate::domain::i18n::respond::{self as words, R};
@@ -13,8 +13,8 @@ use crate::domain::survey::{CodeError, Invitation, Step};
 use crate::platform::clock;
 use crate::platform::files::{read_picked, take_picked, Picked};
 use crate::ui::shell::fieldwork::{replace, use_fieldwork, FieldworkHandle};
+use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::shell::state::use_app;
 use crate::ui::widgets::protect::{open_invitation_link, open_picked};
 use chrono::{DateTime, Utc};
 use web_sys::HtmlInputElement;
@@ -118,15 +118,14 @@ fn take_in(
 
 #[function_component(RespondHome)]
 pub fn respond_home() -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = use_lang();
     let fw = use_fieldwork();
     let navigator = use_navigator().expect("inside the router");
     let outcome = use_state(|| None::<Outcome>);
     let busy = use_state(|| false);
     let link_text = use_state(String::new);
 
-    let own_campaigns: Vec<_> = app.workspace().campaigns.iter().map(|c| c.id).collect();
+    let own_campaigns = own_campaigns();
     let responses = &fw.fieldwork.responses;
     let mut listed: Vec<(&Invitation, Standing)> = Vec::new();
     let mut hidden = 0;

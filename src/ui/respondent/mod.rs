@@ -25,12 +25,12 @@ pub use home::RespondHome;
 pub use link::RespondLink;
 pub use sealed_link::SealedLink;
 
-use crate::domain::file::{export_file_name, Document};
+use crate::domain::file::{answers_json, export_file_name};
 use crate::domain::instrument::score::Response;
 use crate::domain::survey::Invitation;
 use crate::platform::clock;
 use crate::ui::shell::routes::Route;
-use crate::ui::widgets::protect::{save_file, Protection};
+use crate::ui::widgets::protect::{save_json, Protection};
 use uuid::Uuid;
 use yew_router::prelude::Navigator;
 
@@ -53,9 +53,9 @@ fn navigate_to_answer(navigator: &Navigator, id: Uuid, replace: bool) {
 /// if the browser refuses the download).
 fn download_answers(inv: &Invitation, answers: &[Response]) {
     let now = clock::now();
-    save_file(
+    save_json(
         &export_file_name(&format!("answers {}", inv.respondent.name), now),
-        &Document::of_responses(answers, now),
+        answers_json(answers, now),
         Protection::Recommended,
     );
 }

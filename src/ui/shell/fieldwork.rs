@@ -206,7 +206,7 @@ pub fn use_fieldwork_boot(fw: &FieldworkHandle) {
     let dispatcher = fw.dispatcher();
     use_effect_with((), move |_| {
         wasm_bindgen_futures::spawn_local(async move {
-            let loaded = load(Scope::All).await;
+            let loaded = load::<All>().await;
             dispatcher.dispatch(FieldworkMsg::Loaded(Box::new(loaded)));
         });
     });
@@ -214,26 +214,63 @@ pub fn use_fieldwork_boot(fw: &FieldworkHandle) {
 
 /// The respondent's page: reads only the invitations and answers (see [`use_survey_saver`]).
 #[hook]
-pub fn use_survey_boot(fw: &FieldworkHandle) {
+pub fn use_survey_boot(fw: &FieldworkHandle, first: fn() -> FirstRead) {
     let dispatcher = fw.dispatcher();
     use_effect_with((), move |_| {
         wasm_bindgen_futures::spawn_local(async move {
-            let loaded = load(Scope::Survey).await;
+            first().await;
+            let loaded = load::<Survey>().await;
             dispatcher.dispatch(FieldworkMsg::Loaded(Box::new(loaded)));
         });
     });
 }
 
-/// What a page keeps of the fieldwork store.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Scope {
-    /// Everything: the recruiter's and the mediator's pages.
-    All,
-    /// Invitations and answers only: the respondent's page.
-    Survey,
+/// What a page reads before its fieldwork is ready (the respondent's drafts).
+pub type FirstRead = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+
+/// What a page keeps of the fieldwork store. A trait rather than a value, so that each page
+/// links only the readers of its own part: the respondent's page carries no observation code.
+trait Scope {
+    /// Whether the observations are read too (and an unreadable old copy is kept aside).
+    const ALL: bool;
+    /// The store from its records in the database.
+    fn read(records: &[(String, String)]) -> Option<Fieldwork>;
+    /// What an older Rally kept in `localStorage`, joined to what the database holds.
+    fn join(loaded: &Fieldwork, text: &str) -> Option<Fieldwork>;
 }
 
-async fn load(scope: Scope) -> Loaded {
+/// Everything: the recruiter's and the mediator's pages.
+struct All;
+
+impl Scope for All {
+    const ALL: bool = true;
+    fn read(records: &[(String, String)]) -> Option<Fieldwork> {
+        read_fieldwork(records, clock::now()).ok()
+    }
+    fn join(loaded: &Fieldwork, text: &str) -> Option<Fieldwork> {
+        let (doc, _) = read_stored(text.as_bytes()).ok()?;
+        let (fw, _) = loaded.import(&doc.kits, &doc.observations);
+        let (fw, _) = fw.add_invitations(&doc.invitations);
+        Some(fw.keep_submitted(&doc.responses))
+    }
+}
+
+/// Invitations and answers only: the respondent's page.
+struct Survey;
+
+impl Scope for Survey {
+    const ALL: bool = false;
+    fn read(records: &[(String, String)]) -> Option<Fieldwork> {
+        read_survey(records).ok()
+    }
+    fn join(loaded: &Fieldwork, text: &str) -> Option<Fieldwork> {
+        let (invitations, responses) = read_survey_file(text.as_bytes()).ok()?;
+        let (fw, _) = loaded.add_invitations(&invitations);
+        Some(fw.keep_submitted(&responses))
+    }
+}
+
+async fn load<S: Scope>() -> Loaded {
     let mut loaded = Loaded {
         fieldwork: Fieldwork::default(),
         failure: None,
@@ -243,7 +280,7 @@ async fn load(scope: Scope) -> Loaded {
     let records = async {
         db::open().await?;
         let mut records = db::prefix("fw/").await?;
-        if scope == Scope::All {
+        if S::ALL {
             records.extend(db::prefix(OBSERVATION_PREFIX).await?);
         }
         Ok::<_, StorageFailure>(records)
@@ -255,13 +292,9 @@ async fn load(scope: Scope) -> Loaded {
         }
         Ok(records) => records,
     };
-    let read = match scope {
-        Scope::All => read_fieldwork(&records, clock::now()),
-        Scope::Survey => read_survey(&records),
-    };
-    match read {
-        Ok(fw) => loaded.fieldwork = fw,
-        Err(_) => {
+    match S::read(&records) {
+        Some(fw) => loaded.fieldwork = fw,
+        None => {
             // Kept aside under other keys, so nothing is overwritten.
             let stamp = clock::now().timestamp_millis();
             let mut batch = Batch::default();
@@ -276,18 +309,12 @@ async fn load(scope: Scope) -> Loaded {
     // What an older Rally kept in `localStorage` joins it (each side keeps what the other
     // lacks), once: the pages that hold everything then remove the old copy.
     if let Some(text) = storage::read(LEGACY_FIELDWORK_KEY).ok().flatten() {
-        match legacy(scope, &text) {
-            Some(old) => {
-                let fw = &loaded.fieldwork;
-                let (fw, _) = fw.import(
-                    &old.kits,
-                    &old.observations.versions().cloned().collect::<Vec<_>>(),
-                );
-                let (fw, _) = fw.add_invitations(&old.invitations);
-                loaded.fieldwork = fw.keep_submitted(&old.responses);
+        match S::join(&loaded.fieldwork, &text) {
+            Some(fw) => {
+                loaded.fieldwork = fw;
                 loaded.rewrite = true;
             }
-            None if scope == Scope::All => {
+            None if S::ALL => {
                 let aside = format!(
                     "{LEGACY_FIELDWORK_KEY}.unreadable.{}",
                     clock::now().timestamp_millis()
@@ -300,27 +327,6 @@ async fn load(scope: Scope) -> Loaded {
         }
     }
     loaded
-}
-
-/// What an older Rally kept in `localStorage`, as this page reads it.
-fn legacy(scope: Scope, text: &str) -> Option<Fieldwork> {
-    match scope {
-        Scope::All => {
-            let (doc, _) = read_stored(text.as_bytes()).ok()?;
-            let mut fw = Fieldwork::default().import(&doc.kits, &doc.observations).0;
-            fw.invitations = doc.invitations;
-            fw.responses = doc.responses;
-            Some(fw)
-        }
-        Scope::Survey => {
-            let (invitations, responses) = read_survey_file(text.as_bytes()).ok()?;
-            Some(Fieldwork {
-                invitations,
-                responses,
-                ..Fieldwork::default()
-            })
-        }
-    }
 }
 
 /// Merges an imported file's kits, observations, invitations and responses (checked against

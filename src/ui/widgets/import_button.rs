@@ -92,8 +92,29 @@ pub fn import_button(props: &Props) -> Html {
             if *busy {
                 <p class="hint" aria-live="polite">{ T::Importing.get(lang) }</p>
             }
-            if let Some((text, error)) = (*outcome).clone() {
-                <p class={classes!("hint", error.then_some("field-error"))} role={if error { "alert" } else { "status" }}>{ text }</p>
+            if app.is_none() {
+                // The mediator's page has no notice area: the outcome is said here, until dismissed.
+                <div class="notices">
+                    { for [true, false].into_iter().map(|for_errors| {
+                        let shown = (*outcome).clone().filter(|(_, error)| *error == for_errors);
+                        let dismiss = {
+                            let outcome = outcome.clone();
+                            Callback::from(move |_| outcome.set(None))
+                        };
+                        html! {
+                            <div role={if for_errors { "alert" } else { "status" }}
+                                class={classes!("notice", if for_errors { "notice-error" } else { "notice-info" }, shown.is_none().then_some("is-empty"))}
+                                data-testid={if for_errors { "alert" } else { "status" }}>
+                                if let Some((text, _)) = shown {
+                                    <div class="notice-body">
+                                        <p>{ text }</p>
+                                        <button type="button" class="button button-quiet" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
+                                    </div>
+                                }
+                            </div>
+                        }
+                    }) }
+                </div>
             }
         </div>
     }

@@ -95,8 +95,13 @@ fn ask(request: Request) {
 /// downloads it, protected or not, as the person chooses (it says so if the browser refuses
 /// the download).
 pub fn save_file(file_name: &str, doc: &Document, protection: Protection) {
+    save_json(file_name, doc.to_json(), protection);
+}
+
+/// [`save_file`] for a document already written as JSON.
+pub fn save_json(file_name: &str, json: String, protection: Protection) {
     ask(Request::Save(Outgoing {
-        json: doc.to_json().into(),
+        json: json.into(),
         protection,
         to: Destination::File(file_name.to_owned()),
     }));
