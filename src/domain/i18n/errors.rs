@@ -260,6 +260,10 @@ pub fn observation_error(lang: Lang, e: &ObservationError) -> String {
             "Ce texte contient des caractères invisibles de contrôle.",
             "This text contains invisible control characters.",
         ),
+        ObservationError::Untrimmed => (
+            "Un texte commence ou finit par des espaces, ce que Rally n'enregistre jamais.",
+            "A text starts or ends with spaces, which Rally never records.",
+        ),
         ObservationError::Unrated(_) => (
             "Certaines dimensions de la grille ne sont pas encore évaluées.",
             "Some dimensions of the grid are not rated yet.",
