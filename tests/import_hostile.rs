@@ -832,6 +832,10 @@ fn every_import_error_reads_as_a_sentence_in_both_languages() {
         let en = import_error(Lang::En, e);
         for (lang, text) in [("fr", &fr), ("en", &en)] {
             assert!(!text.trim().is_empty(), "{lang}: empty message for {e:?}");
+            assert!(
+                text.ends_with('.'),
+                "{lang}: the message for {e:?} is not a sentence: {text}"
+            );
             for raw in DEBUG_TEXT {
                 assert!(
                     !text.contains(raw),
