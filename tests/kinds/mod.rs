@@ -3,6 +3,7 @@
 //! merges as the page, without the page). Each test file uses part of it.
 #![allow(dead_code)]
 
+use chrono::DateTime;
 use rally::domain::fieldwork::Fieldwork;
 use rally::domain::file::envelope::sealed_link;
 use rally::domain::file::{
@@ -14,7 +15,7 @@ use rally::domain::i18n::survey::code_error;
 use rally::domain::i18n::{import_error, merge_report};
 use rally::domain::lang::Lang;
 use rally::domain::survey::code::{decode_responses, invitation_from_payload};
-use rally::domain::survey::{CodeError, Refusal};
+use rally::domain::survey::{CodeError, Invitation, Refusal};
 use rally::domain::workspace::Workspace;
 use std::path::{Path, PathBuf};
 
@@ -229,17 +230,19 @@ fn take_invitations(state: &State, bytes: &[u8]) -> Outcome {
             next: state.clone(),
             said: said(|lang| R::FileHasNoInvitation.get(lang).to_owned()),
         },
-        Ok(Opened::Plain(list)) => {
-            let (fw, _) = state.fw.add_invitations(&list);
-            Outcome {
-                got: Got::Taken,
-                next: State {
-                    ws: state.ws.clone(),
-                    fw,
-                },
-                said: said(|_| String::new()),
-            }
-        }
+        Ok(Opened::Plain(list)) => invitations_added(state, &list),
+    }
+}
+
+fn invitations_added(state: &State, invitations: &[Invitation]) -> Outcome {
+    let (fw, _) = state.fw.add_invitations(invitations);
+    Outcome {
+        got: Got::Taken,
+        next: State {
+            ws: state.ws.clone(),
+            fw,
+        },
+        said: said(|_| String::new()),
     }
 }
 
@@ -248,7 +251,7 @@ fn take_code(state: &State, text: &str) -> Outcome {
     match decode_responses(text) {
         Err(e) => code_refused(state, e),
         Ok(responses) => {
-            let doc = Document::of_responses(&responses, v4().exported_at);
+            let doc = Document::of_responses(&responses, DateTime::UNIX_EPOCH);
             take_document(state, &doc, true)
         }
     }
@@ -263,17 +266,7 @@ fn take_link(state: &State, text: &str) -> Outcome {
     };
     match read {
         Err(e) => code_refused(state, e),
-        Ok(invitation) => {
-            let (fw, _) = state.fw.add_invitations(&[invitation]);
-            Outcome {
-                got: Got::Taken,
-                next: State {
-                    ws: state.ws.clone(),
-                    fw,
-                },
-                said: said(|_| String::new()),
-            }
-        }
+        Ok(invitation) => invitations_added(state, &[invitation]),
     }
 }
 
