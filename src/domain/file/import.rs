@@ -235,6 +235,14 @@ pub(super) fn check_document(doc: &Document) -> Result<(), ImportError> {
     }
     let mut seen = HashSet::new();
     for (i, c) in doc.campaigns.iter().enumerate() {
+        // `Campaign::check` bounds each clock offset by its absolute value, which the most
+        // negative `i64` does not have (it overflowed): that offset is refused here first.
+        if c.clock_offsets.iter().any(|o| o.offset_ms == i64::MIN) {
+            return Err(invalid(
+                format!("campaigns[{i}]"),
+                Problem::Campaign(CampaignError::OffsetTooLarge),
+            ));
+        }
         c.check()
             .map_err(|e| invalid(format!("campaigns[{i}]"), Problem::Campaign(e)))?;
         if !seen.insert(c.id) {

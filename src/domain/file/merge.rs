@@ -55,7 +55,8 @@ pub fn merge(ws: &Workspace, doc: &Document) -> Result<(Workspace, MergeReport),
                 };
                 let mut kept = winner.with_erasures(&other.erasures);
                 if kept != *winner {
-                    kept.revision = ours.revision.max(incoming.revision) + 1;
+                    // A file may claim the last revision there is: the sum saturates there.
+                    kept.revision = ours.revision.max(incoming.revision).saturating_add(1);
                     kept.updated_at = ours.updated_at.max(incoming.updated_at);
                 }
                 report.erasures_applied += incoming

@@ -1,7 +1,7 @@
 //! Why something was refused, as one sentence a recruiter understands: the core's errors carry
 //! data, and these functions turn them into words.
 
-use super::{axis, format::megabytes, pick, posture_total, survey};
+use super::{axis, format::megabytes, pick, survey};
 use crate::domain::campaign::CampaignError;
 use crate::domain::fieldwork::{FieldworkError, FieldworkReport};
 use crate::domain::file::{ImportError, MergeReport, Problem};
@@ -112,7 +112,12 @@ pub fn role_problem(lang: Lang, p: &RoleProblem) -> String {
                 axis(lang, *a)
             )
         }
-        (_, RoleProblem::PostureTotal(t)) => posture_total(lang, *t),
+        (Lang::Fr, RoleProblem::PostureTotal(t)) => {
+            format!("Les postures totalisent {t}\u{a0}% au lieu de 100\u{a0}%.")
+        }
+        (Lang::En, RoleProblem::PostureTotal(t)) => {
+            format!("The postures add up to {t}% instead of 100%.")
+        }
         (Lang::Fr, RoleProblem::DuplicateSoftSkill) => "Une compétence apparaît deux fois.".into(),
         (Lang::En, RoleProblem::DuplicateSoftSkill) => "A soft skill appears twice.".into(),
         (Lang::Fr, RoleProblem::ForbiddenCharacters) => {
@@ -259,6 +264,10 @@ pub fn observation_error(lang: Lang, e: &ObservationError) -> String {
         ObservationError::ForbiddenCharacters => (
             "Ce texte contient des caractères invisibles de contrôle.",
             "This text contains invisible control characters.",
+        ),
+        ObservationError::Untrimmed => (
+            "Un texte commence ou finit par des espaces, ce que Rally n'enregistre jamais.",
+            "A text starts or ends with spaces, which Rally never records.",
         ),
         ObservationError::Unrated(_) => (
             "Certaines dimensions de la grille ne sont pas encore évaluées.",

@@ -282,6 +282,9 @@ pub enum ObservationError {
     TooLong,
     #[error("a text contains invisible control characters")]
     ForbiddenCharacters,
+    /// A stored or imported text with spaces at either end, which Rally trims before keeping.
+    #[error("a text starts or ends with spaces, which Rally removes")]
+    Untrimmed,
     #[error("the events are not in time order")]
     Unsorted,
     #[error("an event was created after the observation's revision")]

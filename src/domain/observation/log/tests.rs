@@ -874,6 +874,9 @@ fn stored_ratings_are_checked() {
     bad.synthesis = "a\u{7}".into();
     assert_eq!(bad.check(), Err(ObservationError::ForbiddenCharacters));
     let mut bad = o.clone();
+    bad.synthesis = " a".into();
+    assert_eq!(bad.check(), Err(ObservationError::Untrimmed));
+    let mut bad = o.clone();
     bad.ratings[1].dimension = "zeal".into();
     bad.check().unwrap();
     assert_eq!(

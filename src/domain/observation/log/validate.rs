@@ -45,7 +45,7 @@ impl Observation {
                 return Err(ObservationError::TooLate);
             }
             if checked_note(&n.text)? != n.text {
-                return Err(ObservationError::EmptyNote);
+                return Err(ObservationError::Untrimmed);
             }
         }
         let mut ids: Vec<Uuid> = self.events.iter().map(|e| e.id).collect();
@@ -69,12 +69,12 @@ impl Observation {
                 return Err(ObservationError::UnknownDimension(r.dimension.clone()));
             }
             if checked_text(&r.comment, MAX_COMMENT_CHARS)? != r.comment {
-                return Err(ObservationError::ForbiddenCharacters);
+                return Err(ObservationError::Untrimmed);
             }
             check_rating(r, |id| ids.binary_search(&id).is_ok())?;
         }
         if checked_text(&self.synthesis, MAX_SYNTHESIS_CHARS)? != self.synthesis {
-            return Err(ObservationError::ForbiddenCharacters);
+            return Err(ObservationError::Untrimmed);
         }
         let mut ids: Vec<Uuid> = self.notes.iter().map(|n| n.id).collect();
         ids.sort_unstable();
