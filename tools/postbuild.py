@@ -317,7 +317,8 @@ def verify(doc: str, dist: str, public_url: str, warnings: list[str]) -> list[st
 
 
 def write_if_changed(path: str, data: bytes) -> bool:
-    """Writes `data` to `path` unless it already holds exactly that; True when it wrote."""
+    """Writes `data` to `path` unless it already holds exactly that; True when it wrote.
+    A precompressed copy of the old content (`.br`, `.gz`) goes: a host would serve it."""
     if os.path.isfile(path) and open(path, "rb").read() == data:
         return False
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
@@ -325,6 +326,9 @@ def write_if_changed(path: str, data: bytes) -> bool:
     with open(tmp, "wb") as fh:
         fh.write(data)
     os.replace(tmp, path)
+    for stale in (path + ".br", path + ".gz"):
+        if os.path.isfile(stale):
+            os.remove(stale)
     return True
 
 
@@ -346,13 +350,14 @@ def copy_site_files(dist: str, site: str, log: list[str]) -> None:
 def app_files(dist: str) -> list[tuple[str, str]]:
     """Every file the service worker keeps: (URL path relative to dist/, SHA-256 hex), sorted.
     Leaves out sw.js itself (the browser fetches it on its own), hidden files and folders
-    (Trunk's .stage) and unfinished writes (*.tmp)."""
+    (Trunk's .stage), unfinished writes (*.tmp) and precompressed copies (*.br, *.gz)."""
     out = []
     for folder, dirs, files in os.walk(dist):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             rel = os.path.relpath(os.path.join(folder, name), dist).replace(os.sep, "/")
-            if name.startswith(".") or name.endswith(".tmp") or rel == SW_NAME:
+            # Precompressed copies (.br, .gz) are the host's business: the browser decodes them.
+            if name.startswith(".") or name.endswith((".tmp", ".br", ".gz")) or rel == SW_NAME:
                 continue
             with open(os.path.join(folder, name), "rb") as fh:
                 out.append((urllib.parse.quote(rel), hashlib.sha256(fh.read()).hexdigest()))

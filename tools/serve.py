@@ -117,7 +117,13 @@ class Handler(BaseHTTPRequestHandler):
         accepted = {e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")}
         encoding = None
         for name, suffix in (("br", ".br"), ("gzip", ".gz")):
-            if name in accepted and os.path.isfile(file_path + suffix):
+            # A precompressed copy older than its file is stale (the file was rewritten
+            # after the build compressed it): the file itself is served then.
+            if (
+                name in accepted
+                and os.path.isfile(file_path + suffix)
+                and os.path.getmtime(file_path + suffix) >= os.path.getmtime(file_path)
+            ):
                 encoding = name
                 break
         with open(file_path + (".br" if encoding == "br" else ".gz" if encoding else ""), "rb") as fh:

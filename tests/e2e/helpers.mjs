@@ -226,7 +226,19 @@ export async function instrument(page, options = {}) {
  * visible and, on an instrumented page, Trunk's loader has started the wasm.
  */
 export async function waitForApp(page, { timeout = 15_000 } = {}) {
-  if (await page.evaluate(() => window.__rallyInstrumented === true)) {
+  // An old link (`/#/respond/…`, `/#/observe…`) first loads index.html, whose loader sends it
+  // on to its page: wait for the page that stays.
+  let instrumented;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await page.waitForLoadState('domcontentloaded');
+      instrumented = await page.evaluate(() => window.__rallyInstrumented === true);
+      break;
+    } catch (err) {
+      if (attempt >= 5 || !/context was destroyed|navigat/i.test(String(err))) throw err;
+    }
+  }
+  if (instrumented) {
     try {
       await page.waitForFunction(() => window.__rallyAppStarted !== undefined, null, { timeout });
     } catch (err) {

@@ -435,7 +435,7 @@ impl Campaign {
         if self
             .clock_offsets
             .iter()
-            .any(|o| o.offset_ms.abs() > MAX_CLOCK_OFFSET_MS)
+            .any(|o| o.offset_ms.unsigned_abs() > MAX_CLOCK_OFFSET_MS.unsigned_abs())
         {
             return Err(CampaignError::OffsetTooLarge);
         }
@@ -616,7 +616,7 @@ impl Campaign {
         if next == *self {
             return Ok(next);
         }
-        next.revision = self.revision + 1;
+        next.revision = self.revision.saturating_add(1);
         next.updated_at = now;
         Ok(next)
     }

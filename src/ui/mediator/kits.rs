@@ -12,7 +12,7 @@ use crate::platform::clock;
 use crate::ui::shell::fieldwork::{start, use_fieldwork, FieldworkHandle};
 use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::widgets::import_button::ImportButton;
+use crate::ui::widgets::import_button::{outcome_regions, ImportButton};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -22,6 +22,12 @@ pub fn kits() -> Html {
     let fw = use_fieldwork();
     let navigator = use_navigator().expect("inside the router");
     let kits = &fw.fieldwork.kits;
+    // Said at the top of the page: the button moves once the first kit is in.
+    let outcome = use_state(|| None::<(String, bool)>);
+    let say = {
+        let outcome = outcome.clone();
+        Callback::from(move |said| outcome.set(Some(said)))
+    };
     html! {
         <section class="page obs-kits" aria-labelledby="kits-title">
             <div class="page-head">
@@ -31,12 +37,13 @@ pub fn kits() -> Html {
                 </div>
             </div>
             <RefusalAlert />
+            { outcome_regions(lang, &outcome) }
             if kits.is_empty() {
                 <div class="card empty-state" data-testid="obs-empty">
                     <h2>{ O::NoKitTitle.get(lang) }</h2>
                     <p>{ O::NoKitBody.get(lang) }</p>
                     <div class="obs-center">
-                        <ImportButton id="import-kit" />
+                        <ImportButton id="import-kit" on_outcome={say.clone()} />
                     </div>
                     <p class="hint">{ O::NoKitPrivacy.get(lang) }</p>
                 </div>
@@ -45,7 +52,7 @@ pub fn kits() -> Html {
                 <section class="card obs-import-more" aria-labelledby="import-more-title">
                     <h2 id="import-more-title">{ O::AnotherKitTitle.get(lang) }</h2>
                     <p class="hint">{ O::AnotherKitBody.get(lang) }</p>
-                    <ImportButton id="import-kit" />
+                    <ImportButton id="import-kit" on_outcome={say.clone()} />
                 </section>
             }
         </section>

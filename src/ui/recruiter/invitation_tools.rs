@@ -173,7 +173,7 @@ pub fn invitation_actions(p: &ActionsProps) -> Html {
                         copied.set(Some(clipboard::copy(&text).await));
                     });
                 });
-                let base = format!("{}{}", clipboard::app_url(), LINK_ROUTE);
+                let base = format!("{}{}", clipboard::page_url("respond.html"), LINK_ROUTE);
                 make_link(
                     base,
                     invitation_payload(&inv),

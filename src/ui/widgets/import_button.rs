@@ -6,6 +6,7 @@
 
 use crate::domain::file::{read_document, Document, ImportError, MergeReport};
 use crate::domain::i18n::{self, T};
+use crate::domain::lang::Lang;
 use crate::domain::limits::MAX_IMPORT_BYTES;
 use crate::platform::files::{read_picked, take_picked, Picked};
 use crate::ui::shell::fieldwork::use_fieldwork;
@@ -17,6 +18,38 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: AttrValue,
+    /// Where there is no notice area: who says the outcome (sentence, error?). Without it,
+    /// the button says it under itself.
+    #[prop_or_default]
+    pub on_outcome: Option<Callback<(String, bool)>>,
+}
+
+/// The outcome of an import where there is no notice area: a status and an alert region
+/// (always present, so screen readers announce what arrives), each with its Dismiss button.
+pub fn outcome_regions(lang: Lang, outcome: &UseStateHandle<Option<(String, bool)>>) -> Html {
+    html! {
+        <div class="notices">
+            { for [true, false].into_iter().map(|for_errors| {
+                let shown = (**outcome).clone().filter(|(_, error)| *error == for_errors);
+                let dismiss = {
+                    let outcome = outcome.clone();
+                    Callback::from(move |_| outcome.set(None))
+                };
+                html! {
+                    <div role={if for_errors { "alert" } else { "status" }}
+                        class={classes!("notice", if for_errors { "notice-error" } else { "notice-info" }, shown.is_none().then_some("is-empty"))}
+                        data-testid={if for_errors { "alert" } else { "status" }}>
+                        if let Some((text, _)) = shown {
+                            <div class="notice-body">
+                                <p>{ text }</p>
+                                <button type="button" class="button button-quiet" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
+                            </div>
+                        }
+                    </div>
+                }
+            }) }
+        </div>
+    }
 }
 
 #[function_component(ImportButton)]
@@ -31,21 +64,23 @@ pub fn import_button(props: &Props) -> Html {
         let app = app.clone();
         let fieldwork = fieldwork.clone();
         let (busy, outcome) = (busy.clone(), outcome.clone());
+        let on_outcome = props.on_outcome.clone();
         Callback::from(move |e: Event| {
             let Some(file) = take_picked(&e) else {
                 return;
             };
             busy.set(true);
-            let (app, busy, fieldwork, outcome) = (
+            let (app, busy, fieldwork, outcome, on_outcome) = (
                 app.clone(),
                 busy.clone(),
                 fieldwork.clone(),
                 outcome.clone(),
+                on_outcome.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
                 let finish = Callback::from(move |read: Result<Document, ImportError>| {
                     let Some(app) = &app else {
-                        outcome.set(Some(match read {
+                        let said = match read {
                             Ok(doc) => {
                                 let report =
                                     crate::ui::shell::fieldwork::import(&fieldwork, &doc, &[]);
@@ -55,7 +90,11 @@ pub fn import_button(props: &Props) -> Html {
                                 )
                             }
                             Err(e) => (i18n::import_error(lang, &e), true),
-                        }));
+                        };
+                        match &on_outcome {
+                            Some(say) => say.emit(said),
+                            None => outcome.set(Some(said)),
+                        }
                         return;
                     };
                     app.dispatch(match read {
@@ -92,29 +131,9 @@ pub fn import_button(props: &Props) -> Html {
             if *busy {
                 <p class="hint" aria-live="polite">{ T::Importing.get(lang) }</p>
             }
-            if app.is_none() {
+            if app.is_none() && props.on_outcome.is_none() {
                 // The mediator's page has no notice area: the outcome is said here, until dismissed.
-                <div class="notices">
-                    { for [true, false].into_iter().map(|for_errors| {
-                        let shown = (*outcome).clone().filter(|(_, error)| *error == for_errors);
-                        let dismiss = {
-                            let outcome = outcome.clone();
-                            Callback::from(move |_| outcome.set(None))
-                        };
-                        html! {
-                            <div role={if for_errors { "alert" } else { "status" }}
-                                class={classes!("notice", if for_errors { "notice-error" } else { "notice-info" }, shown.is_none().then_some("is-empty"))}
-                                data-testid={if for_errors { "alert" } else { "status" }}>
-                                if let Some((text, _)) = shown {
-                                    <div class="notice-body">
-                                        <p>{ text }</p>
-                                        <button type="button" class="button button-quiet" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
-                                    </div>
-                                }
-                            </div>
-                        }
-                    }) }
-                </div>
+                { outcome_regions(lang, &outcome) }
             }
         </div>
     }

@@ -77,7 +77,7 @@ impl Observation {
                 found: format!("{} v{}", scheme.id, scheme.version),
             });
         }
-        let seq = self.revision + 1;
+        let seq = self.revision.saturating_add(1);
         let changed = match action {
             ObservationAction::StartClock => {
                 self.clock = self.clock.start(now)?;
