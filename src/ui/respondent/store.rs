@@ -91,9 +91,9 @@ pub async fn load_drafts() {
             continue; // a text kept aside (`….unreadable.<time>`) stays where it is
         };
         if let Some(text) = storage::read(&key).ok().flatten() {
-            if !drafts.contains_key(&id) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = drafts.entry(id) {
                 batch.put(db_key(id), text.clone());
-                drafts.insert(id, text);
+                slot.insert(text);
             }
             moved.push(key);
         }
