@@ -7,8 +7,8 @@ use chrono::DateTime;
 use rally::domain::fieldwork::Fieldwork;
 use rally::domain::file::envelope::sealed_link;
 use rally::domain::file::{
-    merge, merge_fieldwork, open_file, read_document, read_invitations, Document, ImportError,
-    MergeReport, Opened,
+    merge, merge_fieldwork, open_file, read_document, read_fieldwork_file, read_invitations,
+    Document, ImportError, MergeReport, Opened,
 };
 use rally::domain::i18n::respond::R;
 use rally::domain::i18n::survey::code_error;
@@ -173,7 +173,7 @@ impl Kind {
     /// Takes `bytes` in as the page does.
     pub fn take(self, state: &State, bytes: &[u8]) -> Outcome {
         match self {
-            Kind::Kit | Kind::Observation => take_file(state, bytes, false),
+            Kind::Kit | Kind::Observation => take_kits(state, bytes),
             Kind::Invitation => take_invitations(state, bytes),
             Kind::Code => take_code(state, &String::from_utf8_lossy(bytes)),
             Kind::Link => take_link(state, &String::from_utf8_lossy(bytes)),
@@ -217,6 +217,25 @@ pub fn take_document(state: &State, doc: &Document, recruiter: bool) -> Outcome 
         got,
         next,
         said: said(|lang| merge_report(lang, &merged, &report)),
+    }
+}
+
+/// The mediator's import button: kits and observations only (`read_fieldwork_file`).
+fn take_kits(state: &State, bytes: &[u8]) -> Outcome {
+    match open_file(bytes, read_fieldwork_file) {
+        Err(e) => refused(state, e),
+        Ok(Opened::Sealed(_)) => asks_passphrase(state),
+        Ok(Opened::Plain((kits, observations))) => {
+            let (fw, report) = state.fw.import(&kits, &observations);
+            Outcome {
+                got: Got::Taken,
+                next: State {
+                    ws: state.ws.clone(),
+                    fw,
+                },
+                said: said(|lang| merge_report(lang, &MergeReport::default(), &report)),
+            }
+        }
     }
 }
 

@@ -5,13 +5,14 @@
 use super::envelope::SealedError;
 use super::{migrate, Document, CURRENT_VERSION, FORMAT_NAME};
 use crate::domain::campaign::CampaignError;
-use crate::domain::fieldwork::{check_observation, FieldworkError};
+use crate::domain::fieldwork::{check_observation, FieldworkError, Kit};
 use crate::domain::instrument::score::Response;
 use crate::domain::json_path::from_value;
 use crate::domain::limits::{
     MAX_ANSWERS, MAX_CAMPAIGNS, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_NAME_CHARS, MAX_OBSERVATIONS,
     MAX_RESPONSES, MAX_ROLES,
 };
+use crate::domain::observation::log::Observation;
 use crate::domain::role::RoleProblem;
 use crate::domain::survey::{Invitation, InvitationError};
 use crate::domain::workspace::Workspace;
@@ -235,14 +236,6 @@ pub(super) fn check_document(doc: &Document) -> Result<(), ImportError> {
     }
     let mut seen = HashSet::new();
     for (i, c) in doc.campaigns.iter().enumerate() {
-        // `Campaign::check` bounds each clock offset by its absolute value, which the most
-        // negative `i64` does not have (it overflowed): that offset is refused here first.
-        if c.clock_offsets.iter().any(|o| o.offset_ms == i64::MIN) {
-            return Err(invalid(
-                format!("campaigns[{i}]"),
-                Problem::Campaign(CampaignError::OffsetTooLarge),
-            ));
-        }
         c.check()
             .map_err(|e| invalid(format!("campaigns[{i}]"), Problem::Campaign(e)))?;
         if !seen.insert(c.id) {
@@ -264,22 +257,31 @@ pub(super) fn check_document(doc: &Document) -> Result<(), ImportError> {
             return Err(invalid(format!("roles[{i}].id"), Problem::DuplicateRole));
         }
     }
-    if doc.observations.len() > MAX_OBSERVATIONS || doc.kits.len() > MAX_OBSERVATIONS {
+    check_fieldwork(&doc.kits, &doc.observations)?;
+    check_survey(&doc.invitations, &doc.responses)
+}
+
+/// The checks of a file's kits and observations.
+pub(super) fn check_fieldwork(
+    kits: &[Kit],
+    observations: &[Observation],
+) -> Result<(), ImportError> {
+    if observations.len() > MAX_OBSERVATIONS || kits.len() > MAX_OBSERVATIONS {
         return Err(invalid("observations".into(), Problem::TooManyObservations));
     }
     let mut seen = HashSet::new();
-    for (i, k) in doc.kits.iter().enumerate() {
+    for (i, k) in kits.iter().enumerate() {
         k.check()
             .map_err(|e| invalid(format!("kits[{i}]"), Problem::Fieldwork(e)))?;
         if !seen.insert(k.id) {
             return Err(invalid(format!("kits[{i}].id"), Problem::DuplicateKit));
         }
     }
-    for (i, o) in doc.observations.iter().enumerate() {
+    for (i, o) in observations.iter().enumerate() {
         check_observation(o)
             .map_err(|e| invalid(format!("observations[{i}]"), Problem::Fieldwork(e)))?;
     }
-    check_survey(&doc.invitations, &doc.responses)
+    Ok(())
 }
 
 /// The checks of a file's invitations and responses (also those of a browser's stored ones).

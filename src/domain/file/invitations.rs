@@ -1,4 +1,5 @@
-//! The respondent's reader: the invitations (and responses) of a Rally file, and nothing else.
+//! The light readers: the invitations (and responses) of a Rally file for the respondent's
+//! page, its kits and observations for the mediator's, and nothing else.
 //! A respondent only ever takes invitations in, so their page does not carry the code that
 //! reads (and checks) campaigns, roles, kits and observations. The file goes through the same
 //! first checks as any import (size, encoding, nesting, marker, version); its `invitations`
@@ -6,9 +7,11 @@
 //! paths; any other member is left unread.
 
 use super::import::{text_of, version_of, ImportError, Problem};
+use crate::domain::fieldwork::Kit;
 use crate::domain::instrument::score::Response;
 use crate::domain::json_path::from_value;
 use crate::domain::limits::MAX_INVITATIONS;
+use crate::domain::observation::log::Observation;
 use crate::domain::survey::Invitation;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -70,6 +73,26 @@ fn member<T: serde::de::DeserializeOwned + Default>(
 
 /// The invitations and responses of a file, checked as in a full import.
 pub fn read_survey_file(bytes: &[u8]) -> Result<(Vec<Invitation>, Vec<Response>), ImportError> {
+    let value = top_value(bytes)?;
+    let invitations: Vec<Invitation> = member(&value, "invitations")?;
+    let responses: Vec<Response> = member(&value, "responses")?;
+    super::import::check_survey(&invitations, &responses)?;
+    Ok((invitations, responses))
+}
+
+/// The mediator's reader: the kits and observations of a file, checked as in a full import,
+/// and nothing else (a mediator's page takes in no campaign, role or answer).
+pub fn read_fieldwork_file(bytes: &[u8]) -> Result<(Vec<Kit>, Vec<Observation>), ImportError> {
+    let value = top_value(bytes)?;
+    let kits: Vec<Kit> = member(&value, "kits")?;
+    let observations: Vec<Observation> = member(&value, "observations")?;
+    super::import::check_fieldwork(&kits, &observations)?;
+    Ok((kits, observations))
+}
+
+/// A Rally file's JSON after the first checks of any import (encoding, syntax, sealed, version).
+/// The migrations from older versions only add empty lists, which [`member`] reads as absent.
+fn top_value(bytes: &[u8]) -> Result<Value, ImportError> {
     let text = text_of(bytes)?;
     let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Eof => ImportError::Truncated,
@@ -82,10 +105,7 @@ pub fn read_survey_file(bytes: &[u8]) -> Result<(Vec<Invitation>, Vec<Response>)
         return Err(ImportError::Protected);
     }
     version_of(&value)?;
-    let invitations: Vec<Invitation> = member(&value, "invitations")?;
-    let responses: Vec<Response> = member(&value, "responses")?;
-    super::import::check_survey(&invitations, &responses)?;
-    Ok((invitations, responses))
+    Ok(value)
 }
 
 /// The checks of a file's invitations: at most [`MAX_INVITATIONS`], each sound, no id twice.
@@ -203,5 +223,24 @@ mod answers_tests {
             answers_json(&[], now),
             Document::of_responses(&[], now).to_json()
         );
+    }
+
+    #[test]
+    fn the_mediators_reader_takes_what_a_full_import_takes() {
+        for name in ["format-v2.json", "format-v3.json", "format-v4.json"] {
+            let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+            let bytes = std::fs::read(path).unwrap();
+            let full = crate::domain::file::read_document(&bytes).unwrap();
+            let (kits, observations) = read_fieldwork_file(&bytes).unwrap();
+            assert_eq!(kits, full.kits, "{name}");
+            assert_eq!(observations, full.observations, "{name}");
+        }
+        let future =
+            br#"{"format":"rally","format_version":99,"exported_at":"2026-01-01T00:00:00Z"}"#;
+        assert!(matches!(
+            read_fieldwork_file(future),
+            Err(ImportError::FutureVersion { found: 99, .. })
+        ));
+        assert_eq!(read_fieldwork_file(b"{"), Err(ImportError::Truncated));
     }
 }

@@ -13,7 +13,7 @@ mod snapshot;
 pub mod stored;
 
 pub use import::{read_document, read_document_value, read_stored, ImportError, Problem};
-pub use invitations::{answers_json, read_invitations, read_survey_file};
+pub use invitations::{answers_json, read_fieldwork_file, read_invitations, read_survey_file};
 pub use merge::{merge, merge_fieldwork, MergeReport};
 pub use migrate::migrate;
 pub use snapshot::{campaign_ids, Snapshot, SnapshotToken};

@@ -4,15 +4,17 @@
 use super::common::{ExportObservation, RefusalAlert};
 use crate::domain::campaign::{KitPerson, WorkSession};
 use crate::domain::fieldwork::Kit;
+use crate::domain::file::{read_fieldwork_file, ImportError, MergeReport};
 use crate::domain::i18n;
 use crate::domain::i18n::observe::{self as words, O};
 use crate::domain::lang::Lang;
 use crate::domain::observation::clock::ClockState;
+use crate::domain::observation::log::Observation;
 use crate::platform::clock;
-use crate::ui::shell::fieldwork::{start, use_fieldwork, FieldworkHandle};
+use crate::ui::shell::fieldwork::{import_kits, start, use_fieldwork, FieldworkHandle};
 use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::widgets::import_button::{outcome_regions, ImportButton};
+use crate::ui::widgets::import_button::{import_control, outcome_regions, read_file};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -43,7 +45,7 @@ pub fn kits() -> Html {
                     <h2>{ O::NoKitTitle.get(lang) }</h2>
                     <p>{ O::NoKitBody.get(lang) }</p>
                     <div class="obs-center">
-                        <ImportButton id="import-kit" on_outcome={say.clone()} />
+                        <KitImportButton on_outcome={say.clone()} />
                     </div>
                     <p class="hint">{ O::NoKitPrivacy.get(lang) }</p>
                 </div>
@@ -52,7 +54,7 @@ pub fn kits() -> Html {
                 <section class="card obs-import-more" aria-labelledby="import-more-title">
                     <h2 id="import-more-title">{ O::AnotherKitTitle.get(lang) }</h2>
                     <p class="hint">{ O::AnotherKitBody.get(lang) }</p>
-                    <ImportButton id="import-kit" on_outcome={say.clone()} />
+                    <KitImportButton on_outcome={say.clone()} />
                 </section>
             }
         </section>
@@ -192,4 +194,46 @@ fn session_row(
             <div class="obs-session-actions">{ action }</div>
         </li>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct KitImportProps {
+    /// Says the outcome (sentence, error?) at the top of the page.
+    on_outcome: Callback<(String, bool)>,
+}
+
+/// The mediator's import: the kits and observations of a Rally file, nothing else.
+#[function_component(KitImportButton)]
+fn kit_import_button(p: &KitImportProps) -> Html {
+    let lang = use_lang();
+    let fw = use_fieldwork();
+    let busy = use_state(|| false);
+    let onchange = {
+        let (fw, busy, say) = (fw.clone(), busy.clone(), p.on_outcome.clone());
+        Callback::from(move |e: Event| {
+            let (fw, say) = (fw.clone(), say.clone());
+            let finish = Callback::from(
+                move |read: Result<(Vec<Kit>, Vec<Observation>), ImportError>| {
+                    say.emit(match read {
+                        Ok((kits, observations)) => {
+                            let report = import_kits(&fw, &kits, &observations);
+                            (
+                                i18n::merge_report(lang, &MergeReport::default(), &report),
+                                false,
+                            )
+                        }
+                        Err(e) => (i18n::import_error(lang, &e), true),
+                    })
+                },
+            );
+            read_file(&e, read_fieldwork_file, busy.clone(), finish);
+        })
+    };
+    import_control(
+        &AttrValue::from("import-kit"),
+        lang,
+        fw.ready,
+        *busy,
+        onchange,
+    )
 }

@@ -6,12 +6,12 @@
 //! one coded event rewrites the chunk of events it falls in, not the whole store.
 
 use crate::domain::campaign::Campaign;
-use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport};
+use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport, Kit};
 use crate::domain::file::stored::{
     fieldwork_changes, read_fieldwork, read_survey, survey_changes, Records, OBSERVATION_PREFIX,
 };
 use crate::domain::file::{merge_fieldwork, read_stored, read_survey_file, Document};
-use crate::domain::observation::log::ObservationAction;
+use crate::domain::observation::log::{Observation, ObservationAction};
 use crate::platform::db::{self, Batch, WriteError};
 use crate::platform::storage::{self, StorageFailure};
 use crate::platform::{clock, dom, random};
@@ -327,6 +327,18 @@ async fn load<S: Scope>() -> Loaded {
         }
     }
     loaded
+}
+
+/// Takes in the kits and observations of a file (the mediator's page); the caller shows the
+/// report.
+pub fn import_kits(
+    fw: &FieldworkHandle,
+    kits: &[Kit],
+    observations: &[Observation],
+) -> FieldworkReport {
+    let (next, report) = fw.fieldwork.import(kits, observations);
+    replace(fw, next);
+    report
 }
 
 /// Merges an imported file's kits, observations, invitations and responses (checked against
