@@ -311,7 +311,7 @@ async function benchKeystrokeLatency(env) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${env.origin}/#/observe/${kit.id}/${session}`);
+    await page.goto(`${env.origin}/observe.html#/observe/${kit.id}/${session}`);
     await page.waitForSelector('[data-testid="obs-events"] li', { timeout: 30_000 });
     await page.evaluate(() => {
       window.__lat = [];
@@ -397,7 +397,7 @@ async function benchPageRender(env) {
   const PAGES = 5;
   const ITEMS = 8;
   const { inv, store, draft } = buildInvitationStore();
-  const route = `/#/answer/${inv.id}`;
+  const route = `/respond.html#/answer/${inv.id}`;
 
   // (a) Fresh loads onto page 1.
   const load = () => measuredLoad(env, {

@@ -11,13 +11,16 @@
 //    (rally-<hash>.js, rally-<hash>_bg.wasm) nor the mediator's (rally-observe-…), not even once
 //    the service worker has installed: checked on the server's own request log;
 // 4. the recruiter's navigation to the other two pages, with the recruiter's worker (which
-//    keeps all three pages) serving them: no second worker is registered.
-import { spawn } from 'node:child_process';
+//    keeps all three pages) serving them: no second worker is registered;
+// 5. a new version of the respondent's page is announced by its own worker ("A new version is
+//    ready — reload") and taken on the click.
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, instrument, waitForApp, ORIGIN } from './helpers.mjs';
 import { invitationLink } from '../../bench/pages.mjs';
+import { startServer } from '../../bench/run.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -255,4 +258,51 @@ test('the recruiter\'s navigation opens the mediator\'s and the respondent\'s pa
   expect(watch.console.errors(), 'console errors').toEqual([]);
   expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
   await context.close();
+});
+
+// ------------------------------------------------ a new version of one page --
+
+test('a new version of respond.html is announced by its own worker and taken on the click', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const dir = testInfo.outputPath('dist');
+  fs.cpSync(DIST, dir, { recursive: true });
+  const server = await startServer(dir);
+  try {
+    const context = await englishContext(browser, { baseURL: server.origin });
+    const page = await context.newPage();
+    const watch = await instrument(page);
+    await page.goto(`/respond.html${fragment}`);
+    await waitForApp(page);
+    await expect(page.getByTestId('rs-consent')).toBeVisible();
+    const before = await controlled(page);
+    expect(before.worker).toBe('/sw-respond.js');
+    const recruiterSw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+
+    // A deploy changes respond.html: postbuild writes a new sw-respond.js (and sw.js).
+    const file = path.join(dir, 'respond.html');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8')
+      .replace('<title>', '<meta name="rally-test-build" content="2" />\n    <title>'));
+    for (const suffix of ['.br', '.gz']) fs.rmSync(file + suffix, { force: true });
+    execFileSync('python3', [path.join(ROOT, 'tools', 'postbuild.py'), dir], { stdio: 'pipe' });
+    expect(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8')).not.toBe(recruiterSw);
+
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    const banner = page.getByTestId('update-banner');
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('meta[name="rally-test-build"]')).toHaveCount(0);
+    const loaded = page.waitForEvent('load');
+    await page.getByTestId('update-reload').click();
+    await loaded;
+    await waitForApp(page);
+    await expect(page.locator('meta[name="rally-test-build"]')).toHaveAttribute('content', '2');
+    await expect(page.getByTestId('update-banner')).toHaveCount(0);
+    const after = await controlled(page);
+    expect(after.worker).toBe('/sw-respond.js');
+    expect(Object.keys(after.caches), 'the old version\'s cache is gone').toHaveLength(1);
+    expect(Object.keys(after.caches)[0]).not.toBe(Object.keys(before.caches)[0]);
+    expect(watch.console.errors(), 'console errors').toEqual([]);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
 });
