@@ -4,7 +4,7 @@
 #   make build   release build of the three pages into dist/ (trunk, tools/postbuild.py,
 #                tools/precompress.mjs)
 #   make test    fmt, clippy (native + wasm32), cargo test, build, Playwright, 5 kills
-#   make bench   build, then bench/run.mjs (bundle size, first render, ...) and
+#   make bench   build, then bench/run.mjs (page downloads, slow 4G, first render, ...) and
 #                bench/kill.mjs (100 kills of the browser: is anything lost?)
 #   make clean   remove target/, dist/ and test outputs
 #

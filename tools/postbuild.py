@@ -28,10 +28,16 @@ page at the top of dist/ (index.html, and any other entry page):
   5. copies the site files of web/ (the web app manifest and the icons) into
      dist/, and checks that every page links the manifest and that its CSP has
      `worker-src 'self'` (the service worker) and lets 'self' serve the manifest;
-  6. writes dist/sw.js, the service worker, from web/sw.js: its FILES are every
-     file of dist/ (but sw.js itself and hidden files) with their SHA-256, and
-     its VERSION a hash of that list, so any change to any file is a new
-     version (see web/sw.js for what the worker does with them).
+  6. writes the service workers from web/sw.js, one per page, so that a page's
+     visitor keeps only what that page needs: dist/sw.js, the recruiter's
+     (index.html), whose FILES are every file of dist/ (the recruiter may also
+     code a session or answer), and dist/sw-<page>.js for each other page
+     (sw-observe.js, sw-respond.js), whose FILES are that page's own files: the
+     page, what it links (scripts, style sheets, preloads, the manifest and its
+     icons) and what those scripts import. Each FILES has every file's SHA-256,
+     its VERSION is a hash of that list, so any change to a listed file is a new
+     version of that worker (see web/sw.js for what the worker does with them
+     and src/platform/offline.rs for which page registers which).
 
 Idempotent: a second run finds nothing to move and changes nothing.
 Standard library only; regexes are enough for Trunk's known output.
@@ -47,6 +53,7 @@ import hashlib
 import html
 import json
 import os
+import posixpath
 import re
 import sys
 import shutil
@@ -57,6 +64,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # source, which is written to dist/sw.js with the file list filled in.
 SITE_DIR = os.path.join(ROOT, "web")
 SW_NAME = "sw.js"
+# The page whose worker keeps the whole app; every other page `<name>.html` gets sw-<name>.js.
+WHOLE_APP_PAGE = "index.html"
+# A service worker written here (never listed in a worker's FILES: the browser fetches it).
+SW_FILE_RE = re.compile(r"^sw(?:-[a-z0-9]+)?\.js$")
+# Compressed copies written by tools/precompress.mjs: served in place of their file, never
+# cached as files of their own.
+COMPRESSED = (".br", ".gz")
 
 # Types whose inline bodies the browser executes (CSP script-src applies).
 # Data blocks (application/json, application/ld+json, text/template, ...) are
@@ -317,8 +331,7 @@ def verify(doc: str, dist: str, public_url: str, warnings: list[str]) -> list[st
 
 
 def write_if_changed(path: str, data: bytes) -> bool:
-    """Writes `data` to `path` unless it already holds exactly that; True when it wrote.
-    A precompressed copy of the old content (`.br`, `.gz`) goes: a host would serve it."""
+    """Writes `data` to `path` unless it already holds exactly that; True when it wrote."""
     if os.path.isfile(path) and open(path, "rb").read() == data:
         return False
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
@@ -326,9 +339,10 @@ def write_if_changed(path: str, data: bytes) -> bool:
     with open(tmp, "wb") as fh:
         fh.write(data)
     os.replace(tmp, path)
-    for stale in (path + ".br", path + ".gz"):
-        if os.path.isfile(stale):
-            os.remove(stale)
+    # Compressed copies of the old content (tools/precompress.mjs) would be served in its place.
+    for suffix in COMPRESSED:
+        if os.path.isfile(path + suffix):
+            os.remove(path + suffix)
     return True
 
 
@@ -347,61 +361,146 @@ def copy_site_files(dist: str, site: str, log: list[str]) -> None:
         log.append(f"copied {copied} site file(s) from {os.path.relpath(site, ROOT)}/ (manifest, icons)")
 
 
-def app_files(dist: str) -> list[tuple[str, str]]:
-    """Every file the service worker keeps: (URL path relative to dist/, SHA-256 hex), sorted.
-    Leaves out sw.js itself (the browser fetches it on its own), hidden files and folders
-    (Trunk's .stage), unfinished writes (*.tmp) and precompressed copies (*.br, *.gz)."""
+def app_files(dist: str, only: set[str] | None = None) -> list[tuple[str, str]]:
+    """Every file a service worker keeps: (URL path relative to dist/, SHA-256 hex), sorted.
+    Leaves out the workers themselves (the browser fetches them on its own), hidden files and
+    folders (Trunk's .stage), unfinished writes (*.tmp) and the .br/.gz copies. With `only`
+    (paths relative to dist/), just those files."""
     out = []
     for folder, dirs, files in os.walk(dist):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             rel = os.path.relpath(os.path.join(folder, name), dist).replace(os.sep, "/")
-            # Precompressed copies (.br, .gz) are the host's business: the browser decodes them.
-            if name.startswith(".") or name.endswith((".tmp", ".br", ".gz")) or rel == SW_NAME:
+            if (name.startswith(".") or name.endswith((".tmp",) + COMPRESSED)
+                    or SW_FILE_RE.fullmatch(rel) or (only is not None and rel not in only)):
                 continue
             with open(os.path.join(folder, name), "rb") as fh:
                 out.append((urllib.parse.quote(rel), hashlib.sha256(fh.read()).hexdigest()))
     return sorted(out)
 
 
+# A quoted reference to a file in a script: an import, Trunk's `module_or_path`, a wasm-bindgen
+# snippet. (Pages, `.html`, are not followed: a link to another page is not this page's file.)
+SCRIPT_REF_RE = re.compile(r"""['"`]((?:\.{0,2}/)?[A-Za-z0-9_./-]+\.(?:js|mjs|wasm|css|json))['"`]""")
+
+
+def page_files(dist: str, page: str, public_url: str) -> set[str]:
+    """The files `page` needs (paths relative to dist/): the page, what it links (scripts,
+    style sheets, preloads, the manifest), the manifest's icons, and, from script to script,
+    every file of dist/ a script names."""
+    def local(ref: str, base: str) -> str | None:
+        url = urllib.parse.urlsplit(ref)
+        if url.scheme or url.netloc:
+            return None
+        path = urllib.parse.unquote(url.path)
+        if path.startswith(public_url):
+            path = path[len(public_url):]
+        else:
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(base), path))
+        path = path.lstrip("/")
+        return path if os.path.isfile(os.path.join(dist, path)) else None
+
+    with open(os.path.join(dist, page), encoding="utf-8") as fh:
+        doc = fh.read()
+    found = {page}
+    todo: list[str] = []
+    for m in TOKEN_RE.finditer(doc):
+        if m.group("comment") or m.group("style"):
+            continue
+        if m.group("script"):
+            refs = [parse_attrs(m.group("sattrs")).get("src", "")]
+        elif m.group("tname").lower() == "link":
+            refs = [parse_attrs(m.group("tattrs")).get("href", "")]
+        else:
+            continue
+        for ref in refs:
+            path = local(ref, page) if ref else None
+            if path and path not in found:
+                found.add(path)
+                todo.append(path)
+    while todo:
+        path = todo.pop()
+        with open(os.path.join(dist, path), "rb") as fh:
+            text = fh.read().decode("utf-8", "replace") if not path.endswith(".wasm") else ""
+        refs: list[str] = []
+        if path.endswith((".js", ".mjs")):
+            refs = SCRIPT_REF_RE.findall(text)
+        elif path.endswith(".webmanifest"):
+            try:
+                refs = [i.get("src", "") for i in json.loads(text).get("icons", [])]
+            except (ValueError, AttributeError):
+                refs = []
+        for ref in refs:
+            found_path = local(ref, path) if ref else None
+            if found_path and found_path not in found:
+                found.add(found_path)
+                todo.append(found_path)
+    return found
+
+
 SW_VERSION_RE = re.compile(r"^const VERSION = [^\n]*;$", re.M)
 SW_FILES_RE = re.compile(r"^const FILES = [^\n]*;$", re.M)
+SW_PAGE_RE = re.compile(r"^const PAGE = [^\n]*;$", re.M)
 
 
-def service_worker(template: str, files: list[tuple[str, str]]) -> tuple[str, str]:
-    """dist/sw.js's text and its version, from web/sw.js and the file list."""
+def service_worker(template: str, files: list[tuple[str, str]], page: str = "") -> tuple[str, str]:
+    """A worker's text and its version, from web/sw.js, the file list and the page's name
+    ("" for the recruiter's worker, which keeps the whole app)."""
     listing = "".join(f"{path} {digest}\n" for path, digest in files)
     version = hashlib.sha256(listing.encode("utf-8")).hexdigest()[:16]
-    if len(SW_VERSION_RE.findall(template)) != 1 or len(SW_FILES_RE.findall(template)) != 1:
-        raise ValueError("web/sw.js must hold exactly one `const VERSION = ...;` line and one "
-                         "`const FILES = ...;` line")
+    if (len(SW_VERSION_RE.findall(template)) != 1 or len(SW_FILES_RE.findall(template)) != 1
+            or len(SW_PAGE_RE.findall(template)) != 1):
+        raise ValueError("web/sw.js must hold exactly one `const VERSION = ...;` line, one "
+                         "`const FILES = ...;` line and one `const PAGE = ...;` line")
     rows = "".join(f"\n  [{json_str(path)}, {json_str(digest)}]," for path, digest in files)
     text = SW_VERSION_RE.sub(lambda _: f"const VERSION = {json_str(version)};", template, count=1)
     text = SW_FILES_RE.sub(lambda _: f"const FILES = [{rows}\n];", text, count=1)
+    text = SW_PAGE_RE.sub(lambda _: f"const PAGE = {json_str(page)};", text, count=1)
     return text, version
+
+
+def worker_name(page: str) -> tuple[str, str]:
+    """(the worker's file, its PAGE) for a page: sw.js for the recruiter's, sw-<name>.js else."""
+    if page == WHOLE_APP_PAGE:
+        return SW_NAME, ""
+    name = page[: -len(".html")]
+    return f"sw-{name}.js", name
 
 
 def json_str(value: str) -> str:
     return json.dumps(value)
 
 
-def write_service_worker(dist: str, site: str, log: list[str]) -> list[str]:
-    """Writes dist/sw.js; returns errors."""
+def write_service_worker(dist: str, site: str, log: list[str], pages: list[str] | None = None,
+                         public_url: str = "/") -> list[str]:
+    """Writes one worker per page (dist/sw.js for the recruiter's, which keeps every file;
+    dist/sw-<page>.js for each other page, which keeps that page's files); returns errors."""
     source = os.path.join(site, SW_NAME)
     if not os.path.isfile(source):
         return [f"{source} not found: no service worker, so no offline use"]
     with open(source, encoding="utf-8") as fh:
         template = fh.read()
-    files = app_files(dist)
-    try:
-        text, version = service_worker(template, files)
-    except ValueError as exc:
-        return [str(exc)]
-    wrote = write_if_changed(os.path.join(dist, SW_NAME), text.encode("utf-8"))
-    log.append(f"{'wrote' if wrote else 'kept'} {SW_NAME}: version {version}, {len(files)} files "
-               f"({sum(os.path.getsize(os.path.join(dist, urllib.parse.unquote(p))) for p, _ in files) / 1024:.0f} KB) "
-               "kept for offline use")
-    return []
+    if pages is None:
+        pages = [WHOLE_APP_PAGE]
+    errors = []
+    for page in ([WHOLE_APP_PAGE] if WHOLE_APP_PAGE not in pages else []) + sorted(pages):
+        worker, name = worker_name(page)
+        files = app_files(dist, None if page == WHOLE_APP_PAGE else page_files(dist, page, public_url))
+        try:
+            text, version = service_worker(template, files, name)
+        except ValueError as exc:
+            return [str(exc)]
+        wrote = write_if_changed(os.path.join(dist, worker), text.encode("utf-8"))
+        log.append(f"{'wrote' if wrote else 'kept'} {worker} ({page if name else 'every page'}): version {version}, "
+                   f"{len(files)} files "
+                   f"({sum(os.path.getsize(os.path.join(dist, urllib.parse.unquote(p))) for p, _ in files) / 1024:.0f} KB) "
+                   "kept for offline use")
+    # A worker left by a page that is gone would serve a page that no longer exists.
+    for stale in sorted(f for f in os.listdir(dist) if SW_FILE_RE.fullmatch(f)
+                        and f not in {worker_name(p)[0] for p in pages + [WHOLE_APP_PAGE]}):
+        os.remove(os.path.join(dist, stale))
+        log.append(f"removed {stale} (no page of that name)")
+    return errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -436,8 +535,8 @@ def main(argv: list[str] | None = None) -> int:
             write_if_changed(path, doc.encode("utf-8"))
         errors += [f"{page}: {e}" for e in verify(doc, args.dist, public_url, warnings)]
         done.append(f"{page} ({'rewritten' if doc != original else 'unchanged'})")
-    # Last, once every page and asset is final: the list covers them all.
-    errors += write_service_worker(args.dist, args.site, log)
+    # Last, once every page and asset is final: the lists cover them all.
+    errors += write_service_worker(args.dist, args.site, log, pages, public_url)
 
     for line in log:
         print(f"postbuild: {line}")
@@ -601,10 +700,22 @@ def self_test() -> int:
             with open(os.path.join(dist, name), "wb") as fh:
                 fh.write(data)
         os.makedirs(os.path.join(dist, ".stage"))
+        # The module imports a wasm-bindgen snippet; the recruiter's page alone links one more
+        # style sheet; compressed copies and a leftover worker of a page that is gone lie around.
+        with open(os.path.join(dist, "rally-0123abcd.js"), "wb") as fh:
+            fh.write(b"import { get } from './snippets/rally-00/src/idb.js';\n"
+                     b"export default async function init() {}\n")
+        os.makedirs(os.path.join(dist, "snippets", "rally-00", "src"))
+        for name, data in (("snippets/rally-00/src/idb.js", b"export function get() {}\n"),
+                           ("only-index.css", b"p{}\n"), ("styles-0a1b.css.br", b"x"),
+                           ("sw-gone.js", b"//\n")):
+            with open(os.path.join(dist, name), "wb") as fh:
+                fh.write(data)
         sample = _TRUNK_SAMPLE.format(csp=_CSP, extra_head="", extra_body="")
         for page in ("index.html", "observe.html"):
             with open(os.path.join(dist, page), "w", encoding="utf-8") as fh:
-                fh.write(sample)
+                fh.write(sample if page != "index.html" else _TRUNK_SAMPLE.format(
+                    csp=_CSP, extra_head='<link rel="stylesheet" href="/only-index.css">', extra_body=""))
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             rc1 = main([dist])
             sw1 = open(os.path.join(dist, SW_NAME), encoding="utf-8").read()
@@ -624,9 +735,25 @@ def self_test() -> int:
         check("sw.js lists every file of dist with its SHA-256, pages and icons included",
               listed == on_disk and {"index.html", "observe.html", "manifest.webmanifest",
                                      "icons/icon-512.png"} <= {p for p, _ in listed}
-              and all(p.startswith("boot-") for p, _ in listed if p.endswith(".js") and not p.startswith("rally-")))
+              and all(p.startswith("boot-") for p, _ in listed
+                      if p.endswith(".js") and not p.startswith(("rally-", "snippets/"))))
         check("sw.js does not list itself nor hidden folders",
               SW_NAME not in {p for p, _ in listed} and not any(p.startswith(".") for p, _ in listed))
+        check("no worker lists a worker or a compressed copy",
+              not any(SW_FILE_RE.fullmatch(p) or p.endswith(COMPRESSED) for p, _ in listed))
+        page_sw = open(os.path.join(dist, "sw-observe.js"), encoding="utf-8").read()
+        page_listed = {p for p, _ in re.findall(r'^  \["([^"]+)", "([0-9a-f]{64})"\],$', page_sw, re.M)}
+        check("sw-observe.js: the mediator's page only, with what it links and imports",
+              re.search(r'^const PAGE = "observe";$', page_sw, re.M) is not None
+              and {"observe.html", "rally-0123abcd.js", "rally-0123abcd_bg.wasm", "styles-0a1b.css",
+                   "snippets/rally-00/src/idb.js", "manifest.webmanifest", "icons/icon-512.png"} <= page_listed
+              and sum(p.startswith("boot-") for p in page_listed) == 1
+              and not {"index.html", "only-index.css"} & page_listed)
+        check("sw.js (the recruiter's) keeps every page; its PAGE is empty",
+              {"index.html", "observe.html", "only-index.css"} <= {p for p, _ in listed}
+              and re.search(r'^const PAGE = "";$', sw1, re.M) is not None)
+        check("a worker of a page that is gone is removed",
+              not os.path.exists(os.path.join(dist, "sw-gone.js")))
         check("sw.js has a version and no template value left",
               re.search(r'^const VERSION = "[0-9a-f]{16}";$', sw1, re.M) is not None
               and "const FILES = [];" not in sw1 and "'dev'" not in sw1)

@@ -14,8 +14,11 @@ client-side routes can be reloaded; a missing file *with* an extension is 404.
 Precompressed files are served as a static host serves them: when the request accepts
 `br` (or `gzip`) and `<file>.br` (or `<file>.gz`) exists next to the file — the build
 writes them — that body goes out with `Content-Encoding` and `Vary: Accept-Encoding`.
-With `--static-host`, the caching headers are a real host's too: `no-cache` for the
-pages and `sw.js`, a year (`immutable`) for the hashed files; otherwise `no-store`.
+With `--static-host`, the caching headers are a real host's too (docs/deploy.md): a year
+(`immutable`) for the files whose name holds a content hash (`rally-<hash>.js`, `_bg.wasm`,
+`boot-<hash>.js`, `screen-<hash>.css`, `snippets/rally-<hash>/…`), `no-cache` for everything
+else — the pages, the service workers (`sw.js`, `sw-observe.js`, `sw-respond.js`), the
+manifest and the icons; otherwise `no-store`.
 
 The service worker, /sw.js, is an ordinary script at the root: served as
 text/javascript, its default scope is the whole site, so no
@@ -35,6 +38,7 @@ from __future__ import annotations
 import argparse
 import os
 import posixpath
+import re
 import signal
 import sys
 import urllib.parse
@@ -67,6 +71,10 @@ MIME_TYPES = {
     ".pdf": "application/pdf",
 }
 DEFAULT_TYPE = "application/octet-stream"
+# A name that changes whenever the content does (Trunk's and tools/postbuild.py's hashes, and
+# wasm-bindgen's snippet folders): such a file can be cached for a year.
+HASHED_RE = re.compile(r"(?:^|/)[A-Za-z0-9_.-]+-[0-9a-f]{15,16}(?:_bg)?\.(?:js|wasm|css)$"
+                       r"|^snippets/[A-Za-z0-9_-]+-[0-9a-f]{16}/")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -135,18 +143,19 @@ class Handler(BaseHTTPRequestHandler):
         if encoding:
             self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
-        self._common_headers(os.path.basename(file_path))
+        self._common_headers(os.path.relpath(file_path, self.root).replace(os.sep, "/"))
         self.end_headers()
         if not head_only:
             self.wfile.write(body)
 
-    def _common_headers(self, name: str = "") -> None:
+    def _common_headers(self, rel: str = "") -> None:
+        """`rel`: the file's path under the served folder ("" for an error)."""
         if not self.static_host:
             cache = "no-store"
-        elif name.endswith(".html") or name == "sw.js" or not name:
-            cache = "no-cache"
-        else:
+        elif HASHED_RE.search(rel):
             cache = "public, max-age=31536000, immutable"
+        else:
+            cache = "no-cache"
         self.send_header("Cache-Control", cache)
         self.send_header("X-Content-Type-Options", "nosniff")
 

@@ -1,17 +1,26 @@
-// Rally's service worker: keeps one version of the app — every file of dist/ — in the
-// browser's Cache Storage after the first visit, so that the app starts and works with the
-// network off, and can be installed.
+// Rally's service worker: keeps one version of a page of the app in the browser's Cache
+// Storage after the first visit, so that it starts and works with the network off, and can be
+// installed.
 //
-// This is the source; `tools/postbuild.py` writes dist/sw.js from it, filling in VERSION and
-// FILES (every file of dist/ but this one, with its SHA-256) — never edit dist/sw.js. A plain
-// classic script: no import, no module, same origin, so the page's CSP (`worker-src 'self'`)
-// allows it.
+// This is the source; `tools/postbuild.py` writes one worker per page from it, filling in
+// PAGE, VERSION and FILES (with each file's SHA-256) — never edit the written ones:
+//   - dist/sw.js (PAGE ''), registered by the recruiter's page (index.html) for the whole
+//     site: FILES is every file of dist/, the three pages included, since a recruiter may also
+//     code a session or answer a questionnaire;
+//   - dist/sw-observe.js and dist/sw-respond.js (PAGE 'observe', 'respond'), registered by
+//     the mediator's and the respondent's page with that page alone as scope: FILES is only
+//     what that page needs, so that a respondent never downloads the recruiter's module.
+// (src/platform/offline.rs says which page registers which.) Each keeps its own caches
+// (`rally-<version>`, `rally-observe-<version>`, `rally-respond-<version>`) and, when a new
+// version of it activates, deletes only its own older ones. A plain classic script: no
+// import, no module, same origin, so the page's CSP (`worker-src 'self'`) allows it.
 //
 // How it serves (only GET requests to this origin; anything else goes to the network):
 //   - every file of the version, pages included, from this version's cache first ("cache
 //     first"); a file that is not in it (or a cache that was evicted) from the network;
 //   - a page (a navigation) the same way: `/` is `index.html`, and a path without an
-//     extension that is not a file is `index.html` too, as tools/serve.py does.
+//     extension that is not a file is `index.html` too, as tools/serve.py does (only the
+//     recruiter's worker holds it: the others' scope is their own page).
 // Pages come from the cache rather than the network ("network first") on purpose: a page and
 // the hashed files it names must be of the same version, and the data a version wrote must
 // never be read by an older one. A page fetched from the network while an older worker is
@@ -27,11 +36,14 @@
 // once the new worker controls it (src/platform/offline.rs).
 'use strict';
 
+const PAGE = '';
 const VERSION = 'dev';
 const FILES = [];
 
-const PREFIX = 'rally-';
+const PREFIX = PAGE ? `rally-${PAGE}-` : 'rally-';
 const CACHE = PREFIX + VERSION;
+/** One of this worker's caches (a version of its page), not another page's. */
+const ours = (name) => name.startsWith(PREFIX) && !name.slice(PREFIX.length).includes('-');
 const urlOf = (path) => new URL(path, self.location).href;
 
 /** Hex SHA-256 of a byte buffer. */
@@ -62,7 +74,7 @@ async function download(url, hash) {
   return null;
 }
 
-/** A copy of the file from an older version's cache, when its content is unchanged. */
+/** A copy of the file from an older version's cache (any page's), when its content is unchanged. */
 async function reuse(url, hash, others) {
   for (const name of others) {
     const found = await (await caches.open(name)).match(url);
@@ -78,7 +90,7 @@ async function reuse(url, hash, others) {
 /** Puts every file of this version in its cache; fails (and the browser retries later) if one is missing. */
 async function precache() {
   const cache = await caches.open(CACHE);
-  const others = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== CACHE);
+  const others = (await caches.keys()).filter((n) => n.startsWith('rally-') && n !== CACHE);
   await Promise.all(FILES.map(async ([path, hash]) => {
     const url = urlOf(path);
     if (await cache.match(url)) return; // an install that was interrupted and started again
@@ -99,7 +111,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
-    await Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)));
+    await Promise.all(names.filter((n) => ours(n) && n !== CACHE).map((n) => caches.delete(n)));
     // On the first visit, take the page that registered us, so that it works offline from now on.
     await self.clients.claim();
   })());

@@ -22,12 +22,15 @@ pub fn available() -> bool {
         .is_some_and(|c| !c.is_undefined() && !c.is_null())
 }
 
-/// The address of this app without its fragment, e.g. `http://127.0.0.1:8080/`.
-pub fn app_url() -> String {
+/// The address of one of the app's pages (`file`, e.g. `respond.html`), next to this one:
+/// `http://127.0.0.1:8080/respond.html` from `http://127.0.0.1:8080/` or `…/index.html`.
+pub fn page_url(file: &str) -> String {
     web_sys::window()
         .and_then(|w| {
             let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+            let path = l.pathname().ok()?;
+            let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+            Some(format!("{}{folder}{file}", l.origin().ok()?))
         })
         .unwrap_or_default()
 }

@@ -1,6 +1,13 @@
-//! Offline use and updates: registers the service worker (`sw.js`, written by
-//! tools/postbuild.py from web/sw.js), which keeps every file of the app in the browser after
-//! the first visit, and says when a new version is ready.
+//! Offline use and updates: registers the service worker (written by tools/postbuild.py from
+//! web/sw.js), which keeps the page's files in the browser after the first visit, and says
+//! when a new version is ready.
+//!
+//! Each page has its worker ([`page_worker`]): the recruiter's (`index.html`) registers
+//! `sw.js` for the whole site, which keeps every page, since a recruiter may also code or
+//! answer; the mediator's and the respondent's pages register `sw-observe.js` and
+//! `sw-respond.js` with the page itself as scope, which keep only that page's files — a
+//! respondent never downloads the recruiter's module. A mediator's or respondent's page that
+//! the recruiter's worker already serves stays with it (no second copy, no hand-over).
 //!
 //! A new version never takes over by itself. The worker of a new version caches all of it,
 //! then waits; [`start`]'s callback tells the app, which offers to reload. Only
@@ -19,7 +26,7 @@ use web_sys::{
     ServiceWorkerState, ServiceWorkerUpdateViaCache,
 };
 
-/// Next to the page: the worker's scope is the folder the app is served from.
+/// Next to the pages: the recruiter's worker, whose scope is the folder the app is served from.
 const SCRIPT: &str = "sw.js";
 /// How often a page left open asks whether a new version exists (the browser also asks at
 /// every page load, and the app when it comes back to the foreground).
@@ -40,6 +47,28 @@ fn container() -> Option<ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
     let value = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker")).ok()?;
     (!value.is_undefined() && !value.is_null()).then(|| navigator.service_worker())
+}
+
+/// This page's worker and its scope (both relative to the page): `sw.js` and the default scope
+/// (the folder) for the recruiter's page, `sw-<page>.js` and the page alone for the others.
+fn page_worker() -> (&'static str, Option<&'static str>) {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    match path.rsplit('/').next() {
+        Some("observe.html") => ("sw-observe.js", Some("observe.html")),
+        Some("respond.html") => ("sw-respond.js", Some("respond.html")),
+        _ => (SCRIPT, None),
+    }
+}
+
+/// Whether the recruiter's worker (the whole app) controls this page.
+fn served_by_whole_app(workers: &ServiceWorkerContainer) -> bool {
+    workers.controller().is_some_and(|worker| {
+        let url = worker.script_url();
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        path.rsplit('/').next() == Some(SCRIPT)
+    })
 }
 
 /// Registers the worker (after the page has loaded, so that it never competes with the first
@@ -66,12 +95,22 @@ pub fn start(on_ready: impl Fn() + Clone + 'static) {
     }
     spawn_local(async move {
         page_loaded().await;
-        let options = RegistrationOptions::new();
-        // sw.js is always fetched from the server, never from the HTTP cache.
-        options.set_update_via_cache(ServiceWorkerUpdateViaCache::None);
+        let (script, scope) = page_worker();
+        let promise = if scope.is_some() && served_by_whole_app(&workers) {
+            // The recruiter's worker keeps this page already: watch it for new versions.
+            workers.get_registration()
+        } else {
+            let options = RegistrationOptions::new();
+            // The worker is always fetched from the server, never from the HTTP cache.
+            options.set_update_via_cache(ServiceWorkerUpdateViaCache::None);
+            if let Some(scope) = scope {
+                options.set_scope(scope);
+            }
+            workers.register_with_options(script, &options)
+        };
         // Refused (no worker for this page), or not a registration at all (a test browser
         // that blocks service workers answers `undefined`): the app simply stays online-only.
-        let Ok(Ok(registration)) = JsFuture::from(workers.register_with_options(SCRIPT, &options))
+        let Ok(Ok(registration)) = JsFuture::from(promise)
             .await
             .map(JsCast::dyn_into::<ServiceWorkerRegistration>)
         else {

@@ -207,6 +207,8 @@ function publish(dir, build) {
   fs.writeFileSync(index, /<meta name="rally-test-build"[^>]*>/.test(html)
     ? html.replace(/<meta name="rally-test-build"[^>]*>/, meta)
     : html.replace('<title>', `${meta}\n    <title>`));
+  // The build's compressed copies of the old page would be served in its place.
+  for (const suffix of ['.br', '.gz']) fs.rmSync(index + suffix, { force: true });
   execFileSync('python3', [path.join(ROOT, 'tools', 'postbuild.py'), dir], { stdio: 'pipe' });
 }
 

@@ -210,7 +210,6 @@ test('a protected invitation link opens with an independent implementation; a li
   await dialog.getByTestId('save-confirm').click();
   await expect(dialog).toHaveCount(0);
   const link = await card.getByTestId('invitation-link').inputValue();
-  // New links open the respondent's page directly.
   expect(link.startsWith(`${ORIGIN}/respond.html#/respond/s.`)).toBe(true);
   // Names travel sealed.
   expect(Buffer.from(link.split('#/respond/s.')[1], 'base64url').toString('utf8')).not.toContain('Paul');

@@ -11,6 +11,7 @@ use crate::domain::survey::Invitation;
 use crate::domain::timefmt::{read_date, write_date};
 use crate::platform::{clipboard, clock, storage};
 use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::frame::Page;
 use crate::ui::shell::state::{use_app, Msg};
 use crate::ui::widgets::protect::{make_link, save_file, Protection};
 use chrono::{NaiveDate, TimeDelta};
@@ -173,7 +174,12 @@ pub fn invitation_actions(p: &ActionsProps) -> Html {
                         copied.set(Some(clipboard::copy(&text).await));
                     });
                 });
-                let base = format!("{}{}", clipboard::page_url("respond.html"), LINK_ROUTE);
+                // The respondent's page itself, not the recruiter's (which would send them on).
+                let base = format!(
+                    "{}{}",
+                    clipboard::page_url(Page::Respondent.file()),
+                    LINK_ROUTE
+                );
                 make_link(
                     base,
                     invitation_payload(&inv),

@@ -1,0 +1,308 @@
+// The three pages — index.html (recruiter), observe.html (mediator), respond.html
+// (respondent) — each with its own WebAssembly module:
+//
+// 1. each boots under its CSP with a clean console (no error, no CSP violation, nothing
+//    but the local server), its own service worker takes it (sw.js for the recruiter's page,
+//    sw-observe.js, sw-respond.js for the others), and it loads again with the network off;
+// 2. old addresses land on the right page with the fragment intact, before the recruiter's
+//    module is fetched: an old invitation link /#/respond/<payload>, /#/answer/<id>, and the
+//    old observation routes /#/observe…;
+// 3. a respondent opening an invitation link never asks the server for the recruiter's module
+//    (rally-<hash>.js, rally-<hash>_bg.wasm) nor the mediator's (rally-observe-…), not even once
+//    the service worker has installed: checked on the server's own request log;
+// 4. the recruiter's navigation to the other two pages, with the recruiter's worker (which
+//    keeps all three pages) serving them: no second worker is registered;
+// 5. a new version of the respondent's page is announced by its own worker ("A new version is
+//    ready — reload") and taken on the click.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, instrument, waitForApp, ORIGIN } from './helpers.mjs';
+import { invitationLink } from '../../bench/pages.mjs';
+import { startServer } from '../../bench/run.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = path.join(ROOT, 'dist');
+
+/** The recruiter's module (rally-<hash>.js / _bg.wasm) and the mediator's. */
+const RECRUITER_MODULE = /\/rally-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+const MEDIATOR_MODULE = /\/rally-observe-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+const RESPONDENT_MODULE = /\/rally-respond-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+
+const { inv, fragment } = invitationLink('pages-spec');
+
+const PAGES = [
+  { name: 'index.html', route: '/', worker: '/sw.js', cache: /^rally-[0-9a-f]{16}$/,
+    ready: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible() },
+  { name: 'observe.html', route: '/observe.html#/observe', worker: '/sw-observe.js', cache: /^rally-observe-[0-9a-f]{16}$/,
+    ready: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible() },
+  { name: 'respond.html', route: `/respond.html${fragment}`, worker: '/sw-respond.js', cache: /^rally-respond-[0-9a-f]{16}$/,
+    ready: (page) => expect(page.getByTestId('rs-consent')).toBeVisible() },
+];
+
+/** A new context in English on the suite's server. */
+async function englishContext(browser, options = {}) {
+  const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1280, height: 900 }, ...options });
+  await context.addInitScript(() => {
+    if (!localStorage.getItem('rally.lang')) localStorage.setItem('rally.lang', 'en');
+  });
+  return context;
+}
+
+/** Waits until a service worker controls the page; its script's path and the caches. */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+  return page.evaluate(async () => ({
+    worker: new URL(navigator.serviceWorker.controller.scriptURL).pathname,
+    registrations: (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname),
+    caches: Object.fromEntries(await Promise.all((await caches.keys()).map(async (name) => [
+      name, (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)]))),
+  }));
+}
+
+for (const p of PAGES) {
+  test(`${p.name} boots under its CSP with a clean console, and again offline`, async ({ browser }) => {
+    const context = await englishContext(browser);
+    const page = await context.newPage();
+    const watch = await instrument(page);
+    const response = await page.goto(p.route);
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe(p.route.split('#')[0]);
+    await waitForApp(page);
+    await p.ready(page);
+    await page.waitForLoadState('networkidle');
+    const csp = await page.evaluate(
+      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-inline'");
+    expect(await page.locator('script:not([src])').count(), 'inline scripts').toBe(0);
+
+    // Its own worker, with its own cache.
+    const sw = await controlled(page);
+    expect(sw.worker).toBe(p.worker);
+    const names = Object.keys(sw.caches);
+    expect(names, 'one cache, this page\'s').toHaveLength(1);
+    expect(names[0]).toMatch(p.cache);
+    const kept = sw.caches[names[0]];
+    expect(kept).toContain(`/${p.name}`);
+    if (p.name !== 'index.html') {
+      expect(kept.filter((u) => RECRUITER_MODULE.test(u) || u === '/index.html'), 'the recruiter\'s files').toEqual([]);
+      const other = p.name === 'respond.html' ? MEDIATOR_MODULE : RESPONDENT_MODULE;
+      expect(kept.filter((u) => other.test(u)), 'the other page\'s module').toEqual([]);
+    } else {
+      // The recruiter's worker keeps all three pages: a recruiter also codes and answers.
+      expect(kept).toEqual(expect.arrayContaining(['/observe.html', '/respond.html']));
+    }
+
+    // With the network off, the page comes from its worker and starts again.
+    await context.setOffline(true);
+    const again = await page.reload();
+    expect(again?.fromServiceWorker(), 'the page comes from the service worker').toBe(true);
+    await waitForApp(page);
+    if (p.name === 'respond.html') {
+      // The link was read on the first visit: the address is the invitation's own now.
+      await expect(page).toHaveURL(new RegExp(`respond\\.html#/answer/${inv.id}$`));
+    }
+    await p.ready(page);
+
+    expect(watch.network.foreign(), `requests that left ${ORIGIN}`).toEqual([]);
+    expect(watch.network.failed(), 'failed requests').toEqual([]);
+    expect(watch.console.errors(), 'console errors').toEqual([]);
+    expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
+    await context.close();
+  });
+}
+
+// ------------------------------------------------------------- old links --
+
+const OLD = [
+  { from: `/${fragment}`, to: `/respond.html${fragment}`, lands: (page) => expect(page.getByTestId('rs-consent')).toBeVisible() },
+  { from: '/#/respond', to: '/respond.html#/respond', lands: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible() },
+  { from: `/#/answer/${inv.id}`, to: `/respond.html#/answer/${inv.id}`, lands: (page) => expect(page.getByRole('main')).toBeVisible() },
+  { from: '/#/observe', to: '/observe.html#/observe', lands: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible() },
+  {
+    // A coding screen's address (a kit this browser does not hold: "Session not found").
+    from: `/#/observe/${'a'.repeat(8)}-0000-4000-8000-${'a'.repeat(12)}/${'b'.repeat(8)}-0000-4000-8000-${'b'.repeat(12)}/${'c'.repeat(8)}-0000-4000-8000-${'c'.repeat(12)}/rate`,
+    lands: (page) => expect(page.getByRole('heading', { level: 1 })).toHaveText('Session not found'),
+  },
+];
+for (const o of OLD) o.to ??= `/observe.html${o.from.slice(1)}`;
+
+for (const o of OLD) {
+  const label = o.from.length > 40 ? `${o.from.slice(0, 22)}…` : o.from;
+  test(`an old address ${label} lands on ${o.to.split('#')[0]} with its fragment, without the recruiter's module`, async ({ browser }) => {
+    const context = await englishContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const watch = await instrument(page);
+    const navigations = [];
+    page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
+    await page.goto(o.from);
+    await page.waitForURL((url) => url.pathname !== '/');
+    await waitForApp(page);
+    await page.waitForLoadState('networkidle');
+    expect(watch.console.errors(), 'console errors').toEqual([]);
+    await o.lands(page);
+    // The page's first address is the old one's fragment on the right page, as it was.
+    const onPage = navigations.find((u) => new URL(u).pathname !== '/');
+    expect(onPage).toBe(ORIGIN + o.to);
+    expect(watch.network.urls.filter((u) => RECRUITER_MODULE.test(new URL(u).pathname)), 'the recruiter\'s module').toEqual([]);
+    expect(watch.console.errors(), 'console errors').toEqual([]);
+    expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
+    await context.close();
+  });
+}
+
+// --------------------------------------------- what a respondent downloads --
+
+/** tools/serve.py on a free port, logging every request it answers: { origin, paths, stop }. */
+function loggedServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [path.join(ROOT, 'tools', 'serve.py'), '--dir', DIST, '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
+    const paths = [];
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+      const lines = err.split('\n');
+      err = lines.pop();
+      for (const line of lines) {
+        const m = line.match(/"(?:GET|HEAD) (\S+) HTTP/);
+        if (m) paths.push(new URL(m[1], 'http://x').pathname);
+      }
+    });
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/serving .* on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) {
+        resolve({
+          origin: m[1],
+          paths,
+          stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
+        });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`serve.py exited (${code})`)));
+  });
+}
+
+test('a respondent never fetches the recruiter\'s or the mediator\'s module, not even once the service worker has installed', async ({ browser }) => {
+  expect(fs.existsSync(path.join(DIST, 'sw-respond.js')), 'dist/sw-respond.js (make build)').toBe(true);
+  const server = await loggedServer();
+  try {
+    for (const from of [`/respond.html${fragment}`, `/${fragment}`]) {
+      server.paths.length = 0;
+      const context = await englishContext(browser, { baseURL: server.origin });
+      const page = await context.newPage();
+      await page.goto(from);
+      await waitForApp(page);
+      await expect(page.getByTestId('rs-consent')).toBeVisible();
+      const sw = await controlled(page);
+      expect(sw.worker).toBe('/sw-respond.js');
+      expect(sw.registrations).toEqual(['/respond.html']);
+      // Answer a little and come back: nothing else is fetched.
+      await page.getByTestId('rs-consent').click();
+      await expect(page.getByTestId('rs-item').first()).toBeVisible();
+      await page.reload();
+      await waitForApp(page);
+      await expect(page.getByTestId('rs-item').first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      const served = [...server.paths];
+      expect(served, 'the respondent\'s module was served').toEqual(expect.arrayContaining(
+        [expect.stringMatching(RESPONDENT_MODULE), '/sw-respond.js']));
+      expect(served.filter((u) => RECRUITER_MODULE.test(u) || MEDIATOR_MODULE.test(u)),
+        `${from}: other pages' modules requested from the server`).toEqual([]);
+      expect(served.filter((u) => /^\/sw(-observe)?\.js$/.test(u)), 'another page\'s worker').toEqual([]);
+      await context.close();
+    }
+  } finally {
+    await server.stop();
+  }
+});
+
+// ------------------------------------------------- the recruiter's navigation --
+
+test('the recruiter\'s navigation opens the mediator\'s and the respondent\'s pages, kept by the recruiter\'s worker', async ({ browser }) => {
+  const context = await englishContext(browser);
+  const page = await context.newPage();
+  const watch = await instrument(page);
+  await page.goto('/');
+  await waitForApp(page);
+  expect((await controlled(page)).worker).toBe('/sw.js');
+  const nav = page.getByRole('navigation').first();
+
+  await nav.getByRole('link', { name: 'Observation' }).click();
+  await expect(page).toHaveURL(`${ORIGIN}/observe.html#/observe`);
+  await waitForApp(page);
+  await page.waitForLoadState('networkidle');
+  expect(watch.console.errors(), 'console errors on observe.html').toEqual([]);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  let sw = await controlled(page);
+  expect(sw.worker, 'the recruiter\'s worker serves the mediator\'s page').toBe('/sw.js');
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/(index\.html)?#?\/?$/);
+  await waitForApp(page);
+  await page.getByRole('navigation').first().getByRole('link', { name: 'Answer' }).click();
+  await expect(page).toHaveURL(`${ORIGIN}/respond.html#/respond`);
+  await waitForApp(page);
+  await page.waitForLoadState('networkidle');
+  expect(watch.console.errors(), 'console errors on respond.html').toEqual([]);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  sw = await controlled(page);
+  expect(sw.worker).toBe('/sw.js');
+  // Kept by the recruiter's worker already: the other pages register no worker of their own.
+  await page.waitForLoadState('networkidle');
+  expect((await controlled(page)).registrations).toEqual(['/']);
+  expect(watch.console.errors(), 'console errors').toEqual([]);
+  expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
+  await context.close();
+});
+
+// ------------------------------------------------ a new version of one page --
+
+test('a new version of respond.html is announced by its own worker and taken on the click', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const dir = testInfo.outputPath('dist');
+  fs.cpSync(DIST, dir, { recursive: true });
+  const server = await startServer(dir);
+  try {
+    const context = await englishContext(browser, { baseURL: server.origin });
+    const page = await context.newPage();
+    const watch = await instrument(page);
+    await page.goto(`/respond.html${fragment}`);
+    await waitForApp(page);
+    await expect(page.getByTestId('rs-consent')).toBeVisible();
+    const before = await controlled(page);
+    expect(before.worker).toBe('/sw-respond.js');
+    const recruiterSw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+
+    // A deploy changes respond.html: postbuild writes a new sw-respond.js (and sw.js).
+    const file = path.join(dir, 'respond.html');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8')
+      .replace('<title>', '<meta name="rally-test-build" content="2" />\n    <title>'));
+    for (const suffix of ['.br', '.gz']) fs.rmSync(file + suffix, { force: true });
+    execFileSync('python3', [path.join(ROOT, 'tools', 'postbuild.py'), dir], { stdio: 'pipe' });
+    expect(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8')).not.toBe(recruiterSw);
+
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    const banner = page.getByTestId('update-banner');
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('meta[name="rally-test-build"]')).toHaveCount(0);
+    const loaded = page.waitForEvent('load');
+    await page.getByTestId('update-reload').click();
+    await loaded;
+    await waitForApp(page);
+    await expect(page.locator('meta[name="rally-test-build"]')).toHaveAttribute('content', '2');
+    await expect(page.getByTestId('update-banner')).toHaveCount(0);
+    const after = await controlled(page);
+    expect(after.worker).toBe('/sw-respond.js');
+    expect(Object.keys(after.caches), 'the old version\'s cache is gone').toHaveLength(1);
+    expect(Object.keys(after.caches)[0]).not.toBe(Object.keys(before.caches)[0]);
+    expect(watch.console.errors(), 'console errors').toEqual([]);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
