@@ -34,13 +34,3 @@ pub fn page_url(file: &str) -> String {
         })
         .unwrap_or_default()
 }
-
-/// The address of another page of this app beside this one, e.g. `http://127.0.0.1:8080/respond.html`
-/// from `http://127.0.0.1:8080/` or `…/index.html`.
-pub fn page_url(file: &str) -> String {
-    let here = app_url();
-    match here.rfind('/') {
-        Some(i) => format!("{}{file}", &here[..=i]),
-        None => file.to_owned(),
-    }
-}
