@@ -194,6 +194,11 @@ async function measuredLoad(env, { doc, selector, min, flag, route = '/', storag
       await seeder.goto(env.origin + route);
       await seeder.waitForFunction(({ selector, min }) => document.querySelectorAll(selector).length >= min
         && localStorage.getItem('rally.workspace') === null, { selector, min }, { timeout });
+      // The app writes the moved record back once (its autosave, 300 ms later): let it finish
+      // before the page goes, so that the measured load never meets a write under way.
+      await seeder.waitForTimeout(1_000);
+      await seeder.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'Saved',
+        null, { timeout });
     }
     await seeder.close();
     await context.addInitScript(({ selector, min, flag }) => {
@@ -223,10 +228,11 @@ async function measuredLoad(env, { doc, selector, min, flag, route = '/', storag
       const diag = await page.evaluate((selector) => ({
         rejected: Object.keys(localStorage).filter((k) => k.startsWith('rally.workspace.unreadable.')),
         found: document.querySelectorAll(selector).length,
+        screen: (document.body?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 300),
       }), selector).catch(() => ({}));
       const why = diag.rejected?.length
         ? 'the app rejected the seeded document (it moved it to ' + diag.rejected.join(', ') + ')'
-        : `found ${diag.found ?? '?'} of ${min} elements matching ${selector}`;
+        : `found ${diag.found ?? '?'} of ${min} elements matching ${selector}; on screen: ${diag.screen ?? '?'}`;
       throw new Error(`timed out after ${timeout} ms: ${why}` +
         (errors.length ? `\n  page errors:\n    ${errors.join('\n    ')}` : ''));
     }
