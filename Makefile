@@ -55,7 +55,7 @@ build: setup
 	  rm -rf target/pages $(DIST).next && mkdir -p $(DIST).next; \
 	  for page in $(PAGES); do \
 	    trunk build --release --offline --dist target/pages/$$page $$page.html; \
-	    mv target/pages/$$page/index.html target/pages/$$page/$$page.html; \
+	    [ $$page = index ] || mv target/pages/$$page/index.html target/pages/$$page/$$page.html; \
 	    cp -R target/pages/$$page/. $(DIST).next/; \
 	  done; \
 	  python3 tools/postbuild.py $(DIST).next; \
