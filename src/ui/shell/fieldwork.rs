@@ -308,15 +308,15 @@ fn legacy(scope: Scope, text: &str) -> Option<Fieldwork> {
         Scope::All => {
             let (doc, _) = read_stored(text.as_bytes()).ok()?;
             let mut fw = Fieldwork::default().import(&doc.kits, &doc.observations).0;
-            fw.invitations = doc.invitations;
-            fw.responses = doc.responses;
+            fw.invitations = doc.invitations.into();
+            fw.responses = doc.responses.into();
             Some(fw)
         }
         Scope::Survey => {
             let (invitations, responses) = read_survey_file(text.as_bytes()).ok()?;
             Some(Fieldwork {
-                invitations,
-                responses,
+                invitations: invitations.into(),
+                responses: responses.into(),
                 ..Fieldwork::default()
             })
         }

@@ -138,8 +138,8 @@ pub struct Observation {
     pub candidate_id: Option<Uuid>,
     pub scheme: SchemeRef,
     pub clock: Clock,
-    /// Sorted by `(at_ms, seq)`.
-    pub events: Vec<Event>,
+    /// Sorted by `(at_ms, seq)`; in shared chunks, so that a copy costs little (`events.rs`).
+    pub events: Events,
     /// Sorted by `at_ms`, in the order they were written at equal times.
     pub notes: Vec<Note>,
     /// The rating grid of `ratings`: set by the first rating, or at submission with a grid.
@@ -331,7 +331,7 @@ impl Observation {
             candidate_id: None,
             scheme: SchemeRef::of(scheme),
             clock: Clock::default(),
-            events: Vec::new(),
+            events: Events::new(),
             notes: Vec::new(),
             bars: None,
             ratings: Vec::new(),
@@ -355,7 +355,7 @@ impl Observation {
             candidate_id: self.candidate_id,
             scheme: self.scheme.clone(),
             clock: self.clock.clone(),
-            events: Vec::new(),
+            events: Events::new(),
             notes: self.notes.clone(),
             bars: self.bars.clone(),
             ratings: self.ratings.clone(),
@@ -420,10 +420,12 @@ impl Observation {
     }
 }
 
+mod events;
 mod reducer;
 mod tally;
 mod validate;
 
+pub use events::{Events, EVENTS_PER_CHUNK};
 pub use tally::Tally;
 
 #[cfg(test)]
