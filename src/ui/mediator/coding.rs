@@ -3,8 +3,9 @@
 //! The keyboard listener sits on the window in the capture phase, so it sees a key before the
 //! App's own shortcuts (Ctrl+Z here undoes the last event, not a campaign change) and can
 //! leave keys typed in a field alone. Only the last events are rendered (a long session holds
-//! thousands), the counts are recomputed once per change of the log, and the clock ticks in its
-//! own small component so that the page itself only renders when something happens.
+//! thousands), the counts follow each change of the log by recounting only the chunk of events
+//! it touched (`Tally::follow`), and the clock ticks in its own small component so that the
+//! page itself only renders when something happens.
 
 use super::common::{
     actor_class, breadcrumb, category_class, event_line, event_words, focus_by_id, locate,
@@ -20,7 +21,9 @@ use crate::domain::i18n::observe::{self as words, O};
 use crate::domain::i18n::{action_on, date_time};
 use crate::domain::lang::Lang;
 use crate::domain::observation::clock::{Clock, ClockState};
-use crate::domain::observation::log::{Event, EventFields, Observation, ObservationAction, Tally};
+use crate::domain::observation::log::{
+    Event, EventFields, Events, Observation, ObservationAction, Tally,
+};
 use crate::domain::observation::scheme::{Actor, Applies, CodeKind, Scheme};
 use crate::platform::{clock, random};
 use crate::ui::shell::fieldwork::{observe, start, use_fieldwork, FieldworkHandle};
@@ -69,6 +72,8 @@ pub fn coding(p: &SessionProps) -> Html {
     let limit = use_state(|| RECENT);
     let insert_open = use_state(|| false);
     let key_handler = use_mut_ref(|| None::<KeyHandler>);
+    // The live counts and the version of the log they count.
+    let counted = use_mut_ref(|| None::<(Uuid, Events, Tally)>);
 
     // One window listener for the page's lifetime; it calls the handler of the latest render.
     {
@@ -93,14 +98,29 @@ pub fn coding(p: &SessionProps) -> Html {
     let obs = place.as_ref().and_then(|pl| pl.observation(&fw.fieldwork));
     let scheme = obs.and_then(|o| known_scheme(&o.scheme.id, o.scheme.version));
 
-    // Counts and the last event added: once per change of the log, not per tick or key.
-    let memo_key = obs.map(|o| (o.id, o.revision));
-    let derived = {
+    // The counts follow the log from one version to the next: only the chunk of events a
+    // change touched is counted again, whatever the length of the log.
+    let tally = {
+        let mut counted = counted.borrow_mut();
+        match (obs, &mut *counted) {
+            (Some(o), Some((id, seen, tally))) if *id == o.id => {
+                tally.follow(seen, &o.events);
+                *seen = o.events.clone();
+            }
+            (Some(o), _) => *counted = Some((o.id, o.events.clone(), Tally::of(o))),
+            (None, _) => *counted = None,
+        }
+        counted
+            .as_ref()
+            .map(|(_, _, t)| t.clone())
+            .unwrap_or_default()
+    };
+    // The last event added: once per change of the log, not per tick or key.
+    let last_added = {
         let fw = fw.clone();
-        use_memo(memo_key, move |k| {
+        use_memo(obs.map(|o| (o.id, o.revision)), move |k| {
             k.and_then(|(id, _)| fw.fieldwork.observations.versions().find(|o| o.id == id))
-                .map(|o| (Tally::of(o), o.events.iter().max_by_key(|e| e.seq).cloned()))
-                .unwrap_or_default()
+                .and_then(|o| o.events.iter().max_by_key(|e| e.seq).cloned())
         })
     };
 
@@ -135,7 +155,7 @@ pub fn coding(p: &SessionProps) -> Html {
     };
     let obs_id = obs.id;
     let read_only = obs.is_submitted();
-    let last = derived.1.clone();
+    let last = (*last_added).clone();
 
     let actions = Actions {
         // A press from a key or a tap: the pad decides, the store applies.
@@ -262,7 +282,7 @@ pub fn coding(p: &SessionProps) -> Html {
             obs,
             people,
             &st,
-            &derived.0,
+            &tally,
             last.as_ref(),
             &actions,
         )
