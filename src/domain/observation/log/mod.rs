@@ -387,6 +387,28 @@ impl Observation {
         self.events.iter().find(|e| e.id == id)
     }
 
+    /// The event added most recently (whatever its time), if any: the one with the highest
+    /// `seq`. When the latest change added it (live coding: the last event of the log), it is
+    /// found without looking further.
+    pub fn last_added(&self) -> Option<&Event> {
+        self.last_added_index().map(|i| &self.events[i])
+    }
+
+    pub(super) fn last_added_index(&self) -> Option<usize> {
+        // `seq` is at most the revision, and the event of the latest revision, if it is still
+        // there, has the highest: seen from the end, it usually comes first.
+        let mut best: Option<(usize, u64)> = None;
+        for (i, e) in self.events.iter().enumerate().rev() {
+            if e.seq == self.revision {
+                return Some(i);
+            }
+            if best.is_none_or(|(_, seq)| e.seq > seq) {
+                best = Some((i, e.seq));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
     /// The open state of the state code `code` for `actor`, if any: the UI ends it when the
     /// key is pressed again.
     pub fn open_state(&self, code: &str, actor: Option<Actor>) -> Option<&Event> {

@@ -170,11 +170,7 @@ impl Observation {
             }
             ObservationAction::UndoLastEvent => {
                 let index = self
-                    .events
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|(_, e)| e.seq)
-                    .map(|(i, _)| i)
+                    .last_added_index()
                     .ok_or(ObservationError::NothingToUndo)?;
                 let removed = self.events.remove(index);
                 self.drop_evidence(removed.id);

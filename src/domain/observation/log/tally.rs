@@ -111,7 +111,8 @@ mod tests {
     }
 
     proptest! {
-        /// Following the log change by change gives the counts of the whole log, every time.
+        /// Following the log change by change gives the counts of the whole log, every time
+        /// (and `Observation::last_added` the event a search of the whole log finds).
         #[test]
         fn following_the_log_counts_like_a_recount(start in 0usize..400, picks in prop::collection::vec((any::<u8>(), any::<usize>(), any::<usize>()), 1..60)) {
             let s = default_scheme();
@@ -129,6 +130,8 @@ mod tests {
                 let _ = o.apply_mut(s, &a, t(10_000 + k as i64 * 1_000));
                 tally.follow(&before, &o.events);
                 prop_assert_eq!(&tally, &Tally::of(&o));
+                // And the last event added is found like a search of the whole log.
+                prop_assert_eq!(o.last_added(), o.events.iter().max_by_key(|e| e.seq));
             }
         }
     }
