@@ -55,7 +55,6 @@ impl Events {
             chunks: self.chunks.iter(),
             front: [].iter(),
             back: [].iter(),
-            left: self.len,
         }
     }
 
@@ -294,48 +293,55 @@ pub struct Iter<'a> {
     chunks: std::slice::Iter<'a, Chunk>,
     front: std::slice::Iter<'a, Event>,
     back: std::slice::Iter<'a, Event>,
-    left: usize,
 }
 
 impl<'a> Iterator for Iter<'a> {
     type Item = &'a Event;
 
+    #[inline]
     fn next(&mut self) -> Option<&'a Event> {
         loop {
             if let Some(e) = self.front.next() {
-                self.left -= 1;
                 return Some(e);
             }
             match self.chunks.next() {
                 Some(c) => self.front = c.iter(),
-                None => {
-                    let e = self.back.next()?;
-                    self.left -= 1;
-                    return Some(e);
-                }
+                None => return self.back.next(),
             }
         }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
+        let n = self.front.len()
+            + self
+                .chunks
+                .as_slice()
+                .iter()
+                .map(|c| c.len())
+                .sum::<usize>()
+            + self.back.len();
+        (n, Some(n))
+    }
+
+    fn fold<B, F: FnMut(B, &'a Event) -> B>(self, init: B, mut f: F) -> B {
+        let mut acc = self.front.fold(init, &mut f);
+        for c in self.chunks {
+            acc = c.iter().fold(acc, &mut f);
+        }
+        self.back.fold(acc, f)
     }
 }
 
 impl DoubleEndedIterator for Iter<'_> {
+    #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(e) = self.back.next_back() {
-                self.left -= 1;
                 return Some(e);
             }
             match self.chunks.next_back() {
                 Some(c) => self.back = c.iter(),
-                None => {
-                    let e = self.front.next_back()?;
-                    self.left -= 1;
-                    return Some(e);
-                }
+                None => return self.front.next_back(),
             }
         }
     }
@@ -471,6 +477,17 @@ mod tests {
             prop_assert_eq!(log.iter_range(a..b).collect::<Vec<_>>(), want);
             prop_assert_eq!(log.partition_point(|e| e.at_ms < cut), plain.partition_point(|e| e.at_ms < cut));
             prop_assert_eq!(log.iter().len(), n);
+            // From both ends at once, the length left always exact.
+            let (mut it, mut want) = (log.iter(), plain.iter());
+            for k in 0..n + 1 {
+                prop_assert_eq!(it.len(), want.len());
+                if k % 3 == 0 {
+                    prop_assert_eq!(it.next_back(), want.next_back());
+                } else {
+                    prop_assert_eq!(it.next(), want.next());
+                }
+            }
+            prop_assert_eq!(log.iter().fold(0, |s, e| s + e.at_ms), plain.iter().map(|e| e.at_ms).sum::<u64>());
             prop_assert_eq!(log.first(), plain.first());
             prop_assert_eq!(log.last(), plain.last());
             let json = serde_json::to_string(&log).unwrap();
