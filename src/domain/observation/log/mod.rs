@@ -12,12 +12,15 @@
 //! Events stay sorted by `(at_ms, seq)`; `seq` is the revision that created the event, so it
 //! is unique, orders events logged at the same millisecond, and tells which event was added
 //! last (for undo). Costs, with n events:
-//! * adding at the clock's time: O(log n) to find the place (the end, in practice: an O(1)
-//!   push, no sort) plus one O(n) pass that compares 16-byte identifiers and finds an open
-//!   state of the same code (a few microseconds at 5,000 events);
-//! * inserting or editing at another time: O(log n) search plus an O(n) memory move;
-//! * undo, delete, end a state: O(n) scan;
-//! * [`Observation::apply`] also clones the observation, O(n); [`Observation::apply_mut`]
+//! * adding at the clock's time: O(log n) to find the place (the end, in practice: a push
+//!   that copies the last chunk of 100 events at most, see `events.rs`) plus one O(n) pass
+//!   that compares 16-byte identifiers and finds an open state of the same code (a few
+//!   microseconds at 5,000 events);
+//! * inserting or editing at another time: O(log n) search plus an O(n) move of the events
+//!   after it;
+//! * undo: found from the end ([`Observation::last_added`]); delete, end a state: O(n) scan;
+//! * [`Observation::apply`] also clones the observation: its header, and one pointer per
+//!   chunk of 100 events (the chunks are shared until changed); [`Observation::apply_mut`]
 //!   does not.
 //!
 //! After coding, the mediator rates the session on a rating grid ([`Bars`]): `Rate`,
@@ -28,8 +31,9 @@
 //! observation in anyway, on the mediator's explicit choice. Deleting an event also removes it
 //! from the evidence of every rating.
 //!
-//! This file holds the types; `reducer.rs` applies changes, `validate.rs` checks a stored or
-//! imported observation, `tally.rs` keeps the live counts.
+//! This file holds the types; `events.rs` the event log in shared chunks, `reducer.rs` applies
+//! changes, `validate.rs` checks a stored or imported observation, `tally.rs` keeps the live
+//! counts.
 
 use super::{
     clock::Clock, clock::ClockError, rating::Bars, rating::BarsRef, rating::Rating, scheme::Actor,
