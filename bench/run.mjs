@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../playwright.config.mjs';
 import { benchPageSizes, benchSlow4G, spread } from './pages.mjs';
+import { benchCoding } from './coding.mjs';
+import { benchScale } from './scale.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The stored workspace is seeded from the current-version fixture (what the app writes);
@@ -285,81 +287,6 @@ async function benchFirstRender(env) {
       after_upgrade: upgrade.s,
     },
   };
-}
-
-// ------------------------------------------------ keystroke latency --
-// Keystroke-to-screen latency on the mediator's coding screen with 5,000 events already
-// coded. The seeded document (target/bench/fieldwork-5000.json) is written by
-// `cargo run --release --example bench_core` (make bench runs it first). For each of K events
-// the actor key is pressed, then the code key; the latency is measured from the code key's
-// keydown to the animation frame after the event list changed (the frame that shows it).
-async function benchKeystrokeLatency(env) {
-  const TARGET_P95_MS = 16;
-  const K = 60;
-  const file = path.join(ROOT, 'target', 'bench', 'fieldwork-5000.json');
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`cargo run --release --example bench_core\` first`);
-  const data = fs.readFileSync(file, 'utf8');
-  const doc = JSON.parse(data);
-  const kit = doc.kits[0];
-  const session = doc.observations[0].session_id;
-  const context = await env.browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 900 } });
-  try {
-    await context.addInitScript((stored) => {
-      // Registered before the app's own key handler, which may stop the event.
-      window.__kd = null;
-      window.addEventListener('keydown', (e) => { if (e.key !== 'c') window.__kd = performance.now(); }, true);
-      if (!sessionStorage.getItem('bench-seeded')) {
-        localStorage.setItem('rally.fieldwork', stored);
-        localStorage.setItem('rally.lang', 'en');
-        sessionStorage.setItem('bench-seeded', '1');
-      }
-    }, data);
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${env.origin}/observe.html#/observe/${kit.id}/${session}`);
-    await page.waitForSelector('[data-testid="obs-events"] li', { timeout: 30_000 });
-    await page.evaluate(() => {
-      window.__lat = [];
-      // The clock ticks elsewhere on the page: only changes to the event list or to the
-      // "last coded" line count as the keystroke's effect on screen.
-      const relevant = (r) => {
-        const n = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-        return !!n && !!(n.closest('[data-testid="obs-events"], [data-testid="obs-prompt"]') ||
-          n.querySelector?.('[data-testid="obs-events"], [data-testid="obs-prompt"]'));
-      };
-      new MutationObserver((records) => {
-        const t0 = window.__kd;
-        if (t0 === null || !records.some(relevant)) return;
-        window.__kd = null;
-        requestAnimationFrame(() => window.__lat.push(performance.now() - t0));
-      }).observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
-    });
-    const codes = ['i', 'o', 'q', 'a', 'd', 'e'];
-    await page.locator('main h1').first().click();
-    for (let i = 0; i < K; i++) {
-      await page.keyboard.press('c');
-      await page.keyboard.press(codes[i % codes.length]);
-      await page.waitForFunction((n) => window.__lat.length >= n, i + 1, { timeout: 10_000 });
-    }
-    const lat = await page.evaluate(() => window.__lat);
-    const count = await page.locator('[data-testid="obs-events"] li').count();
-    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    const sorted = [...lat].sort((a, b) => a - b);
-    const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)];
-    const s = summarize(lat);
-    return {
-      ok: p95 <= TARGET_P95_MS,
-      lines: [
-        `keystroke to screen, coding with 5,000+ events: median ${fmtMs(s.median)}, p95 ${fmtMs(p95)}, max ${fmtMs(s.max)} ` +
-          `over ${K} coded events (target p95 ≤ ${TARGET_P95_MS} ms) ${verdict(p95, TARGET_P95_MS)}`,
-        `  (rows rendered in the recent-events list: ${count})`,
-      ],
-      figures: { events: 5000, keystrokes: K, ...s, p95, target_p95_ms: TARGET_P95_MS },
-    };
-  } finally {
-    await context.close();
-  }
 }
 
 // ------------------------------------------------------ page render --
@@ -662,7 +589,8 @@ const BENCHMARKS = [
   { name: 'slow-4g', run: benchSlow4G, needsBrowser: true },
   { name: 'first-render', run: benchFirstRender, needsBrowser: true },
   { name: 'page-render', run: benchPageRender, needsBrowser: true },
-  { name: 'keystroke', run: benchKeystrokeLatency, needsBrowser: true },
+  { name: 'keystroke', run: benchCoding, needsBrowser: true },
+  { name: 'scale', run: benchScale, needsBrowser: true },
   { name: 'compare', run: benchComparePage, needsBrowser: true },
   { name: 'unlock', run: benchUnlock, needsBrowser: true },
 ];

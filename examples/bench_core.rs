@@ -33,58 +33,76 @@ impl Rng {
     }
 }
 
-/// Writes `target/bench/fieldwork-5000.json`: a kit and this 5,000-event observation (clock
-/// running), for the browser benchmark of keystroke latency (`bench/run.mjs`).
-fn write_browser_fixture(o: &Observation, now: chrono::DateTime<chrono::Utc>) {
-    use rally::domain::campaign::{Campaign, Leader, Person, Status, WorkSession};
-    use rally::domain::fieldwork::{Fieldwork, Kit};
-    use rally::domain::file::Document;
-    use rally::domain::role::builtin_roles;
-    let id = Uuid::from_u128;
-    let campaign = Campaign {
-        id: id(2),
-        name: "Bench — 5,000 events".into(),
-        role: builtin_roles()[0].clone(),
-        leader: Leader {
-            name: "Claire Martin".into(),
-            title: "CEO".into(),
-        },
-        candidates: vec![Person {
-            id: id(10),
-            name: "Jean Dupont".into(),
-            email: String::new(),
-        }],
-        mediators: vec![Person {
-            id: id(4),
-            name: "Amina Benali".into(),
-            email: String::new(),
-        }],
-        sessions: vec![
-            WorkSession::empty(id(3)),
-            WorkSession::empty(id(31)),
-            WorkSession::empty(id(32)),
-        ],
-        instruments: vec![],
-        status: Status::Active,
-        status_before_archive: None,
-        created_at: now,
-        updated_at: now,
-        revision: 1,
-        decisions: Vec::new(),
-        version_choices: Vec::new(),
-        clock_offsets: Vec::new(),
-        sample: false,
-        closed_on: None,
-        retention_months: None,
-        erasures: Vec::new(),
+/// One coded event in a mediator's store (a sample campaign's kits, observations and answers,
+/// plus one observation of `n` events): the core's share of a keystroke — the store's change
+/// (`Fieldwork::observe`), the live counts (`Tally::follow`), the last event added, and the
+/// records the saver writes (`fieldwork_changes`) — for n = 100 to 20,000. Median of 200.
+fn bench_coded_event() {
+    use rally::domain::fieldwork::Fieldwork;
+    use rally::domain::file::stored::fieldwork_changes;
+    use rally::domain::lang::Lang;
+    use rally::domain::observation::log::Tally;
+    use rally::domain::workspace::Workspace;
+    let scheme = default_scheme();
+    let t = |ms: i64| DateTime::from_timestamp_millis(1_796_292_000_000 + ms).unwrap();
+    let (_, store) = sample_campaign(1, t(0), Lang::En)
+        .add_to(&Workspace::default(), &Fieldwork::default(), t(0))
+        .expect("the sample campaign");
+    let add = |n: u128, code: &str| ObservationAction::AddEvent {
+        id: Uuid::from_u128(n),
+        actor: Some(Actor::Ceo),
+        code: code.to_owned(),
+        modifier: None,
     };
-    let kit = Kit::for_mediator(&campaign, id(4), default_scheme(), id(5), now)
-        .expect("the mediator is in the campaign");
-    let (fw, _) = Fieldwork::default().import(&[kit], std::slice::from_ref(o));
-    let doc = Document::of_workspace(&Default::default(), now).with_fieldwork(&fw);
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
-    std::fs::create_dir_all(&dir).expect("target/bench");
-    std::fs::write(dir.join("fieldwork-5000.json"), doc.to_json()).expect("write the fixture");
+    let id = Uuid::from_u128(1);
+    let mut line = Vec::new();
+    for n in [100usize, 1_000, 5_000, 20_000] {
+        let mut o = Observation::new(
+            id,
+            Uuid::from_u128(2),
+            Uuid::from_u128(3),
+            Uuid::from_u128(4),
+            scheme,
+            t(0),
+        );
+        o.apply_mut(scheme, &ObservationAction::StartClock, t(0))
+            .unwrap();
+        for k in 0..n {
+            let code = &scheme.codes[k % 19].id;
+            o.apply_mut(
+                scheme,
+                &add(100 + k as u128, code),
+                t(2_000 * (k as i64 + 1)),
+            )
+            .unwrap();
+        }
+        let (mut fw, _) = store.import(&[], &[o]);
+        let mut tally = Tally::of(fw.observations.get(id).unwrap());
+        let runs: Vec<Duration> = (0..200)
+            .map(|k| {
+                let s = Instant::now();
+                let at = t(2_000 * (n as i64 + 1 + k));
+                let next = fw
+                    .observe(id, &add(10_000_000 + k as u128, "agrees"), at)
+                    .unwrap();
+                let (before, after) = (
+                    fw.observations.get(id).unwrap(),
+                    next.observations.get(id).unwrap(),
+                );
+                tally.follow(&before.events, &after.events);
+                std::hint::black_box(after.last_added());
+                std::hint::black_box(fieldwork_changes(&fw, &next));
+                let spent = s.elapsed();
+                fw = next;
+                spent
+            })
+            .collect();
+        line.push(format!("{n}: {:.3} ms", ms(median(runs))));
+    }
+    println!(
+        "one coded event, core's share (store change, counts, records to save; native, median of 200): {}",
+        line.join(", ")
+    );
 }
 
 /// A campaign of 20 candidates × 4 sessions, each session coded by 2 mediators (1,500 events
@@ -256,13 +274,7 @@ fn bench_pictures(rng: &mut Rng) {
 
 fn main() {
     let scheme = default_scheme();
-    // The session started three hours ago, so the browser benchmark can keep coding in it
-    // (a session's clock stops at 12 hours).
-    let wall = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("a clock after 1970");
-    let base = wall.as_millis() as i64 - 3 * 3_600_000;
-    let t = |ms: i64| DateTime::from_timestamp_millis(base + ms).unwrap();
+    let t = |ms: i64| DateTime::from_timestamp_millis(1_796_292_000_000 + ms).unwrap();
     let mut o = Observation::new(
         Uuid::from_u128(1),
         Uuid::from_u128(2),
@@ -305,7 +317,6 @@ fn main() {
             s.elapsed()
         })
         .collect();
-    write_browser_fixture(&o, t(3 * 3_600_000));
     println!(
         "append 5,000 coded events: {:.2} ms in total ({:.4} ms per event)",
         ms(append),
@@ -374,4 +385,5 @@ fn main() {
     );
 
     bench_pictures(&mut rng);
+    bench_coded_event();
 }

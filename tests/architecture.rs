@@ -26,6 +26,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "json_path",
             "lang",
             "limits",
+            "shared",
             "text",
             "timefmt",
         ],

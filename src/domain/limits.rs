@@ -1,8 +1,10 @@
 //! Bounds on what Rally accepts, from a form or from a file. Imported files are untrusted:
 //! every list and every text has a ceiling, so a hostile file cannot exhaust the browser.
 
-/// Largest file the import accepts (bytes).
-pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+/// Largest file the import accepts (bytes): twice the full export of a practice of 20
+/// campaigns × 4 sessions × 2 mediators × 1,500 coded events with every answer (about 33 MB,
+/// `examples/scale_fixture.rs`), so that such an export can be imported back.
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 /// Longest name (campaign, person, role, place), in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 /// Longest free text (topic, summary), in characters.

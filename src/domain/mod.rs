@@ -20,6 +20,7 @@ pub mod observation;
 pub mod privacy;
 pub mod role;
 pub mod sample;
+pub mod shared;
 pub mod stats;
 pub mod survey;
 pub mod text;

@@ -109,7 +109,7 @@ fn observation(
             banked_ms: length_s * 1000,
         },
         revision: events.len() as u64 + 10,
-        events,
+        events: events.into(),
         notes: Vec::new(),
         bars: Some(BarsRef::of(bars)),
         ratings,

@@ -10,10 +10,12 @@ use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::observation::log::{Observation, ObservationAction, ObservationError};
 use crate::domain::observation::merge::{ImportReport, MergedObservations};
 use crate::domain::observation::scheme::{default_scheme, Scheme};
+use crate::domain::shared::Shared;
 use crate::domain::text::check_text;
 use crate::domain::text::Bilingual;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use uuid::Uuid;
 
 pub mod responses;
@@ -145,16 +147,21 @@ pub fn check_observation(o: &Observation) -> Result<(), FieldworkError> {
 }
 
 /// The kits and observations kept in this browser.
+///
+/// A copy shares every list and every observation with the original (`Shared`, `Arc`), and a
+/// change copies only what it touches: a coded event copies the list of observations (one
+/// pointer each), the observation's header and one chunk of its events — whatever the number
+/// of events, observations, kits or answers in the store.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Fieldwork {
-    pub kits: Vec<Kit>,
+    pub kits: Shared<Kit>,
     /// Every version kept, merged by id (conflicting versions side by side).
     pub observations: MergedObservations,
     /// Self-assessment invitations: issued (recruiter) or received (respondent).
-    pub invitations: Vec<crate::domain::survey::Invitation>,
+    pub invitations: Shared<crate::domain::survey::Invitation>,
     /// Self-assessment responses: imported (recruiter) or submitted (respondent). Every
     /// version is kept; see `responses`.
-    pub responses: Vec<crate::domain::instrument::score::Response>,
+    pub responses: Shared<crate::domain::instrument::score::Response>,
 }
 
 /// What an import of kits and observations did.
@@ -198,6 +205,7 @@ impl Fieldwork {
             .observations
             .iter()
             .filter(|o| o.campaign_id == campaign_id && o.session_id == session_id)
+            .map(|o| &**o)
             .collect()
     }
 
@@ -277,6 +285,8 @@ impl Fieldwork {
         action: &ObservationAction,
         now: DateTime<Utc>,
     ) -> Result<Fieldwork, FieldworkError> {
+        // Shares everything with `self`; only the observation changed is copied (its header
+        // and the chunk of events the action touches, see `observation::log::Events`).
         let mut next = self.clone();
         let slot = next
             .observations
@@ -287,7 +297,8 @@ impl Fieldwork {
         let scheme = known_scheme(&slot.scheme.id, slot.scheme.version)
             .ok_or(FieldworkError::UnknownScheme)?;
         let bars = crate::domain::observation::rating::default_bars();
-        slot.apply_mut_with(scheme, Some(bars), action, now)
+        Arc::make_mut(slot)
+            .apply_mut_with(scheme, Some(bars), action, now)
             .map_err(FieldworkError::Observation)?;
         Ok(next)
     }
@@ -325,7 +336,7 @@ mod tests {
         let fw = fw.start(id(500), session, id(10), id(600), at(1)).unwrap();
         let fw = fw.start(id(501), session, id(10), id(601), at(1)).unwrap();
         let left = fw.without_campaign(id(1));
-        assert_eq!(left.kits, vec![theirs]);
+        assert_eq!(*left.kits, vec![theirs]);
         let ids: Vec<Uuid> = left.observations.versions().map(|o| o.id).collect();
         assert_eq!(ids, vec![id(601)]);
         assert_eq!(left.without_campaign(id(1)), left);

@@ -388,7 +388,7 @@ mod tests {
         let (fw, _) = fw.add_invitations(std::slice::from_ref(&inv));
         let (after, n) = fw.erase_person(c.id, cand);
         assert_eq!(n, 2);
-        assert_eq!(after.responses, vec![elsewhere]);
+        assert_eq!(*after.responses, vec![elsewhere]);
         assert!(after.invitations.is_empty());
         // Nobody else is touched.
         let (same, n) = fw.erase_person(c.id, id(4242));

@@ -100,10 +100,10 @@ impl Document {
 
     /// The same document, also carrying this browser's kits and observations.
     pub fn with_fieldwork(mut self, fieldwork: &Fieldwork) -> Self {
-        self.kits = fieldwork.kits.clone();
+        self.kits = fieldwork.kits.to_vec();
         self.observations = fieldwork.observations.versions().cloned().collect();
-        self.invitations = fieldwork.invitations.clone();
-        self.responses = fieldwork.responses.clone();
+        self.invitations = fieldwork.invitations.to_vec();
+        self.responses = fieldwork.responses.to_vec();
         self
     }
 

@@ -18,11 +18,13 @@
 use super::{Document, ImportError, CURRENT_VERSION, FORMAT_NAME};
 use crate::domain::fieldwork::Fieldwork;
 use crate::domain::hash::fingerprint;
-use crate::domain::observation::log::{Event, Observation};
+use crate::domain::observation::log::{Event, Events, Observation, EVENTS_PER_CHUNK};
 use crate::domain::observation::merge::merge_observations;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
 
 pub const WORKSPACE_KEY: &str = "workspace";
 pub const WORKSPACE_TOKEN_KEY: &str = "workspace.token";
@@ -33,6 +35,8 @@ pub const OBSERVATION_PREFIX: &str = "obs/";
 pub const DRAFT_PREFIX: &str = "draft/";
 /// Events per stored chunk: appending an event rewrites one chunk of at most this many.
 pub const CHUNK_EVENTS: usize = 1000;
+// A stored chunk is a whole number of the chunks the log shares in memory.
+const _: () = assert!(CHUNK_EVENTS.is_multiple_of(EVENTS_PER_CHUNK));
 
 /// Records to write and keys to delete, in one transaction.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,20 +71,52 @@ fn chunk_count(events: usize) -> usize {
 }
 
 /// Every version of every observation, by storage key (`<id>`, or `<id>~<fingerprint>` for
-/// one of several diverging versions).
-fn versions(fw: &Fieldwork) -> BTreeMap<String, &Observation> {
-    let mut out: BTreeMap<String, &Observation> = fw
+/// one of several diverging versions). `with_conflicts: false` leaves the diverging versions
+/// out (and spares hashing them).
+fn versions(fw: &Fieldwork, with_conflicts: bool) -> BTreeMap<String, &Arc<Observation>> {
+    let mut out: BTreeMap<String, &Arc<Observation>> = fw
         .observations
         .observations
         .iter()
         .map(|o| (o.id.to_string(), o))
         .collect();
-    for c in &fw.observations.conflicts {
-        for v in &c.versions {
-            out.insert(format!("{}~{}", v.id, fingerprint(&json(v))), v);
+    if with_conflicts {
+        for c in &fw.observations.conflicts {
+            for v in &c.versions {
+                out.insert(format!("{}~{}", v.id, fingerprint(&json(&**v))), v);
+            }
         }
     }
     out
+}
+
+/// Whether both stores hold the very same diverging versions (shared, not copied).
+fn same_conflicts(before: &Fieldwork, after: &Fieldwork) -> bool {
+    let (a, b) = (
+        &before.observations.conflicts,
+        &after.observations.conflicts,
+    );
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.versions.len() == y.versions.len()
+                && x.versions
+                    .iter()
+                    .zip(&y.versions)
+                    .all(|(v, w)| Arc::ptr_eq(v, w))
+        })
+}
+
+/// Events `range` of a log, written as a JSON array without copying them.
+struct Span<'a>(&'a Events, Range<usize>);
+
+impl Serialize for Span<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter_range(self.1.clone()))
+    }
+}
+
+fn chunk_range(n: usize) -> Range<usize> {
+    n * CHUNK_EVENTS..(n + 1) * CHUNK_EVENTS
 }
 
 fn put_observation(
@@ -96,9 +132,8 @@ fn put_observation(
     out.puts
         .push((format!("{OBSERVATION_PREFIX}{key}"), json(&header)));
     for n in chunks {
-        let end = ((n + 1) * CHUNK_EVENTS).min(o.events.len());
         out.puts
-            .push((chunk_key(key, n), json(&o.events[n * CHUNK_EVENTS..end])));
+            .push((chunk_key(key, n), json(&Span(&o.events, chunk_range(n)))));
     }
 }
 
@@ -116,6 +151,10 @@ pub fn fieldwork_records(fw: &Fieldwork) -> Records {
 /// The records that turn the stored `before` into `after`: the lists that changed, and for
 /// each observation version that changed its header and the chunks of events that differ
 /// (appending events rewrites the last chunk only); versions gone are deleted.
+///
+/// What `after` shares with `before` (lists, observations, chunks of events: a store made
+/// from the other by the core's changes) compares by pointer, so the cost of one coded event
+/// does not grow with the store: a pointer per observation, one header and one chunk written.
 pub fn fieldwork_changes(before: &Fieldwork, after: &Fieldwork) -> Records {
     changes(before, after, false)
 }
@@ -123,31 +162,28 @@ pub fn fieldwork_changes(before: &Fieldwork, after: &Fieldwork) -> Records {
 fn changes(before: &Fieldwork, after: &Fieldwork, all: bool) -> Records {
     let mut out = Records::default();
     if all || before.kits != after.kits {
-        out.puts.push((KITS_KEY.into(), json(&after.kits)));
+        out.puts.push((KITS_KEY.into(), json(&*after.kits)));
     }
     if all || before.invitations != after.invitations {
         out.puts
-            .push((INVITATIONS_KEY.into(), json(&after.invitations)));
+            .push((INVITATIONS_KEY.into(), json(&*after.invitations)));
     }
     if all || before.responses != after.responses {
         out.puts
-            .push((RESPONSES_KEY.into(), json(&after.responses)));
+            .push((RESPONSES_KEY.into(), json(&*after.responses)));
     }
-    let (old, new) = (versions(before), versions(after));
+    let with_conflicts = all || !same_conflicts(before, after);
+    let (old, new) = (
+        versions(before, with_conflicts),
+        versions(after, with_conflicts),
+    );
     for (key, o) in &new {
         match old.get(key) {
-            Some(p) if *p == *o => {}
+            Some(p) if Arc::ptr_eq(p, o) || p == o => {}
             Some(p) => {
                 let n = chunk_count(o.events.len());
-                let changed: Vec<usize> = (0..n)
-                    .filter(|k| {
-                        let range = |len: usize| {
-                            (k * CHUNK_EVENTS).min(len)..((k + 1) * CHUNK_EVENTS).min(len)
-                        };
-                        p.events[range(p.events.len())] != o.events[range(o.events.len())]
-                    })
-                    .collect();
-                put_observation(&mut out, key, o, changed.into_iter());
+                let changed = (0..n).filter(|k| !o.events.same_range(&p.events, chunk_range(*k)));
+                put_observation(&mut out, key, o, changed);
                 out.deletes
                     .extend((n..chunk_count(p.events.len())).map(|k| chunk_key(key, k)));
             }
@@ -168,11 +204,11 @@ pub fn survey_changes(before: &Fieldwork, after: &Fieldwork) -> Records {
     let mut out = Records::default();
     if before.invitations != after.invitations {
         out.puts
-            .push((INVITATIONS_KEY.into(), json(&after.invitations)));
+            .push((INVITATIONS_KEY.into(), json(&*after.invitations)));
     }
     if before.responses != after.responses {
         out.puts
-            .push((RESPONSES_KEY.into(), json(&after.responses)));
+            .push((RESPONSES_KEY.into(), json(&*after.responses)));
     }
     out
 }
@@ -246,12 +282,12 @@ pub fn read_fieldwork(
     }
     super::import::check_document(&doc).map_err(StoredError::Invalid)?;
     let mut fw = Fieldwork {
-        kits: doc.kits,
+        kits: doc.kits.into(),
         ..Fieldwork::default()
     };
     fw.observations = merge_observations(doc.observations.iter());
-    fw.invitations = doc.invitations;
-    fw.responses = doc.responses;
+    fw.invitations = doc.invitations.into();
+    fw.responses = doc.responses.into();
     Ok(fw)
 }
 

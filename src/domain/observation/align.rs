@@ -23,7 +23,8 @@ pub fn shifted(o: &Observation, offset_ms: i64) -> Observation {
         let moved = i128::from(at) + i128::from(offset_ms);
         moved.clamp(0, i128::from(u64::MAX)) as u64
     };
-    for e in &mut out.events {
+    let mut events = out.events.to_vec();
+    for e in &mut events {
         let end = e.duration_ms.map(|d| shift(e.at_ms.saturating_add(d)));
         e.at_ms = shift(e.at_ms);
         if let Some(end) = end {
@@ -31,7 +32,8 @@ pub fn shifted(o: &Observation, offset_ms: i64) -> Observation {
         }
     }
     // Clamping can put several events at 0: keep the log's order.
-    out.events.sort_by_key(|e| (e.at_ms, e.seq));
+    events.sort_by_key(|e| (e.at_ms, e.seq));
+    out.events = events.into();
     for n in &mut out.notes {
         n.at_ms = shift(n.at_ms);
     }
@@ -165,11 +167,11 @@ mod tests {
         }
     }
 
-    fn with(events: Vec<Event>) -> Observation {
+    fn with(mut events: Vec<Event>) -> Observation {
         let mut o = fresh();
         o.revision = 1_000;
-        o.events = events;
-        o.events.sort_by_key(|e| (e.at_ms, e.seq));
+        events.sort_by_key(|e| (e.at_ms, e.seq));
+        o.events = events.into();
         o
     }
 

@@ -306,7 +306,11 @@ pub fn session_indices(
 
 /// The indices of a time-ordered event log over a session of `length_ms`. Events whose code
 /// the scheme does not know are ignored.
-pub fn compute(events: &[Event], scheme: &Scheme, length_ms: u64) -> SessionIndices {
+pub fn compute<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+    scheme: &Scheme,
+    length_ms: u64,
+) -> SessionIndices {
     let mut act_codes: Vec<(&str, Area)> = Vec::new();
     let mut info: QuickMap<&str, Info> =
         QuickMap::with_capacity_and_hasher(scheme.codes.len(), Default::default());

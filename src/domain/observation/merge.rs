@@ -17,6 +17,7 @@
 use super::log::Observation;
 use crate::domain::campaign::VersionChoice;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// The fingerprint of one version of an observation: [`crate::domain::hash::fingerprint`] of
@@ -38,7 +39,7 @@ pub fn fingerprint(o: &Observation) -> String {
 pub struct ObservationConflict {
     pub id: Uuid,
     /// At least two distinct versions, by revision then content.
-    pub versions: Vec<Observation>,
+    pub versions: Vec<Arc<Observation>>,
 }
 
 impl ObservationConflict {
@@ -49,15 +50,18 @@ impl ObservationConflict {
         let choice = choices.iter().find(|c| c.observation_id == self.id)?;
         self.versions
             .iter()
+            .map(|v| &**v)
             .find(|v| fingerprint(v) == choice.version)
     }
 }
 
 /// The observations known after merging, each id once: either resolved or in conflict.
+/// Each observation is shared (`Arc`) between copies of the store: a copy costs one pointer
+/// per observation, and a change copies only the observation it changes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergedObservations {
     /// Sorted by id.
-    pub observations: Vec<Observation>,
+    pub observations: Vec<Arc<Observation>>,
     /// Sorted by id.
     pub conflicts: Vec<ObservationConflict>,
 }
@@ -80,13 +84,18 @@ pub struct ImportReport {
 impl MergedObservations {
     /// Every version kept, resolved or in conflict.
     pub fn versions(&self) -> impl Iterator<Item = &Observation> {
+        self.shared_versions().map(|o| &**o)
+    }
+
+    /// Every version kept, as the shared values the store holds.
+    pub fn shared_versions(&self) -> impl Iterator<Item = &Arc<Observation>> {
         self.observations
             .iter()
             .chain(self.conflicts.iter().flat_map(|c| c.versions.iter()))
     }
 
     pub fn get(&self, id: Uuid) -> Option<&Observation> {
-        self.observations.iter().find(|o| o.id == id)
+        self.observations.iter().find(|o| o.id == id).map(|o| &**o)
     }
 
     pub fn conflict(&self, id: Uuid) -> Option<&ObservationConflict> {
@@ -99,7 +108,10 @@ impl MergedObservations {
         incoming: impl IntoIterator<Item = &'a Observation>,
     ) -> (MergedObservations, ImportReport) {
         let incoming: Vec<&Observation> = incoming.into_iter().collect();
-        let next = merge_observations(self.versions().chain(incoming.iter().copied()));
+        // What is here stays shared; what comes in is copied once.
+        let copies: Vec<Arc<Observation>> =
+            incoming.iter().map(|o| Arc::new((*o).clone())).collect();
+        let next = merge_shared(self.shared_versions().chain(&copies));
         let mut report = ImportReport::default();
         let mut seen: Vec<&Observation> = Vec::new();
         for copy in incoming {
@@ -130,7 +142,13 @@ impl MergedObservations {
 pub fn merge_observations<'a>(
     copies: impl IntoIterator<Item = &'a Observation>,
 ) -> MergedObservations {
-    let mut by_id: BTreeMap<Uuid, Vec<&Observation>> = BTreeMap::new();
+    let copies: Vec<Arc<Observation>> = copies.into_iter().map(|o| Arc::new(o.clone())).collect();
+    merge_shared(&copies)
+}
+
+/// [`merge_observations`] of shared copies: the versions kept are the copies themselves.
+fn merge_shared<'a>(copies: impl IntoIterator<Item = &'a Arc<Observation>>) -> MergedObservations {
+    let mut by_id: BTreeMap<Uuid, Vec<&Arc<Observation>>> = BTreeMap::new();
     for c in copies {
         by_id.entry(c.id).or_default().push(c);
     }
@@ -148,16 +166,16 @@ pub fn merge_observations<'a>(
 }
 
 /// The versions of one id that survive, in a canonical order.
-fn resolve(copies: Vec<&Observation>) -> Vec<Observation> {
+fn resolve(copies: Vec<&Arc<Observation>>) -> Vec<Arc<Observation>> {
     let first = copies[0];
     if copies.iter().all(|c| *c == first) {
         return vec![first.clone()];
     }
     // Distinct versions, ordered by revision then by their canonical JSON text.
-    let mut distinct: Vec<(u64, String, &Observation)> = copies
+    let mut distinct: Vec<(u64, String, &Arc<Observation>)> = copies
         .into_iter()
         .map(|c| {
-            let json = serde_json::to_string(c).expect("an observation always serialises");
+            let json = serde_json::to_string(&**c).expect("an observation always serialises");
             (c.revision, json, c)
         })
         .collect();
@@ -208,10 +226,13 @@ mod tests {
         let done = coded(1, 5, true);
         let other = coded(2, 1, false);
         let m = merge_observations([&late, &other, &early, &late]);
-        assert_eq!(m.observations, vec![late.clone(), other.clone()]);
+        assert_eq!(
+            m.observations,
+            vec![Arc::new(late.clone()), Arc::new(other.clone())]
+        );
         assert!(m.conflicts.is_empty());
         let m = merge_observations([&done, &early, &late]);
-        assert_eq!(m.observations, vec![done.clone()]);
+        assert_eq!(m.observations, vec![Arc::new(done.clone())]);
     }
 
     #[test]
@@ -233,7 +254,10 @@ mod tests {
         // A submitted copy and a draft that went on from an earlier state (a fork).
         let fork = coded(1, 6, false);
         let m = merge_observations([&a, &fork]);
-        assert_eq!(m.conflict(id(1)).unwrap().versions, vec![a.clone(), fork]);
+        assert_eq!(
+            m.conflict(id(1)).unwrap().versions,
+            vec![Arc::new(a.clone()), Arc::new(fork)]
+        );
         // Two drafts at the same revision with different content.
         let mut x = coded(1, 2, false);
         let mut y = x.clone();

@@ -93,7 +93,7 @@ pub fn received<'a>(
     let mut conflicts: Vec<_> = merged
         .conflicts
         .iter()
-        .filter(|c| c.versions.first().is_some_and(fits))
+        .filter(|c| c.versions.first().is_some_and(|o| fits(o)))
         .collect();
     conflicts.sort_by_key(|c| rank(&c.versions[0]));
     for c in conflicts {
@@ -106,7 +106,7 @@ pub fn received<'a>(
                 .map(|(k, observation)| Received {
                     observation,
                     version: Some((k + 1, n)),
-                    chosen: chosen.is_some_and(|v| std::ptr::eq(v, observation)),
+                    chosen: chosen.is_some_and(|v| std::ptr::eq(v, &**observation)),
                 }),
         );
     }
@@ -229,8 +229,8 @@ fn bucket_of(at_ms: u64, length_ms: u64, buckets: usize) -> usize {
 
 /// Gathers events and notes into `buckets` buckets over a session of `length_ms` (at least one
 /// bucket). Events whose code the scheme does not know are left out. O(n + buckets).
-pub fn timeline(
-    events: &[Event],
+pub fn timeline<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
     notes: &[Note],
     scheme: &Scheme,
     length_ms: u64,
@@ -588,9 +588,9 @@ mod tests {
     /// mediator 20, all with candidate 10.
     fn conflicted() -> (Observation, Observation, Observation) {
         let mut settled = obs(100, 30, 20, 3, true);
-        settled.events = vec![event(1, 10, Some(Actor::Ceo), "agrees", None)];
+        settled.events = vec![event(1, 10, Some(Actor::Ceo), "agrees", None)].into();
         let mut v1 = obs(103, 30, 21, 5, true);
-        v1.events = vec![event(2, 12, Some(Actor::Ceo), "agrees", None)];
+        v1.events = vec![event(2, 12, Some(Actor::Ceo), "agrees", None)].into();
         let mut v2 = v1.clone();
         v2.events.push(event(3, 20, None, "moment", None));
         v2.revision = 6;

@@ -234,19 +234,19 @@ pub fn purge(fieldwork: &Fieldwork, campaigns: &[Campaign]) -> Option<Fieldwork>
         return None;
     }
     let records = Records {
-        kits: fieldwork.kits.clone(),
+        kits: fieldwork.kits.to_vec(),
         observations: fieldwork.observations.versions().cloned().collect(),
-        invitations: fieldwork.invitations.clone(),
-        responses: fieldwork.responses.clone(),
+        invitations: fieldwork.invitations.to_vec(),
+        responses: fieldwork.responses.to_vec(),
     };
     let (kept, report) = screen(&records, campaigns, &[], &HashMap::new());
     if report.is_empty() && kept.kits == records.kits {
         return None;
     }
     Some(Fieldwork {
-        kits: kept.kits,
+        kits: kept.kits.into(),
         observations: merge_observations(&kept.observations),
-        invitations: kept.invitations,
-        responses: kept.responses,
+        invitations: kept.invitations.into(),
+        responses: kept.responses.into(),
     })
 }

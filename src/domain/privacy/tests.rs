@@ -364,7 +364,7 @@ fn texts_about_others_that_name_the_person_are_counted_not_changed() {
         .iter_mut()
         .find(|o| o.id == id(602))
         .unwrap();
-    zoe_obs.synthesis = "Compared with Jean Dupont, more direct.".into();
+    std::sync::Arc::make_mut(zoe_obs).synthesis = "Compared with Jean Dupont, more direct.".into();
     let c = &ws.campaigns[0];
     let jean = person(c, id(JEAN)).unwrap();
     assert_eq!(concern::mentions(c, &fw, &jean), 3);

@@ -341,7 +341,7 @@ fn the_second_mediator_starts_late_and_markers_line_the_clocks_up() {
             }
             let offset = first[0] as i64 - second[0] as i64;
             let mut aligned = obs[1].clone();
-            for e in &mut aligned.events {
+            for e in aligned.events.iter_mut() {
                 e.at_ms = (e.at_ms as i64 + offset) as u64;
             }
             let p = AgreementParams::default();
@@ -399,7 +399,7 @@ fn check_stories(s: &SampleData) {
     assert!(debrief_gap(s, 1, 2) > 30.0 && debrief_gap(s, 1, 3) > 40.0);
     // Self versus observers: A has a hidden strength and no blind spot; B one blind spot.
     let fw = Fieldwork {
-        responses: s.responses.clone(),
+        responses: s.responses.clone().into(),
         ..Fieldwork::default()
     };
     let current = fw.current_responses(s.campaign.id);
@@ -528,7 +528,7 @@ fn the_sample_is_added_in_one_step_and_removed_in_one_click() {
     let (fw_with, _) = fw_with.import(std::slice::from_ref(&own), &[]);
     let (ws_after, fw_after) = remove_samples(&with, &fw_with, now());
     assert_eq!(ws_after, ws);
-    assert_eq!(fw_after.kits, vec![own]);
+    assert_eq!(*fw_after.kits, vec![own]);
     assert_eq!(fw_after.observations.versions().count(), 0);
     assert!(fw_after.responses.is_empty() && fw_after.invitations.is_empty());
 }

@@ -3,27 +3,30 @@
 //! The keyboard listener sits on the window in the capture phase, so it sees a key before the
 //! App's own shortcuts (Ctrl+Z here undoes the last event, not a campaign change) and can
 //! leave keys typed in a field alone. Only the last events are rendered (a long session holds
-//! thousands), the counts are recomputed once per change of the log, and the clock ticks in its
-//! own small component so that the page itself only renders when something happens.
+//! thousands), the counts follow each change of the log by recounting only the chunk of events
+//! it touched (`Tally::follow`), and the clock ticks in its own small component so that the
+//! page itself only renders when something happens.
 
 use super::common::{
-    actor_class, breadcrumb, category_class, event_line, event_words, focus_by_id, locate,
-    not_found, session_heading, ExportObservation, RefusalAlert,
+    actor_class, breadcrumb, category_class, event_line, locate, not_found, session_heading,
+    ExportObservation, RefusalAlert,
 };
-use super::event_form::EventForm;
+use super::event_log::{log_view, row_actions, LogState, RECENT};
 use super::notes::Notes;
 use super::pad::{self, Hint, Pending, Press};
 use super::SessionProps;
 use crate::domain::campaign::KitPerson;
 use crate::domain::fieldwork::known_scheme;
+use crate::domain::i18n::date_time;
 use crate::domain::i18n::observe::{self as words, O};
-use crate::domain::i18n::{action_on, date_time};
 use crate::domain::lang::Lang;
 use crate::domain::observation::clock::{Clock, ClockState};
-use crate::domain::observation::log::{Event, EventFields, Observation, ObservationAction, Tally};
-use crate::domain::observation::scheme::{Actor, Applies, CodeKind, Scheme};
+use crate::domain::observation::log::{
+    Event, EventFields, Events, Observation, ObservationAction, Tally,
+};
+use crate::domain::observation::scheme::{Actor, Applies, Code, CodeKind, Scheme};
 use crate::platform::{clock, random};
-use crate::ui::shell::fieldwork::{observe, start, use_fieldwork, FieldworkHandle};
+use crate::ui::shell::fieldwork::{observe, start, use_fieldwork};
 use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -34,9 +37,6 @@ use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
-
-/// Events rendered at first; "show more" adds as many again.
-const RECENT: usize = 30;
 
 /// What the pad waits for and what it last said; read by the key listener between renders.
 #[derive(Default)]
@@ -54,8 +54,6 @@ type KeyHandler = Rc<dyn Fn(&web_sys::KeyboardEvent)>;
 struct Actions {
     press: Rc<dyn Fn(Press)>,
     undo: Rc<dyn Fn()>,
-    /// Remembers an event about to be removed, so that it can be put back.
-    remember: Rc<dyn Fn(Event)>,
     put_back: Rc<dyn Fn()>,
 }
 
@@ -69,6 +67,8 @@ pub fn coding(p: &SessionProps) -> Html {
     let limit = use_state(|| RECENT);
     let insert_open = use_state(|| false);
     let key_handler = use_mut_ref(|| None::<KeyHandler>);
+    // The live counts and the version of the log they count.
+    let counted = use_mut_ref(|| None::<(Uuid, Events, Tally)>);
 
     // One window listener for the page's lifetime; it calls the handler of the latest render.
     {
@@ -93,14 +93,61 @@ pub fn coding(p: &SessionProps) -> Html {
     let obs = place.as_ref().and_then(|pl| pl.observation(&fw.fieldwork));
     let scheme = obs.and_then(|o| known_scheme(&o.scheme.id, o.scheme.version));
 
-    // Counts and the last event added: once per change of the log, not per tick or key.
-    let memo_key = obs.map(|o| (o.id, o.revision));
-    let derived = {
+    // Callbacks that stay the same from one render to the next, so that the code buttons and
+    // the rows of the log render again only when what they show changes.
+    let press_latest = use_mut_ref(|| None::<Rc<dyn Fn(Press)>>);
+    let on_code = {
+        let latest = press_latest.clone();
+        use_memo((), move |_| {
+            Callback::from(move |p: Press| {
+                let press = latest.borrow().clone();
+                if let Some(press) = press {
+                    press(p)
+                }
+            })
+        })
+    };
+    let rows = {
+        let (dispatcher, editing) = (fw.dispatcher(), editing.setter());
+        let (pad_state, redraw) = (pad_state.clone(), redraw.clone());
+        use_memo(obs.map(|o| o.id), move |id| {
+            // Remembers an event about to be removed, so that it can be put back.
+            let remember = Callback::from(move |e: Event| {
+                {
+                    let mut st = pad_state.borrow_mut();
+                    st.pending = Pending::Nothing;
+                    st.hint = None;
+                    st.removed = Some(e);
+                }
+                redraw.force_update();
+            });
+            row_actions(&dispatcher, editing, remember, id.unwrap_or_default())
+        })
+    };
+
+    // The counts follow the log from one version to the next: only the chunk of events a
+    // change touched is counted again, whatever the length of the log.
+    let tally = {
+        let mut counted = counted.borrow_mut();
+        match (obs, &mut *counted) {
+            (Some(o), Some((id, seen, tally))) if *id == o.id => {
+                tally.follow(seen, &o.events);
+                *seen = o.events.clone();
+            }
+            (Some(o), _) => *counted = Some((o.id, o.events.clone(), Tally::of(o))),
+            (None, _) => *counted = None,
+        }
+        counted
+            .as_ref()
+            .map(|(_, _, t)| t.clone())
+            .unwrap_or_default()
+    };
+    // The last event added: once per change of the log, not per tick or key.
+    let last_added = {
         let fw = fw.clone();
-        use_memo(memo_key, move |k| {
+        use_memo(obs.map(|o| (o.id, o.revision)), move |k| {
             k.and_then(|(id, _)| fw.fieldwork.observations.versions().find(|o| o.id == id))
-                .map(|o| (Tally::of(o), o.events.iter().max_by_key(|e| e.seq).cloned()))
-                .unwrap_or_default()
+                .and_then(|o| o.last_added().cloned())
         })
     };
 
@@ -135,7 +182,7 @@ pub fn coding(p: &SessionProps) -> Html {
     };
     let obs_id = obs.id;
     let read_only = obs.is_submitted();
-    let last = derived.1.clone();
+    let last = (*last_added).clone();
 
     let actions = Actions {
         // A press from a key or a tap: the pad decides, the store applies.
@@ -182,18 +229,6 @@ pub fn coding(p: &SessionProps) -> Html {
                 redraw.force_update();
             })
         },
-        remember: {
-            let (pad_state, redraw) = (pad_state.clone(), redraw.clone());
-            Rc::new(move |e: Event| {
-                {
-                    let mut st = pad_state.borrow_mut();
-                    st.pending = Pending::Nothing;
-                    st.hint = None;
-                    st.removed = Some(e);
-                }
-                redraw.force_update();
-            })
-        },
         put_back: {
             let (fw, pad_state, redraw) = (fw.clone(), pad_state.clone(), redraw.clone());
             Rc::new(move || {
@@ -220,6 +255,7 @@ pub fn coding(p: &SessionProps) -> Html {
         },
     };
 
+    *press_latest.borrow_mut() = Some(actions.press.clone());
     *key_handler.borrow_mut() = if read_only {
         None
     } else {
@@ -229,6 +265,10 @@ pub fn coding(p: &SessionProps) -> Html {
         }))
     };
 
+    let on_undo = {
+        let undo = actions.undo.clone();
+        Callback::from(move |_| undo())
+    };
     let clock_state = obs.clock.state();
     let on_clock = {
         let fw = fw.clone();
@@ -262,9 +302,10 @@ pub fn coding(p: &SessionProps) -> Html {
             obs,
             people,
             &st,
-            &derived.0,
+            &tally,
             last.as_ref(),
             &actions,
+            &on_code,
         )
     });
 
@@ -296,7 +337,7 @@ pub fn coding(p: &SessionProps) -> Html {
             <div class={classes!("obs-workspace", read_only.then_some("is-read-only"))}>
                 { pad.unwrap_or_default() }
                 <div class="obs-side">
-                    { log_view(lang, scheme, obs, read_only, &fw, &LogState { editing: editing.clone(), limit: limit.clone(), insert_open: insert_open.clone() }, &actions) }
+                    { log_view(lang, scheme, obs, read_only, &fw.dispatcher(), &LogState { editing: editing.clone(), limit: limit.clone(), insert_open: insert_open.clone() }, &rows, on_undo) }
                     <Notes observation={obs_id} {read_only} />
                 </div>
             </div>
@@ -414,6 +455,7 @@ fn pad_view(
     tally: &Tally,
     last: Option<&Event>,
     actions: &Actions,
+    on_code: &Callback<Press>,
 ) -> Html {
     let tap = |p: Press| {
         let press = actions.press.clone();
@@ -569,21 +611,7 @@ fn pad_view(
                                             (words::count_pair(lang, &ceo_key, a, &cand_key, b), words::count_spoken_pair(lang, &ceo, a, &cand, b))
                                         }
                                     };
-                                    html! {
-                                        <button type="button" class={classes!("obs-code", (open == Some(true)).then_some("is-open"))}
-                                            aria-pressed={open.map(|o| o.to_string())} onclick={tap(Press::Code(c.id.clone()))}
-                                            title={c.definition.get(lang).to_owned()} data-testid={format!("obs-code-{}", c.key)}>
-                                            <span class="obs-code-label">{ c.label.get(lang).to_owned() }</span>
-                                            <span class="obs-code-foot">
-                                                <kbd class="obs-key">{ c.key.clone() }</kbd>
-                                                <span class="obs-code-counts" aria-hidden="true">
-                                                    { counts }
-                                                    if open == Some(true) { <span class="obs-open-flag">{ format!(" · {}", O::Ongoing.get(lang)) }</span> }
-                                                </span>
-                                            </span>
-                                            <span class="visually-hidden">{ format!(" ({spoken})") }</span>
-                                        </button>
-                                    }
+                                    html! { <CodeButton code={CodeKey(c)} {counts} {spoken} {open} on_press={on_code.clone()} /> }
                                 }) }
                             </div>
                         </div>
@@ -611,164 +639,50 @@ fn shortcuts_help(lang: Lang, ceo_key: &str, cand_key: &str) -> Html {
     }
 }
 
-/// The log's own state: the event being edited, how many are shown, the insert form.
-struct LogState {
-    editing: UseStateHandle<Option<Uuid>>,
-    limit: UseStateHandle<usize>,
-    insert_open: UseStateHandle<bool>,
-}
+/// A code of the scheme compared by address: the built-in schemes are `'static`.
+#[derive(Clone, Copy)]
+struct CodeKey(&'static Code);
 
-fn log_view(
-    lang: Lang,
-    scheme: &'static Scheme,
-    obs: &Observation,
-    read_only: bool,
-    fw: &FieldworkHandle,
-    state: &LogState,
-    actions: &Actions,
-) -> Html {
-    let obs_id = obs.id;
-    let total = obs.events.len();
-    let shown = (*state.limit).min(total);
-    let on_undo = {
-        let undo = actions.undo.clone();
-        Callback::from(move |_| undo())
-    };
-    let more = {
-        let limit = state.limit.clone();
-        Callback::from(move |_| limit.set(*limit + RECENT))
-    };
-    let insert = {
-        let fw = fw.clone();
-        Callback::from(move |fields: EventFields| {
-            observe(
-                &fw,
-                obs_id,
-                ObservationAction::InsertEvent {
-                    id: random::new_uuid(),
-                    fields,
-                },
-            )
-        })
-    };
-    let first = scheme.codes.first();
-    let default_code = first.map(|c| c.id.clone()).unwrap_or_default();
-    let default_actor = first.and_then(|c| match c.actors {
-        Applies::None => None,
-        Applies::Candidate => Some(Actor::Candidate),
-        _ => Some(Actor::Ceo),
-    });
-    let now_ms = obs.clock.elapsed_ms(clock::now());
-    let on_toggle = {
-        let insert_open = state.insert_open.clone();
-        Callback::from(move |e: web_sys::Event| {
-            insert_open.set(
-                e.target_unchecked_into::<web_sys::Element>()
-                    .has_attribute("open"),
-            )
-        })
-    };
-    html! {
-        <section class="card obs-log" aria-labelledby="log-title">
-            <div class="obs-log-head">
-                <h2 id="log-title" tabindex="-1">{ O::EventsTitle.get(lang) }<span class="obs-count">{ format!(" ({total})") }</span></h2>
-                if !read_only {
-                    <button type="button" class="button" onclick={on_undo} disabled={total == 0}
-                        aria-keyshortcuts="Control+Z Backspace" data-testid="obs-undo">{ O::UndoLast.get(lang) }</button>
-                }
-            </div>
-            if total == 0 {
-                <p class="empty-line">{ O::NoEvents.get(lang) }</p>
-            } else {
-                if total > shown { <p class="hint">{ words::showing_recent(lang, shown, total) }</p> }
-                <ol class="obs-events" data-testid="obs-events">
-                    { for obs.events.iter().rev().take(shown).map(|e| event_row(lang, scheme, e, read_only, fw, &state.editing, actions, obs_id)) }
-                </ol>
-                if total > shown {
-                    <button type="button" class="button button-quiet" onclick={more}>{ words::show_more(lang, RECENT.min(total - shown)) }</button>
-                }
-            }
-            if !read_only {
-                <details class="obs-insert" ontoggle={on_toggle}>
-                    <summary>{ O::InsertTitle.get(lang) }</summary>
-                    // Mounted when opened, so that the proposed time is the clock's time then.
-                    if *state.insert_open {
-                        <EventForm id="insert" {scheme}
-                            initial={EventFields { actor: default_actor, code: default_code, modifier: None, at_ms: now_ms, duration_ms: None }}
-                            legend={O::InsertLegend.get(lang)} submit={O::InsertSubmit.get(lang)} on_submit={insert} />
-                    }
-                </details>
-            }
-        </section>
+impl PartialEq for CodeKey {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn event_row(
-    lang: Lang,
-    scheme: &'static Scheme,
-    e: &Event,
-    read_only: bool,
-    fw: &FieldworkHandle,
-    editing: &UseStateHandle<Option<Uuid>>,
-    actions: &Actions,
-    obs_id: Uuid,
-) -> Html {
-    let (time, actor, what) = event_words(lang, scheme, e);
-    let spoken = format!("{time} {actor} {what}").replace("  ", " ");
-    if **editing == Some(e.id) && !read_only {
-        let close = {
-            let editing = editing.clone();
-            Callback::from(move |_| {
-                editing.set(None);
-                focus_by_id("log-title");
-            })
-        };
-        let save = {
-            let (fw, editing, id) = (fw.clone(), editing.clone(), e.id);
-            Callback::from(move |fields: EventFields| {
-                observe(&fw, obs_id, ObservationAction::EditEvent { id, fields });
-                editing.set(None);
-                focus_by_id("log-title");
-            })
-        };
-        return html! {
-            <li class="obs-event is-editing" key={e.id.to_string()}>
-                <EventForm id={format!("edit-{}", e.id)} {scheme} autofocus=true
-                    initial={EventFields { actor: e.actor, code: e.code.clone(), modifier: e.modifier.clone(), at_ms: e.at_ms, duration_ms: e.duration_ms }}
-                    legend={action_on(lang, O::EditEvent.get(lang), &spoken)} submit={O::SaveEvent.get(lang)}
-                    on_submit={save} on_cancel={close} />
-            </li>
-        };
-    }
-    let on_edit = {
-        let (editing, id) = (editing.clone(), e.id);
-        Callback::from(move |_| editing.set(Some(id)))
+#[derive(Properties, PartialEq)]
+struct CodeProps {
+    code: CodeKey,
+    /// The counts shown on the button, and said by a screen reader.
+    counts: String,
+    spoken: String,
+    /// For a state code: whether it is open now.
+    open: Option<bool>,
+    on_press: Callback<Press>,
+}
+
+/// One code's button: it renders again only when its counts or its state change.
+#[function_component(CodeButton)]
+fn code_button(p: &CodeProps) -> Html {
+    let lang = use_lang();
+    let c = p.code.0;
+    let onclick = {
+        let (press, id) = (p.on_press.clone(), c.id.clone());
+        Callback::from(move |_: MouseEvent| press.emit(Press::Code(id.clone())))
     };
-    let on_delete = {
-        let (fw, remember, event) = (fw.clone(), actions.remember.clone(), e.clone());
-        Callback::from(move |_| {
-            remember(event.clone());
-            observe(&fw, obs_id, ObservationAction::DeleteEvent { id: event.id });
-        })
-    };
+    let open = p.open;
     html! {
-        <li class="obs-event" key={e.id.to_string()}>
-            <span class="obs-time">{ time }</span>
-            <span class="obs-event-body">
-                if e.actor.is_some() {
-                    <span class={classes!("obs-who", actor_class(e.actor))}>{ actor.clone() }</span>{ " " }
-                }
-                <span class="obs-what">{ what }</span>
-            </span>
-            if !read_only {
-                <span class="obs-event-actions">
-                    <button type="button" class="button button-quiet obs-small" onclick={on_edit}
-                        aria-label={action_on(lang, O::Edit.get(lang), &spoken)}>{ O::Edit.get(lang) }</button>
-                    <button type="button" class="button button-quiet obs-small obs-danger" onclick={on_delete}
-                        aria-label={action_on(lang, O::Delete.get(lang), &spoken)}>{ O::Delete.get(lang) }</button>
+        <button type="button" class={classes!("obs-code", (open == Some(true)).then_some("is-open"))}
+            aria-pressed={open.map(|o| o.to_string())} {onclick}
+            title={c.definition.get(lang).to_owned()} data-testid={format!("obs-code-{}", c.key)}>
+            <span class="obs-code-label">{ c.label.get(lang).to_owned() }</span>
+            <span class="obs-code-foot">
+                <kbd class="obs-key">{ c.key.clone() }</kbd>
+                <span class="obs-code-counts" aria-hidden="true">
+                    { p.counts.clone() }
+                    if open == Some(true) { <span class="obs-open-flag">{ format!(" · {}", O::Ongoing.get(lang)) }</span> }
                 </span>
-            }
-        </li>
+            </span>
+            <span class="visually-hidden">{ format!(" ({})", p.spoken) }</span>
+        </button>
     }
 }

@@ -6,6 +6,7 @@ mod app;
 mod coding;
 mod common;
 mod event_form;
+mod event_log;
 mod evidence;
 mod kits;
 mod notes;

@@ -165,6 +165,9 @@ pub struct Loaded {
 }
 
 pub type FieldworkHandle = UseReducerHandle<FieldworkState>;
+/// Sends changes to the store without reading it: the same for the page's whole life, so that
+/// callbacks made with it stay equal from one render to the next.
+pub type FieldworkDispatcher = UseReducerDispatcher<FieldworkState>;
 
 /// The fieldwork state from context (provided by `App`).
 #[hook]
@@ -182,6 +185,11 @@ pub fn replace(fw: &FieldworkHandle, next: Fieldwork) {
 
 /// Applies a coding action stamped with the current time.
 pub fn observe(fw: &FieldworkHandle, observation: Uuid, action: ObservationAction) {
+    observe_by(&fw.dispatcher(), observation, action);
+}
+
+/// [`observe`], through the store's dispatcher.
+pub fn observe_by(fw: &FieldworkDispatcher, observation: Uuid, action: ObservationAction) {
     let now = clock::now();
     fw.dispatch(FieldworkMsg::Change(Box::new(move |f: &Fieldwork| {
         f.observe(observation, &action, now)

@@ -52,7 +52,7 @@ fn a_store_round_trips_through_its_records() {
 fn coding_one_event_rewrites_one_chunk() {
     let before = store(vec![coded(100, 2_500), coded(200, 10)]);
     let mut after = before.clone();
-    let o = &mut after.observations.observations[0];
+    let o = std::sync::Arc::make_mut(&mut after.observations.observations[0]);
     let code = default_scheme().codes[0].id.clone();
     o.apply_mut(
         default_scheme(),
@@ -82,7 +82,7 @@ fn an_event_inserted_early_rewrites_the_chunks_from_there() {
     let before = store(vec![coded(100, 2_500)]);
     let mut after = before.clone();
     let code = default_scheme().codes[0].id.clone();
-    after.observations.observations[0]
+    std::sync::Arc::make_mut(&mut after.observations.observations[0])
         .apply_mut(
             default_scheme(),
             &insert(99_999, Some(Actor::Ceo), &code, 1_500_500),
@@ -172,4 +172,94 @@ fn the_respondents_page_reads_and_writes_only_invitations_and_responses() {
         ));
     assert_eq!(keys(&survey_changes(&survey, &after).puts), [RESPONSES_KEY]);
     assert!(survey_changes(&after, &after).is_empty());
+}
+
+/// Applies written records to a stored map, as the database does.
+fn apply(stored: &mut BTreeMap<String, String>, records: Records) {
+    for k in records.deletes {
+        stored.remove(&k);
+    }
+    stored.extend(records.puts);
+}
+
+#[test]
+fn a_large_store_round_trips_and_a_coded_event_writes_two_records() {
+    use crate::domain::lang::Lang;
+    use crate::domain::sample::sample_campaign;
+    use crate::domain::workspace::Workspace;
+    // Three sample campaigns (kits, observations, invitations, answers), a long observation
+    // and one received in two diverging versions.
+    let now = t(0);
+    let (mut ws, mut fw) = (Workspace::default(), Fieldwork::default());
+    for seed in 1..=3 {
+        (ws, fw) = sample_campaign(seed, now, Lang::En)
+            .add_to(&ws, &fw, now)
+            .unwrap();
+    }
+    let long = coded(100, 4_321);
+    let mut fork = coded(200, 3);
+    let base = fork.clone();
+    fork.synthesis = "a diverging copy".into();
+    let conflicts = fw.observations.conflicts.len();
+    let (fw, _) = fw.import(&[], &[long, base, fork]);
+    assert_eq!(fw.observations.conflicts.len(), conflicts + 1);
+    let records = fieldwork_records(&fw);
+    let back = read_fieldwork(&records.puts, now).unwrap();
+    assert_eq!(back, fw);
+    assert!(fieldwork_changes(&back, &fw).is_empty());
+
+    // One event coded in the loaded store: its header and its last chunk, nothing else.
+    let code = default_scheme().codes[2].id.clone();
+    let next = back
+        .observe(id(100), &add(Some(Actor::Ceo), &code, 77_777), t(9_000_000))
+        .unwrap();
+    let changes = fieldwork_changes(&back, &next);
+    let key = id(100).to_string();
+    assert_eq!(
+        keys(&changes.puts),
+        [format!("obs/{key}"), format!("obs/{key}#00004")]
+    );
+    let mut stored: BTreeMap<String, String> = records.puts.into_iter().collect();
+    apply(&mut stored, changes);
+    let stored: Vec<(String, String)> = stored.into_iter().collect();
+    assert_eq!(read_fieldwork(&stored, now).unwrap(), next);
+}
+
+proptest::proptest! {
+    // Each case serialises whole stores of a few thousand events, many times.
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+
+    /// Whatever the coding actions, writing the changes of each one to the stored records
+    /// gives the records of the new store, and appending an event writes two records.
+    #[test]
+    fn the_records_follow_every_change(sizes in proptest::collection::vec(0u64..1_600, 1..4), steps in proptest::collection::vec((0usize..4, 0u8..6, 0u64..3_000_000), 1..25)) {
+        let mut fw = store(sizes.iter().enumerate().map(|(k, n)| coded(100 + k as u128, *n)).collect());
+        let mut stored: BTreeMap<String, String> = fieldwork_records(&fw).puts.into_iter().collect();
+        let code = default_scheme().codes[0].id.clone();
+        for (k, (which, kind, at)) in steps.into_iter().enumerate() {
+            let obs = id(100 + (which % sizes.len()) as u128);
+            let n = 50_000 + k as u128;
+            let action = match kind {
+                0 => insert(n, Some(Actor::Candidate), &code, at),
+                1 => ObservationAction::UndoLastEvent,
+                2 => ObservationAction::AddNote { id: id(n), text: "a note".into(), at_ms: Some(at) },
+                _ => add(Some(Actor::Ceo), &code, n),
+            };
+            let Ok(next) = fw.observe(obs, &action, t(5_000_000 + k as i64 * 1_000)) else {
+                continue;
+            };
+            let changes = fieldwork_changes(&fw, &next);
+            if kind >= 3 {
+                proptest::prop_assert_eq!(changes.puts.len(), 2, "{:?}", keys(&changes.puts));
+            }
+            apply(&mut stored, changes);
+            fw = next;
+            if k % 6 == 5 {
+                let whole: BTreeMap<String, String> = fieldwork_records(&fw).puts.into_iter().collect();
+                proptest::prop_assert_eq!(&stored, &whole);
+            }
+        }
+        let whole: BTreeMap<String, String> = fieldwork_records(&fw).puts.into_iter().collect();
+        proptest::prop_assert_eq!(&stored, &whole);
+    }
 }

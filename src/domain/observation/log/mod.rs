@@ -12,12 +12,15 @@
 //! Events stay sorted by `(at_ms, seq)`; `seq` is the revision that created the event, so it
 //! is unique, orders events logged at the same millisecond, and tells which event was added
 //! last (for undo). Costs, with n events:
-//! * adding at the clock's time: O(log n) to find the place (the end, in practice: an O(1)
-//!   push, no sort) plus one O(n) pass that compares 16-byte identifiers and finds an open
-//!   state of the same code (a few microseconds at 5,000 events);
-//! * inserting or editing at another time: O(log n) search plus an O(n) memory move;
-//! * undo, delete, end a state: O(n) scan;
-//! * [`Observation::apply`] also clones the observation, O(n); [`Observation::apply_mut`]
+//! * adding at the clock's time: O(log n) to find the place (the end, in practice: a push
+//!   that copies the last chunk of 100 events at most, see `events.rs`) plus one O(n) pass
+//!   that compares 16-byte identifiers and finds an open state of the same code (a few
+//!   microseconds at 5,000 events);
+//! * inserting or editing at another time: O(log n) search plus an O(n) move of the events
+//!   after it;
+//! * undo: found from the end ([`Observation::last_added`]); delete, end a state: O(n) scan;
+//! * [`Observation::apply`] also clones the observation: its header, and one pointer per
+//!   chunk of 100 events (the chunks are shared until changed); [`Observation::apply_mut`]
 //!   does not.
 //!
 //! After coding, the mediator rates the session on a rating grid ([`Bars`]): `Rate`,
@@ -28,8 +31,9 @@
 //! observation in anyway, on the mediator's explicit choice. Deleting an event also removes it
 //! from the evidence of every rating.
 //!
-//! This file holds the types; `reducer.rs` applies changes, `validate.rs` checks a stored or
-//! imported observation, `tally.rs` keeps the live counts.
+//! This file holds the types; `events.rs` the event log in shared chunks, `reducer.rs` applies
+//! changes, `validate.rs` checks a stored or imported observation, `tally.rs` keeps the live
+//! counts.
 
 use super::{
     clock::Clock, clock::ClockError, rating::Bars, rating::BarsRef, rating::Rating, scheme::Actor,
@@ -138,8 +142,8 @@ pub struct Observation {
     pub candidate_id: Option<Uuid>,
     pub scheme: SchemeRef,
     pub clock: Clock,
-    /// Sorted by `(at_ms, seq)`.
-    pub events: Vec<Event>,
+    /// Sorted by `(at_ms, seq)`; in shared chunks, so that a copy costs little (`events.rs`).
+    pub events: Events,
     /// Sorted by `at_ms`, in the order they were written at equal times.
     pub notes: Vec<Note>,
     /// The rating grid of `ratings`: set by the first rating, or at submission with a grid.
@@ -334,7 +338,7 @@ impl Observation {
             candidate_id: None,
             scheme: SchemeRef::of(scheme),
             clock: Clock::default(),
-            events: Vec::new(),
+            events: Events::new(),
             notes: Vec::new(),
             bars: None,
             ratings: Vec::new(),
@@ -358,7 +362,7 @@ impl Observation {
             candidate_id: self.candidate_id,
             scheme: self.scheme.clone(),
             clock: self.clock.clone(),
-            events: Vec::new(),
+            events: Events::new(),
             notes: self.notes.clone(),
             bars: self.bars.clone(),
             ratings: self.ratings.clone(),
@@ -388,6 +392,28 @@ impl Observation {
 
     pub fn event(&self, id: Uuid) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
+    }
+
+    /// The event added most recently (whatever its time), if any: the one with the highest
+    /// `seq`. When the latest change added it (live coding: the last event of the log), it is
+    /// found without looking further.
+    pub fn last_added(&self) -> Option<&Event> {
+        self.last_added_index().map(|i| &self.events[i])
+    }
+
+    pub(super) fn last_added_index(&self) -> Option<usize> {
+        // `seq` is at most the revision, and the event of the latest revision, if it is still
+        // there, has the highest: seen from the end, it usually comes first.
+        let mut best: Option<(usize, u64)> = None;
+        for (i, e) in self.events.iter().enumerate().rev() {
+            if e.seq == self.revision {
+                return Some(i);
+            }
+            if best.is_none_or(|(_, seq)| e.seq > seq) {
+                best = Some((i, e.seq));
+            }
+        }
+        best.map(|(i, _)| i)
     }
 
     /// The open state of the state code `code` for `actor`, if any: the UI ends it when the
@@ -423,10 +449,12 @@ impl Observation {
     }
 }
 
+mod events;
 mod reducer;
 mod tally;
 mod validate;
 
+pub use events::{Events, EVENTS_PER_CHUNK};
 pub use tally::Tally;
 
 #[cfg(test)]

@@ -112,17 +112,19 @@ impl Observation {
             }
             ObservationAction::EndState { id } => {
                 let elapsed = self.clock.elapsed_ms(now);
-                let e = self
+                let index = self
                     .events
-                    .iter_mut()
-                    .find(|e| e.id == *id)
+                    .iter()
+                    .position(|e| e.id == *id)
                     .ok_or(ObservationError::EventNotFound)?;
+                let e = &self.events[index];
                 let state = scheme
                     .code(&e.code)
                     .is_some_and(|c| c.kind == CodeKind::State);
                 if !state || e.duration_ms.is_some() {
                     return Err(ObservationError::NotAnOpenState);
                 }
+                let e = &mut self.events[index];
                 e.duration_ms = Some(elapsed.saturating_sub(e.at_ms));
                 true
             }
@@ -168,11 +170,7 @@ impl Observation {
             }
             ObservationAction::UndoLastEvent => {
                 let index = self
-                    .events
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|(_, e)| e.seq)
-                    .map(|(i, _)| i)
+                    .last_added_index()
                     .ok_or(ObservationError::NothingToUndo)?;
                 let removed = self.events.remove(index);
                 self.drop_evidence(removed.id);
@@ -290,10 +288,14 @@ impl Observation {
                     None => {}
                 }
                 let end = self.clock.elapsed_ms(now);
-                for e in &mut self.events {
-                    if e.duration_ms.is_none() && is_state_code(scheme, &e.code) {
-                        e.duration_ms = Some(end.saturating_sub(e.at_ms));
-                    }
+                let open: Vec<usize> = (self.events.iter().enumerate())
+                    .filter(|(_, e)| e.duration_ms.is_none() && is_state_code(scheme, &e.code))
+                    .map(|(i, _)| i)
+                    .collect();
+                // Only the chunks holding an open state are copied.
+                for i in open {
+                    let e = &mut self.events[i];
+                    e.duration_ms = Some(end.saturating_sub(e.at_ms));
                 }
                 self.clock = self.clock.stopped(now);
                 self.status = ObservationStatus::Submitted;

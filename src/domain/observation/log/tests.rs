@@ -442,7 +442,8 @@ fn stored_observations_are_checked() {
         ],
     );
     let mut bad = o.clone();
-    bad.events.swap(0, 1);
+    let (first, second) = (bad.events[0].clone(), bad.events[1].clone());
+    (bad.events[0], bad.events[1]) = (second, first);
     assert_eq!(bad.check(), Err(ObservationError::Unsorted));
     let mut bad = o.clone();
     bad.events[1].id = id(10);
@@ -906,7 +907,10 @@ fn ratings_are_part_of_what_merge_compares() {
             ObservationAction::SetSynthesis { text: "Fin".into() },
         )],
     );
-    assert_eq!(merge_observations([&a, &c]).observations, vec![c]);
+    assert_eq!(
+        merge_observations([&a, &c]).observations,
+        vec![std::sync::Arc::new(c)]
+    );
 }
 
 /// 5,000 events logged live, one key press at a time, then every index: the whole path a

@@ -25,7 +25,7 @@ impl Observation {
         if self.notes.len() > MAX_NOTES {
             return Err(ObservationError::TooManyNotes);
         }
-        if self.events.windows(2).any(|w| w[0].key() >= w[1].key()) {
+        if (self.events.iter().zip(self.events.iter().skip(1))).any(|(a, b)| a.key() >= b.key()) {
             return Err(ObservationError::Unsorted);
         }
         if self.notes.windows(2).any(|w| w[0].at_ms > w[1].at_ms) {
