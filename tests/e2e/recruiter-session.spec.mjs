@@ -305,13 +305,15 @@ test('data a format-3 Rally kept in localStorage moves to the database once, and
   await expect.poll(async () => JSON.parse((await stored(page)) || '{}').document?.format_version).toBe(4);
   const record = JSON.parse(await stored(page));
   expect(record.document.campaigns.map((c) => c.id).sort()).toEqual(v3.campaigns.map((c) => c.id).sort());
+  // The fieldwork has its own saver (written once it pauses, 250 ms): it may land after the workspace.
+  await expect.poll(async () => (await storedFieldwork(page)).observations.length).toBe(v3.observations.length);
   const fw = await storedFieldwork(page);
   expect(fw.kits.map((k) => k.id)).toEqual(v3.kits.map((k) => k.id));
   expect(fw.observations.map((o) => [o.id, o.events.length]))
     .toEqual(v3.observations.map((o) => [o.id, o.events.length]));
   expect(fw.invitations.map((i) => i.id).sort()).toEqual(v3.invitations.map((i) => i.id).sort());
   expect(fw.responses.map((r) => r.id).sort()).toEqual(v3.responses.map((r) => r.id).sort());
-  expect(await page.evaluate(() => [localStorage.getItem('rally.workspace'), localStorage.getItem('rally.fieldwork')]))
+  await expect.poll(() => page.evaluate(() => [localStorage.getItem('rally.workspace'), localStorage.getItem('rally.fieldwork')]))
     .toEqual([null, null]);
   // A reload reads it from the database, the same, with no conflict.
   await page.reload();
