@@ -188,10 +188,12 @@ impl Events {
             .find_map(|c| c.iter().rev().find(|e| f(e)))
     }
 
-    /// The index of the event with this identifier (compared as one 128-bit number).
+    /// The index of the event with this identifier (its 16 bytes compared as one 128-bit
+    /// number, in the machine's byte order: two loads, no byte swap).
     pub fn position_of_id(&self, id: Uuid) -> Option<usize> {
-        let id = id.as_u128();
-        self.position(|e| e.id.as_u128() == id)
+        let bits = |id: &Uuid| u128::from_ne_bytes(*id.as_bytes());
+        let id = bits(&id);
+        self.position(|e| bits(&e.id) == id)
     }
 
     /// The number of events for which `pred` holds, when it holds for a prefix of the log and
