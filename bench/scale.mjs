@@ -216,13 +216,16 @@ export async function benchScale(env) {
       await home.waitForSelector('#home-import:not([disabled])');
       t = Date.now();
       await home.locator('#home-import').setInputFiles(exportFile);
-      await home.waitForFunction((n) => document.querySelectorAll('[data-testid="campaign-row"]').length >= n &&
-        /Import finished|Import terminé/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), rows, { timeout: 120_000 });
+      // Done when the list and the report are there, or when the import is refused.
+      await home.waitForFunction((n) => (document.querySelectorAll('[data-testid="campaign-row"]').length >= n &&
+        /Import finished|Import terminé/.test(document.querySelector('[data-testid="status"]')?.textContent ?? '')) ||
+        (document.querySelector('[data-testid="alert"]')?.textContent ?? '').trim() !== '', rows, { timeout: 120_000 });
       const importMs = Date.now() - t;
-      const status = (await home.locator('[data-testid="status"]').textContent()).trim();
+      const status = (await home.locator('[data-testid="status"]').textContent()).trim() ||
+        `refused: ${(await home.locator('[data-testid="alert"]').textContent()).trim()}`;
       // Then written to the database (the savers write within a second).
       let after = await countStored(home);
-      for (let i = 0; i < 60 && after.events < fixture.events; i++) {
+      for (let i = 0; i < 60 && after.events < fixture.events && !status.startsWith('refused'); i++) {
         await home.waitForTimeout(500);
         after = await countStored(home);
       }

@@ -1,7 +1,8 @@
 //! Native benchmarks of the pure core, printed as plain lines (run by `make bench`):
 //! all meta-communication indices of a 5,000-event session, the scoring of 200 respondents,
-//! the generation of the sample campaign, and the compatibility pictures of a 20-candidate
-//! campaign. Each figure is the median of repeated runs in a release build.
+//! the generation of the sample campaign, the compatibility pictures of a 20-candidate
+//! campaign, and the core's share of one coded event at 100 to 20,000 events. Each figure is
+//! the median of repeated runs in a release build.
 
 use chrono::DateTime;
 use rally::domain::instrument::builtin::builtin;
@@ -22,16 +23,8 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// A deterministic pseudo-random sequence (xorshift), so every run codes the same session.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
+mod support;
+use support::Rng;
 
 /// One coded event in a mediator's store (a sample campaign's kits, observations and answers,
 /// plus one observation of `n` events): the core's share of a keystroke — the store's change
@@ -48,43 +41,27 @@ fn bench_coded_event() {
     let (_, store) = sample_campaign(1, t(0), Lang::En)
         .add_to(&Workspace::default(), &Fieldwork::default(), t(0))
         .expect("the sample campaign");
-    let add = |n: u128, code: &str| ObservationAction::AddEvent {
+    let add = |n: u128| ObservationAction::AddEvent {
         id: Uuid::from_u128(n),
         actor: Some(Actor::Ceo),
-        code: code.to_owned(),
+        code: "agrees".to_owned(),
         modifier: None,
     };
     let id = Uuid::from_u128(1);
     let mut line = Vec::new();
     for n in [100usize, 1_000, 5_000, 20_000] {
-        let mut o = Observation::new(
-            id,
-            Uuid::from_u128(2),
-            Uuid::from_u128(3),
-            Uuid::from_u128(4),
-            scheme,
-            t(0),
-        );
+        let (c, s, m) = (Uuid::from_u128(2), Uuid::from_u128(3), Uuid::from_u128(4));
+        let mut o = Observation::new(id, c, s, m, scheme, t(0));
         o.apply_mut(scheme, &ObservationAction::StartClock, t(0))
             .unwrap();
-        for k in 0..n {
-            let code = &scheme.codes[k % 19].id;
-            o.apply_mut(
-                scheme,
-                &add(100 + k as u128, code),
-                t(2_000 * (k as i64 + 1)),
-            )
-            .unwrap();
-        }
+        support::code_live(&mut o, n, &mut Rng(0x2545_F491_4F6C_DD1D), 100, 2_000, t);
         let (mut fw, _) = store.import(&[], &[o]);
         let mut tally = Tally::of(fw.observations.get(id).unwrap());
         let runs: Vec<Duration> = (0..200)
             .map(|k| {
                 let s = Instant::now();
                 let at = t(2_000 * (n as i64 + 1 + k));
-                let next = fw
-                    .observe(id, &add(10_000_000 + k as u128, "agrees"), at)
-                    .unwrap();
+                let next = fw.observe(id, &add(10_000_000 + k as u128), at).unwrap();
                 let (before, after) = (
                     fw.observations.get(id).unwrap(),
                     next.observations.get(id).unwrap(),
@@ -109,110 +86,42 @@ fn bench_coded_event() {
 /// each, the second mediator disagreeing on about one act in ten, every dimension rated) and
 /// debriefed by both sides; then every candidate's compatibility picture, built from scratch.
 fn bench_pictures(rng: &mut Rng) {
-    use rally::domain::campaign::{Campaign, InstrumentId, Leader, Person, Status, WorkSession};
+    use rally::domain::campaign::{InstrumentId, WorkSession};
     use rally::domain::compatibility::{compare, picture};
     use rally::domain::fieldwork::Fieldwork;
     use rally::domain::instrument::builtin::debrief_for;
     use rally::domain::instrument::definition::{DebriefSide, Keyed};
-    use rally::domain::observation::rating::default_bars;
-    use rally::domain::role::builtin_roles;
     use rally::domain::survey::leader_id;
     let id = Uuid::from_u128;
     let t = |ms: i64| DateTime::from_timestamp_millis(1_764_000_000_000 + ms).unwrap();
-    let person = |n: u128, name: String| Person {
-        id: id(n),
-        name,
-        email: String::new(),
-    };
-    let campaign = Campaign {
-        id: id(1),
-        name: "Bench — 20 candidates".into(),
-        role: builtin_roles()[0].clone(),
-        leader: Leader {
-            name: "Claire Martin".into(),
-            title: "CEO".into(),
-        },
-        candidates: (0..20)
-            .map(|k| person(100 + k, format!("Candidate {k}")))
+    let campaign = support::campaign(
+        id(1),
+        "Bench — 20 candidates",
+        (0..20)
+            .map(|k| support::person(100 + k, format!("Candidate {k}")))
             .collect(),
-        mediators: (0..2)
-            .map(|k| person(200 + k, format!("Mediator {k}")))
+        (0..2)
+            .map(|k| support::person(200 + k, format!("Mediator {k}")))
             .collect(),
-        sessions: (0..4).map(|k| WorkSession::empty(id(300 + k))).collect(),
-        instruments: vec![InstrumentId::SessionDebrief, InstrumentId::ObservationGrid],
-        status: Status::Active,
-        status_before_archive: None,
-        created_at: t(0),
-        updated_at: t(0),
-        revision: 1,
-        decisions: Vec::new(),
-        version_choices: Vec::new(),
-        clock_offsets: Vec::new(),
-        sample: false,
-        closed_on: None,
-        retention_months: None,
-        erasures: Vec::new(),
-    };
-    let scheme = default_scheme();
-    let bars = default_bars();
-    let codes: Vec<_> = scheme
-        .codes
-        .iter()
-        .filter(|c| c.actors.allows(Some(Actor::Ceo)) && c.actors.allows(Some(Actor::Candidate)))
-        .collect();
+        (0..4).map(|k| WorkSession::empty(id(300 + k))).collect(),
+        vec![InstrumentId::SessionDebrief, InstrumentId::ObservationGrid],
+        t(0),
+    );
     let mut observations = Vec::new();
     let mut responses = Vec::new();
     let mut next = 10_000u128;
     for (c, candidate) in campaign.candidates.iter().enumerate() {
         for (s, session) in campaign.sessions.iter().enumerate() {
-            let coded: Vec<(usize, Actor)> = (0..1500)
-                .map(|_| {
-                    let code = (rng.next() % codes.len() as u64) as usize;
-                    let actor = if rng.next().is_multiple_of(2) {
-                        Actor::Ceo
-                    } else {
-                        Actor::Candidate
-                    };
-                    (code, actor)
-                })
-                .collect();
-            for m in 0..2u128 {
-                next += 1;
-                let mut o =
-                    Observation::new(id(next), campaign.id, session.id, id(200 + m), scheme, t(0));
-                o.candidate_id = Some(candidate.id);
-                o.apply_mut(scheme, &ObservationAction::StartClock, t(0))
-                    .unwrap();
-                for (k, (code, actor)) in coded.iter().enumerate() {
-                    let code = if m == 1 && rng.next().is_multiple_of(10) {
-                        (rng.next() % codes.len() as u64) as usize
-                    } else {
-                        *code
-                    };
-                    next += 1;
-                    let action = ObservationAction::AddEvent {
-                        id: id(next),
-                        actor: Some(*actor),
-                        code: codes[code].id.clone(),
-                        modifier: None,
-                    };
-                    o.apply_mut(scheme, &action, t(2000 * (k as i64 + 1)))
-                        .unwrap();
-                }
-                for d in &bars.dimensions {
-                    let rate = ObservationAction::Rate {
-                        dimension: d.id.clone(),
-                        level: 1 + ((c + s + m as usize + rng.next() as usize % 2) % 5) as u8,
-                        evidence: Vec::new(),
-                        comment: String::new(),
-                    };
-                    o.apply_mut_with(scheme, Some(bars), &rate, t(3_001_000))
-                        .unwrap();
-                }
-                o.apply_mut_with(scheme, Some(bars), &ObservationAction::Submit, t(3_002_000))
-                    .unwrap();
-                observations.push(o);
-            }
+            observations.extend(support::coded_pair(
+                &campaign,
+                session.id,
+                candidate.id,
+                1500,
+                c + s,
+                rng,
+                &mut next,
+                t,
+            ));
             for side in DebriefSide::BOTH {
                 let inst = debrief_for(side);
                 let (who, about) = match side {
@@ -285,29 +194,9 @@ fn main() {
     );
     o.apply_mut(scheme, &ObservationAction::StartClock, t(0))
         .unwrap();
-    let codes: Vec<_> = scheme
-        .codes
-        .iter()
-        .filter(|c| c.actors.allows(Some(Actor::Ceo)) && c.actors.allows(Some(Actor::Candidate)))
-        .collect();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let start = Instant::now();
-    for i in 0..5000u128 {
-        let code = codes[(rng.next() % codes.len() as u64) as usize];
-        let actor = if rng.next().is_multiple_of(2) {
-            Actor::Ceo
-        } else {
-            Actor::Candidate
-        };
-        let action = ObservationAction::AddEvent {
-            id: Uuid::from_u128(100 + i),
-            actor: Some(actor),
-            code: code.id.clone(),
-            modifier: None,
-        };
-        o.apply_mut(scheme, &action, t(2000 * (i as i64 + 1)))
-            .unwrap();
-    }
+    support::code_live(&mut o, 5000, &mut rng, 100, 2000, t);
     let append = start.elapsed();
     let now = t(2000 * 5001);
     let runs: Vec<Duration> = (0..21)

@@ -23,43 +23,19 @@ use rally::domain::file::stored::{fieldwork_records, WORKSPACE_KEY, WORKSPACE_TO
 use rally::domain::file::{read_document, Document, Snapshot, SnapshotToken};
 use rally::domain::lang::Lang;
 use rally::domain::limits::MAX_IMPORT_BYTES;
-use rally::domain::observation::log::{Observation, ObservationAction};
-use rally::domain::observation::rating::default_bars;
-use rally::domain::observation::scheme::{default_scheme, Actor};
 use rally::domain::sample::sample_campaign;
 use rally::domain::workspace::Workspace;
 use serde_json::json;
-use uuid::Uuid;
 
 const CAMPAIGNS: u64 = 20;
 const EVENTS: usize = 1_500;
 
-/// A deterministic pseudo-random sequence (xorshift).
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
+mod support;
 
 fn main() {
     let now = DateTime::from_timestamp(1_796_292_000, 0).expect("a date"); // 2026-12-03 10:00Z
-    let scheme = default_scheme();
-    let bars = default_bars();
-    let codes: Vec<_> = scheme
-        .codes
-        .iter()
-        .filter(|c| c.actors.allows(Some(Actor::Ceo)) && c.actors.allows(Some(Actor::Candidate)))
-        .collect();
-    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-    let mut next_id = 0u128;
-    let mut fresh = || {
-        next_id += 1;
-        Uuid::from_u128(0x5ca1e << 64 | next_id)
-    };
+    let mut rng = support::Rng(0x2545_F491_4F6C_DD1D);
+    let mut next = 0x5ca1e_u128 << 64;
     let (mut ws, mut fw) = (Workspace::default(), Fieldwork::default());
     let (mut events, mut observations) = (0, 0);
     for seed in 1..=CAMPAIGNS {
@@ -72,60 +48,19 @@ fn main() {
         data.observations.clear();
         for (s, session) in campaign.sessions.iter().enumerate() {
             let start = now - TimeDelta::days(40 - 10 * s as i64);
-            let at = |ms: i64| start + TimeDelta::milliseconds(ms);
-            let coded: Vec<(usize, Actor)> = (0..EVENTS)
-                .map(|_| {
-                    let code = (rng.next() % codes.len() as u64) as usize;
-                    let actor = if rng.next().is_multiple_of(2) {
-                        Actor::Ceo
-                    } else {
-                        Actor::Candidate
-                    };
-                    (code, actor)
-                })
-                .collect();
-            for (m, mediator) in campaign.mediators.iter().enumerate() {
-                let mut o =
-                    Observation::new(fresh(), campaign.id, session.id, mediator.id, scheme, at(0));
-                o.candidate_id = Some(candidate);
-                o.apply_mut(scheme, &ObservationAction::StartClock, at(0))
-                    .unwrap();
-                for (k, (code, actor)) in coded.iter().enumerate() {
-                    let code = if m == 1 && rng.next().is_multiple_of(10) {
-                        (rng.next() % codes.len() as u64) as usize
-                    } else {
-                        *code
-                    };
-                    let action = ObservationAction::AddEvent {
-                        id: fresh(),
-                        actor: Some(*actor),
-                        code: codes[code].id.clone(),
-                        modifier: None,
-                    };
-                    o.apply_mut(scheme, &action, at(2_000 * (k as i64 + 1)))
-                        .unwrap();
-                }
-                for (d, dimension) in bars.dimensions.iter().enumerate() {
-                    let rate = ObservationAction::Rate {
-                        dimension: dimension.id.clone(),
-                        level: 1 + ((s + m + d + rng.next() as usize % 2) % 5) as u8,
-                        evidence: Vec::new(),
-                        comment: String::new(),
-                    };
-                    o.apply_mut_with(scheme, Some(bars), &rate, at(3_001_000))
-                        .unwrap();
-                }
-                o.apply_mut_with(
-                    scheme,
-                    Some(bars),
-                    &ObservationAction::Submit,
-                    at(3_002_000),
-                )
-                .unwrap();
-                events += o.events.len();
-                observations += 1;
-                data.observations.push(o);
-            }
+            let coded = support::coded_pair(
+                campaign,
+                session.id,
+                candidate,
+                EVENTS,
+                s,
+                &mut rng,
+                &mut next,
+                |ms| start + TimeDelta::milliseconds(ms),
+            );
+            events += coded.iter().map(|o| o.events.len()).sum::<usize>();
+            observations += coded.len();
+            data.observations.extend(coded);
         }
         (ws, fw) = data
             .add_to(&ws, &fw, now)

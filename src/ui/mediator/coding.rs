@@ -599,7 +599,7 @@ fn pad_view(
                                 { for scheme.codes.iter().filter(|c| c.category == cat.id).map(|c| {
                                     let open = (c.kind == CodeKind::State).then(|| {
                                         let actor = if c.actors == Applies::None { None } else { pending_actor };
-                                        obs.open_state(&c.id, actor).is_some()
+                                        tally.unended(&c.id, actor) > 0
                                     });
                                     let (counts, spoken) = match c.actors {
                                         Applies::None => {

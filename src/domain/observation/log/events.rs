@@ -18,6 +18,7 @@ use super::Event;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::ops::{Index, IndexMut, Range};
 use std::sync::Arc;
+use uuid::Uuid;
 
 /// Events per shared chunk. The stored chunks (`file::stored::CHUNK_EVENTS`) are a whole
 /// number of these.
@@ -163,6 +164,36 @@ impl Events {
             chunk.extend(rest.by_ref().take(EVENTS_PER_CHUNK));
             self.chunks.push(Arc::new(chunk));
         }
+    }
+
+    /// Whether an event satisfies `f`. This and the searches below walk the chunks as slices:
+    /// a tight loop, several times faster than the event iterator in a release build.
+    pub fn any(&self, mut f: impl FnMut(&Event) -> bool) -> bool {
+        self.chunks.iter().any(|c| c.iter().any(&mut f))
+    }
+
+    /// The index of the first event that satisfies `f`.
+    pub fn position(&self, mut f: impl FnMut(&Event) -> bool) -> Option<usize> {
+        self.chunks
+            .iter()
+            .enumerate()
+            .find_map(|(k, c)| Some(k * EVENTS_PER_CHUNK + c.iter().position(&mut f)?))
+    }
+
+    /// The last event that satisfies `f`, searched from the end.
+    pub fn rfind(&self, mut f: impl FnMut(&Event) -> bool) -> Option<&Event> {
+        self.chunks
+            .iter()
+            .rev()
+            .find_map(|c| c.iter().rev().find(|e| f(e)))
+    }
+
+    /// The index of the event with this identifier (its 16 bytes compared as one 128-bit
+    /// number, in the machine's byte order: two loads, no byte swap).
+    pub fn position_of_id(&self, id: Uuid) -> Option<usize> {
+        let bits = |id: &Uuid| u128::from_ne_bytes(*id.as_bytes());
+        let id = bits(&id);
+        self.position(|e| bits(&e.id) == id)
     }
 
     /// The number of events for which `pred` holds, when it holds for a prefix of the log and
@@ -386,7 +417,6 @@ mod tests {
     use super::*;
     use crate::domain::observation::scheme::Actor;
     use proptest::prelude::*;
-    use uuid::Uuid;
 
     fn event(n: u64) -> Event {
         Event {
@@ -476,6 +506,12 @@ mod tests {
             let want: Vec<&Event> = plain.iter().skip(a).take(b.saturating_sub(a)).collect();
             prop_assert_eq!(log.iter_range(a..b).collect::<Vec<_>>(), want);
             prop_assert_eq!(log.partition_point(|e| e.at_ms < cut), plain.partition_point(|e| e.at_ms < cut));
+            let near = |e: &Event| e.at_ms / 100 == cut / 100;
+            prop_assert_eq!(log.any(near), plain.iter().any(near));
+            prop_assert_eq!(log.position(near), plain.iter().position(near));
+            prop_assert_eq!(log.rfind(near), plain.iter().rev().find(|e| near(e)));
+            let id = Uuid::from_u128(u128::from(cut) + 1);
+            prop_assert_eq!(log.position_of_id(id), plain.iter().position(|e| e.id == id));
             prop_assert_eq!(log.iter().len(), n);
             // From both ends at once, the length left always exact.
             let (mut it, mut want) = (log.iter(), plain.iter());

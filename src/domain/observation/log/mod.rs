@@ -391,7 +391,7 @@ impl Observation {
     }
 
     pub fn event(&self, id: Uuid) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
+        self.events.position_of_id(id).map(|i| &self.events[i])
     }
 
     /// The event added most recently (whatever its time), if any: the one with the highest
@@ -420,9 +420,7 @@ impl Observation {
     /// key is pressed again.
     pub fn open_state(&self, code: &str, actor: Option<Actor>) -> Option<&Event> {
         self.events
-            .iter()
-            .rev()
-            .find(|e| e.duration_ms.is_none() && e.code == code && e.actor == actor)
+            .rfind(|e| e.duration_ms.is_none() && e.code == code && e.actor == actor)
     }
 
     /// The session's length at `now`: the clock's elapsed time, or the end of the last event

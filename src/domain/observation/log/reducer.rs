@@ -114,8 +114,7 @@ impl Observation {
                 let elapsed = self.clock.elapsed_ms(now);
                 let index = self
                     .events
-                    .iter()
-                    .position(|e| e.id == *id)
+                    .position_of_id(*id)
                     .ok_or(ObservationError::EventNotFound)?;
                 let e = &self.events[index];
                 let state = scheme
@@ -135,8 +134,7 @@ impl Observation {
             ObservationAction::EditEvent { id, fields } => {
                 let index = self
                     .events
-                    .iter()
-                    .position(|e| e.id == *id)
+                    .position_of_id(*id)
                     .ok_or(ObservationError::EventNotFound)?;
                 let old = &self.events[index];
                 let edited = Event {
@@ -161,8 +159,7 @@ impl Observation {
             ObservationAction::DeleteEvent { id } => {
                 let index = self
                     .events
-                    .iter()
-                    .position(|e| e.id == *id)
+                    .position_of_id(*id)
                     .ok_or(ObservationError::EventNotFound)?;
                 self.events.remove(index);
                 self.drop_evidence(*id);
@@ -348,7 +345,7 @@ impl Observation {
         if self.events.len() >= MAX_EVENTS {
             return Err(ObservationError::TooManyEvents);
         }
-        if self.events.iter().any(|e| e.id == id) {
+        if self.events.position_of_id(id).is_some() {
             return Err(ObservationError::DuplicateId);
         }
         self.check_fields(scheme, fields, None)?;
@@ -385,7 +382,7 @@ impl Observation {
             return Err(ObservationError::TooLate);
         }
         if code.kind == CodeKind::State && f.duration_ms.is_none() {
-            let other_open = self.events.iter().any(|e| {
+            let other_open = self.events.any(|e| {
                 Some(e.id) != editing
                     && e.duration_ms.is_none()
                     && e.code == f.code

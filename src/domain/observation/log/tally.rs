@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 /// change, so that its cost does not grow with the log.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
-    /// Per code id: counts for the CEO, the candidate, and nobody.
-    counts: BTreeMap<String, [u32; 3]>,
+    /// Per code id: counts for the CEO, the candidate, and nobody; then the same for the events
+    /// without a duration (for a state code: the states still open).
+    counts: BTreeMap<String, [u32; 6]>,
 }
 
 fn slot(actor: Option<Actor>) -> usize {
@@ -29,12 +30,13 @@ impl Tally {
     }
 
     pub fn add(&mut self, e: &Event) {
-        if let Some(c) = self.counts.get_mut(&e.code) {
-            c[slot(e.actor)] += 1;
-        } else {
-            let mut c = [0; 3];
-            c[slot(e.actor)] = 1;
-            self.counts.insert(e.code.clone(), c);
+        let c = match self.counts.get_mut(&e.code) {
+            Some(c) => c,
+            None => self.counts.entry(e.code.clone()).or_default(),
+        };
+        c[slot(e.actor)] += 1;
+        if e.duration_ms.is_none() {
+            c[3 + slot(e.actor)] += 1;
         }
     }
 
@@ -42,7 +44,11 @@ impl Tally {
         if let Some(c) = self.counts.get_mut(&e.code) {
             let n = &mut c[slot(e.actor)];
             *n = n.saturating_sub(1);
-            if *c == [0; 3] {
+            if e.duration_ms.is_none() {
+                let n = &mut c[3 + slot(e.actor)];
+                *n = n.saturating_sub(1);
+            }
+            if c[..3] == [0; 3] {
                 self.counts.remove(&e.code);
             }
         }
@@ -67,7 +73,14 @@ impl Tally {
 
     /// Events of `code`, whoever the actor.
     pub fn total(&self, code: &str) -> u32 {
-        self.counts.get(code).map_or(0, |c| c.iter().sum())
+        self.counts.get(code).map_or(0, |c| c[..3].iter().sum())
+    }
+
+    /// Events of `code` by `actor` without a duration: for a state code, the states still open
+    /// — more than none exactly when [`Observation::open_state`] finds one, without searching
+    /// the log.
+    pub fn unended(&self, code: &str, actor: Option<Actor>) -> u32 {
+        self.counts.get(code).map_or(0, |c| c[3 + slot(actor)])
     }
 }
 
@@ -83,13 +96,21 @@ mod tests {
     /// A coding action drawn at random: mostly events added live, some inserted earlier,
     /// edited, deleted or undone.
     fn action(k: u64, pick: (u8, usize, usize), len: usize, ids: &[Uuid]) -> ObservationAction {
-        let codes = ["agrees", "disagrees", "gives_opinion", "asks_opinion"];
+        let codes = [
+            "agrees",
+            "disagrees",
+            "gives_opinion",
+            "asks_opinion",
+            "silence",
+        ];
         let code = codes[pick.1 % codes.len()].to_owned();
-        let actor = Some(if pick.2.is_multiple_of(2) {
-            Actor::Ceo
+        let actor = if code == "silence" {
+            None
+        } else if pick.2.is_multiple_of(2) {
+            Some(Actor::Ceo)
         } else {
-            Actor::Candidate
-        });
+            Some(Actor::Candidate)
+        };
         let target = ids.get(pick.2 % len.max(1)).copied();
         let fields = EventFields {
             actor,
@@ -106,6 +127,7 @@ mod tests {
             (1, Some(id)) => ObservationAction::EditEvent { id, fields },
             (2, Some(id)) => ObservationAction::DeleteEvent { id },
             (3, Some(_)) => ObservationAction::UndoLastEvent,
+            (4, Some(id)) => ObservationAction::EndState { id },
             _ => add(actor, &code, 2_000_000 + u128::from(k)),
         }
     }
@@ -130,8 +152,12 @@ mod tests {
                 let _ = o.apply_mut(s, &a, t(10_000 + k as i64 * 1_000));
                 tally.follow(&before, &o.events);
                 prop_assert_eq!(&tally, &Tally::of(&o));
-                // And the last event added is found like a search of the whole log.
+                // And the last event added is found like a search of the whole log, and an open
+                // state like `open_state` finds it.
                 prop_assert_eq!(o.last_added(), o.events.iter().max_by_key(|e| e.seq));
+                for actor in [None, Some(Actor::Ceo)] {
+                    prop_assert_eq!(tally.unended("silence", actor) > 0, o.open_state("silence", actor).is_some());
+                }
             }
         }
     }
