@@ -11,15 +11,17 @@ use crate::domain::fieldwork::{known_scheme, Fieldwork};
 use crate::domain::instrument::definition::{DebriefSide, Form};
 use crate::domain::instrument::score::{score, Response, ScoreReport};
 use crate::domain::observation::agreement::{
-    agreement, AgreementError, AgreementNote, AgreementParams, Measure,
+    agreement_resolved, AgreementError, AgreementNote, AgreementParams, Measure,
 };
-use crate::domain::observation::indices::{compute, WindowIndices};
+use crate::domain::observation::indices::{compute_resolved, WindowIndices};
 use crate::domain::observation::log::Observation;
 use crate::domain::observation::rating::Bars;
+use crate::domain::observation::resolved::ResolvedLog;
 use crate::domain::observation::scheme::default_scheme;
 use crate::domain::survey::invitation::instrument_of;
 use crate::domain::survey::leader_id;
 use serde::Serialize;
+use std::borrow::Cow;
 use uuid::Uuid;
 
 /// A gap between the two debriefs of one facet is **large** from this many POMP points: a
@@ -177,10 +179,10 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
 
-/// The session length of a counted observation: submitted, so its clock is stopped and the
-/// instant asked about does not matter.
-fn length_of(o: &Observation) -> u64 {
-    o.length_ms(o.submitted_at.unwrap_or(o.updated_at))
+/// The session length of a counted observation (`log`: its events, resolved): submitted, so
+/// its clock is stopped and the instant asked about does not matter.
+fn length_of(o: &Observation, log: &ResolvedLog) -> u64 {
+    o.length_ms_given(o.submitted_at.unwrap_or(o.updated_at), log.last_end_ms)
 }
 
 /// The debrief `side` answered about this session and candidate, among the current responses.
@@ -221,16 +223,28 @@ pub(super) fn session_picture(
     let (kept, mut notes) = counted(campaign, &fieldwork.observations, session.id, candidate);
     // As the agreement compares them: shifted by their clock offsets.
     let observations: Vec<&Observation> = kept.iter().map(|k| k.observation.as_ref()).collect();
-    // The indices of each observation as received (a shift moves times, not counts, and must
-    // not lengthen the session), computed once.
-    let lengths: Vec<u64> = kept.iter().map(|k| length_of(k.received)).collect();
-    let indices: Vec<Vec<Option<f64>>> = kept
+    // Each observation's log resolved against its scheme once, for its length, its indices and
+    // (unless shifted) the agreement.
+    let logs: Vec<ResolvedLog> = kept
         .iter()
-        .zip(&lengths)
-        .map(|(k, &length)| {
+        .map(|k| {
             let o = k.received;
             let scheme = known_scheme(&o.scheme.id, o.scheme.version).unwrap_or(default_scheme());
-            let ix = compute(&o.events, scheme, length);
+            ResolvedLog::of(&o.events, scheme)
+        })
+        .collect();
+    // The indices of each observation as received (a shift moves times, not counts, and must
+    // not lengthen the session), computed once.
+    let lengths: Vec<u64> = kept
+        .iter()
+        .zip(&logs)
+        .map(|(k, log)| length_of(k.received, log))
+        .collect();
+    let indices: Vec<Vec<Option<f64>>> = logs
+        .iter()
+        .zip(&lengths)
+        .map(|(log, &length)| {
+            let ix = compute_resolved(log, length);
             WorkingIndex::all()
                 .into_iter()
                 .map(|i| working_value(&ix.whole, i))
@@ -270,7 +284,21 @@ pub(super) fn session_picture(
         let first = observations[0];
         let scheme =
             known_scheme(&first.scheme.id, first.scheme.version).unwrap_or(default_scheme());
-        match agreement(&observations, scheme, bars, &AgreementParams::default()) {
+        // A shifted observation is resolved again: its events moved (and may be reordered).
+        let shifted: Vec<Option<ResolvedLog>> = kept
+            .iter()
+            .map(|k| {
+                matches!(k.observation, Cow::Owned(_))
+                    .then(|| ResolvedLog::of(&k.observation.events, scheme))
+            })
+            .collect();
+        let resolved: Vec<&ResolvedLog> = logs
+            .iter()
+            .zip(&shifted)
+            .map(|(log, again)| again.as_ref().unwrap_or(log))
+            .collect();
+        let params = AgreementParams::default();
+        match agreement_resolved(&observations, &resolved, scheme, bars, &params) {
             Ok(a) => {
                 let alpha_of = |m: Measure| match m {
                     Measure::Acts => a.acts.value,

@@ -820,3 +820,82 @@ fn clock_offsets_line_the_mediators_up_for_the_agreement_only() {
         "a shift moves times, not counts"
     );
 }
+
+#[test]
+fn each_log_read_once_gives_what_reading_it_per_call_gives() {
+    // The picture resolves each counted observation's events once, for its length, its indices
+    // and the agreement; the public functions read the events on each call. The same figures,
+    // with a silence that outlasts the clock, and with a clock offset (whose shifted copy is
+    // resolved again).
+    use crate::domain::campaign::{ClockOffset, OffsetSource};
+    use crate::domain::observation::agreement::{agreement, AgreementParams};
+    use crate::domain::observation::indices::compute;
+    use crate::domain::observation::report::counting;
+    use crate::domain::observation::scheme::default_scheme;
+    use session::working_value;
+    let mut c = campaign(1, 1);
+    let cand = c.candidates[0].id;
+    let mut a = observation(1, &c, 0, 0, Some(cand), &HAND_A, [3, 4, 2, 5, 1, 3], 600);
+    a.events.push(Event {
+        id: id(1_999),
+        seq: 99,
+        at_ms: 500_000,
+        actor: None,
+        code: "silence".into(),
+        modifier: None,
+        duration_ms: Some(200_000),
+    });
+    let mut late = HAND_A.to_vec();
+    late[2].2 = "interrupts";
+    let b = observation(2, &c, 0, 1, Some(cand), &late, [3, 5, 2, 4, 2, 3], 590);
+    let fw = fieldwork(&c, &[a, b], &[]);
+    for offset_ms in [0, 6_000] {
+        c.clock_offsets = vec![ClockOffset {
+            observation_id: id(2),
+            offset_ms,
+            source: OffsetSource::Manual,
+            set_at: t(700),
+        }];
+        let p = picture(&c, &fw, cand).unwrap();
+        let s = &p.sessions[0];
+        let kept = counting(&fw.observations, &c, c.sessions[0].id, cand);
+        let scheme = default_scheme();
+        let lengths: Vec<u64> = kept
+            .iter()
+            .map(|k| k.received.length_ms(k.received.submitted_at.unwrap()))
+            .collect();
+        assert_eq!(lengths[0], 700_000, "the silence outlasts the clock");
+        let used: Vec<u64> = s.observations.iter().map(|o| o.length_ms).collect();
+        assert_eq!(used, lengths);
+        for (k, w) in WorkingIndex::all().into_iter().zip(&s.working) {
+            let per_call: Vec<Option<f64>> = kept
+                .iter()
+                .zip(&lengths)
+                .map(|(o, &l)| working_value(&compute(&o.received.events, scheme, l).whole, k))
+                .collect();
+            assert_eq!(w.values, per_call, "{k:?}");
+        }
+        let observations: Vec<&Observation> = kept.iter().map(|k| k.observation.as_ref()).collect();
+        let params = AgreementParams::default();
+        let whole = agreement(&observations, scheme, default_bars(), &params).unwrap();
+        match &s.agreement {
+            AgreementReading::Read {
+                ratings,
+                rated_by_two,
+                acts,
+                windows,
+                low,
+                notes,
+            } => {
+                assert_eq!(*ratings, whole.ratings.interval.value);
+                assert_eq!(*rated_by_two, whole.ratings.rated_by_two);
+                assert_eq!(*acts, whole.acts.value);
+                assert_eq!(*windows, whole.windows);
+                let measures: Vec<Measure> = low.iter().map(|(m, _)| *m).collect();
+                assert_eq!(measures, whole.low);
+                assert_eq!(*notes, whole.notes);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

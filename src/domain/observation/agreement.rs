@@ -33,14 +33,13 @@
 
 use super::log::{Observation, ObservationStatus, SchemeRef};
 use super::rating::{Bars, BarsRef, LEVEL_MAX, LEVEL_MIN};
+use super::resolved::ResolvedLog;
 use super::scheme::{Area, CodeKind, Scheme, Tag};
-use crate::domain::hash::QuickMap;
 use crate::domain::stats::{
     cohen_kappa_on_scale, krippendorff_alpha, KappaWeights, Metric, StatsError,
     AGREEMENT_WARNING_BELOW,
 };
 use serde::Serialize;
-use std::collections::BTreeSet;
 use uuid::Uuid;
 
 /// The default window length: 10 seconds.
@@ -339,31 +338,83 @@ pub fn agreement(
     params: &AgreementParams,
 ) -> Result<Agreement, AgreementError> {
     check_inputs(observations, scheme, bars, params)?;
-    let w = params.window_ms;
-    let code_index: QuickMap<&str, usize> = scheme
+    let logs: Vec<ResolvedLog> = observations
+        .iter()
+        .map(|o| ResolvedLog::of(&o.events, scheme))
+        .collect();
+    let logs: Vec<&ResolvedLog> = logs.iter().collect();
+    Ok(agreement_of(observations, &logs, scheme, bars, params))
+}
+
+/// [`agreement`] when the observations' event logs are resolved already: `logs[i]` is
+/// `observations[i]`'s, resolved against `scheme` (a log resolved against another scheme is
+/// resolved again). The same result as [`agreement`].
+pub fn agreement_resolved(
+    observations: &[&Observation],
+    logs: &[&ResolvedLog],
+    scheme: &Scheme,
+    bars: &Bars,
+    params: &AgreementParams,
+) -> Result<Agreement, AgreementError> {
+    check_inputs(observations, scheme, bars, params)?;
+    assert_eq!(
+        logs.len(),
+        observations.len(),
+        "one resolved log per observation"
+    );
+    let again: Vec<Option<ResolvedLog>> = logs
+        .iter()
+        .zip(observations)
+        .map(|(log, o)| (!log.is_of(scheme)).then(|| ResolvedLog::of(&o.events, scheme)))
+        .collect();
+    let logs: Vec<&ResolvedLog> = logs
+        .iter()
+        .zip(&again)
+        .map(|(log, again)| again.as_ref().unwrap_or(log))
+        .collect();
+    Ok(agreement_of(observations, &logs, scheme, bars, params))
+}
+
+/// Per tag of [`Tag::RATED`], the bit `1 << position` of each code: its tag's bit, or 0.
+fn tag_bits(scheme: &Scheme) -> Vec<u8> {
+    scheme
         .codes
         .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+        .map(|c| {
+            c.tag
+                .and_then(|t| Tag::RATED.iter().position(|x| *x == t))
+                .map_or(0, |r| 1 << r)
+        })
+        .collect()
+}
+
+fn agreement_of(
+    observations: &[&Observation],
+    logs: &[&ResolvedLog],
+    scheme: &Scheme,
+    bars: &Bars,
+    params: &AgreementParams,
+) -> Agreement {
+    let w = params.window_ms;
     let areas: Vec<Option<Area>> = scheme.codes.iter().map(|c| scheme.area_of(c)).collect();
+    let point: Vec<bool> = scheme
+        .codes
+        .iter()
+        .map(|c| c.kind == CodeKind::Point)
+        .collect();
 
     // Per mediator: what was logged in each window, by window index (dense: a session lasts
     // at most 12 hours, so at most 43,200 windows of the shortest length).
-    let per_mediator: Vec<Coded> = observations
+    let per_mediator: Vec<Coded> = logs
         .iter()
-        .map(|o| {
+        .map(|log| {
             // (window, code) of each point event with an actor, in logging order. Events are
             // kept in time order, so windows come in order too; a stable sort makes sure.
-            let mut logged: Vec<(u64, usize)> = Vec::with_capacity(o.events.len());
-            for e in &o.events {
-                let Some(&i) = code_index.get(e.code.as_str()) else {
-                    continue;
-                };
-                if scheme.codes[i].kind != CodeKind::Point || e.actor.is_none() {
-                    continue;
+            let mut logged: Vec<(u64, usize)> = Vec::with_capacity(log.events.len());
+            for e in &log.events {
+                if point[e.code] && e.actor.is_some() {
+                    logged.push((e.at_ms / w, e.code));
                 }
-                logged.push((e.at_ms / w, i));
             }
             if !logged.is_sorted_by_key(|x| x.0) {
                 logged.sort_by_key(|x| x.0);
@@ -385,24 +436,44 @@ pub fn agreement(
             }
         })
         .collect();
-    let units: BTreeSet<u64> = per_mediator
-        .iter()
-        .flat_map(|m| {
-            m.runs
+    // The units, ascending: windows where at least one mediator logged something.
+    let span = per_mediator.iter().map(|m| m.runs.len()).max().unwrap_or(0);
+    let units: Vec<usize> = (0..span)
+        .filter(|&k| {
+            per_mediator
                 .iter()
-                .enumerate()
-                .filter(|(_, (a, b))| b > a)
-                .map(|(k, _)| k as u64)
+                .any(|m| m.runs.get(k).is_some_and(|(a, b)| b > a))
         })
         .collect();
 
-    // Units × mediators, one row after the other (one allocation per measure, not per unit).
+    // One pass over units × mediators for every measure. Values are stored units × mediators,
+    // one row after the other (one allocation per measure, not per unit).
     let width = per_mediator.len();
+    let bits = tag_bits(scheme);
+    // The tags some code of the scheme carries, as positions in `Tag::RATED`.
+    let rated: Vec<usize> = (0..Tag::RATED.len())
+        .filter(|&r| bits.iter().any(|b| b & (1 << r) != 0))
+        .collect();
     let mut act_values = Vec::with_capacity(units.len() * width);
     let mut area_values = Vec::with_capacity(units.len() * width);
+    let mut tag_values: Vec<Vec<Option<f64>>> = rated
+        .iter()
+        .map(|_| Vec::with_capacity(units.len() * width))
+        .collect();
+    let mut tag_present = vec![0usize; rated.len()];
+    // Disputes: per code, windows where anyone logged it, and where not everyone did.
+    let mut seen = vec![0usize; scheme.codes.len()];
+    let mut disputed = vec![0usize; scheme.codes.len()];
+    // Per code, the mediators of the current unit who logged it, and the codes of the unit.
+    let mut counts = vec![0usize; scheme.codes.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    // The last (unit, mediator) that counted each code, so a code counts once per mediator.
+    let mut counted_by = vec![usize::MAX; scheme.codes.len()];
+    let mut stamp = 0usize;
     for &k in &units {
+        let mut anyone = 0u8;
         for m in &per_mediator {
-            let win = m.window(k);
+            let win = m.window(k as u64);
             act_values.push(Some(
                 mode(win.iter().copied().filter(|&i| areas[i].is_some()))
                     .map_or(NO_ACT, |i| i as f64),
@@ -410,63 +481,50 @@ pub fn agreement(
             area_values.push(Some(
                 mode(win.iter().filter_map(|&i| areas[i])).map_or(NO_ACT, |a| a.index() as f64),
             ));
+            stamp += 1;
+            let mut has = 0u8;
+            for &i in win {
+                has |= bits[i];
+                if counted_by[i] != stamp {
+                    counted_by[i] = stamp;
+                    if counts[i] == 0 {
+                        touched.push(i);
+                    }
+                    counts[i] += 1;
+                }
+            }
+            anyone |= has;
+            for (values, &r) in tag_values.iter_mut().zip(&rated) {
+                values.push(Some(f64::from((has >> r) & 1)));
+            }
+        }
+        for (n, &r) in tag_present.iter_mut().zip(&rated) {
+            *n += usize::from((anyone >> r) & 1);
+        }
+        for i in touched.drain(..) {
+            seen[i] += 1;
+            if counts[i] < width {
+                disputed[i] += 1;
+            }
+            counts[i] = 0;
         }
     }
     let act_units: Vec<&[Option<f64>]> = act_values.chunks(width).collect();
     let area_units: Vec<&[Option<f64>]> = area_values.chunks(width).collect();
+    let tags: Vec<TagAgreement> = rated
+        .iter()
+        .zip(&tag_values)
+        .zip(tag_present)
+        .map(|((&r, values), present)| {
+            let tag_units: Vec<&[Option<f64>]> = values.chunks(width).collect();
+            TagAgreement {
+                tag: Tag::RATED[r],
+                alpha: alpha(&tag_units, Metric::Nominal),
+                windows_present: present,
+            }
+        })
+        .collect();
 
-    let mut tags = Vec::new();
-    for tag in Tag::RATED {
-        let of_tag: Vec<bool> = scheme.codes.iter().map(|c| c.tag == Some(tag)).collect();
-        if !of_tag.contains(&true) {
-            continue;
-        }
-        let mut present_somewhere = 0;
-        let mut values = Vec::with_capacity(units.len() * width);
-        for &k in &units {
-            let mut anyone = false;
-            for m in &per_mediator {
-                let has = m.window(k).iter().any(|&i| of_tag[i]);
-                anyone |= has;
-                values.push(Some(f64::from(u8::from(has))));
-            }
-            present_somewhere += usize::from(anyone);
-        }
-        let tag_units: Vec<&[Option<f64>]> = values.chunks(width).collect();
-        tags.push(TagAgreement {
-            tag,
-            alpha: alpha(&tag_units, Metric::Nominal),
-            windows_present: present_somewhere,
-        });
-    }
-
-    // Disputes: per code, windows where anyone logged it, and where not everyone did.
-    let mut seen = vec![0usize; scheme.codes.len()];
-    let mut disputed = vec![0usize; scheme.codes.len()];
-    let mut counts = vec![0usize; scheme.codes.len()];
-    // The last (unit, mediator) that counted each code, so a code counts once per mediator.
-    let mut counted_by = vec![usize::MAX; scheme.codes.len()];
-    let mut stamp = 0usize;
-    for &k in &units {
-        counts.iter_mut().for_each(|c| *c = 0);
-        for m in &per_mediator {
-            stamp += 1;
-            for &i in m.window(k) {
-                if counted_by[i] != stamp {
-                    counted_by[i] = stamp;
-                    counts[i] += 1;
-                }
-            }
-        }
-        for (i, &n) in counts.iter().enumerate() {
-            if n > 0 {
-                seen[i] += 1;
-                if n < per_mediator.len() {
-                    disputed[i] += 1;
-                }
-            }
-        }
-    }
     let mut order: Vec<usize> = (0..scheme.codes.len())
         .filter(|&i| disputed[i] > 0)
         .collect();
@@ -531,7 +589,7 @@ pub fn agreement(
         notes.push(AgreementNote::Drafts { count: drafts });
     }
 
-    Ok(Agreement {
+    Agreement {
         mediators: observations.iter().map(|o| o.mediator_id).collect(),
         window_ms: w,
         windows: units.len(),
@@ -543,7 +601,7 @@ pub fn agreement(
         warning: !low.is_empty(),
         low,
         notes,
-    })
+    }
 }
 
 fn rating_agreement(observations: &[&Observation], bars: &Bars) -> RatingAgreement {
@@ -916,6 +974,30 @@ mod tests {
             ]
         );
         assert_eq!(r.ratings.interval.units, 2);
+    }
+
+    #[test]
+    fn logs_resolved_once_give_the_same_agreement() {
+        let (a, b) = (
+            mediator_a(&[3, 4, 2, 5, 1, 3]),
+            mediator_b(&[3, 5, 2, 4, 2, 3]),
+        );
+        let s = default_scheme();
+        let params = AgreementParams::default();
+        let whole = run(&[&a, &b]);
+        let (la, lb) = (ResolvedLog::of(&a.events, s), ResolvedLog::of(&b.events, s));
+        let once = agreement_resolved(&[&a, &b], &[&la, &lb], s, default_bars(), &params);
+        assert_eq!(once.unwrap(), whole);
+        // A log resolved against another scheme (here a copy) is resolved again.
+        let copy = s.clone();
+        let other = ResolvedLog::of(&b.events, &copy);
+        let again = agreement_resolved(&[&a, &b], &[&la, &other], s, default_bars(), &params);
+        assert_eq!(again.unwrap(), whole);
+        // The inputs are checked first, as `agreement` does.
+        assert_eq!(
+            agreement_resolved(&[&a], &[&la], s, default_bars(), &params),
+            Err(AgreementError::TooFewObservations { got: 1 })
+        );
     }
 
     #[test]

@@ -25,8 +25,8 @@
 //! the events, O(n + k) for n events and k codes, with one hash lookup per event.
 
 use super::log::{Event, Observation};
+use super::resolved::ResolvedLog;
 use super::scheme::{Actor, Area, CodeKind, Scheme, Tag};
-use crate::domain::hash::QuickMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -266,6 +266,8 @@ struct Info {
     /// Position among the act codes, and the area, for act codes.
     act: Option<(usize, Area)>,
     tag: Option<Tag>,
+    /// The tag's position in [`Tag::RATED`].
+    rated: Option<usize>,
     state: bool,
 }
 
@@ -301,7 +303,8 @@ pub fn session_indices(
     scheme: &Scheme,
     now: DateTime<Utc>,
 ) -> SessionIndices {
-    compute(&observation.events, scheme, observation.length_ms(now))
+    let log = ResolvedLog::of(&observation.events, scheme);
+    compute_resolved(&log, observation.length_ms_given(now, log.last_end_ms))
 }
 
 /// The indices of a time-ordered event log over a session of `length_ms`. Events whose code
@@ -311,24 +314,32 @@ pub fn compute<'a>(
     scheme: &Scheme,
     length_ms: u64,
 ) -> SessionIndices {
+    compute_resolved(&ResolvedLog::of(events, scheme), length_ms)
+}
+
+/// [`compute`] over a log already resolved against its scheme.
+pub fn compute_resolved(log: &ResolvedLog, length_ms: u64) -> SessionIndices {
+    let scheme = log.scheme;
     let mut act_codes: Vec<(&str, Area)> = Vec::new();
-    let mut info: QuickMap<&str, Info> =
-        QuickMap::with_capacity_and_hasher(scheme.codes.len(), Default::default());
-    for c in &scheme.codes {
-        let area = scheme.area_of(c).filter(|_| c.kind == CodeKind::Point);
-        let act = area.map(|a| {
-            act_codes.push((&c.id, a));
-            (act_codes.len() - 1, a)
-        });
-        info.insert(
-            &c.id,
+    // By the code's position in the scheme. A code id given twice: the event resolves to the
+    // last code of that id, whose act position counts all earlier act codes.
+    let info: Vec<Info> = scheme
+        .codes
+        .iter()
+        .map(|c| {
+            let area = scheme.area_of(c).filter(|_| c.kind == CodeKind::Point);
+            let act = area.map(|a| {
+                act_codes.push((&c.id, a));
+                (act_codes.len() - 1, a)
+            });
             Info {
                 act,
                 tag: c.tag,
+                rated: c.tag.and_then(|t| Tag::RATED.iter().position(|x| *x == t)),
                 state: c.kind == CodeKind::State,
-            },
-        );
-    }
+            }
+        })
+        .collect();
     // Thirds in whole milliseconds.
     let two_thirds = (u128::from(length_ms) * 2 / 3) as u64;
     let bounds = [0, length_ms / 3, two_thirds, length_ms];
@@ -346,10 +357,8 @@ pub fn compute<'a>(
     let mut transitions = Transitions::default();
     let mut previous: Option<usize> = None;
 
-    for e in events {
-        let Some(i) = info.get(e.code.as_str()) else {
-            continue;
-        };
+    for e in &log.events {
+        let i = &info[e.code];
         let third = third_of(e.at_ms);
         if i.state {
             // An open state lasts until the end of the session.
@@ -384,7 +393,7 @@ pub fn compute<'a>(
                 acc.codes[a][k] += 1;
                 acc.areas[a][area.index()] += 1;
             }
-            if let Some(r) = i.tag.and_then(|t| Tag::RATED.iter().position(|x| *x == t)) {
+            if let Some(r) = i.rated {
                 acc.tags[a][r] += 1;
             }
         }

@@ -11,5 +11,6 @@ pub mod log;
 pub mod merge;
 pub mod rating;
 pub mod report;
+pub mod resolved;
 pub mod scheme;
 mod walk;

@@ -426,10 +426,16 @@ impl Observation {
     /// The session's length at `now`: the clock's elapsed time, or the end of the last event
     /// or note when later (events inserted after the clock stopped). Open states end now.
     pub fn length_ms(&self, now: DateTime<Utc>) -> u64 {
-        let clock = self.clock.elapsed_ms(now);
         let events = self.events.iter().map(Event::end_ms).max().unwrap_or(0);
+        self.length_ms_given(now, events)
+    }
+
+    /// [`Observation::length_ms`] when the latest end of the events is known already
+    /// (`last_end_ms`, 0 for no event: a resolved log's, `ResolvedLog::last_end_ms`).
+    pub fn length_ms_given(&self, now: DateTime<Utc>, last_end_ms: u64) -> u64 {
+        let clock = self.clock.elapsed_ms(now);
         let notes = self.notes.iter().map(|n| n.at_ms).max().unwrap_or(0);
-        clock.max(events).max(notes)
+        clock.max(last_end_ms).max(notes)
     }
 
     /// The rating of `dimension`, if any.
