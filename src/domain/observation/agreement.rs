@@ -242,7 +242,9 @@ impl Coded {
 }
 
 /// The most frequent value; on a tie, the one that came first. The counts live on the stack
-/// (a window holds a few acts), spilling to the heap past 16 distinct values.
+/// (a window holds a few acts), spilling to the heap past 16 distinct values. The reference
+/// that [`mode_of`], which the agreement uses, is tested against.
+#[cfg(test)]
 fn mode<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
     const INLINE: usize = 16;
     let mut inline: [Option<(T, usize)>; INLINE] = [None; INLINE];
@@ -266,6 +268,31 @@ fn mode<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
     let mut best: Option<(T, usize)> = None;
     for (x, n) in inline[..used].iter().flatten().copied().chain(spill) {
         if best.is_none_or(|(_, m)| n > m) {
+            best = Some((x, n));
+        }
+    }
+    best.map(|(x, _)| x)
+}
+
+/// The most frequent of the values `key` gives the items of `window` (items it gives `None`
+/// are left out); on a tie, the one that came first. `counts` holds one zero per possible
+/// value, and is left so: two passes over the window, nothing to set up per call.
+fn mode_of(
+    window: &[usize],
+    key: impl Fn(usize) -> Option<usize>,
+    counts: &mut [u32],
+) -> Option<usize> {
+    for &i in window {
+        if let Some(x) = key(i) {
+            counts[x] += 1;
+        }
+    }
+    let mut best: Option<(usize, u32)> = None;
+    for &i in window {
+        let Some(x) = key(i) else { continue };
+        // A value's first appearance reads its count and clears it: later ones read 0.
+        let n = std::mem::take(&mut counts[x]);
+        if n > 0 && best.is_none_or(|(_, m)| n > m) {
             best = Some((x, n));
         }
     }
@@ -454,68 +481,83 @@ fn agreement_of(
     let rated: Vec<usize> = (0..Tag::RATED.len())
         .filter(|&r| bits.iter().any(|b| b & (1 << r) != 0))
         .collect();
-    let mut act_values = Vec::with_capacity(units.len() * width);
-    let mut area_values = Vec::with_capacity(units.len() * width);
-    let mut tag_values: Vec<Vec<Option<f64>>> = rated
-        .iter()
-        .map(|_| Vec::with_capacity(units.len() * width))
-        .collect();
+    // Every cell is written in place (the build for the browser optimises for size, which
+    // leaves `push` and `Vec` indexing calls; slices index directly).
+    let cells = units.len() * width;
+    let mut act_values = vec![None; cells];
+    let mut area_values = vec![None; cells];
+    // Tag by tag of `rated`, one block of `cells` each.
+    let mut tag_values = vec![None; rated.len() * cells];
     let mut tag_present = vec![0usize; rated.len()];
     // Disputes: per code, windows where anyone logged it, and where not everyone did.
-    let mut seen = vec![0usize; scheme.codes.len()];
-    let mut disputed = vec![0usize; scheme.codes.len()];
+    let codes = scheme.codes.len();
+    let (mut seen, mut disputed) = (vec![0usize; codes], vec![0usize; codes]);
     // Per code, the mediators of the current unit who logged it, and the codes of the unit.
-    let mut counts = vec![0usize; scheme.codes.len()];
+    let mut counts_buffer = vec![0usize; codes];
     let mut touched: Vec<usize> = Vec::new();
     // The last (unit, mediator) that counted each code, so a code counts once per mediator.
-    let mut counted_by = vec![usize::MAX; scheme.codes.len()];
+    let mut counted_by_buffer = vec![usize::MAX; codes];
     let mut stamp = 0usize;
-    for &k in &units {
-        let mut anyone = 0u8;
-        for m in &per_mediator {
-            let win = m.window(k as u64);
-            act_values.push(Some(
-                mode(win.iter().copied().filter(|&i| areas[i].is_some()))
-                    .map_or(NO_ACT, |i| i as f64),
-            ));
-            area_values.push(Some(
-                mode(win.iter().filter_map(|&i| areas[i])).map_or(NO_ACT, |a| a.index() as f64),
-            ));
-            stamp += 1;
-            let mut has = 0u8;
-            for &i in win {
-                has |= bits[i];
-                if counted_by[i] != stamp {
-                    counted_by[i] = stamp;
-                    if counts[i] == 0 {
-                        touched.push(i);
+    // The counts of the modes: per code, per area.
+    let mut code_counts = vec![0u32; codes];
+    let mut area_counts = [0u32; Area::ALL.len()];
+    {
+        let (acts, areas_out, tags_out) = (
+            &mut act_values[..],
+            &mut area_values[..],
+            &mut tag_values[..],
+        );
+        let (counts, counted_by) = (&mut counts_buffer[..], &mut counted_by_buffer[..]);
+        let (seen, disputed, present) = (&mut seen[..], &mut disputed[..], &mut tag_present[..]);
+        let (areas, bits, rated) = (&areas[..], &bits[..], &rated[..]);
+        let mut cell = 0;
+        for &k in &units {
+            let mut anyone = 0u8;
+            for m in &per_mediator {
+                let win = m.window(k as u64);
+                let act = mode_of(win, |i| areas[i].map(|_| i), &mut code_counts);
+                acts[cell] = Some(act.map_or(NO_ACT, |i| i as f64));
+                let area = mode_of(win, |i| areas[i].map(Area::index), &mut area_counts);
+                areas_out[cell] = Some(area.map_or(NO_ACT, |a| a as f64));
+                stamp += 1;
+                let mut has = 0u8;
+                for &i in win {
+                    has |= bits[i];
+                    if counted_by[i] != stamp {
+                        counted_by[i] = stamp;
+                        if counts[i] == 0 {
+                            touched.push(i);
+                        }
+                        counts[i] += 1;
                     }
-                    counts[i] += 1;
                 }
+                anyone |= has;
+                for (j, &r) in rated.iter().enumerate() {
+                    tags_out[j * cells + cell] = Some(f64::from((has >> r) & 1));
+                }
+                cell += 1;
             }
-            anyone |= has;
-            for (values, &r) in tag_values.iter_mut().zip(&rated) {
-                values.push(Some(f64::from((has >> r) & 1)));
+            for (n, &r) in present.iter_mut().zip(rated) {
+                *n += usize::from((anyone >> r) & 1);
             }
-        }
-        for (n, &r) in tag_present.iter_mut().zip(&rated) {
-            *n += usize::from((anyone >> r) & 1);
-        }
-        for i in touched.drain(..) {
-            seen[i] += 1;
-            if counts[i] < width {
-                disputed[i] += 1;
+            for &i in &touched {
+                seen[i] += 1;
+                if counts[i] < width {
+                    disputed[i] += 1;
+                }
+                counts[i] = 0;
             }
-            counts[i] = 0;
+            touched.clear();
         }
     }
     let act_units: Vec<&[Option<f64>]> = act_values.chunks(width).collect();
     let area_units: Vec<&[Option<f64>]> = area_values.chunks(width).collect();
     let tags: Vec<TagAgreement> = rated
         .iter()
-        .zip(&tag_values)
+        .enumerate()
         .zip(tag_present)
-        .map(|((&r, values), present)| {
+        .map(|((j, &r), present)| {
+            let values = &tag_values[j * cells..(j + 1) * cells];
             let tag_units: Vec<&[Option<f64>]> = values.chunks(width).collect();
             TagAgreement {
                 tag: Tag::RATED[r],
@@ -993,6 +1035,16 @@ mod tests {
         let other = ResolvedLog::of(&b.events, &copy);
         let again = agreement_resolved(&[&a, &b], &[&la, &other], s, default_bars(), &params);
         assert_eq!(again.unwrap(), whole);
+        // Without a single unit, every tag of the scheme is still listed, without a value.
+        let (mut c, mut d) = (mediator_a(&[]), mediator_b(&[]));
+        c.events = Default::default();
+        d.events = Default::default();
+        let none = run(&[&c, &d]);
+        assert_eq!((none.windows, none.tags.len()), (0, Tag::RATED.len()));
+        assert!(none
+            .tags
+            .iter()
+            .all(|t| t.alpha.value.is_none() && t.windows_present == 0));
         // The inputs are checked first, as `agreement` does.
         assert_eq!(
             agreement_resolved(&[&a], &[&la], s, default_bars(), &params),
@@ -1021,6 +1073,22 @@ mod tests {
             windows: 3,
             minimum: MIN_WINDOWS
         }));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn mode_of_is_the_mode(window in proptest::collection::vec(0usize..30, 0..40)) {
+            // Codes 0..30, every third without an area: as in the agreement, and by area.
+            let key = |i: usize| (!i.is_multiple_of(3)).then_some(i);
+            let mut counts = vec![0u32; 30];
+            let expected = mode(window.iter().copied().filter_map(key));
+            proptest::prop_assert_eq!(mode_of(&window, key, &mut counts), expected);
+            proptest::prop_assert!(counts.iter().all(|&n| n == 0));
+            let area = |i: usize| (!i.is_multiple_of(3)).then_some(i % 4);
+            let expected = mode(window.iter().copied().filter_map(area));
+            proptest::prop_assert_eq!(mode_of(&window, area, &mut counts[..4]), expected);
+            proptest::prop_assert!(counts.iter().all(|&n| n == 0));
+        }
     }
 
     #[test]

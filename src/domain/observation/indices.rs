@@ -284,6 +284,18 @@ struct Acc {
 }
 
 impl Acc {
+    /// One event of `actor` (its index) with a code of `info`, but its act code (counted
+    /// apart, see `compute_resolved`).
+    fn count(&mut self, actor: usize, info: &Info) {
+        if let Some((_, area)) = info.act {
+            self.acts[actor] += 1;
+            self.areas[actor][area.index()] += 1;
+        }
+        if let Some(r) = info.rated {
+            self.tags[actor][r] += 1;
+        }
+    }
+
     fn new(act_codes: usize) -> Self {
         Acc {
             acts: [0; 2],
@@ -356,6 +368,13 @@ pub fn compute_resolved(log: &ResolvedLog, length_ms: u64) -> SessionIndices {
     let mut thirds = [whole.clone(), whole.clone(), whole.clone()];
     let mut transitions = Transitions::default();
     let mut previous: Option<usize> = None;
+    // The acts per code, counted in one slice (the build for the browser optimises for size,
+    // which leaves `Vec` indexing a call; a slice indexes directly): the whole session, then
+    // each third; per actor; per act code. Moved into the accumulators after the pass.
+    let n = act_codes.len();
+    let mut per_code_buffer = vec![0u32; 4 * 2 * n];
+    let per_code: &mut [u32] = &mut per_code_buffer;
+    let info: &[Info] = &info;
 
     for e in &log.events {
         let i = &info[e.code];
@@ -387,16 +406,12 @@ pub fn compute_resolved(log: &ResolvedLog, length_ms: u64) -> SessionIndices {
             continue;
         };
         let a = actor.index();
-        for acc in [&mut whole, &mut thirds[third]] {
-            if let Some((k, area)) = i.act {
-                acc.acts[a] += 1;
-                acc.codes[a][k] += 1;
-                acc.areas[a][area.index()] += 1;
-            }
-            if let Some(r) = i.rated {
-                acc.tags[a][r] += 1;
-            }
+        if let Some((k, _)) = i.act {
+            per_code[a * n + k] += 1;
+            per_code[((1 + third) * 2 + a) * n + k] += 1;
         }
+        whole.count(a, i);
+        thirds[third].count(a, i);
         if let Some((_, area)) = i.act {
             let state = Transitions::state(actor, area);
             if let Some(p) = previous {
@@ -407,6 +422,12 @@ pub fn compute_resolved(log: &ResolvedLog, length_ms: u64) -> SessionIndices {
         }
     }
 
+    for (w, acc) in std::iter::once(&mut whole).chain(&mut thirds).enumerate() {
+        for (a, codes) in acc.codes.iter_mut().enumerate() {
+            let from = (w * 2 + a) * n;
+            codes.copy_from_slice(&per_code[from..from + n]);
+        }
+    }
     let window = |acc: &Acc, start: u64, end: u64| finish(acc, &act_codes, start, end);
     SessionIndices {
         length_ms,

@@ -7,7 +7,52 @@
 
 use super::log::Event;
 use super::scheme::{Actor, Scheme};
-use crate::domain::hash::QuickMap;
+
+/// A scheme's codes by id, for one lookup per event: open addressing on the id's length and
+/// its first and last bytes (which tell a scheme's codes apart), the id compared in full on
+/// a hit. An id given twice finds its last code.
+struct CodeTable<'s> {
+    scheme: &'s Scheme,
+    /// A code's position plus one, 0 for an empty slot; a power of two, at least twice the
+    /// codes.
+    slots: Vec<usize>,
+}
+
+impl<'s> CodeTable<'s> {
+    fn of(scheme: &'s Scheme) -> Self {
+        let size = (2 * scheme.codes.len()).next_power_of_two().max(8);
+        let mut table = CodeTable {
+            scheme,
+            slots: vec![0; size],
+        };
+        for (i, c) in scheme.codes.iter().enumerate() {
+            let slot = table.slot(&c.id);
+            table.slots[slot] = i + 1;
+        }
+        table
+    }
+
+    /// The slot that holds `id`, or the empty one where it would go.
+    fn slot(&self, id: &str) -> usize {
+        let slots: &[usize] = &self.slots;
+        let codes = &self.scheme.codes;
+        let bytes = id.as_bytes();
+        let (first, last) = (bytes.first(), bytes.last());
+        let key = bytes.len() as u64
+            ^ u64::from(*first.unwrap_or(&0)) << 8
+            ^ u64::from(*last.unwrap_or(&0)) << 16;
+        let mask = slots.len() - 1;
+        let mut at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+        while slots[at] != 0 && codes[slots[at] - 1].id != id {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        self.slots[self.slot(id)].checked_sub(1)
+    }
+}
 
 /// One event whose code the scheme knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,18 +87,13 @@ impl<'s> ResolvedLog<'s> {
     /// indices and the agreement ignore them) but count for `last_end_ms`. When two codes share
     /// an id, the last one is taken, as a map built from the scheme keeps it.
     pub fn of<'a>(events: impl IntoIterator<Item = &'a Event>, scheme: &'s Scheme) -> Self {
-        let index: QuickMap<&str, usize> = scheme
-            .codes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
+        let index = CodeTable::of(scheme);
         let events = events.into_iter();
         let mut out = Vec::with_capacity(events.size_hint().0);
         let mut last_end_ms = 0;
         for e in events {
             last_end_ms = last_end_ms.max(e.end_ms());
-            if let Some(&code) = index.get(e.code.as_str()) {
+            if let Some(code) = index.get(&e.code) {
                 out.push(ResolvedEvent {
                     at_ms: e.at_ms,
                     duration_ms: e.duration_ms,
@@ -132,6 +172,42 @@ mod tests {
         for length in [0, 10_000, 63_000, 90_000] {
             assert_eq!(compute_resolved(&log, length), compute(&events, s, length));
         }
+    }
+
+    #[test]
+    fn the_code_table_finds_every_code_and_nothing_else() {
+        let s = default_scheme();
+        let table = CodeTable::of(s);
+        for (i, c) in s.codes.iter().enumerate() {
+            assert_eq!(table.get(&c.id), Some(i), "{}", c.id);
+            let mut other = c.id.clone();
+            other.insert(1, 'x');
+            assert_eq!(table.get(&other), None);
+            assert_eq!(table.get(&c.id[..c.id.len() - 1]), None);
+        }
+        assert_eq!(table.get(""), None);
+        // An id given twice finds its last code, as a map built from the scheme keeps it.
+        let mut twice = s.clone();
+        let again = twice.codes[0].clone();
+        twice.codes.push(again);
+        assert_eq!(
+            CodeTable::of(&twice).get(&s.codes[0].id),
+            Some(s.codes.len())
+        );
+        // Many codes of one length, first and last byte: they still each find their own.
+        let mut crowded = s.clone();
+        crowded.codes = (0..100)
+            .map(|k| {
+                let mut c = s.codes[0].clone();
+                c.id = format!("a{k:03}z");
+                c
+            })
+            .collect();
+        let table = CodeTable::of(&crowded);
+        for (i, c) in crowded.codes.iter().enumerate() {
+            assert_eq!(table.get(&c.id), Some(i));
+        }
+        assert_eq!(table.get("a100z"), None);
     }
 
     #[test]

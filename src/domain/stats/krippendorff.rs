@@ -51,54 +51,99 @@ struct Coincidences {
 }
 
 fn coincidences<R: AsRef<[Option<f64>]>>(units: &[R]) -> Result<Coincidences, StatsError> {
-    // The values of the pairable units, one after the other, and where each unit's lie: no
-    // allocation per unit (agreement on a long session has hundreds of units).
+    // The values of the pairable units, one after the other, and where each unit's end: no
+    // allocation per unit (agreement on a long session has hundreds of units). Written into
+    // slices, not pushed: this runs for every unit of every coefficient of a session, and the
+    // build for the browser optimises for size, which leaves `push` a call.
     let cells = units.iter().map(|u| u.as_ref().len()).sum();
-    let mut flat: Vec<f64> = Vec::with_capacity(cells);
-    let mut pairable: Vec<std::ops::Range<usize>> = Vec::with_capacity(units.len());
+    let mut flat_buffer = vec![0.0; cells];
+    let flat: &mut [f64] = &mut flat_buffer;
+    let mut ends_buffer = vec![0; units.len()];
+    let ends: &mut [usize] = &mut ends_buffer;
+    let (mut n, mut used) = (0, 0);
     for unit in units {
-        let start = flat.len();
-        // `+ 0.0` turns −0 into +0 so that equal values are one category.
-        // Plain loops: this runs for every unit of every coefficient of a session.
+        let start = n;
         for value in unit.as_ref() {
             if let Some(x) = *value {
                 if !x.is_finite() {
                     return Err(StatsError::NonFinite);
                 }
-                flat.push(x + 0.0);
+                // `+ 0.0` turns −0 into +0 so that equal values are one category.
+                flat[n] = x + 0.0;
+                n += 1;
             }
         }
-        if flat.len() - start >= 2 {
-            pairable.push(start..flat.len());
+        if n - start >= 2 {
+            ends[used] = n;
+            used += 1;
         } else {
-            flat.truncate(start);
+            n = start;
         }
     }
-    if pairable.is_empty() {
+    if used == 0 {
         return Err(StatsError::NoData);
     }
+    let (flat, ends) = (&flat[..n], &ends[..used]);
     // The distinct values, ascending (few: the categories of a scale or a code list).
     let mut values: Vec<f64> = Vec::new();
-    for &x in &flat {
+    // Equal under `total_cmp` is equal bits: a value seen already is found in a row while
+    // they are few, and only a new one is placed by a binary search.
+    let mut last = None;
+    for &x in flat {
+        let bits = x.to_bits();
+        if last == Some(bits) || (values.len() <= 16 && values.iter().any(|p| p.to_bits() == bits))
+        {
+            last = Some(bits);
+            continue;
+        }
         if let Err(at) = values.binary_search_by(|probe| probe.total_cmp(&x)) {
             values.insert(at, x);
         }
+        last = Some(bits);
     }
     let v = values.len();
-    let index = |x: f64| {
-        values
-            .binary_search_by(|probe| probe.total_cmp(&x))
-            .expect("every value is in the list")
-    };
-    let mut o = vec![0.0; v * v];
+    // Each value's category. Equal under `total_cmp` is equal bits; a few categories are
+    // faster found in a row.
+    let mut category_buffer = vec![0; n];
+    let category: &mut [usize] = &mut category_buffer;
+    for (c, &x) in category.iter_mut().zip(flat) {
+        *c = if v <= 16 {
+            let bits = x.to_bits();
+            let mut k = 0;
+            while values[k].to_bits() != bits {
+                k += 1;
+            }
+            k
+        } else {
+            values
+                .binary_search_by(|probe| probe.total_cmp(&x))
+                .expect("every value is in the list")
+        };
+    }
+    let category: &[usize] = category;
+    let mut o_buffer = vec![0.0; v * v];
+    let o: &mut [f64] = &mut o_buffer;
     // The values present in one unit, with their counts (a unit holds a few values only, so
     // the pairs are counted over those, not over every pair of the V values: a pair absent
     // from the unit would add 0).
     let mut present: Vec<(usize, f64)> = Vec::new();
-    for unit in &pairable {
+    let mut start = 0;
+    for &end in ends {
+        let unit = &category[start..end];
+        start = end;
+        if let [c, k] = *unit {
+            // Two ratings (the usual unit of two coders), as the general case below counts
+            // them: one pair each way, over 2 − 1; a value with itself adds 0 and is skipped.
+            if c == k {
+                o[c * v + c] += 2.0;
+            } else {
+                o[c * v + k] += 1.0;
+                o[k * v + c] += 1.0;
+            }
+            continue;
+        }
         present.clear();
-        for &x in &flat[unit.clone()] {
-            let c = index(x);
+        for &c in unit {
             match present.iter_mut().find(|(k, _)| *k == c) {
                 Some((_, n)) => *n += 1.0,
                 None => present.push((c, 1.0)),
@@ -116,9 +161,9 @@ fn coincidences<R: AsRef<[Option<f64>]>>(units: &[R]) -> Result<Coincidences, St
     let margins = (0..v).map(|c| o[c * v..(c + 1) * v].iter().sum()).collect();
     Ok(Coincidences {
         values,
-        o,
+        o: o_buffer,
         margins,
-        units_used: pairable.len(),
+        units_used: used,
     })
 }
 
@@ -204,6 +249,71 @@ mod tests {
     use proptest::prelude::*;
 
     const TOL: f64 = 1e-9;
+
+    /// The coincidences as counted before units of two ratings had their own path (and
+    /// values were found by binary search): what `coincidences` must give, bit for bit.
+    fn coincidences_in_general(units: &[Vec<Option<f64>>]) -> (Vec<f64>, Vec<f64>, usize) {
+        let rows: Vec<Vec<f64>> = units
+            .iter()
+            .map(|u| u.iter().flatten().map(|x| x + 0.0).collect::<Vec<f64>>())
+            .filter(|u| u.len() >= 2)
+            .collect();
+        let mut values: Vec<f64> = Vec::new();
+        for &x in rows.iter().flatten() {
+            if let Err(at) = values.binary_search_by(|p| p.total_cmp(&x)) {
+                values.insert(at, x);
+            }
+        }
+        let v = values.len();
+        let index = |x: f64| values.binary_search_by(|p| p.total_cmp(&x)).unwrap();
+        let mut o = vec![0.0; v * v];
+        for row in &rows {
+            let mut present: Vec<(usize, f64)> = Vec::new();
+            for &x in row {
+                let c = index(x);
+                match present.iter_mut().find(|(k, _)| *k == c) {
+                    Some((_, n)) => *n += 1.0,
+                    None => present.push((c, 1.0)),
+                }
+            }
+            let per = row.len() as f64 - 1.0;
+            for &(c, nc) in &present {
+                for &(k, nk) in &present {
+                    let pairs = if c == k { nc * (nc - 1.0) } else { nc * nk };
+                    o[c * v + k] += pairs / per;
+                }
+            }
+        }
+        (values, o, rows.len())
+    }
+
+    proptest! {
+        #[test]
+        fn units_of_two_ratings_count_as_in_general(
+            units in prop::collection::vec(
+                prop::collection::vec(prop::option::of(-3i8..25), 0..5),
+                1..60,
+            ),
+        ) {
+            let units: Vec<Vec<Option<f64>>> = units
+                .iter()
+                .map(|u| u.iter().map(|x| x.map(|x| f64::from(x) / 2.0)).collect())
+                .collect();
+            let (values, o, used) = coincidences_in_general(&units);
+            match coincidences(&units) {
+                Ok(co) => {
+                    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<u64>>();
+                    prop_assert_eq!(bits(&co.values), bits(&values));
+                    prop_assert_eq!(bits(&co.o), bits(&o));
+                    prop_assert_eq!(co.units_used, used);
+                }
+                Err(e) => {
+                    prop_assert_eq!(e, StatsError::NoData);
+                    prop_assert_eq!(used, 0);
+                }
+            }
+        }
+    }
 
     fn close(actual: f64, expected: f64) {
         assert!(
