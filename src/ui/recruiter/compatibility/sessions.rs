@@ -110,13 +110,37 @@ fn strip(r: &Reading) -> Html {
     html! { <ol class="cp-strip">{ for items }</ol> }
 }
 
+/// One part's row: its name, a cell per session (`cell`, given the session's place from 0),
+/// and its trend.
+fn part_row(r: &Reading, part: &Part, cell: impl Fn(usize, &SessionPicture) -> Html) -> Html {
+    let cells = r
+        .picture
+        .sessions
+        .iter()
+        .enumerate()
+        .map(|(k, s)| cell(k, s));
+    let series = r.picture.series(part);
+    html! {
+        <tr>
+            <th scope="row">{ cp::part_name(r.lang, part) }</th>
+            { for cells }
+            { series.map_or_else(|| html! { <td></td> }, |s| trend_cell(r, &[(s, STYLES[0])], &[])) }
+        </tr>
+    }
+}
+
 fn ratings_table(r: &Reading) -> Html {
     let lang = r.lang;
     let bars = default_bars();
     let rows = bars.dimensions.iter().map(|d| {
         let part = Part::Rating(d.id.clone());
-        let cells = r.picture.sessions.iter().enumerate().map(|(k, s)| {
-            match s.ratings.iter().find(|x| x.dimension == d.id).filter(|x| x.mean.is_some()) {
+        part_row(r, &part, |k, s| {
+            match s
+                .ratings
+                .iter()
+                .find(|x| x.dimension == d.id)
+                .filter(|x| x.mean.is_some())
+            {
                 Some(x) => html! {
                     <td class="cp-num" data-label={session_title(lang, k + 1)}>
                         <span class="an-value">{ pc::cell(lang, part.scale(), x.mean) }</span>
@@ -125,15 +149,7 @@ fn ratings_table(r: &Reading) -> Html {
                 },
                 None => missing_cell(r, k),
             }
-        });
-        let series = r.picture.series(&part);
-        html! {
-            <tr>
-                <th scope="row">{ cp::part_name(lang, &part) }</th>
-                { for cells }
-                { series.map_or_else(|| html! { <td></td> }, |s| trend_cell(r, &[(s, STYLES[0])], &[])) }
-            </tr>
-        }
+        })
     });
     let agreement = r.picture.sessions.iter().enumerate().map(|(k, s)| {
         let (main, below) = pc::agreement_cell(lang, &s.agreement);
@@ -166,22 +182,14 @@ fn working_table(r: &Reading) -> Html {
     let lang = r.lang;
     let rows = WorkingIndex::all().into_iter().map(|index| {
         let part = Part::Working(index);
-        let cells = r.picture.sessions.iter().enumerate().map(|(k, s)| match s.working(index) {
+        part_row(r, &part, |k, s| match s.working(index) {
             Some(v) => html! {
                 <td class="cp-num" data-label={session_title(lang, k + 1)}>
                     <span class="an-value">{ pc::cell(lang, part.scale(), Some(v)) }</span>
                 </td>
             },
             None => missing_cell(r, k),
-        });
-        let series = r.picture.series(&part);
-        html! {
-            <tr>
-                <th scope="row">{ cp::part_name(lang, &part) }</th>
-                { for cells }
-                { series.map_or_else(|| html! { <td></td> }, |s| trend_cell(r, &[(s, STYLES[0])], &[])) }
-            </tr>
-        }
+        })
     });
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label={Pc::WorkingTitle.get(lang)}>
