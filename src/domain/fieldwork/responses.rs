@@ -11,7 +11,7 @@ use crate::domain::instrument::score::Response;
 use crate::domain::limits::MAX_RESPONSES;
 use crate::domain::survey::invitation::instrument_of;
 use crate::domain::survey::{leader_id, refusal, Invitation, Refusal, ResponseReport};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// Who answers a debrief of one side, and about whom: the leader about the candidate, or the
@@ -93,7 +93,8 @@ impl Fieldwork {
     /// browser picks the same one whatever the order the files came in).
     pub fn current_responses(&self, campaign_id: Uuid) -> Vec<&Response> {
         type Key<'a> = (Uuid, Option<Uuid>, &'a str, Option<Uuid>);
-        let mut latest: HashMap<Key, &Response> = HashMap::new();
+        // Ordered by its key: the responses come out in that order (no hashing, no sort).
+        let mut latest: BTreeMap<Key, &Response> = BTreeMap::new();
         for r in self
             .responses
             .iter()
@@ -118,22 +119,7 @@ impl Fieldwork {
                 latest.insert(key, r);
             }
         }
-        let mut out: Vec<&Response> = latest.into_values().collect();
-        out.sort_by(|a, b| {
-            (
-                a.respondent_id,
-                a.subject_id,
-                &a.instrument_id,
-                a.session_id,
-            )
-                .cmp(&(
-                    b.respondent_id,
-                    b.subject_id,
-                    &b.instrument_id,
-                    b.session_id,
-                ))
-        });
-        out
+        latest.into_values().collect()
     }
 
     /// The current debrief of one work session by one side — the leader's about `candidate`,

@@ -429,6 +429,7 @@ fn agreement_of(
         .iter()
         .map(|c| c.kind == CodeKind::Point)
         .collect();
+    let point: &[bool] = &point;
 
     // Per mediator: what was logged in each window, by window index (dense: a session lasts
     // at most 12 hours, so at most 43,200 windows of the shortest length).
@@ -437,12 +438,16 @@ fn agreement_of(
         .map(|log| {
             // (window, code) of each point event with an actor, in logging order. Events are
             // kept in time order, so windows come in order too; a stable sort makes sure.
-            let mut logged: Vec<(u64, usize)> = Vec::with_capacity(log.events.len());
+            let mut logged: Vec<(u64, usize)> = vec![(0, 0); log.events.len()];
+            let slots: &mut [(u64, usize)] = &mut logged;
+            let mut n = 0;
             for e in &log.events {
                 if point[e.code] && e.actor.is_some() {
-                    logged.push((e.at_ms / w, e.code));
+                    slots[n] = (e.at_ms / w, e.code);
+                    n += 1;
                 }
             }
+            logged.truncate(n);
             if !logged.is_sorted_by_key(|x| x.0) {
                 logged.sort_by_key(|x| x.0);
             }
@@ -450,8 +455,9 @@ fn agreement_of(
                 .last()
                 .map_or(0, |x| usize::try_from(x.0).map_or(usize::MAX, |k| k + 1));
             let mut runs = vec![(0, 0); windows];
+            let slots: &mut [(usize, usize)] = &mut runs;
             for (at, &(k, _)) in logged.iter().enumerate() {
-                let run = &mut runs[k as usize];
+                let run = &mut slots[k as usize];
                 if run.1 == 0 {
                     run.0 = at;
                 }
