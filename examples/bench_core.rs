@@ -2,7 +2,8 @@
 //! all meta-communication indices of a 5,000-event session, the scoring of 200 respondents,
 //! the generation of the sample campaign, the compatibility pictures of a 20-candidate
 //! campaign, and the core's share of one coded event at 100 to 20,000 events. Each figure is
-//! the median of repeated runs in a release build.
+//! the median of repeated runs in a release build (the pictures and the comparison: with the
+//! min and max of 21 runs, the machine being shared).
 
 use chrono::DateTime;
 use rally::domain::instrument::builtin::builtin;
