@@ -192,6 +192,15 @@ async function measuredLoad(env, { doc, selector, min, flag, route = '/', storag
       token: 'bench:1',
       storage,
     });
+    // localStorage reaches the browser's store asynchronously: without this, a page opened
+    // right after the seeder closes may find it empty (the upgrade series then timed out on
+    // "No campaigns yet" now and then, under load).
+    const reader = await context.newPage();
+    await reader.goto(seedUrl);
+    await reader.waitForFunction((n) => (localStorage.getItem('rally.workspace') ?? '').length === n
+      && localStorage.getItem('rally.workspace.token') === 'bench:1',
+    JSON.stringify({ token: { writer: 'bench', seq: 1 }, document: doc }).length, { timeout });
+    await reader.close();
     if (settled) {
       await seeder.goto(env.origin + route);
       await seeder.waitForFunction(({ selector, min }) => document.querySelectorAll(selector).length >= min
