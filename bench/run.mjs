@@ -192,6 +192,15 @@ async function measuredLoad(env, { doc, selector, min, flag, route = '/', storag
       token: 'bench:1',
       storage,
     });
+    // localStorage reaches the browser's store asynchronously: without this, a page opened
+    // right after the seeder closes may find it empty (the upgrade series then timed out on
+    // "No campaigns yet" now and then, under load).
+    const reader = await context.newPage();
+    await reader.goto(seedUrl);
+    await reader.waitForFunction((n) => (localStorage.getItem('rally.workspace') ?? '').length === n
+      && localStorage.getItem('rally.workspace.token') === 'bench:1',
+    JSON.stringify({ token: { writer: 'bench', seq: 1 }, document: doc }).length, { timeout });
+    await reader.close();
     if (settled) {
       await seeder.goto(env.origin + route);
       await seeder.waitForFunction(({ selector, min }) => document.querySelectorAll(selector).length >= min
@@ -238,7 +247,90 @@ async function measuredLoad(env, { doc, selector, min, flag, route = '/', storag
       throw new Error(`timed out after ${timeout} ms: ${why}` +
         (errors.length ? `\n  page errors:\n    ${errors.join('\n    ')}` : ''));
     }
-    return await page.evaluate((f) => ({ ms: window[f], appStartedMs: window.__rallyAppStarted ?? null }), flag);
+    return await page.evaluate(collect, flag);
+  } finally {
+    await context.close();
+  }
+}
+
+/** In the page: the measured figure, when the loader finished, and the app's own marks. */
+function collect(flag) {
+  const marks = {};
+  for (const m of performance.getEntriesByType('mark')) {
+    if (m.name.startsWith('rally:') && !(m.name in marks)) marks[m.name.slice(6)] = m.startTime;
+  }
+  for (const r of performance.getEntriesByType('resource')) {
+    if (/_bg\.wasm$/.test(r.name)) marks['wasm-fetched'] = r.responseEnd;
+  }
+  return { ms: window[flag], appStartedMs: window.__rallyAppStarted ?? null, marks };
+}
+
+// The app's marks (platform::dom::mark), in the order they happen.
+const PHASES = ['wasm-fetched', 'start', 'app-mounted', 'db-open', 'workspace-read', 'workspace-parsed', 'list-rendered'];
+
+/** "wasm-fetched 300 · start 320 · …": the median of each mark over the runs that have it. */
+function phaseLine(runs) {
+  const parts = [];
+  for (const p of PHASES) {
+    const v = runs.map((r) => r.marks?.[p]).filter((x) => typeof x === 'number');
+    if (v.length) parts.push(`${p} ${median(v).toFixed(0)}`);
+  }
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/**
+ * Warm loads: one context with its service worker allowed, seeded like the cold loads; one
+ * visit installs the worker (and lets V8 cache the module's compiled code), then `runs`
+ * measured loads, each in a new page of that context.
+ */
+async function warmSeries(env, doc, runs, count) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const flag = '__rallyFirstRender';
+  const selector = '[data-testid="campaign-row"]';
+  try {
+    const seeder = await context.newPage();
+    await seeder.goto(env.origin + '/bench-seed.txt');
+    await seeder.evaluate(({ data }) => {
+      localStorage.setItem('rally.workspace', data);
+      localStorage.setItem('rally.workspace.token', 'bench:1');
+    }, { data: JSON.stringify({ token: { writer: 'bench', seq: 1 }, document: doc }) });
+    await seeder.goto(env.origin + '/');
+    await seeder.waitForFunction(({ selector, count }) => document.querySelectorAll(selector).length >= count
+      && localStorage.getItem('rally.workspace') === null, { selector, count }, { timeout: 30_000 });
+    await seeder.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // Reloaded under the worker, then given time for V8 to optimise and cache the module.
+    await seeder.reload();
+    await seeder.waitForFunction(({ selector, count }) => document.querySelectorAll(selector).length >= count
+      && navigator.serviceWorker.controller !== null, { selector, count }, { timeout: 30_000 });
+    await seeder.waitForTimeout(3_000);
+    await seeder.close();
+    await context.addInitScript(({ selector, min, flag }) => {
+      window.addEventListener('TrunkApplicationStarted', () => { window.__rallyAppStarted = performance.now(); });
+      const observer = new MutationObserver(() => {
+        if (window[flag] === undefined && document.querySelectorAll(selector).length >= min) {
+          window[flag] = performance.now();
+          observer.disconnect();
+          console.debug(`rally-bench:${flag}`);
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true, attributes: false });
+    }, { selector, min: count, flag });
+    const samples = [];
+    for (let i = 0; i <= runs; i++) {
+      const page = await context.newPage();
+      const ready = page.waitForEvent('console', { predicate: (m) => m.text() === `rally-bench:${flag}`, timeout: 30_000 });
+      await page.goto(env.origin + '/', { waitUntil: 'commit' });
+      await ready;
+      const r = await page.evaluate(collect, flag);
+      r.controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+      if (!r.controlled) throw new Error('warm load: the page was not served by its service worker');
+      await page.waitForTimeout(300);
+      await page.close();
+      if (i > 0) samples.push(r); // the first one warms up, as for the cold series
+    }
+    const s = spread(samples.map((r) => r.ms));
+    s.phases = phaseLine(samples);
+    return { s };
   } finally {
     await context.close();
   }
@@ -264,10 +356,14 @@ async function benchFirstRender(env) {
     const runs = [];
     for (let i = 0; i < runsWanted; i++) runs.push(await load());
     const s = spread(runs.map((r) => r.ms));
+    s.phases = phaseLine(runs);
     const boot = runs.every((r) => r.appStartedMs !== null) ? spread(runs.map((r) => r.appStartedMs)) : null;
     return { s, boot };
   };
   const { s, boot } = await series(buildWorkspaceDocument(COUNT), RUNS, true);
+  // Warm: a returning recruiter's next loads in the same browser (service worker installed,
+  // HTTP cache and V8's compiled-code cache filled by the loads before).
+  const warm = await warmSeries(env, buildWorkspaceDocument(COUNT), RUNS, COUNT);
   // Informative: the first load after an upgrade, the campaigns stored in localStorage by an
   // older version (format 1), read by the migrating reader and moved into the database.
   const upgrade = await series(buildWorkspaceDocument(COUNT, FIXTURE_V1), env.opts.runs, false);
@@ -279,11 +375,16 @@ async function benchFirstRender(env) {
         `over ${RUNS} fresh loads (target ≤ ${TARGET_MS} ms) ${verdict(s.median, TARGET_MS)}`,
       ...(boot ? [`  (wasm loader finished: median ${fmtMs(boot.median)} after navigation start)`] : []),
       `  samples (ms): ${s.samples.map((v) => v.toFixed(1)).join(', ')}`,
+      ...(s.phases ? [`  where the time goes (medians, ms after navigation start): ${s.phases}`] : []),
+      `first render, ${COUNT} campaigns, warm (the same recruiter's next loads in one browser: service worker ` +
+        `installed, caches filled): median ${fmtMs(warm.s.median)}, IQR ${fmtMs(warm.s.p25)}–${fmtMs(warm.s.p75)}, ` +
+        `min ${fmtMs(warm.s.min)}, max ${fmtMs(warm.s.max)} over ${RUNS} loads (informative; the target is the cold figure)`,
+      ...(warm.s.phases ? [`  where the time goes, warm: ${warm.s.phases}`] : []),
       `first render, ${COUNT} campaigns stored by an older version (format 1 in localStorage, migrated and moved): ` +
         `median ${fmtMs(upgrade.s.median)}, min ${fmtMs(upgrade.s.min)}, max ${fmtMs(upgrade.s.max)} over ${env.opts.runs}`,
     ],
     figures: {
-      campaigns: COUNT, runs: RUNS, ...s, target_ms: TARGET_MS, loader_done: boot,
+      campaigns: COUNT, runs: RUNS, ...s, target_ms: TARGET_MS, loader_done: boot, warm: warm.s,
       after_upgrade: upgrade.s,
     },
   };

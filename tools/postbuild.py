@@ -152,12 +152,32 @@ ROUTE_FIRST = ("// An address meant for another page (an old invitation link, an
 LOADER_PARTS_RE = re.compile(r"^\s*import init, \* as bindings from (['\"])([^'\"]+)\1;[ \t]*$", re.M)
 
 
-def route_first(body: str) -> str:
-    """The loader, made to send other pages' addresses on before importing its module."""
+# The module's address in Trunk's loader: `init({ module_or_path: '/rally-HASH_bg.wasm' })`.
+MODULE_PATH_RE = re.compile(r"module_or_path:\s*(['\"])([^'\"]+\.wasm)\1")
+# The database snippet the module imports (preloaded by Trunk), and the record the
+# recruiter's page reads first.
+IDB_SNIPPET_RE = re.compile(r"""<link\b[^>]*\bhref=["']([^"']*/snippets/[^"']*/idb\.js)["']""", re.I)
+FIRST_RECORD = "workspace"
+
+
+def route_first(body: str, idb_snippet: str | None = None) -> str:
+    """The loader, made to send other pages' addresses on before importing its module.
+
+    Once the address is this page's, three things start at once instead of one after the
+    other: the module's download (`fetch`, handed to `init`, which compiles it as it streams
+    in), the import of its JavaScript glue, and — with `idb_snippet` — the read of the
+    stored workspace (`idbPrefetch`, taken by the app's first read of it)."""
     m = LOADER_PARTS_RE.search(body)
     if not m:
         return body
-    dynamic = f"const bindings = await import({m.group(1)}{m.group(2)}{m.group(1)});\nconst init = bindings.default;"
+    early = ""
+    w = MODULE_PATH_RE.search(body)
+    if w:
+        early += f"const rallyModule = fetch({w.group(1)}{w.group(2)}{w.group(1)});\n"
+        body = body[:w.start()] + "module_or_path: rallyModule" + body[w.end():]
+    if idb_snippet:
+        early += (f"import('{idb_snippet}').then((idb) => idb.idbPrefetch('{FIRST_RECORD}'), () => {{}});\n")
+    dynamic = early + f"const bindings = await import({m.group(1)}{m.group(2)}{m.group(1)});\nconst init = bindings.default;"
     body = body[:m.start()] + dynamic + body[m.end():]
     return ROUTE_FIRST + "\n".join("  " + line if line else line for line in body.strip("\n").split("\n")) + "\n}\n"
 
@@ -167,6 +187,8 @@ def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhe
     `routes_elsewhere` (the recruiter's page), the loader sends other pages' addresses on
     first and the page's own module is not preloaded."""
     nonces = 0
+    snippet = IDB_SNIPPET_RE.search(doc)
+    idb_snippet = snippet.group(1) if snippet else None
 
     def repl(m: re.Match) -> str:
         nonlocal nonces
@@ -188,7 +210,7 @@ def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhe
                 kept = kept.rstrip() + " async"
                 log.append("made Trunk's loader async (it no longer waits for the stylesheets)")
                 if routes_elsewhere:
-                    body = route_first(body)
+                    body = route_first(body, idb_snippet)
                     log.append("the loader sends other pages' addresses on before fetching its module")
             name = write_asset(dist, "boot", "js", body)
             log.append(f"moved inline <script{' type=' + kind if kind else ''}> "
@@ -689,6 +711,11 @@ def self_test() -> int:
     check("index.html: the loader routes first, then imports its module dynamically",
           boot_body.index("location.replace(rallyElsewhere") < boot_body.index("await import('/rally-0123abcd.js')")
           < boot_body.index("await init(") and "import init, * as bindings" not in boot_body)
+    check("index.html: the module's download starts before its glue is imported, and init takes it",
+          boot_body.index("location.replace(rallyElsewhere")
+          < boot_body.index("const rallyModule = fetch('/rally-0123abcd_bg.wasm')")
+          < boot_body.index("await import('/rally-0123abcd.js')")
+          and "module_or_path: rallyModule" in boot_body)
     check("index.html: respondent and mediator addresses are recognised",
           "(respond|answer)" in boot_body and "observe" in boot_body)
 

@@ -106,6 +106,26 @@ fn has_forbidden(text: &str, multiline: bool) -> bool {
     })
 }
 
+/// `text` as HTML text or a quoted attribute value: `&`, `<`, `>`, `"` and `'` escaped, so a
+/// campaign's name can never become markup (the campaign list is written as one piece of HTML).
+pub fn escape_html(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +165,18 @@ mod tests {
         assert_eq!(t.get(Lang::Fr), "Bonjour");
         assert!(!t.is_blank());
         assert!(Bilingual::default().is_blank());
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(escape_html("Zoé & co"), "Zoé &amp; co");
+        assert_eq!(
+            escape_html("<img src=x onerror=\"a('b')\">"),
+            "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;"
+        );
+        assert!(matches!(
+            escape_html("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -20,6 +20,22 @@ pub fn outer_html(id: &str) -> Option<String> {
         .map(|el| el.outer_html())
 }
 
+/// A User Timing mark (`performance.mark`), named `rally:<name>`: the benchmarks read them to
+/// say where a page's start-up time goes (`bench/README.md`). Does nothing without
+/// `performance`.
+pub fn mark(name: &str) {
+    let global = js_sys::global();
+    let Ok(performance) = js_sys::Reflect::get(&global, &"performance".into()) else {
+        return;
+    };
+    let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into()) else {
+        return;
+    };
+    if let Some(mark) = mark.dyn_ref::<js_sys::Function>() {
+        let _ = mark.call1(&performance, &format!("rally:{name}").into());
+    }
+}
+
 /// Back to the top of the page.
 pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {

@@ -66,13 +66,37 @@ export function idbReady() {
   return db !== null;
 }
 
-/** The text under `key`, or undefined. */
-export function idbGet(key) {
+// Reads started by the page's loader (`idbPrefetch`) while the WebAssembly module is still
+// being fetched and compiled; the app's first read of that key takes the result. A write
+// drops them: what is read after a write must see it.
+const early = new Map();
+
+function read(key) {
   return open().then((d) => new Promise((resolve, reject) => {
     const req = d.transaction(STORE, 'readonly').objectStore(STORE).get(key);
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => fail(reject, req.error);
   }));
+}
+
+/**
+ * Starts reading `key` now (the recruiter's loader: the workspace, before the module is
+ * there); the next `idbGet(key)` returns this read.
+ */
+export function idbPrefetch(key) {
+  const pending = read(key);
+  pending.catch(() => {});
+  early.set(key, pending);
+}
+
+/** The text under `key`, or undefined. */
+export function idbGet(key) {
+  const pending = early.get(key);
+  if (pending) {
+    early.delete(key);
+    return pending;
+  }
+  return read(key);
 }
 
 /** Every [key, text] whose key starts with `prefix`, in key order. */
@@ -130,6 +154,7 @@ function write(d, puts, deletes, guardKey, expected, resolve, reject) {
  * returns, so a call made while the page is being left is issued at once.
  */
 export function idbWrite(puts, deletes, guardKey, expected) {
+  early.clear();
   if (db) {
     return new Promise((resolve, reject) => {
       try {

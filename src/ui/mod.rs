@@ -11,6 +11,7 @@ mod widgets;
 
 /// Mounts the recruiter's page (`index.html`) on `<body>`.
 pub fn start_recruiter() {
+    crate::platform::dom::mark("start");
     yew::Renderer::<shell::app::App>::new().render();
 }
 

@@ -4,8 +4,7 @@ use crate::domain::campaign::{CampaignAction, Status};
 use crate::domain::i18n::{self, T};
 use crate::domain::listing::{list, ListQuery, SortKey};
 use crate::domain::workspace::Action;
-use crate::platform::clock;
-use crate::ui::recruiter::compatibility::sample_badge;
+use crate::ui::recruiter::campaign_table;
 use crate::ui::recruiter::overdue::OverdueData;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app};
@@ -30,6 +29,22 @@ pub fn home() -> Html {
     let lang = app.lang;
     let query = use_state(ListQuery::default);
     let campaigns = &app.workspace().campaigns;
+    // The button just clicked gets the focus back once the table is written anew.
+    let refocus = use_mut_ref(|| None::<String>);
+    {
+        let refocus = refocus.clone();
+        use_effect(move || {
+            if let Some(id) = refocus.borrow_mut().take() {
+                crate::platform::dom::focus_by_id(&id);
+            }
+        });
+    }
+    // When the list is first on screen (the benchmarks read this mark).
+    use_effect_with(campaigns.is_empty(), |empty| {
+        if !*empty {
+            crate::platform::dom::mark("list-rendered");
+        }
+    });
 
     let on_search = {
         let query = query.clone();
@@ -102,33 +117,29 @@ pub fn home() -> Html {
     }
 
     let (shown, hidden) = list(campaigns, &query);
-    let rows = shown.iter().map(|c| {
-        let id = c.id;
-        let archived = c.status == Status::Archived;
-        let toggle = {
-            let app = app.clone();
-            let action = if archived { CampaignAction::Unarchive } else { CampaignAction::Archive };
-            Callback::from(move |_| act(&app, Action::Campaign { id, action: action.clone() }, None))
-        };
-        let toggle_label = if archived { T::Unarchive } else { T::Archive };
-        let updated = i18n::date_time(lang, clock::local(c.updated_at));
-        html! {
-            <tr key={id.to_string()} data-testid="campaign-row" class={classes!(archived.then_some("is-archived"))}>
-                <th scope="row" data-label={T::ColName.get(lang)}>
-                    <Link<Route> to={Route::Campaign { id: id.to_string() }}>{ c.name.clone() }</Link<Route>>
-                    { sample_badge(lang, c) }
-                </th>
-                <td data-label={T::ColRole.get(lang)}>{ c.role.name.get(lang).to_owned() }</td>
-                <td data-label={T::ColLeader.get(lang)}>{ c.leader.name.clone() }</td>
-                <td data-label={T::ColStatus.get(lang)}><span class={classes!("badge", format!("badge-{:?}", c.status).to_lowercase())}>{ i18n::status(lang, c.status) }</span></td>
-                <td data-label={T::ColUpdated.get(lang)}>{ updated }</td>
-                <td data-label={T::ColActions.get(lang)}>
-                    <button type="button" class="button button-quiet" onclick={toggle}
-                        aria-label={i18n::action_on(lang, toggle_label.get(lang), &c.name)}>{ toggle_label.get(lang) }</button>
-                </td>
-            </tr>
-        }
-    });
+    // One piece of HTML for the whole table (see `campaign_table`), rebuilt only when the
+    // campaigns, the query or the language change.
+    let table = Html::from_html_unchecked(AttrValue::from(campaign_table::table(lang, &shown)));
+    let on_table_click = {
+        let (app, refocus) = (app.clone(), refocus.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(id) = campaign_table::toggled(&e) else {
+                return;
+            };
+            let archived = app
+                .workspace()
+                .campaigns
+                .iter()
+                .any(|c| c.id == id && c.status == Status::Archived);
+            let action = if archived {
+                CampaignAction::Unarchive
+            } else {
+                CampaignAction::Archive
+            };
+            *refocus.borrow_mut() = Some(campaign_table::toggle_id(id));
+            act(&app, Action::Campaign { id, action }, None);
+        })
+    };
     html! {
         <section class="page">
             { header }
@@ -156,21 +167,8 @@ pub fn home() -> Html {
             if shown.is_empty() {
                 <p class="empty-line card">{ T::NoMatch.get(lang) }</p>
             } else {
-                <div class="table-wrap" tabindex="0" role="region" aria-label={T::CampaignsTitle.get(lang)}>
-                    <table class="campaign-table">
-                        <caption class="visually-hidden">{ T::CampaignsTitle.get(lang) }</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ T::ColName.get(lang) }</th>
-                                <th scope="col">{ T::ColRole.get(lang) }</th>
-                                <th scope="col">{ T::ColLeader.get(lang) }</th>
-                                <th scope="col">{ T::ColStatus.get(lang) }</th>
-                                <th scope="col">{ T::ColUpdated.get(lang) }</th>
-                                <th scope="col"><span class="visually-hidden">{ T::ColActions.get(lang) }</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={T::CampaignsTitle.get(lang)} onclick={on_table_click}>
+                    { table }
                 </div>
             }
             { data_tools }

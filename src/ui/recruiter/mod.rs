@@ -5,6 +5,7 @@
 //! the information notice).
 
 pub mod campaign_page;
+pub mod campaign_table;
 pub mod compare;
 pub mod compatibility;
 pub mod controller_form;

@@ -42,8 +42,10 @@ pub fn app() -> Html {
     {
         let (session, dispatcher) = (session.clone(), app.dispatcher());
         use_effect_with((), move |_| {
+            crate::platform::dom::mark("app-mounted");
             wasm_bindgen_futures::spawn_local(async move {
                 let booted = autosave::load(session).await;
+                crate::platform::dom::mark("booted");
                 dispatcher.dispatch(Msg::Booted(Box::new(booted)));
             });
         });

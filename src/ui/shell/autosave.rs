@@ -50,7 +50,9 @@ pub fn session() -> Session {
 /// The stored record's text: from the database, or moved there from `localStorage`.
 async fn stored_text() -> Result<Option<String>, StorageFailure> {
     db::open().await?;
+    dom::mark("db-open");
     if let Some(text) = db::get(WORKSPACE_KEY).await? {
+        dom::mark("workspace-read");
         return Ok(Some(text));
     }
     let Some(text) = storage::read(LEGACY_DATA_KEY).ok().flatten() else {
@@ -83,6 +85,7 @@ pub async fn load(session: Rc<RefCell<Session>>) -> Booted {
         Ok(None) => {}
         Ok(Some(text)) => match Snapshot::read(&text) {
             Ok((snap, current)) => {
+                dom::mark("workspace-parsed");
                 session.borrow_mut().known = Some(snap.token);
                 // Written by an older Rally: saved again in the current format (as after a
                 // change), so that the next loads take the fast path.
