@@ -11,11 +11,13 @@ mod widgets;
 
 /// Mounts the recruiter's page (`index.html`) on `<body>`.
 pub fn start_recruiter() {
+    crate::domain::instrument::builtin::embed();
     yew::Renderer::<shell::app::App>::new().render();
 }
 
 /// Mounts the mediator's page (`observe.html`) on `<body>`.
 pub fn start_mediator() {
+    crate::domain::instrument::builtin::embed();
     yew::Renderer::<mediator::MediatorApp>::new().render();
 }
 

@@ -5,6 +5,7 @@
 
 use super::consent::Consent;
 use super::done::Done;
+use super::instruments::InstrumentGate;
 use super::open_question::OpenQuestionPage;
 use super::question_page::QuestionPage;
 use super::review::Review;
@@ -37,7 +38,9 @@ pub fn answer(p: &AnswerProps) -> Html {
         .and_then(|id| fw.fieldwork.invitation(id));
     match inv {
         Some(inv) => html! {
-            <Flow key={inv.id.to_string()} invitation={Rc::new(inv.clone())} />
+            <InstrumentGate refs={inv.instruments.clone()}>
+                <Flow key={inv.id.to_string()} invitation={Rc::new(inv.clone())} />
+            </InstrumentGate>
         },
         None => html! {
             <section class="page" aria-labelledby="rs-missing-title">

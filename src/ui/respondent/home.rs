@@ -1,6 +1,7 @@
 //! The respondent's home: the invitations held in this browser with where each stands, and
 //! the two ways an invitation arrives — a file to open, or a link to paste.
 
+use super::instruments::{use_instruments, Fetching};
 use super::store::{own_campaigns, peek_draft};
 use super::{download_answers, focus_by_id, navigate_to_answer};
 use crate::domain::file::{read_invitations, ImportError};
@@ -125,6 +126,16 @@ pub fn respond_home() -> Html {
     let busy = use_state(|| false);
     let link_text = use_state(String::new);
 
+    // The list shows each invitation's questions and progress: their texts first.
+    let refs: Vec<_> = fw
+        .fieldwork
+        .invitations
+        .iter()
+        .flat_map(|inv| inv.instruments.iter().cloned())
+        .collect();
+    let (fetching, _) = use_instruments(refs);
+    let loading = matches!(fetching, Fetching::Loading { .. });
+
     let own_campaigns = own_campaigns();
     let responses = &fw.fieldwork.responses;
     let mut listed: Vec<(&Invitation, Standing)> = Vec::new();
@@ -222,7 +233,9 @@ pub fn respond_home() -> Html {
                     <div class="notice-body"><p>{ o.text(lang) }</p></div>
                 }
             </div>
-            if listed.is_empty() {
+            if loading {
+                <p class="hint" role="status" data-testid="rs-loading">{ R::LoadingQuestions.get(lang) }</p>
+            } else if listed.is_empty() {
                 <div class="card empty-state" data-testid="rs-empty">
                     <h2>{ R::EmptyTitle.get(lang) }</h2>
                     <p>{ R::EmptyBody.get(lang) }</p>

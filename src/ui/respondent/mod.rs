@@ -12,6 +12,7 @@ mod app;
 mod consent;
 mod done;
 mod home;
+mod instruments;
 mod link;
 mod open_question;
 mod question_page;
