@@ -17,12 +17,10 @@ use crate::platform::clock;
 use crate::platform::storage::StorageFailure;
 use crate::ui::shell::fieldwork::{replace, use_fieldwork};
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use chrono::{DateTime, Utc};
 use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerProps {
@@ -46,7 +44,7 @@ pub fn answer(p: &AnswerProps) -> Html {
             <section class="page" aria-labelledby="rs-missing-title">
                 <h1 id="rs-missing-title">{ R::NotFoundTitle.get(lang) }</h1>
                 <p>{ R::NotFoundBody.get(lang) }</p>
-                <Link<Route> to={Route::Respond} classes="button button-primary">{ R::BackToInvitations.get(lang) }</Link<Route>>
+                <a href={super::invitations_href()} class="button button-primary">{ R::BackToInvitations.get(lang) }</a>
             </section>
         },
     }

@@ -9,11 +9,9 @@ use crate::domain::i18n::respond::R;
 use crate::domain::survey::InstrumentRef;
 use crate::platform::fetch;
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Where the texts an invitation needs stand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,7 +130,7 @@ pub fn instrument_gate(p: &GateProps) -> Html {
                 <div class="button-row">
                     <button type="button" class="button button-primary" onclick={retry.reform(|_| ())}
                         data-testid="rs-retry">{ R::Retry.get(lang) }</button>
-                    <Link<Route> to={Route::Respond} classes="button">{ R::BackToInvitations.get(lang) }</Link<Route>>
+                    <a href={super::invitations_href()} class="button">{ R::BackToInvitations.get(lang) }</a>
                 </div>
             </section>
         },
