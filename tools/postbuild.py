@@ -172,7 +172,25 @@ def route_first(body: str) -> str:
     return ROUTE_FIRST + "\n".join("  " + line if line else line for line in body.strip("\n").split("\n")) + "\n}\n"
 
 
-def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhere: bool = False) -> str:
+# The respondent's page fetches the instruments an invitation names once its module runs
+# (src/ui/respondent/instruments.rs). An open invitation link names them in its fragment
+# (`#/respond/<base64url JSON>`): the loader asks for them at once, as preloads that the
+# module's fetch then takes, so they arrive with the module instead of one round trip after.
+PRELOAD_INSTRUMENTS = ("// An open invitation link names its instruments: fetched while the module downloads.\n"
+                       "try {\n"
+                       "  const m = /^#\\/respond\\/([A-Za-z0-9_-]+)$/.exec(location.hash);\n"
+                       "  const b = m && m[1].replace(/-/g, '+').replace(/_/g, '/');\n"
+                       "  const inv = b && JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(b + '==='.slice((b.length + 3) % 4)), (c) => c.charCodeAt(0))));\n"
+                       "  for (const i of (inv && inv.instruments) || []) {\n"
+                       "    if (!/^[a-z0-9-]+$/.test(i.id) || !/^[0-9]+\\.[0-9]+\\.[0-9]+$/.test(i.version)) continue;\n"
+                       "    const l = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: `instruments/${i.id}-${i.version}.json` });\n"
+                       "    document.head.append(l);\n"
+                       "  }\n"
+                       "} catch (e) { /* not an open link: the module fetches what it needs */ }\n")
+
+
+def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhere: bool = False,
+            preloads_instruments: bool = False) -> str:
     """Externalize inline scripts/styles and strip nonces, in one scan. With
     `routes_elsewhere` (the recruiter's page), the loader sends other pages' addresses on
     first and the page's own module is not preloaded."""
@@ -197,6 +215,9 @@ def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhe
                 body = LOADER_IMPORT_RE.sub(lambda i: i.group(0) + DOM_GUARD, body, count=1)
                 kept = kept.rstrip() + " async"
                 log.append("made Trunk's loader async (it no longer waits for the stylesheets)")
+                if preloads_instruments:
+                    body = PRELOAD_INSTRUMENTS + body
+                    log.append("the loader preloads the instruments an open invitation link names")
                 if routes_elsewhere:
                     body = route_first(body)
                     log.append("the loader sends other pages' addresses on before fetching its module")
@@ -585,7 +606,8 @@ def main(argv: list[str] | None = None) -> int:
         path = os.path.join(args.dist, page)
         with open(path, encoding="utf-8") as fh:
             original = fh.read()
-        doc = rewrite(original, args.dist, public_url, log, routes_elsewhere=page == "index.html")
+        doc = rewrite(original, args.dist, public_url, log, routes_elsewhere=page == "index.html",
+                      preloads_instruments=page in FETCHES_INSTRUMENTS)
         if doc != original:
             write_if_changed(path, doc.encode("utf-8"))
         errors += [f"{page}: {e}" for e in verify(doc, args.dist, public_url, warnings)]
@@ -683,6 +705,8 @@ def self_test() -> int:
     boot_name, boot_body = next(iter(boots.items()), ("", ""))
     check("boot file holds the loader", "import init, * as bindings from '/rally-0123abcd.js'" in boot_body
           and "TrunkApplicationStarted" in boot_body)
+    check("respond.html: the loader preloads the instruments an open invitation link names",
+          boot_body.startswith(PRELOAD_INSTRUMENTS) and "instruments/${i.id}-${i.version}.json" in boot_body)
     check("boot file name is its content hash",
           boot_name == f"boot-{hashlib.sha256(boot_body.encode()).hexdigest()[:16]}.js")
     check("tag replaced by an external async module script",
@@ -744,6 +768,7 @@ def self_test() -> int:
     check("index.html: the loader routes first, then imports its module dynamically",
           boot_body.index("location.replace(rallyElsewhere") < boot_body.index("await import('/rally-0123abcd.js')")
           < boot_body.index("await init(") and "import init, * as bindings" not in boot_body)
+    check("index.html: no instrument preload", "instruments/" not in boot_body)
     check("index.html: respondent and mediator addresses are recognised",
           "(respond|answer)" in boot_body and "observe" in boot_body)
 
