@@ -268,6 +268,26 @@ mod files {
         );
     }
 
+    /// The respondent's page reads a fetched file by its shape alone (`load_known`): for every
+    /// built-in file that is exactly what the full reading gives, and only with its own hash.
+    #[test]
+    fn a_known_file_reads_the_same_without_the_rule_checks() {
+        for (name, text) in builtin::FILES.iter().chain(builtin::ARCHIVED) {
+            let full = load(text).expect(name);
+            assert_eq!(
+                load::load_known(text, full.hash()).as_ref(),
+                Some(&full),
+                "{name}"
+            );
+            assert_eq!(
+                load::load_known(text, "fnv1a64:0000000000000000"),
+                None,
+                "{name}"
+            );
+        }
+        assert_eq!(load::load_known("{}", "fnv1a64:0"), None);
+    }
+
     /// `MAJOR.MINOR.PATCH` as numbers, to compare versions.
     fn version(v: &str) -> [u32; 3] {
         let parts: Vec<u32> = v.split('.').map(|p| p.parse().unwrap()).collect();
