@@ -37,7 +37,12 @@ page at the top of dist/ (index.html, and any other entry page):
      icons) and what those scripts import. Each FILES has every file's SHA-256,
      its VERSION is a hash of that list, so any change to a listed file is a new
      version of that worker (see web/sw.js for what the worker does with them
-     and src/platform/offline.rs for which page registers which).
+     and src/platform/offline.rs for which page registers which);
+  7. writes each built-in instrument (data/instruments/*.json and archive/*.json)
+     as dist/instruments/<id>-<version>.json, minified: the respondent's page
+     holds none of them and fetches the one or two an invitation names (it checks
+     the text against the invitation's content hash); its worker keeps them all,
+     so what was opened once opens again offline.
 
 Idempotent: a second run finds nothing to move and changes nothing.
 Standard library only; regexes are enough for Trunk's known output.
@@ -71,6 +76,11 @@ SW_FILE_RE = re.compile(r"^sw(?:-[a-z0-9]+)?\.js$")
 # Compressed copies written by tools/precompress.mjs: served in place of their file, never
 # cached as files of their own.
 COMPRESSED = (".br", ".gz")
+# The built-in instruments, and where they are served (src/domain/instrument/builtin.rs,
+# `file_path`); the pages that fetch them, whose workers keep them all.
+INSTRUMENTS_DIR = os.path.join(ROOT, "data", "instruments")
+INSTRUMENTS_OUT = "instruments"
+FETCHES_INSTRUMENTS = {"respond.html"}
 
 # Types whose inline bodies the browser executes (CSP script-src applies).
 # Data blocks (application/json, application/ld+json, text/template, ...) are
@@ -182,7 +192,25 @@ def route_first(body: str, idb_snippet: str | None = None) -> str:
     return ROUTE_FIRST + "\n".join("  " + line if line else line for line in body.strip("\n").split("\n")) + "\n}\n"
 
 
-def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhere: bool = False) -> str:
+# The respondent's page fetches the instruments an invitation names once its module runs
+# (src/ui/respondent/instruments.rs). An open invitation link names them in its fragment
+# (`#/respond/<base64url JSON>`): the loader asks for them at once, as preloads that the
+# module's fetch then takes, so they arrive with the module instead of one round trip after.
+PRELOAD_INSTRUMENTS = ("// An open invitation link names its instruments: fetched while the module downloads.\n"
+                       "try {\n"
+                       "  const m = /^#\\/respond\\/([A-Za-z0-9_-]+)$/.exec(location.hash);\n"
+                       "  const b = m && m[1].replace(/-/g, '+').replace(/_/g, '/');\n"
+                       "  const inv = b && JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(b + '==='.slice((b.length + 3) % 4)), (c) => c.charCodeAt(0))));\n"
+                       "  for (const i of (inv && inv.instruments) || []) {\n"
+                       "    if (!/^[a-z0-9-]+$/.test(i.id) || !/^[0-9]+\\.[0-9]+\\.[0-9]+$/.test(i.version)) continue;\n"
+                       "    const l = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: `instruments/${i.id}-${i.version}.json` });\n"
+                       "    document.head.append(l);\n"
+                       "  }\n"
+                       "} catch (e) { /* not an open link: the module fetches what it needs */ }\n")
+
+
+def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhere: bool = False,
+            preloads_instruments: bool = False) -> str:
     """Externalize inline scripts/styles and strip nonces, in one scan. With
     `routes_elsewhere` (the recruiter's page), the loader sends other pages' addresses on
     first and the page's own module is not preloaded."""
@@ -209,6 +237,9 @@ def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhe
                 body = LOADER_IMPORT_RE.sub(lambda i: i.group(0) + DOM_GUARD, body, count=1)
                 kept = kept.rstrip() + " async"
                 log.append("made Trunk's loader async (it no longer waits for the stylesheets)")
+                if preloads_instruments:
+                    body = PRELOAD_INSTRUMENTS + body
+                    log.append("the loader preloads the instruments an open invitation link names")
                 if routes_elsewhere:
                     body = route_first(body, idb_snippet)
                     log.append("the loader sends other pages' addresses on before fetching its module")
@@ -383,6 +414,43 @@ def copy_site_files(dist: str, site: str, log: list[str]) -> None:
         log.append(f"copied {copied} site file(s) from {os.path.relpath(site, ROOT)}/ (manifest, icons)")
 
 
+def write_instruments(dist: str, source: str, log: list[str]) -> list[str]:
+    """Writes every instrument file of `source` (and of its archive/) as
+    dist/instruments/<id>-<version>.json, minified; returns errors."""
+    errors: list[str] = []
+    written: set[str] = set()
+    for folder in (source, os.path.join(source, "archive")):
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith(".json"):
+                continue
+            try:
+                with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                    doc = json.load(fh)
+                ident, version = doc["id"], doc["version"]
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                errors.append(f"instrument {name}: {exc}")
+                continue
+            if not (re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(ident))
+                    and re.fullmatch(r"\d+\.\d+\.\d+", str(version))):
+                errors.append(f"instrument {name}: unexpected id or version")
+                continue
+            out = f"{ident}-{version}.json"
+            if out in written:
+                errors.append(f"instrument {name}: a second file for {ident} {version}")
+                continue
+            written.add(out)
+            data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            write_if_changed(os.path.join(dist, INSTRUMENTS_OUT, out), data)
+    folder = os.path.join(dist, INSTRUMENTS_OUT)
+    for stale in sorted(set(os.listdir(folder)) - written) if os.path.isdir(folder) else []:
+        os.remove(os.path.join(folder, stale))
+    if written:
+        log.append(f"wrote {len(written)} instrument file(s) into {INSTRUMENTS_OUT}/")
+    return errors
+
+
 def app_files(dist: str, only: set[str] | None = None) -> list[tuple[str, str]]:
     """Every file a service worker keeps: (URL path relative to dist/, SHA-256 hex), sorted.
     Leaves out the workers themselves (the browser fetches them on its own), hidden files and
@@ -507,7 +575,12 @@ def write_service_worker(dist: str, site: str, log: list[str], pages: list[str] 
     errors = []
     for page in ([WHOLE_APP_PAGE] if WHOLE_APP_PAGE not in pages else []) + sorted(pages):
         worker, name = worker_name(page)
-        files = app_files(dist, None if page == WHOLE_APP_PAGE else page_files(dist, page, public_url))
+        only = None
+        if page != WHOLE_APP_PAGE:
+            only = page_files(dist, page, public_url)
+            if page in FETCHES_INSTRUMENTS:
+                only |= {p for p, _ in app_files(dist) if p.startswith(INSTRUMENTS_OUT + "/")}
+        files = app_files(dist, only)
         try:
             text, version = service_worker(template, files, name)
         except ValueError as exc:
@@ -531,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dist", nargs="?", default="dist", help="Trunk's output directory (default: dist)")
     parser.add_argument("--public-url", default="/", help="Trunk's --public-url (default: /)")
     parser.add_argument("--site", default=SITE_DIR, help="manifest, icons and sw.js source (default: web/)")
+    parser.add_argument("--instruments", default=INSTRUMENTS_DIR,
+                        help="the built-in instruments (default: data/instruments/)")
     parser.add_argument("--self-test", action="store_true", help="run the built-in checks on sample Trunk output")
     args = parser.parse_args(argv)
     if args.self_test:
@@ -547,12 +622,14 @@ def main(argv: list[str] | None = None) -> int:
     warnings: list[str] = []
     errors: list[str] = []
     copy_site_files(args.dist, args.site, log)
+    errors += write_instruments(args.dist, args.instruments, log)
     done = []
     for page in pages:
         path = os.path.join(args.dist, page)
         with open(path, encoding="utf-8") as fh:
             original = fh.read()
-        doc = rewrite(original, args.dist, public_url, log, routes_elsewhere=page == "index.html")
+        doc = rewrite(original, args.dist, public_url, log, routes_elsewhere=page == "index.html",
+                      preloads_instruments=page in FETCHES_INSTRUMENTS)
         if doc != original:
             write_if_changed(path, doc.encode("utf-8"))
         errors += [f"{page}: {e}" for e in verify(doc, args.dist, public_url, warnings)]
@@ -650,6 +727,8 @@ def self_test() -> int:
     boot_name, boot_body = next(iter(boots.items()), ("", ""))
     check("boot file holds the loader", "import init, * as bindings from '/rally-0123abcd.js'" in boot_body
           and "TrunkApplicationStarted" in boot_body)
+    check("respond.html: the loader preloads the instruments an open invitation link names",
+          boot_body.startswith(PRELOAD_INSTRUMENTS) and "instruments/${i.id}-${i.version}.json" in boot_body)
     check("boot file name is its content hash",
           boot_name == f"boot-{hashlib.sha256(boot_body.encode()).hexdigest()[:16]}.js")
     check("tag replaced by an external async module script",
@@ -716,6 +795,7 @@ def self_test() -> int:
           < boot_body.index("const rallyModule = fetch('/rally-0123abcd_bg.wasm')")
           < boot_body.index("await import('/rally-0123abcd.js')")
           and "module_or_path: rallyModule" in boot_body)
+    check("index.html: no instrument preload", "instruments/" not in boot_body)
     check("index.html: respondent and mediator addresses are recognised",
           "(respond|answer)" in boot_body and "observe" in boot_body)
 
@@ -779,6 +859,13 @@ def self_test() -> int:
         check("sw.js (the recruiter's) keeps every page; its PAGE is empty",
               {"index.html", "observe.html", "only-index.css"} <= {p for p, _ in listed}
               and re.search(r'^const PAGE = "";$', sw1, re.M) is not None)
+        instruments = sorted(os.listdir(os.path.join(dist, INSTRUMENTS_OUT)))
+        check("every built-in instrument written as instruments/<id>-<version>.json, kept by sw.js",
+              "interpersonal-intelligence-1.0.0.json" in instruments
+              and "intelligence-of-paradoxes-observer-1.0.0.json" in instruments
+              and "intelligence-of-paradoxes-observer-1.1.0.json" in instruments
+              and {f"{INSTRUMENTS_OUT}/{f}" for f in instruments} <= {p for p, _ in listed}
+              and not any(p.startswith(INSTRUMENTS_OUT + "/") for p in page_listed))
         check("a worker of a page that is gone is removed",
               not os.path.exists(os.path.join(dist, "sw-gone.js")))
         check("sw.js has a version and no template value left",

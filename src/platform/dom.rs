@@ -20,6 +20,7 @@ pub fn outer_html(id: &str) -> Option<String> {
         .map(|el| el.outer_html())
 }
 
+<<<<<<< HEAD
 /// A User Timing mark (`performance.mark`), named `rally:<name>`: the benchmarks read them to
 /// say where a page's start-up time goes (`bench/README.md`). Does nothing without
 /// `performance`.
@@ -33,6 +34,32 @@ pub fn mark(name: &str) {
     };
     if let Some(mark) = mark.dyn_ref::<js_sys::Function>() {
         let _ = mark.call1(&performance, &format!("rally:{name}").into());
+=======
+/// This page's fragment (`#/…`; empty without one).
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Goes to `fragment` (`#/…`) of this page, which fires `hashchange`; `replace`: the current
+/// address is not kept in the history.
+pub fn go_to_fragment(fragment: &str, replace: bool) {
+    if let Some(w) = web_sys::window() {
+        let location = w.location();
+        let _ = if replace {
+            location.replace(fragment)
+        } else {
+            location.set_hash(fragment)
+        };
+    }
+}
+
+/// Loads `url` in place of this address (not kept in the history).
+pub fn replace_address(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(url);
+>>>>>>> respondsize
     }
 }
 

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod crypto;
 pub mod db;
 pub mod dom;
+pub mod fetch;
 pub mod files;
 pub mod offline;
 pub mod random;

@@ -11,12 +11,17 @@ mod widgets;
 
 /// Mounts the recruiter's page (`index.html`) on `<body>`.
 pub fn start_recruiter() {
+<<<<<<< HEAD
     crate::platform::dom::mark("start");
+=======
+    crate::domain::instrument::builtin::embed();
+>>>>>>> respondsize
     yew::Renderer::<shell::app::App>::new().render();
 }
 
 /// Mounts the mediator's page (`observe.html`) on `<body>`.
 pub fn start_mediator() {
+    crate::domain::instrument::builtin::embed();
     yew::Renderer::<mediator::MediatorApp>::new().render();
 }
 

@@ -46,6 +46,11 @@ catalogue! {
     NotFoundTitle => "Invitation introuvable", "Invitation not found";
     NotFoundBody => "Cette invitation n'est pas dans ce navigateur. Ouvrez de nouveau le lien ou le fichier que vous avez reçu.", "This invitation is not in this browser. Open the link or the file you received again.";
     Recovered => "Des réponses enregistrées n'ont pas pu être relues\u{a0}: elles ont été mises de côté dans ce navigateur et le questionnaire reprend au début.", "Saved answers could not be read back: they were set aside in this browser and the questionnaire starts again.";
+    LoadingQuestions => "Chargement du questionnaire…", "Loading the questionnaire…";
+    LoadFailedTitle => "Le questionnaire ne se charge pas", "The questionnaire does not load";
+    LoadFailedNetwork => "Il n'a pas pu être téléchargé. Vérifiez votre connexion, puis réessayez\u{a0}; une fois chargé, il reste disponible hors ligne dans ce navigateur.", "It could not be downloaded. Check your connection, then try again; once loaded, it stays available offline in this browser.";
+    LoadFailedMismatch => "Le questionnaire reçu de ce site n'est pas exactement celui que nomme l'invitation. Demandez un nouveau lien à la personne qui vous a invité.", "The questionnaire this site sent is not exactly the one the invitation names. Ask the person who invited you for a new link.";
+    Retry => "Réessayer", "Try again";
     SaveFailed => "Vos réponses ne peuvent pas être enregistrées dans ce navigateur (stockage plein ou désactivé)\u{a0}: gardez cet onglet ouvert jusqu'à la fin, sans quoi elles seraient perdues.", "Your answers cannot be saved in this browser (storage full or disabled): keep this tab open until the end, or they would be lost.";
 
     // Consent.

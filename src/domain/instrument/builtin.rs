@@ -6,9 +6,156 @@
 //! `data/instruments/archive/<id>-<version>.json` and stays embedded as a **superseded**
 //! version ([`superseded`]): invitations and answers that name it still find their exact text
 //! (`survey::invitation::resolve_text` looks in both) and still score with it.
+//!
+//! A page that does not hold their texts — the respondent's, which fetches only the one or two
+//! an invitation names (`dist/instruments/<id>-<version>.json`, written by
+//! `tools/postbuild.py`) — still knows which exist: [`INDEX`] names every one (id, version,
+//! content hash, form), so an invitation is checked at once, without the network. Where the
+//! texts are looked up ([`known_text`]): the embedded ones once [`embed`] ran (the recruiter's
+//! and the mediator's pages; always natively, for the tests and tools), and those [`add`]ed
+//! after a fetch. The respondent's page never calls [`embed`], so the linker leaves the texts
+//! out of its module.
 
 use super::definition::{DebriefSide, Form, Instrument};
 use super::load::load;
+use std::sync::{Mutex, OnceLock};
+
+/// What every page knows of a built-in instrument without its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Known {
+    pub id: &'static str,
+    pub version: &'static str,
+    /// Its content hash ([`super::content_hash`]).
+    pub hash: &'static str,
+    pub form: Form,
+}
+
+/// Every built-in instrument, current and superseded, in the order of [`FILES`] then
+/// [`ARCHIVED`]. A test checks it against the files: a changed text (a new hash) must be a new
+/// version, listed here.
+pub const INDEX: &[Known] = &[
+    Known {
+        id: "interpersonal-intelligence",
+        version: "1.0.0",
+        hash: "fnv1a64:4688dfe34666c64b",
+        form: Form::SelfReport,
+    },
+    Known {
+        id: "interpersonal-intelligence-observer",
+        version: "1.0.0",
+        hash: "fnv1a64:e25fba86f55286c2",
+        form: Form::Observer,
+    },
+    Known {
+        id: "intelligence-of-paradoxes",
+        version: "1.0.0",
+        hash: "fnv1a64:246dfde285b29281",
+        form: Form::SelfReport,
+    },
+    Known {
+        id: "intelligence-of-paradoxes-observer",
+        version: "1.1.0",
+        hash: "fnv1a64:571bbbfbcb7b4eef",
+        form: Form::Observer,
+    },
+    Known {
+        id: "business-partner-posture",
+        version: "1.0.0",
+        hash: "fnv1a64:9b206a8bbdde8061",
+        form: Form::SelfReport,
+    },
+    Known {
+        id: "business-partner-posture-observer",
+        version: "1.0.0",
+        hash: "fnv1a64:a7589c0df633d4fe",
+        form: Form::Observer,
+    },
+    Known {
+        id: "support-axis-profile",
+        version: "1.0.0",
+        hash: "fnv1a64:90212f83d4bb4b50",
+        form: Form::SelfReport,
+    },
+    Known {
+        id: "three-postures",
+        version: "1.0.0",
+        hash: "fnv1a64:a0d901955346d869",
+        form: Form::SelfReport,
+    },
+    Known {
+        id: "session-debrief-leader",
+        version: "1.0.0",
+        hash: "fnv1a64:29eab5c07500e50d",
+        form: Form::Debrief(DebriefSide::Leader),
+    },
+    Known {
+        id: "session-debrief-candidate",
+        version: "1.0.0",
+        hash: "fnv1a64:03530e8536555063",
+        form: Form::Debrief(DebriefSide::Candidate),
+    },
+    Known {
+        id: "intelligence-of-paradoxes-observer",
+        version: "1.0.0",
+        hash: "fnv1a64:957fa1fb073318a5",
+        form: Form::Observer,
+    },
+];
+
+/// The built-in instrument with this id, version and content hash, as every page knows it.
+pub fn known(id: &str, version: &str, hash: &str) -> Option<&'static Known> {
+    INDEX
+        .iter()
+        .find(|k| k.id == id && k.version == version && k.hash == hash)
+}
+
+/// Where the file of a built-in instrument is served, relative to the pages
+/// (`tools/postbuild.py` writes it there).
+pub fn file_path(known: &Known) -> String {
+    format!("instruments/{}-{}.json", known.id, known.version)
+}
+
+/// The texts of this build's instruments, current and superseded, once [`embed`] ran.
+static EMBEDDED: OnceLock<Vec<&'static Instrument>> = OnceLock::new();
+/// The instruments taken in at run time ([`add`]).
+static ADDED: Mutex<Vec<&'static Instrument>> = Mutex::new(Vec::new());
+
+fn all_embedded() -> Vec<&'static Instrument> {
+    builtin().iter().chain(superseded()).collect()
+}
+
+/// Makes the embedded texts known to [`known_text`] (the recruiter's and the mediator's pages
+/// call it once, at start).
+pub fn embed() {
+    EMBEDDED.get_or_init(all_embedded);
+}
+
+fn embedded() -> &'static [&'static Instrument] {
+    #[cfg(not(target_arch = "wasm32"))]
+    embed();
+    EMBEDDED.get().map_or(&[], Vec::as_slice)
+}
+
+/// The instrument with exactly this text among those this page holds: embedded, or added.
+pub fn known_text(id: &str, version: &str, hash: &str) -> Option<&'static Instrument> {
+    let same = |i: &&&Instrument| i.id == id && i.version == version && i.hash() == hash;
+    if let Some(found) = embedded().iter().find(same) {
+        return Some(found);
+    }
+    let added = ADDED.lock().unwrap_or_else(|e| e.into_inner());
+    added.iter().find(same).copied()
+}
+
+/// Keeps an instrument loaded at run time (for the life of the page) and returns it; one
+/// already held with the same text is returned instead.
+pub fn add(instrument: Instrument) -> &'static Instrument {
+    if let Some(held) = known_text(&instrument.id, &instrument.version, instrument.hash()) {
+        return held;
+    }
+    let kept: &'static Instrument = Box::leak(Box::new(instrument));
+    ADDED.lock().unwrap_or_else(|e| e.into_inner()).push(kept);
+    kept
+}
 
 /// File name and text of each built-in instrument, in display order.
 pub(super) const FILES: &[(&str, &str)] = &[

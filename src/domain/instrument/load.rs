@@ -13,7 +13,6 @@ use crate::domain::limits::{
 };
 use crate::domain::text::Bilingual;
 use crate::domain::text::{self, TextError};
-use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -166,93 +165,7 @@ fn problem(path: impl Into<String>, kind: ProblemKind) -> InstrumentProblem {
     }
 }
 
-// The file as written: enumerations as text, so that an unknown value is one problem among
-// others rather than a shape error that stops the reading.
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawInstrument {
-    format: String,
-    id: String,
-    version: String,
-    form: String,
-    construct: String,
-    title: Bilingual,
-    instructions: Bilingual,
-    purpose: Bilingual,
-    response: RawResponse,
-    facets: Vec<RawFacet>,
-    items: Vec<RawItem>,
-    #[serde(default)]
-    open_question: Option<RawOpenQuestion>,
-    scoring: RawScoring,
-    quality: RawQuality,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawResponse {
-    kind: String,
-    points: u8,
-    labels: Vec<Bilingual>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFacet {
-    id: String,
-    name: Bilingual,
-    description: Bilingual,
-    #[serde(default)]
-    poles: Option<RawPoles>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPoles {
-    a: Bilingual,
-    b: Bilingual,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawItem {
-    id: String,
-    facet: String,
-    #[serde(default)]
-    pole: Option<String>,
-    keyed: String,
-    text: Bilingual,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawOpenQuestion {
-    prompt: Bilingual,
-    max_chars: u32,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawScoring {
-    rule: String,
-    min_answered: f64,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuality {
-    straight_lining: RawStraightLining,
-    min_ms_per_item: u32,
-    inconsistent_pairs: Vec<[String; 2]>,
-    max_inconsistent_pairs: u32,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStraightLining {
-    min_run: u32,
-}
+use super::raw::{RawInstrument, RawItem};
 
 /// Reads and validates an instrument file. On failure, every problem found, each with its
 /// JSON path (a syntax or shape error stops the reading, so it comes alone).
@@ -274,6 +187,92 @@ pub fn load(text: &str) -> Result<Instrument, Vec<InstrumentProblem>> {
         }
         _ => Err(out),
     }
+}
+
+/// Reads the file of an instrument whose content hash is known beforehand (a built-in one that
+/// a page fetched, see `survey::invitation::InstrumentRef::take_in`): its shape only, without
+/// the rules [`load`] checks — a text with that hash is one that passed them, which the tests
+/// make sure of for every built-in file. `None` unless it reads and its hash is `hash`. (The
+/// respondent's page reads instruments this way only, so it does not carry the checks.)
+pub fn load_known(text: &str, hash: &str) -> Option<Instrument> {
+    let raw: RawInstrument =
+        serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()?;
+    let paired = match raw.response.kind.as_str() {
+        "likert" => false,
+        "paired_poles" => true,
+        _ => return None,
+    };
+    let mut items = Vec::with_capacity(raw.items.len());
+    for it in raw.items {
+        let keyed = match it.keyed.as_str() {
+            "+" => Keyed::Plus,
+            "-" => Keyed::Minus,
+            _ => return None,
+        };
+        let pole = match (&it.pole, paired) {
+            (Some(p), true) => Some(parse_pole(p)?),
+            _ => None,
+        };
+        items.push(Item {
+            id: it.id,
+            facet: it.facet,
+            pole,
+            keyed,
+            text: it.text,
+        });
+    }
+    let mut instrument = Instrument {
+        format: raw.format,
+        id: raw.id,
+        version: raw.version,
+        form: Form::parse(&raw.form)?,
+        construct: raw.construct,
+        title: raw.title,
+        instructions: raw.instructions,
+        purpose: raw.purpose,
+        response: ResponseScale {
+            kind: if paired {
+                ResponseKind::PairedPoles
+            } else {
+                ResponseKind::Likert
+            },
+            points: raw.response.points,
+            labels: raw.response.labels,
+        },
+        facets: raw
+            .facets
+            .into_iter()
+            .map(|f| Facet {
+                id: f.id,
+                name: f.name,
+                description: f.description,
+                poles: f.poles.map(|p| Poles { a: p.a, b: p.b }),
+            })
+            .collect(),
+        items,
+        open_question: raw.open_question.map(|q| OpenQuestion {
+            prompt: q.prompt,
+            max_chars: q.max_chars,
+        }),
+        scoring: Scoring {
+            rule: match raw.scoring.rule.as_str() {
+                "facet_mean" => ScoringRule::FacetMean,
+                _ => return None,
+            },
+            min_answered: raw.scoring.min_answered,
+        },
+        quality: QualitySpec {
+            straight_lining: StraightLiningSpec {
+                min_run: raw.quality.straight_lining.min_run,
+            },
+            min_ms_per_item: raw.quality.min_ms_per_item,
+            inconsistent_pairs: raw.quality.inconsistent_pairs,
+            max_inconsistent_pairs: raw.quality.max_inconsistent_pairs,
+        },
+        hash: String::new(),
+    };
+    instrument.hash = content_hash(&instrument);
+    (instrument.hash == hash).then_some(instrument)
 }
 
 /// Kebab-case: lowercase ASCII letters and digits in groups joined by single hyphens.

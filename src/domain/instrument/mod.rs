@@ -5,6 +5,7 @@ pub mod builtin;
 pub mod definition;
 pub mod load;
 pub mod quality;
+mod raw;
 pub mod score;
 
 pub use builtin::{builtin, builtin_by_id, debrief_for, superseded};

@@ -213,6 +213,81 @@ mod files {
         );
     }
 
+    /// The index every page knows (the respondent's holds no text) names exactly the embedded
+    /// instruments, current then superseded, with their hash and form; the file each is
+    /// served as is named by id and version, so a changed text must be a new version.
+    #[test]
+    fn the_index_names_every_embedded_instrument() {
+        let form = |f: Form| match f {
+            Form::SelfReport => "Form::SelfReport".to_owned(),
+            Form::Observer => "Form::Observer".to_owned(),
+            Form::Debrief(side) => format!("Form::Debrief(DebriefSide::{side:?})"),
+        };
+        let expected: Vec<String> = builtin()
+            .iter()
+            .chain(superseded())
+            .map(|i| {
+                format!(
+                    "    Known {{\n        id: {:?},\n        version: {:?},\n        hash: {:?},\n        form: {},\n    }},\n",
+                    i.id,
+                    i.version,
+                    i.hash(),
+                    form(i.form)
+                )
+            })
+            .collect();
+        let listed: Vec<String> = builtin::INDEX
+            .iter()
+            .map(|k| {
+                format!(
+                    "    Known {{\n        id: {:?},\n        version: {:?},\n        hash: {:?},\n        form: {},\n    }},\n",
+                    k.id,
+                    k.version,
+                    k.hash,
+                    form(k.form)
+                )
+            })
+            .collect();
+        assert_eq!(
+            listed.concat(),
+            expected.concat(),
+            "builtin::INDEX must be (a new version for a changed text):\n{}",
+            expected.concat()
+        );
+        for k in builtin::INDEX {
+            let i = builtin::known_text(k.id, k.version, k.hash).expect("embedded natively");
+            assert_eq!(builtin::known(&i.id, &i.version, i.hash()), Some(k));
+            assert_eq!(
+                builtin::file_path(k),
+                format!("instruments/{}-{}.json", i.id, i.version)
+            );
+        }
+        assert_eq!(
+            builtin::known("interpersonal-intelligence", "1.0.0", "fnv1a64:0"),
+            None
+        );
+    }
+
+    /// The respondent's page reads a fetched file by its shape alone (`load_known`): for every
+    /// built-in file that is exactly what the full reading gives, and only with its own hash.
+    #[test]
+    fn a_known_file_reads_the_same_without_the_rule_checks() {
+        for (name, text) in builtin::FILES.iter().chain(builtin::ARCHIVED) {
+            let full = load(text).expect(name);
+            assert_eq!(
+                load::load_known(text, full.hash()).as_ref(),
+                Some(&full),
+                "{name}"
+            );
+            assert_eq!(
+                load::load_known(text, "fnv1a64:0000000000000000"),
+                None,
+                "{name}"
+            );
+        }
+        assert_eq!(load::load_known("{}", "fnv1a64:0"), None);
+    }
+
     /// `MAJOR.MINOR.PATCH` as numbers, to compare versions.
     fn version(v: &str) -> [u32; 3] {
         let parts: Vec<u32> = v.split('.').map(|p| p.parse().unwrap()).collect();

@@ -3,8 +3,9 @@
 //! exact text of each instrument (id, version and content hash).
 
 use crate::domain::campaign::{Campaign, CampaignError, InstrumentId, KitPerson};
-use crate::domain::instrument::builtin::{builtin, builtin_by_id, debrief_for, superseded};
+use crate::domain::instrument::builtin::{self, builtin_by_id, debrief_for, Known};
 use crate::domain::instrument::definition::{DebriefSide, Form, Instrument};
+use crate::domain::instrument::load::load_known;
 use crate::domain::instrument::score::Response;
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_SESSIONS, MAX_TEXT_CHARS};
 use crate::domain::text::{check_text, Bilingual};
@@ -29,20 +30,49 @@ impl InstrumentRef {
         }
     }
 
-    /// The built-in instrument with exactly this text, if this build has it.
+    /// The built-in instrument with exactly this text, if this page holds it (the respondent's
+    /// page holds those it fetched: [`Self::take_in`]).
     pub fn resolve(&self) -> Option<&'static Instrument> {
         resolve_text(&self.id, &self.version, &self.hash)
     }
+
+    /// What this build knows of the instrument (every page does, text or not).
+    pub fn known(&self) -> Option<&'static Known> {
+        builtin::known(&self.id, &self.version, &self.hash)
+    }
+
+    /// Where the file of this exact text is served, relative to the pages (`None` for an
+    /// instrument this build does not know).
+    pub fn file_path(&self) -> Option<String> {
+        self.known().map(builtin::file_path)
+    }
+
+    /// Takes in the text of the file fetched for this instrument: it must load and be exactly
+    /// the text the invitation names (id, version and content hash); it is then held for the
+    /// life of the page.
+    pub fn take_in(&self, text: &str) -> Result<&'static Instrument, NotThisText> {
+        // Only a known text is taken in, so its hash alone vouches for the rules.
+        self.known().ok_or(NotThisText)?;
+        let instrument = load_known(text, &self.hash).ok_or(NotThisText)?;
+        if (instrument.id.as_str(), instrument.version.as_str())
+            != (self.id.as_str(), self.version.as_str())
+        {
+            return Err(NotThisText);
+        }
+        Ok(builtin::add(instrument))
+    }
 }
+
+/// A fetched instrument file that is not the text an invitation names (altered, or of another
+/// version).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotThisText;
 
 /// The built-in instrument with this id, version and content hash, if this build has it: the
 /// current version or a superseded one, so that invitations and answers made before a new
 /// version keep their exact text.
 pub fn resolve_text(id: &str, version: &str, hash: &str) -> Option<&'static Instrument> {
-    builtin()
-        .iter()
-        .chain(superseded())
-        .find(|i| i.id == id && i.version == version && i.hash() == hash)
+    builtin::known_text(id, version, hash)
 }
 
 /// The exact instrument text a response was given to, if this build has it.
@@ -356,8 +386,10 @@ impl Invitation {
                 return Err(InvitationError::UnknownInstrument);
             }
         }
+        // Checked against the index, which every page holds: the respondent's page checks an
+        // invitation before it fetches the texts.
         for (i, r) in self.instruments.iter().enumerate() {
-            let Some(instrument) = r.resolve() else {
+            let Some(instrument) = r.known() else {
                 return Err(InvitationError::UnknownInstrument);
             };
             let expected = match (self.debrief_side(), self.kind) {
@@ -489,6 +521,40 @@ pub(crate) mod tests {
         inv.instruments = vec![InstrumentRef::of(debrief)];
         assert!(InstrumentRef::of(debrief).resolve().is_some());
         assert_eq!(inv.check(), Err(InvitationError::UnknownInstrument));
+    }
+
+    /// The respondent's page fetches the file of an instrument (`tools/postbuild.py` writes it
+    /// minified) and takes it in only if it is exactly the text the invitation names.
+    #[test]
+    fn a_fetched_instrument_is_taken_in_only_if_it_is_the_named_text() {
+        let text = include_str!("../../../data/instruments/interpersonal-intelligence.json");
+        let r = InstrumentRef::of(builtin_by_id("interpersonal-intelligence").unwrap());
+        assert_eq!(
+            r.file_path().as_deref(),
+            Some("instruments/interpersonal-intelligence-1.0.0.json")
+        );
+        let minified =
+            serde_json::to_string(&serde_json::from_str::<serde_json::Value>(text).unwrap())
+                .unwrap();
+        for file in [text, minified.as_str()] {
+            let taken = r.take_in(file).expect("the named text");
+            assert_eq!(InstrumentRef::of(taken), r);
+            assert!(std::ptr::eq(taken, r.resolve().unwrap()));
+        }
+        let altered = text.replacen("\"fr\": \"", "\"fr\": \"Vraiment, ", 1);
+        assert_ne!(altered, text);
+        assert_eq!(r.take_in(&altered), Err(NotThisText));
+        assert_eq!(r.take_in("{}"), Err(NotThisText));
+        assert_eq!(r.take_in("not json"), Err(NotThisText));
+        let old = InstrumentRef {
+            version: "0.9.0".into(),
+            ..r.clone()
+        };
+        assert_eq!(old.file_path(), None);
+        assert_eq!(old.take_in(text), Err(NotThisText));
+        let observer =
+            InstrumentRef::of(builtin_by_id("interpersonal-intelligence-observer").unwrap());
+        assert_eq!(observer.take_in(text), Err(NotThisText));
     }
 
     /// A response to `instrument` (any text, current or superseded), every item answered 5.

@@ -5,6 +5,7 @@
 //! what belongs elsewhere and ignoring what it already has.
 
 pub mod acceptance;
+pub mod address;
 pub mod code;
 pub mod draft;
 pub mod invitation;

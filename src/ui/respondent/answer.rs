@@ -5,6 +5,7 @@
 
 use super::consent::Consent;
 use super::done::Done;
+use super::instruments::InstrumentGate;
 use super::open_question::OpenQuestionPage;
 use super::question_page::QuestionPage;
 use super::review::Review;
@@ -16,12 +17,10 @@ use crate::platform::clock;
 use crate::platform::storage::StorageFailure;
 use crate::ui::shell::fieldwork::{replace, use_fieldwork};
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use chrono::{DateTime, Utc};
 use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerProps {
@@ -37,13 +36,15 @@ pub fn answer(p: &AnswerProps) -> Html {
         .and_then(|id| fw.fieldwork.invitation(id));
     match inv {
         Some(inv) => html! {
-            <Flow key={inv.id.to_string()} invitation={Rc::new(inv.clone())} />
+            <InstrumentGate refs={inv.instruments.clone()}>
+                <Flow key={inv.id.to_string()} invitation={Rc::new(inv.clone())} />
+            </InstrumentGate>
         },
         None => html! {
             <section class="page" aria-labelledby="rs-missing-title">
                 <h1 id="rs-missing-title">{ R::NotFoundTitle.get(lang) }</h1>
                 <p>{ R::NotFoundBody.get(lang) }</p>
-                <Link<Route> to={Route::Respond} classes="button button-primary">{ R::BackToInvitations.get(lang) }</Link<Route>>
+                <a href={super::invitations_href()} class="button button-primary">{ R::BackToInvitations.get(lang) }</a>
             </section>
         },
     }

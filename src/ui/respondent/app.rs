@@ -1,19 +1,22 @@
 //! The respondent's page (`respond.html`): the invitations in this browser, an invitation
 //! link, and the answering flow — nothing of the recruiter's or the mediator's screens, so
 //! that a candidate's phone on a mobile network loads only this. Its state is the fieldwork
-//! store (invitations and answers) and the language.
+//! store (invitations and answers) and the language. Its few addresses are read by hand
+//! (`survey::address`), following `hashchange`: no router.
 
 use super::{Answer, RespondHome, RespondLink, SealedLink};
 use crate::domain::file::envelope::LINK_MARK;
 use crate::domain::i18n::survey::S;
+use crate::domain::i18n::T;
+use crate::domain::survey::address::{respond_address, RespondAddress};
+use crate::platform::dom::{fragment, replace_address};
 use crate::ui::shell::fieldwork::{
     use_survey_boot, use_survey_saver, FieldworkHandle, FieldworkState,
 };
-use crate::ui::shell::frame::{Elsewhere, PageFrame};
+use crate::ui::shell::frame::PageFrame;
 use crate::ui::shell::lang::{start_lang, use_lang, use_lang_effects, LangContext};
-use crate::ui::shell::routes::Route;
+use gloo::events::EventListener;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component(RespondentApp)]
 pub fn respondent_app() -> Html {
@@ -27,35 +30,58 @@ pub fn respondent_app() -> Html {
     // Invitations and answers only: this page holds nothing else of the store.
     use_survey_boot(&fieldwork, || Box::pin(super::store::load_drafts()));
     use_survey_saver(&fieldwork);
+    let here = use_state(fragment);
+    {
+        let here = here.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "hashchange", move |_| here.set(fragment())));
+            move || drop(listener)
+        });
+    }
     html! {
         <ContextProvider<LangContext> {context}>
         <ContextProvider<FieldworkHandle> context={fieldwork}>
-            <HashRouter>
-                <PageFrame nav={html! { <Nav /> }}>
-                    <Switch<Route> render={switch} />
-                </PageFrame>
-            </HashRouter>
+            <PageFrame nav={html! { <Nav /> }}>
+                { screen(respond_address(&here)) }
+            </PageFrame>
         </ContextProvider<FieldworkHandle>>
         </ContextProvider<LangContext>>
     }
 }
 
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Home | Route::Respond => html! { <RespondHome /> },
-        Route::RespondLink { payload } if payload.starts_with(LINK_MARK) => {
+fn screen(address: RespondAddress) -> Html {
+    match address {
+        RespondAddress::Invitations => html! { <RespondHome /> },
+        RespondAddress::Link(payload) if payload.starts_with(LINK_MARK) => {
             html! { <SealedLink {payload} /> }
         }
-        Route::RespondLink { payload } => html! { <RespondLink {payload} /> },
-        Route::Answer { invitation } => html! { <Answer {invitation} /> },
-        _ => html! { <Elsewhere /> },
+        RespondAddress::Link(payload) => html! { <RespondLink {payload} /> },
+        RespondAddress::Answer(invitation) => html! { <Answer {invitation} /> },
+        RespondAddress::Elsewhere(page) => html! { <Elsewhere {page} /> },
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct ElsewhereProps {
+    page: &'static str,
+}
+
+/// Sends the browser to the page that shows this address, keeping the fragment (an old link,
+/// or a link followed from another page).
+#[function_component(Elsewhere)]
+fn elsewhere(p: &ElsewhereProps) -> Html {
+    let lang = use_lang();
+    use_effect_with(p.page, |page| {
+        replace_address(&format!("{page}{}", fragment()));
+    });
+    html! { <p class="loading" role="status">{ T::Loading.get(lang) }</p> }
 }
 
 #[function_component(Nav)]
 fn nav() -> Html {
     let lang = use_lang();
     html! {
-        <li><Link<Route> to={Route::Respond}><span aria-current="page">{ S::NavRespond.get(lang) }</span></Link<Route>></li>
+        <li><a href={super::invitations_href()}><span aria-current="page">{ S::NavRespond.get(lang) }</span></a></li>
     }
 }

@@ -13,14 +13,11 @@ use crate::domain::survey::DraftAction;
 use crate::domain::survey::Invitation;
 use crate::platform::clock;
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component(Consent)]
 pub fn consent(p: &StepProps) -> Html {
     let lang = use_lang();
-    let navigator = use_navigator().expect("inside the router");
     let confirming = use_state(|| false);
     let inv = &p.invitation;
     let asked_by = inv.asked_by.as_str();
@@ -31,10 +28,7 @@ pub fn consent(p: &StepProps) -> Html {
         let act = p.act.clone();
         Callback::from(move |_| act.emit(DraftAction::Consent))
     };
-    let decline = {
-        let navigator = navigator.clone();
-        Callback::from(move |_| navigator.push(&Route::Respond))
-    };
+    let decline = Callback::from(|_| super::navigate_to_invitations());
     let ask_withdraw = {
         let confirming = confirming.clone();
         Callback::from(move |_| {
@@ -49,10 +43,10 @@ pub fn consent(p: &StepProps) -> Html {
         })
     };
     let withdraw = {
-        let (navigator, id) = (navigator.clone(), inv.id);
+        let id = inv.id;
         Callback::from(move |_| {
             erase_draft(id);
-            navigator.push(&Route::Respond);
+            super::navigate_to_invitations();
         })
     };
     {

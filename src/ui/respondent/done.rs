@@ -9,9 +9,7 @@ use crate::domain::i18n::{self};
 use crate::domain::survey::code::encode_responses;
 use crate::platform::clipboard;
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Where the last "Copy the code" got to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +106,7 @@ pub fn done(p: &StepProps) -> Html {
             </div>
             <p class="hint">{ R::KeptHere.get(lang) }</p>
             <p class="hint">{ words::erase_line(lang, &inv.asked_by, &until) }</p>
-            <Link<Route> to={Route::Respond} classes="button">{ format!("← {}", R::BackToInvitations.get(lang)) }</Link<Route>>
+            <a href={super::invitations_href()} class="button">{ format!("← {}", R::BackToInvitations.get(lang)) }</a>
         </article>
     }
 }

@@ -1,6 +1,7 @@
 //! The respondent's home: the invitations held in this browser with where each stands, and
 //! the two ways an invitation arrives — a file to open, or a link to paste.
 
+use super::instruments::{use_instruments, Fetching};
 use super::store::{own_campaigns, peek_draft};
 use super::{download_answers, focus_by_id, navigate_to_answer};
 use crate::domain::file::{read_invitations, ImportError};
@@ -9,17 +10,16 @@ use crate::domain::i18n::{self, survey::code_error};
 use crate::domain::instrument::score::Response;
 use crate::domain::lang::Lang;
 use crate::domain::limits::MAX_IMPORT_BYTES;
+use crate::domain::survey::address::answer_fragment;
 use crate::domain::survey::{CodeError, Invitation, Step};
 use crate::platform::clock;
 use crate::platform::files::{read_picked, take_picked, Picked};
 use crate::ui::shell::fieldwork::{replace, use_fieldwork, FieldworkHandle};
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use crate::ui::widgets::protect::{open_invitation_link, open_picked};
 use chrono::{DateTime, Utc};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Where one invitation stands in this browser.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,15 +98,11 @@ impl Outcome {
 }
 
 /// Adds invitations to the store and, when there is exactly one, opens it.
-fn take_in(
-    fw: &FieldworkHandle,
-    navigator: &Navigator,
-    invitations: &[Invitation],
-) -> Option<Outcome> {
+fn take_in(fw: &FieldworkHandle, invitations: &[Invitation]) -> Option<Outcome> {
     let (next, added) = fw.fieldwork.add_invitations(invitations);
     replace(fw, next);
     if let [one] = invitations {
-        navigate_to_answer(navigator, one.id, false);
+        navigate_to_answer(one.id, false);
         return None;
     }
     Some(if added == 0 {
@@ -120,10 +116,19 @@ fn take_in(
 pub fn respond_home() -> Html {
     let lang = use_lang();
     let fw = use_fieldwork();
-    let navigator = use_navigator().expect("inside the router");
     let outcome = use_state(|| None::<Outcome>);
     let busy = use_state(|| false);
     let link_text = use_state(String::new);
+
+    // The list shows each invitation's questions and progress: their texts first.
+    let refs: Vec<_> = fw
+        .fieldwork
+        .invitations
+        .iter()
+        .flat_map(|inv| inv.instruments.iter().cloned())
+        .collect();
+    let (fetching, _) = use_instruments(refs);
+    let loading = matches!(fetching, Fetching::Loading { .. });
 
     let own_campaigns = own_campaigns();
     let responses = &fw.fieldwork.responses;
@@ -142,22 +147,20 @@ pub fn respond_home() -> Html {
     listed.sort_by_key(|(inv, _)| std::cmp::Reverse(inv.issued_at));
 
     let on_file = {
-        let (fw, navigator, outcome, busy) =
-            (fw.clone(), navigator.clone(), outcome.clone(), busy.clone());
+        let (fw, outcome, busy) = (fw.clone(), outcome.clone(), busy.clone());
         Callback::from(move |e: Event| {
             let Some(file) = take_picked(&e) else {
                 return;
             };
             busy.set(true);
-            let (fw, navigator, outcome, busy) =
-                (fw.clone(), navigator.clone(), outcome.clone(), busy.clone());
+            let (fw, outcome, busy) = (fw.clone(), outcome.clone(), busy.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 // A protected file is read once its passphrase opens it.
                 let finish = Callback::from(move |read: Result<Vec<Invitation>, ImportError>| {
                     outcome.set(match read {
                         Err(e) => Some(Outcome::FileRefused(e)),
                         Ok(list) if list.is_empty() => Some(Outcome::NoInvitation),
-                        Ok(list) => take_in(&fw, &navigator, &list),
+                        Ok(list) => take_in(&fw, &list),
                     })
                 });
                 let picked = read_picked(file).await;
@@ -180,18 +183,13 @@ pub fn respond_home() -> Html {
         })
     };
     let on_link = {
-        let (fw, navigator, outcome, link_text) = (
-            fw.clone(),
-            navigator.clone(),
-            outcome.clone(),
-            link_text.clone(),
-        );
+        let (fw, outcome, link_text) = (fw.clone(), outcome.clone(), link_text.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             // A protected link is read once its passphrase opens it.
-            let (fw, navigator, outcome) = (fw.clone(), navigator.clone(), outcome.clone());
+            let (fw, outcome) = (fw.clone(), outcome.clone());
             let then = Callback::from(move |read| match read {
-                Ok(inv) => outcome.set(take_in(&fw, &navigator, &[inv])),
+                Ok(inv) => outcome.set(take_in(&fw, &[inv])),
                 Err(e) => {
                     outcome.set(Some(Outcome::LinkRefused(e)));
                     focus_by_id("rs-link");
@@ -222,7 +220,9 @@ pub fn respond_home() -> Html {
                     <div class="notice-body"><p>{ o.text(lang) }</p></div>
                 }
             </div>
-            if listed.is_empty() {
+            if loading {
+                <p class="hint" role="status" data-testid="rs-loading">{ R::LoadingQuestions.get(lang) }</p>
+            } else if listed.is_empty() {
                 <div class="card empty-state" data-testid="rs-empty">
                     <h2>{ R::EmptyTitle.get(lang) }</h2>
                     <p>{ R::EmptyBody.get(lang) }</p>
@@ -271,9 +271,7 @@ pub fn respond_home() -> Html {
 
 fn invitation_card(lang: Lang, fw: &FieldworkHandle, inv: &Invitation, s: &Standing) -> Html {
     let title_id = format!("rs-inv-{}", inv.id);
-    let route = Route::Answer {
-        invitation: inv.id.to_string(),
-    };
+    let href = answer_fragment(inv.id);
     let (badge_class, badge) = match s {
         Standing::NotStarted => ("badge-draft", R::StateNotStarted.get(lang).to_owned()),
         Standing::InProgress(p) => ("badge-active", words::in_progress(lang, *p)),
@@ -313,9 +311,9 @@ fn invitation_card(lang: Lang, fw: &FieldworkHandle, inv: &Invitation, s: &Stand
                 <div><dt>{ R::FactKeepUntil.get(lang) }</dt><dd>{ i18n::date(lang, inv.keep_until) }</dd></div>
             </dl>
             <div class="button-row">
-                <Link<Route> to={route} classes={classes!("button", (!answered).then_some("button-primary"))}>
+                <a {href} class={classes!("button", (!answered).then_some("button-primary"))}>
                     { open_label.get(lang) }<span class="visually-hidden">{ format!(" — {}", inv.campaign_name) }</span>
-                </Link<Route>>
+                </a>
                 if answered {
                     <button type="button" class="button" onclick={on_download}
                         aria-label={i18n::action_on(lang, R::Download.get(lang), &inv.campaign_name)}>

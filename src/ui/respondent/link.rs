@@ -8,9 +8,7 @@ use crate::domain::i18n::survey::code_error;
 use crate::domain::survey::code::invitation_from_payload;
 use crate::ui::shell::fieldwork::{replace, use_fieldwork};
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LinkProps {
@@ -21,17 +19,16 @@ pub struct LinkProps {
 pub fn respond_link(p: &LinkProps) -> Html {
     let lang = use_lang();
     let fw = use_fieldwork();
-    let navigator = use_navigator().expect("inside the router");
     let read = use_memo(p.payload.clone(), |payload| {
         invitation_from_payload(payload)
     });
     {
-        let (fw, navigator, read) = (fw.clone(), navigator.clone(), read.clone());
+        let (fw, read) = (fw.clone(), read.clone());
         use_effect_with(p.payload.clone(), move |_| {
             if let Ok(inv) = &*read {
                 let (next, _) = fw.fieldwork.add_invitations(std::slice::from_ref(inv));
                 replace(&fw, next);
-                navigate_to_answer(&navigator, inv.id, true);
+                navigate_to_answer(inv.id, true);
             }
         });
     }
@@ -48,7 +45,7 @@ pub fn respond_link(p: &LinkProps) -> Html {
                     <div class="notice-body"><p>{ code_error(lang, e) }</p></div>
                 </div>
                 <p>{ R::BadLinkBody.get(lang) }</p>
-                <Link<Route> to={Route::Respond} classes="button button-primary">{ R::BackToInvitations.get(lang) }</Link<Route>>
+                <a href={super::invitations_href()} class="button button-primary">{ R::BackToInvitations.get(lang) }</a>
             </section>
         },
     }

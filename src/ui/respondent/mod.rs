@@ -12,6 +12,7 @@ mod app;
 mod consent;
 mod done;
 mod home;
+mod instruments;
 mod link;
 mod open_question;
 mod question_page;
@@ -27,26 +28,29 @@ pub use sealed_link::SealedLink;
 
 use crate::domain::file::{answers_json, export_file_name};
 use crate::domain::instrument::score::Response;
+use crate::domain::survey::address::{answer_fragment, INVITATIONS};
 use crate::domain::survey::Invitation;
 use crate::platform::clock;
-use crate::ui::shell::routes::Route;
+use crate::platform::dom::go_to_fragment;
 use crate::ui::widgets::protect::{save_json, Protection};
 use uuid::Uuid;
-use yew_router::prelude::Navigator;
 
 /// The id of each step's heading, which takes the focus when the step changes.
 pub(crate) const STEP_HEADING: &str = "rs-step-title";
 
 /// Opens the answering flow of an invitation (`replace`: the link is not kept in history).
-fn navigate_to_answer(navigator: &Navigator, id: Uuid, replace: bool) {
-    let route = Route::Answer {
-        invitation: id.to_string(),
-    };
-    if replace {
-        navigator.replace(&route);
-    } else {
-        navigator.push(&route);
-    }
+fn navigate_to_answer(id: Uuid, replace: bool) {
+    go_to_fragment(&answer_fragment(id), replace);
+}
+
+/// Back to the invitations list.
+fn navigate_to_invitations() {
+    go_to_fragment(INVITATIONS, false);
+}
+
+/// A link to the invitations list (a plain link: the page follows `hashchange`).
+fn invitations_href() -> &'static str {
+    INVITATIONS
 }
 
 /// Offers the file of a respondent's answers (the save dialog, where it may be protected, says

@@ -10,10 +10,8 @@ use crate::domain::i18n::survey::code_error;
 use crate::domain::survey::code::invitation_payload;
 use crate::domain::survey::CodeError;
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use crate::ui::widgets::protect::open_invitation_link;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SealedLinkProps {
@@ -61,7 +59,7 @@ pub fn sealed_link(p: &SealedLinkProps) -> Html {
                     <div class="notice-body"><p>{ code_error(lang, e) }</p></div>
                 </div>
                 <p>{ R::BadLinkBody.get(lang) }</p>
-                <Link<Route> to={Route::Respond} classes="button button-primary">{ R::BackToInvitations.get(lang) }</Link<Route>>
+                <a href={super::invitations_href()} class="button button-primary">{ R::BackToInvitations.get(lang) }</a>
             </section>
         },
         Stage::Locked => html! {
@@ -71,7 +69,7 @@ pub fn sealed_link(p: &SealedLinkProps) -> Html {
                 <div class="button-row">
                     <button type="button" class="button button-primary" onclick={ask.reform(|_| ())}
                         data-testid="rs-enter-passphrase">{ P::EnterPassphrase.get(lang) }</button>
-                    <Link<Route> to={Route::Respond} classes="button">{ R::BackToInvitations.get(lang) }</Link<Route>>
+                    <a href={super::invitations_href()} class="button">{ R::BackToInvitations.get(lang) }</a>
                 </div>
             </section>
         },

@@ -1,0 +1,79 @@
+//! The addresses of the respondent's page (`respond.html#/…`), read by hand: the page holds
+//! four, and sends any other to the page that shows it with its fragment intact. (The other
+//! pages use a router; this one stays without, to stay small.)
+
+use uuid::Uuid;
+
+/// Where a fragment of the respondent's page leads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RespondAddress {
+    /// `#/`, `#/respond` (or no fragment): the invitations in this browser.
+    Invitations,
+    /// `#/respond/<payload>`: an invitation link.
+    Link(String),
+    /// `#/answer/<invitation>`: the answering flow of an invitation.
+    Answer(String),
+    /// Another page's address: that page's file (`observe.html`, `index.html`).
+    Elsewhere(&'static str),
+}
+
+/// The fragment of the invitations list.
+pub const INVITATIONS: &str = "#/respond";
+
+/// The fragment of an invitation's answering flow.
+pub fn answer_fragment(invitation: Uuid) -> String {
+    format!("#/answer/{invitation}")
+}
+
+/// Where `fragment` (`location.hash`, with or without its `#`) leads.
+pub fn respond_address(fragment: &str) -> RespondAddress {
+    let path = fragment.strip_prefix('#').unwrap_or(fragment);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = path
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(path);
+    let mut segments = path.strip_prefix('/').unwrap_or(path).split('/');
+    let first = segments.next().unwrap_or("");
+    let second = segments.next();
+    let more = segments.next().is_some();
+    match (first, second, more) {
+        ("", None, _) | ("respond", None, _) => RespondAddress::Invitations,
+        ("respond", Some(p), false) if !p.is_empty() => RespondAddress::Link(p.to_owned()),
+        ("answer", Some(id), false) if !id.is_empty() => RespondAddress::Answer(id.to_owned()),
+        ("observe", ..) => RespondAddress::Elsewhere("observe.html"),
+        _ => RespondAddress::Elsewhere("index.html"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_four_addresses_of_the_page_and_the_others() {
+        use RespondAddress::*;
+        for f in ["", "#", "#/", "#/respond", "#/respond/", "/respond"] {
+            assert_eq!(respond_address(f), Invitations, "{f:?}");
+        }
+        assert_eq!(
+            respond_address("#/respond/eyJhIjox"),
+            Link("eyJhIjox".into())
+        );
+        assert_eq!(respond_address("#/respond/s.abc-_"), Link("s.abc-_".into()));
+        let id = Uuid::from_u128(7);
+        assert_eq!(
+            respond_address(&answer_fragment(id)),
+            Answer(id.to_string())
+        );
+        assert_eq!(respond_address("#/observe"), Elsewhere("observe.html"));
+        assert_eq!(
+            respond_address("#/observe/a/b/c/rate"),
+            Elsewhere("observe.html")
+        );
+        for f in ["#/campaign/x", "#/settings", "#/respond/a/b", "#/nowhere"] {
+            assert_eq!(respond_address(f), Elsewhere("index.html"), "{f:?}");
+        }
+        assert_eq!(respond_address(INVITATIONS), Invitations);
+    }
+}
