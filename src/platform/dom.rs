@@ -20,7 +20,6 @@ pub fn outer_html(id: &str) -> Option<String> {
         .map(|el| el.outer_html())
 }
 
-<<<<<<< HEAD
 /// A User Timing mark (`performance.mark`), named `rally:<name>`: the benchmarks read them to
 /// say where a page's start-up time goes (`bench/README.md`). Does nothing without
 /// `performance`.
@@ -34,7 +33,9 @@ pub fn mark(name: &str) {
     };
     if let Some(mark) = mark.dyn_ref::<js_sys::Function>() {
         let _ = mark.call1(&performance, &format!("rally:{name}").into());
-=======
+    }
+}
+
 /// This page's fragment (`#/…`; empty without one).
 pub fn fragment() -> String {
     web_sys::window()
@@ -59,7 +60,6 @@ pub fn go_to_fragment(fragment: &str, replace: bool) {
 pub fn replace_address(url: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().replace(url);
->>>>>>> respondsize
     }
 }
 

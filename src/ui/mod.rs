@@ -11,11 +11,8 @@ mod widgets;
 
 /// Mounts the recruiter's page (`index.html`) on `<body>`.
 pub fn start_recruiter() {
-<<<<<<< HEAD
     crate::platform::dom::mark("start");
-=======
     crate::domain::instrument::builtin::embed();
->>>>>>> respondsize
     yew::Renderer::<shell::app::App>::new().render();
 }
 
