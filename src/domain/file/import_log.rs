@@ -1,0 +1,261 @@
+//! The entries of the campaigns' import logs (`campaign::imports`), worked out from what an
+//! import did: [`record_outcomes`] compares the fieldwork before and after a merge, record by
+//! record; [`import_entries`] makes one entry per campaign the file touched, and
+//! [`with_import_log`] appends them. The time is passed in, never read here.
+
+use crate::domain::campaign::{
+    imports::log_file_name, Campaign, ImportEntry, ImportKind, ImportOutcome, ImportedRecord,
+    RecordKind,
+};
+use crate::domain::fieldwork::Fieldwork;
+use crate::domain::hash::Fnv1a64;
+use crate::domain::privacy::screen::Records;
+use crate::domain::workspace::Workspace;
+use chrono::{DateTime, Utc};
+use std::collections::HashSet;
+use uuid::Uuid;
+
+use super::Document;
+
+/// Where an import came from: a picked file (its name and the hash of its bytes) or a pasted
+/// answer code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportSource {
+    pub file: Option<String>,
+    pub hash: Option<String>,
+    /// Answers pasted as a short code, not a file.
+    pub code: bool,
+}
+
+impl ImportSource {
+    /// A picked file: its name (cleaned, see `log_file_name`) and the hash of its bytes.
+    pub fn file(name: &str, bytes: &[u8]) -> Self {
+        Self {
+            file: log_file_name(name),
+            hash: Some(Fnv1a64::default().write_bytes(bytes).fingerprint()),
+            code: false,
+        }
+    }
+
+    /// A pasted answer code: the hash of its text, trimmed.
+    pub fn code(text: &str) -> Self {
+        Self {
+            file: None,
+            hash: Some(Fnv1a64::default().write_str(text.trim()).fingerprint()),
+            code: true,
+        }
+    }
+}
+
+/// What became of each kit, observation and response of a file, with its campaign:
+/// `before` the fieldwork as it was, `kept` the file's records once screened against the
+/// tombstones, `after` the fieldwork once merged.
+pub fn record_outcomes(
+    before: &Fieldwork,
+    incoming: &Records,
+    kept: &Records,
+    after: &Fieldwork,
+) -> Vec<(Uuid, ImportedRecord)> {
+    let mut out = Vec::new();
+    let mut seen_kits = HashSet::new();
+    for k in &incoming.kits {
+        if !seen_kits.insert(k.id) {
+            continue;
+        }
+        let outcome = if !kept.kits.iter().any(|x| x.id == k.id) {
+            ImportOutcome::SkippedErased
+        } else if before.kit(k.id).is_some() {
+            ImportOutcome::SkippedDuplicate
+        } else if after.kit(k.id).is_some() {
+            ImportOutcome::Added
+        } else {
+            ImportOutcome::Refused
+        };
+        out.push((
+            k.campaign_id,
+            ImportedRecord {
+                kind: RecordKind::Kit,
+                id: k.id,
+                revision: None,
+                person_id: Some(k.mediator.id),
+                session_id: None,
+                outcome,
+            },
+        ));
+    }
+    let mut seen = Vec::new();
+    for o in &incoming.observations {
+        if seen.contains(&o) {
+            continue;
+        }
+        seen.push(o);
+        let has = |f: &Fieldwork| f.observations.versions().any(|v| v.id == o.id && v == o);
+        let outcome = if !kept.observations.iter().any(|x| x == o) {
+            ImportOutcome::SkippedErased
+        } else if has(before) {
+            ImportOutcome::SkippedDuplicate
+        } else if !has(after) {
+            // An older version than one already here.
+            ImportOutcome::KeptOurs
+        } else if before.observations.versions().any(|v| v.id == o.id) {
+            ImportOutcome::Replaced
+        } else {
+            ImportOutcome::Added
+        };
+        out.push((
+            o.campaign_id,
+            ImportedRecord {
+                kind: RecordKind::Observation,
+                id: o.id,
+                revision: Some(o.revision),
+                person_id: Some(o.mediator_id),
+                session_id: Some(o.session_id),
+                outcome,
+            },
+        ));
+    }
+    let mut seen = Vec::new();
+    for r in &incoming.responses {
+        if seen.contains(&r) {
+            continue;
+        }
+        seen.push(r);
+        let has = |f: &Fieldwork| f.responses.iter().any(|x| x == r);
+        let outcome = if !kept.responses.iter().any(|x| x == r) {
+            ImportOutcome::SkippedErased
+        } else if has(before) {
+            ImportOutcome::SkippedDuplicate
+        } else if !has(after) {
+            ImportOutcome::Refused
+        } else if before.responses.iter().any(|x| {
+            x.id == r.id
+                || (x.campaign_id == r.campaign_id
+                    && x.respondent_id == r.respondent_id
+                    && x.instrument_id == r.instrument_id
+                    && x.subject_id == r.subject_id
+                    && x.session_id == r.session_id)
+        }) {
+            ImportOutcome::Replaced
+        } else {
+            ImportOutcome::Added
+        };
+        out.push((
+            r.campaign_id,
+            ImportedRecord {
+                kind: RecordKind::Response,
+                id: r.id,
+                revision: None,
+                person_id: Some(r.respondent_id),
+                session_id: r.session_id,
+                outcome,
+            },
+        ));
+    }
+    out
+}
+
+/// The kind of file `doc` is, from what it holds; `None` for a file that holds nothing.
+pub fn kind_of(doc: &Document, source: &ImportSource) -> Option<ImportKind> {
+    Some(if doc.campaigns.len() > 1 || !doc.roles.is_empty() {
+        ImportKind::Workspace
+    } else if !doc.campaigns.is_empty() {
+        ImportKind::Campaign
+    } else if !doc.observations.is_empty() {
+        ImportKind::Observation
+    } else if !doc.kits.is_empty() {
+        ImportKind::Kit
+    } else if source.code && !doc.responses.is_empty() {
+        ImportKind::AnswerCode
+    } else if !doc.responses.is_empty() {
+        if doc.responses.iter().all(|r| r.session_id.is_some()) {
+            ImportKind::DebriefAnswers
+        } else {
+            ImportKind::Answers
+        }
+    } else if !doc.invitations.is_empty() {
+        ImportKind::Invitations
+    } else {
+        return None;
+    })
+}
+
+/// What became of a campaign of the file: `before` and `after` are its copies here.
+fn campaign_outcome(before: Option<&Campaign>, after: Option<&Campaign>) -> ImportOutcome {
+    match (before, after) {
+        (None, Some(_)) => ImportOutcome::Added,
+        (Some(b), Some(a)) if !b.same_apart_from_log(a) => ImportOutcome::Replaced,
+        _ => ImportOutcome::SkippedDuplicate,
+    }
+}
+
+/// One entry per campaign of `after` that the file touched (its campaigns, and those of its
+/// records), in the order they first appear in the file. `records` comes from
+/// [`record_outcomes`] (the merge's report).
+pub fn import_entries(
+    before: &Workspace,
+    after: &Workspace,
+    doc: &Document,
+    records: &[(Uuid, ImportedRecord)],
+    source: &ImportSource,
+    now: DateTime<Utc>,
+) -> Vec<(Uuid, ImportEntry)> {
+    let Some(kind) = kind_of(doc, source) else {
+        return Vec::new();
+    };
+    let mut campaigns: Vec<Uuid> = Vec::new();
+    for id in doc
+        .campaigns
+        .iter()
+        .map(|c| c.id)
+        .chain(records.iter().map(|(c, _)| *c))
+    {
+        if !campaigns.contains(&id) {
+            campaigns.push(id);
+        }
+    }
+    campaigns
+        .into_iter()
+        .filter_map(|id| {
+            let here = after.campaign(id)?;
+            let mine: Vec<ImportedRecord> = records
+                .iter()
+                .filter(|(c, _)| *c == id)
+                .map(|(_, r)| r.clone())
+                .collect();
+            let own = doc.campaigns.iter().any(|c| c.id == id).then(|| {
+                let outcome = campaign_outcome(before.campaign(id), Some(here));
+                let theirs = doc.campaigns.iter().find(|c| c.id == id);
+                // Here in a version the file did not bring: ours was kept.
+                match (outcome, theirs) {
+                    (ImportOutcome::SkippedDuplicate, Some(t)) if !t.same_apart_from_log(here) => {
+                        ImportOutcome::KeptOurs
+                    }
+                    _ => outcome,
+                }
+            });
+            let outcome = ImportOutcome::summary(own.into_iter().chain(mine.iter().map(|r| r.outcome)))?;
+            Some((
+                id,
+                ImportEntry {
+                    imported_at: now,
+                    kind,
+                    file: source.file.clone(),
+                    hash: source.hash.clone(),
+                    outcome,
+                    records: mine,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// `ws` with each entry appended to its campaign's log (a campaign not here is skipped).
+pub fn with_import_log(ws: &Workspace, entries: &[(Uuid, ImportEntry)]) -> Workspace {
+    let mut next = ws.clone();
+    for (id, entry) in entries {
+        if let Some(c) = next.campaigns.iter_mut().find(|c| c.id == *id) {
+            *c = c.with_import(entry.clone());
+        }
+    }
+    next
+}
