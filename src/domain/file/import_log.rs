@@ -259,3 +259,128 @@ pub fn with_import_log(ws: &Workspace, entries: &[(Uuid, ImportEntry)]) -> Works
     }
     next
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::campaign::tests::at;
+    use crate::domain::file::{merge, merge_fieldwork, read_document};
+
+    fn v4() -> Document {
+        read_document(include_bytes!("../../../tests/fixtures/format-v4.json")).unwrap()
+    }
+
+    /// Imports `doc` as the shell does: merge, then the log.
+    fn import(
+        ws: &Workspace,
+        fw: &Fieldwork,
+        doc: &Document,
+        source: &ImportSource,
+        t: i64,
+    ) -> (Workspace, Fieldwork) {
+        let (merged, _) = merge(ws, doc).unwrap();
+        let (fw2, report) = merge_fieldwork(fw, doc, &merged.campaigns);
+        let entries = import_entries(ws, &merged, doc, &report.records, source, at(t));
+        (with_import_log(&merged, &entries), fw2)
+    }
+
+    #[test]
+    fn a_full_export_is_logged_per_campaign_then_again_as_a_duplicate() {
+        let doc = v4();
+        let source = ImportSource::file("rally-export.json", b"bytes");
+        let (ws, fw) = import(&Workspace::default(), &Fieldwork::default(), &doc, &source, 5);
+        let c = &ws.campaigns[0];
+        assert_eq!(c.imports.len(), 1);
+        let e = &c.imports[0];
+        assert_eq!(
+            (e.kind, e.outcome, e.imported_at),
+            (ImportKind::Workspace, ImportOutcome::Added, at(5))
+        );
+        assert_eq!(e.file.as_deref(), Some("rally-export.json"));
+        assert_eq!(e.hash, Some(Fnv1a64::default().write_bytes(b"bytes").fingerprint()));
+        let kinds: Vec<(RecordKind, ImportOutcome)> =
+            e.records.iter().map(|r| (r.kind, r.outcome)).collect();
+        assert_eq!(kinds.len(), 1 + 1 + 5);
+        assert!(kinds.iter().all(|(_, o)| *o == ImportOutcome::Added));
+        let obs = &doc.observations[0];
+        let (entry, record) = c
+            .import_of(RecordKind::Observation, obs.id, Some(obs.revision))
+            .unwrap();
+        assert_eq!(entry.imported_at, at(5));
+        assert_eq!(record.person_id, Some(obs.mediator_id));
+        assert_eq!(record.session_id, Some(obs.session_id));
+        // The second campaign came too, with no records.
+        assert_eq!(ws.campaigns[1].imports[0].outcome, ImportOutcome::Added);
+        assert!(ws.campaigns[1].imports[0].records.is_empty());
+
+        // The same file again: nothing changes but the log, which says so.
+        let (again, fw2) = import(&ws, &fw, &doc, &source, 9);
+        assert_eq!(fw2, fw);
+        let e = &again.campaigns[0].imports[1];
+        assert_eq!(e.outcome, ImportOutcome::SkippedDuplicate);
+        assert!(e.records.iter().all(|r| r.outcome == ImportOutcome::SkippedDuplicate));
+        // What brought the observation is still the first import.
+        let (entry, _) = again.campaigns[0]
+            .import_of(RecordKind::Observation, obs.id, Some(obs.revision))
+            .unwrap();
+        assert_eq!(entry.imported_at, at(5));
+        // Merging a copy that differs only by its log changes nothing.
+        let (merged, report) = merge(&again, &Document::of_workspace(&ws, at(0))).unwrap();
+        assert_eq!(merged, again);
+        assert_eq!(report.unchanged, 2);
+    }
+
+    #[test]
+    fn a_new_version_of_an_observation_replaces_and_answers_come_by_code() {
+        let doc = v4();
+        let ws = doc.clone().into_workspace();
+        let (fw, _) = merge_fieldwork(&Fieldwork::default(), &doc, &ws.campaigns);
+        let mut newer = doc.observations[0].clone();
+        newer.revision += 1;
+        newer.synthesis = "Revue.".into();
+        let file = Document::of_observation(&doc.kits[0], &newer, at(0));
+        let source = ImportSource::file("obs.json", b"obs");
+        let (ws2, fw2) = import(&ws, &fw, &file, &source, 20);
+        let e = &ws2.campaigns[0].imports[0];
+        assert_eq!((e.kind, e.outcome), (ImportKind::Observation, ImportOutcome::Replaced));
+        let outcomes: Vec<(RecordKind, ImportOutcome)> =
+            e.records.iter().map(|r| (r.kind, r.outcome)).collect();
+        assert_eq!(
+            outcomes,
+            [
+                (RecordKind::Kit, ImportOutcome::SkippedDuplicate),
+                (RecordKind::Observation, ImportOutcome::Replaced)
+            ]
+        );
+        // The older version afterwards is not taken: ours was kept.
+        let old = Document::of_observation(&doc.kits[0], &doc.observations[0], at(0));
+        let (ws3, _) = import(&ws2, &fw2, &old, &source, 30);
+        assert_eq!(ws3.campaigns[0].imports[1].records[1].outcome, ImportOutcome::KeptOurs);
+        // Answers pasted as a code: no file name, the kind says so.
+        let mut answer = doc.responses[0].clone();
+        answer.id = uuid::Uuid::from_u128(0xabc);
+        answer.submitted_at = at(100);
+        let code = Document::of_responses(&[answer], at(0));
+        let (ws4, _) = import(&ws3, &fw2, &code, &ImportSource::code(" R1-xyz "), 40);
+        let e = ws4.campaigns[0].imports.last().unwrap();
+        assert_eq!((e.kind, e.file.as_deref()), (ImportKind::AnswerCode, None));
+        assert_eq!(e.records[0].outcome, ImportOutcome::Replaced);
+        assert_eq!(e.hash, ImportSource::code("R1-xyz").hash);
+    }
+
+    #[test]
+    fn a_file_for_no_campaign_here_logs_nothing() {
+        let doc = v4();
+        let answers = Document::of_responses(&doc.responses, at(0));
+        let (ws, _) = import(
+            &Workspace::default(),
+            &Fieldwork::default(),
+            &answers,
+            &ImportSource::default(),
+            1,
+        );
+        assert!(ws.campaigns.is_empty());
+        let empty = Document::of_responses(&[], at(0));
+        assert_eq!(kind_of(&empty, &ImportSource::default()), None);
+    }
+}
