@@ -359,7 +359,10 @@ fn table() -> Vec<(&'static str, Expect)> {
             "v5-import-log-timestamp-number.json",
             shape("campaigns[0].imports[0].imported_at"),
         ),
-        ("v5-import-log-not-array.json", shape("campaigns[0].imports")),
+        (
+            "v5-import-log-not-array.json",
+            shape("campaigns[0].imports"),
+        ),
         (
             "v5-import-log-unknown-kind.json",
             shape("campaigns[0].imports[0].kind"),

@@ -328,7 +328,11 @@ fn format_v5_holds_the_import_logs() {
     // The observation was brought by the first import; the fourth found it already here.
     let obs = v5.observations[0].id;
     let (entry, record) = c
-        .import_of(RecordKind::Observation, obs, Some(v5.observations[0].revision))
+        .import_of(
+            RecordKind::Observation,
+            obs,
+            Some(v5.observations[0].revision),
+        )
         .unwrap();
     assert_eq!(
         entry.imported_at,

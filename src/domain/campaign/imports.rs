@@ -282,10 +282,14 @@ mod tests {
             .with_import(entry(1, vec![record(7, ImportOutcome::Added)]))
             .with_import(entry(2, vec![record(7, ImportOutcome::SkippedDuplicate)]))
             .with_import(entry(3, vec![record(8, ImportOutcome::Added)]));
-        let (e, _) = c.import_of(RecordKind::Observation, id(7), Some(1)).unwrap();
+        let (e, _) = c
+            .import_of(RecordKind::Observation, id(7), Some(1))
+            .unwrap();
         assert_eq!(e.imported_at, at(1));
         // Another revision than any logged: the latest that brought the id.
-        let (e, _) = c.import_of(RecordKind::Observation, id(7), Some(9)).unwrap();
+        let (e, _) = c
+            .import_of(RecordKind::Observation, id(7), Some(9))
+            .unwrap();
         assert_eq!(e.imported_at, at(1));
         assert!(c.import_of(RecordKind::Response, id(7), None).is_none());
     }

@@ -271,7 +271,11 @@ mod tests {
                 None,
                 &[(RecordKind::Response, 200), (RecordKind::Response, 999)],
             ))
-            .with_import(entry(10, Some("obs.json"), &[(RecordKind::Observation, 100)]));
+            .with_import(entry(
+                10,
+                Some("obs.json"),
+                &[(RecordKind::Observation, 100)],
+            ));
         let rows = provenance().arrivals(&campaign);
         let at_of = |row: &ArrivalRow| match &row.arrival {
             Arrival::Imported {
@@ -304,7 +308,11 @@ mod tests {
         let mut again = entry(90, Some("obs.json"), &[(RecordKind::Observation, 100)]);
         again.records[0].outcome = ImportOutcome::SkippedDuplicate;
         let campaign = sample()
-            .with_import(entry(10, Some("obs.json"), &[(RecordKind::Observation, 100)]))
+            .with_import(entry(
+                10,
+                Some("obs.json"),
+                &[(RecordKind::Observation, 100)],
+            ))
             .with_import(again);
         let rows = provenance().arrivals(&campaign);
         assert!(matches!(

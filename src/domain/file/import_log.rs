@@ -233,7 +233,8 @@ pub fn import_entries(
                     _ => outcome,
                 }
             });
-            let outcome = ImportOutcome::summary(own.into_iter().chain(mine.iter().map(|r| r.outcome)))?;
+            let outcome =
+                ImportOutcome::summary(own.into_iter().chain(mine.iter().map(|r| r.outcome)))?;
             Some((
                 id,
                 ImportEntry {
@@ -288,7 +289,13 @@ mod tests {
     fn a_full_export_is_logged_per_campaign_then_again_as_a_duplicate() {
         let doc = v4();
         let source = ImportSource::file("rally-export.json", b"bytes");
-        let (ws, fw) = import(&Workspace::default(), &Fieldwork::default(), &doc, &source, 5);
+        let (ws, fw) = import(
+            &Workspace::default(),
+            &Fieldwork::default(),
+            &doc,
+            &source,
+            5,
+        );
         let c = &ws.campaigns[0];
         assert_eq!(c.imports.len(), 1);
         let e = &c.imports[0];
@@ -297,7 +304,10 @@ mod tests {
             (ImportKind::Workspace, ImportOutcome::Added, at(5))
         );
         assert_eq!(e.file.as_deref(), Some("rally-export.json"));
-        assert_eq!(e.hash, Some(Fnv1a64::default().write_bytes(b"bytes").fingerprint()));
+        assert_eq!(
+            e.hash,
+            Some(Fnv1a64::default().write_bytes(b"bytes").fingerprint())
+        );
         let kinds: Vec<(RecordKind, ImportOutcome)> =
             e.records.iter().map(|r| (r.kind, r.outcome)).collect();
         assert_eq!(kinds.len(), 1 + 1 + 5);
@@ -318,7 +328,10 @@ mod tests {
         assert_eq!(fw2, fw);
         let e = &again.campaigns[0].imports[1];
         assert_eq!(e.outcome, ImportOutcome::SkippedDuplicate);
-        assert!(e.records.iter().all(|r| r.outcome == ImportOutcome::SkippedDuplicate));
+        assert!(e
+            .records
+            .iter()
+            .all(|r| r.outcome == ImportOutcome::SkippedDuplicate));
         // What brought the observation is still the first import.
         let (entry, _) = again.campaigns[0]
             .import_of(RecordKind::Observation, obs.id, Some(obs.revision))
@@ -342,7 +355,10 @@ mod tests {
         let source = ImportSource::file("obs.json", b"obs");
         let (ws2, fw2) = import(&ws, &fw, &file, &source, 20);
         let e = &ws2.campaigns[0].imports[0];
-        assert_eq!((e.kind, e.outcome), (ImportKind::Observation, ImportOutcome::Replaced));
+        assert_eq!(
+            (e.kind, e.outcome),
+            (ImportKind::Observation, ImportOutcome::Replaced)
+        );
         let outcomes: Vec<(RecordKind, ImportOutcome)> =
             e.records.iter().map(|r| (r.kind, r.outcome)).collect();
         assert_eq!(
@@ -355,7 +371,10 @@ mod tests {
         // The older version afterwards is not taken: ours was kept.
         let old = Document::of_observation(&doc.kits[0], &doc.observations[0], at(0));
         let (ws3, _) = import(&ws2, &fw2, &old, &source, 30);
-        assert_eq!(ws3.campaigns[0].imports[1].records[1].outcome, ImportOutcome::KeptOurs);
+        assert_eq!(
+            ws3.campaigns[0].imports[1].records[1].outcome,
+            ImportOutcome::KeptOurs
+        );
         // Answers pasted as a code: no file name, the kind says so.
         let mut answer = doc.responses[0].clone();
         answer.id = uuid::Uuid::from_u128(0xabc);

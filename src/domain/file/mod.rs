@@ -13,8 +13,8 @@ pub mod passphrase;
 mod snapshot;
 pub mod stored;
 
-pub use import_log::{import_entries, with_import_log, ImportSource};
 pub use import::{read_document, read_document_value, read_stored, ImportError, Problem};
+pub use import_log::{import_entries, with_import_log, ImportSource};
 pub use invitations::{answers_json, read_fieldwork_file, read_invitations, read_survey_file};
 pub use merge::{merge, merge_fieldwork, MergeReport};
 pub use migrate::migrate;

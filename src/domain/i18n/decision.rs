@@ -101,7 +101,8 @@ catalogue! {
     KindInvitations => "Invitations", "Invitations";
     ImportHistoryTitle => "Historique des imports", "Import history";
     ImportHistoryNone => "Aucun fichier n'a encore été importé dans cette campagne depuis que Rally tient un journal des imports.", "No file has been imported into this campaign since Rally began keeping an import log.";
-    ImportRecords => "enregistrement(s)", "record(s)";
+    ImportRecords => "enregistrement(s) apporté(s)", "record(s) brought";
+    ImportOutcomeCol => "Résultat", "Outcome";
     CaveatsTitle => "Précautions de lecture", "Caveats";
     NoCaveats => "Aucune précaution particulière\u{a0}: accord suffisant, fiabilité stable, réponses sans signal de qualité.", "No particular caveat: sufficient agreement, stable reliability, answers without a quality flag.";
     PrintHint => "Pour un PDF, choisissez «\u{a0}Enregistrer en PDF\u{a0}» dans la fenêtre d'impression. Format A4, numéros de page en bas.", "For a PDF, choose “Save as PDF” in the print window. A4 format, page numbers at the bottom.";
@@ -273,9 +274,14 @@ mod tests {
                 O::Refused,
                 O::KeptOurs,
             ];
-            assert!(outcomes.iter().all(|o| !import_outcome(lang, *o).is_empty()));
+            assert!(outcomes
+                .iter()
+                .all(|o| !import_outcome(lang, *o).is_empty()));
         }
-        assert_ne!(import_kind(Lang::Fr, ImportKind::Kit), import_kind(Lang::En, ImportKind::Kit));
+        assert_ne!(
+            import_kind(Lang::Fr, ImportKind::Kit),
+            import_kind(Lang::En, ImportKind::Kit)
+        );
         assert_eq!(offset(Lang::En, 3200), "+3.2 s");
         assert_eq!(offset(Lang::En, -500), "\u{2212}0.5 s");
         assert_eq!(offset(Lang::Fr, 0), "0\u{a0}s");

@@ -10,10 +10,10 @@ use crate::domain::file::{read_document, Document, ImportError, ImportSource};
 use crate::domain::i18n::T;
 use crate::domain::lang::Lang;
 use crate::domain::limits::MAX_IMPORT_BYTES;
+use crate::platform::clock;
 use crate::platform::files::{read_picked, take_picked, Picked};
 use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::lang::use_lang;
-use crate::platform::clock;
 use crate::ui::shell::state::{use_app, Imported, Msg};
 use crate::ui::widgets::protect::open_picked;
 use yew::prelude::*;
@@ -65,7 +65,11 @@ pub fn read_file_from<T: 'static>(
             Picked::Unreadable => finish.emit((Err(ImportError::NotText), unknown)),
             Picked::Bytes(bytes) => {
                 let source = ImportSource::file(&name, &bytes);
-                open_picked(&bytes, reader, finish.reform(move |read| (read, source.clone())))
+                open_picked(
+                    &bytes,
+                    reader,
+                    finish.reform(move |read| (read, source.clone())),
+                )
             }
         }
     });
@@ -130,25 +134,27 @@ pub fn import_button(props: &Props) -> Html {
         let (app, fieldwork, busy) = (app.clone(), fieldwork.clone(), busy.clone());
         Callback::from(move |e: Event| {
             let (app, fieldwork) = (app.clone(), fieldwork.clone());
-            let finish = Callback::from(move |(read, source): (Result<Document, ImportError>, ImportSource)| {
-                app.dispatch(match read {
-                    Ok(doc) => {
-                        // Answers may be for a campaign already here or one arriving in the
-                        // same file.
-                        let mut campaigns = app.workspace().campaigns.clone();
-                        campaigns.extend(doc.campaigns.iter().cloned());
-                        let report =
-                            crate::ui::shell::fieldwork::import(&fieldwork, &doc, &campaigns);
-                        Msg::Imported(Box::new(Imported {
-                            doc,
-                            fieldwork: report,
-                            source,
-                            now: clock::now(),
-                        }))
-                    }
-                    Err(e) => Msg::ImportFailed(e),
-                })
-            });
+            let finish = Callback::from(
+                move |(read, source): (Result<Document, ImportError>, ImportSource)| {
+                    app.dispatch(match read {
+                        Ok(doc) => {
+                            // Answers may be for a campaign already here or one arriving in the
+                            // same file.
+                            let mut campaigns = app.workspace().campaigns.clone();
+                            campaigns.extend(doc.campaigns.iter().cloned());
+                            let report =
+                                crate::ui::shell::fieldwork::import(&fieldwork, &doc, &campaigns);
+                            Msg::Imported(Box::new(Imported {
+                                doc,
+                                fieldwork: report,
+                                source,
+                                now: clock::now(),
+                            }))
+                        }
+                        Err(e) => Msg::ImportFailed(e),
+                    })
+                },
+            );
             read_file_from(&e, read_document, busy.clone(), finish);
         })
     };
