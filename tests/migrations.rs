@@ -332,6 +332,7 @@ fn format_v5_holds_the_import_logs() {
             RecordKind::Observation,
             obs,
             Some(v5.observations[0].revision),
+            None,
         )
         .unwrap();
     assert_eq!(
@@ -339,6 +340,12 @@ fn format_v5_holds_the_import_logs() {
         DateTime::parse_from_rfc3339("2026-11-30T16:42:10Z").unwrap()
     );
     assert_eq!(record.session_id, Some(v5.observations[0].session_id));
+    assert_eq!(
+        record.version,
+        Some(rally::domain::observation::merge::fingerprint(
+            &v5.observations[0]
+        ))
+    );
     assert_eq!(v5.campaigns[1].imports[0].kind, ImportKind::Campaign);
     // Apart from the logs (and its date and version), version 5's fixture is version 4's.
     let mut bare = v5.clone();

@@ -100,6 +100,10 @@ pub struct ImportedRecord {
     /// An observation's revision (which version came).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision: Option<u64>,
+    /// An observation's fingerprint (`observation::merge::fingerprint`): exactly which version
+    /// came, when several share a revision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
     /// The mediator of an observation or a kit, the respondent of a response.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person_id: Option<Uuid>,
@@ -181,28 +185,27 @@ impl Campaign {
         a == *other
     }
 
-    /// The latest import that brought this record (added or replaced it): the version
-    /// `revision` when given and logged, else any.
+    /// The latest import that brought this record (added or replaced it): the version whose
+    /// fingerprint is `version` when given and logged, else the revision `revision` when given
+    /// and logged, else any.
     pub fn import_of(
         &self,
         kind: RecordKind,
         id: Uuid,
         revision: Option<u64>,
+        version: Option<&str>,
     ) -> Option<(&ImportEntry, &ImportedRecord)> {
-        let find = |exact: bool| {
+        let find = |fits: &dyn Fn(&ImportedRecord) -> bool| {
             self.imports.iter().rev().find_map(|e| {
                 e.records
                     .iter()
-                    .find(|r| {
-                        r.kind == kind
-                            && r.id == id
-                            && r.outcome.brought()
-                            && (!exact || r.revision == revision)
-                    })
+                    .find(|r| r.kind == kind && r.id == id && r.outcome.brought() && fits(r))
                     .map(|r| (e, r))
             })
         };
-        find(revision.is_some()).or_else(|| find(false))
+        let by_version = version.and_then(|v| find(&|r| r.version.as_deref() == Some(v)));
+        let by_revision = || revision.and_then(|n| find(&|r| r.revision == Some(n)));
+        by_version.or_else(by_revision).or_else(|| find(&|_| true))
     }
 
     /// The log's bounds, file names and hashes.
@@ -218,7 +221,13 @@ impl Campaign {
                 }
                 check_text(file, MAX_NAME_CHARS)?;
             }
-            if e.hash.as_deref().is_some_and(|h| !is_fingerprint(h)) {
+            let versions = e.records.iter().filter_map(|r| r.version.as_deref());
+            if e.hash
+                .iter()
+                .map(String::as_str)
+                .chain(versions)
+                .any(|h| !is_fingerprint(h))
+            {
                 return Err(CampaignError::BadImportEntry);
             }
         }
@@ -247,6 +256,7 @@ mod tests {
             kind: RecordKind::Observation,
             id: id(n),
             revision: Some(1),
+            version: None,
             person_id: None,
             session_id: None,
             outcome,
@@ -283,20 +293,40 @@ mod tests {
             .with_import(entry(2, vec![record(7, ImportOutcome::SkippedDuplicate)]))
             .with_import(entry(3, vec![record(8, ImportOutcome::Added)]));
         let (e, _) = c
-            .import_of(RecordKind::Observation, id(7), Some(1))
+            .import_of(RecordKind::Observation, id(7), Some(1), None)
             .unwrap();
         assert_eq!(e.imported_at, at(1));
         // Another revision than any logged: the latest that brought the id.
         let (e, _) = c
-            .import_of(RecordKind::Observation, id(7), Some(9))
+            .import_of(RecordKind::Observation, id(7), Some(9), None)
             .unwrap();
         assert_eq!(e.imported_at, at(1));
-        assert!(c.import_of(RecordKind::Response, id(7), None).is_none());
+        assert!(c
+            .import_of(RecordKind::Response, id(7), None, None)
+            .is_none());
+        // Two versions of one revision: the fingerprint tells them apart.
+        let mut first = record(9, ImportOutcome::Added);
+        first.version = Some("fnv1a64:1111111111111111".into());
+        let mut second = first.clone();
+        second.version = Some("fnv1a64:2222222222222222".into());
+        let c = c
+            .with_import(entry(10, vec![first]))
+            .with_import(entry(11, vec![second]));
+        let find = |v: &str| {
+            c.import_of(RecordKind::Observation, id(9), Some(1), Some(v))
+                .map(|(e, _)| e.imported_at)
+        };
+        assert_eq!(find("fnv1a64:1111111111111111"), Some(at(10)));
+        assert_eq!(find("fnv1a64:2222222222222222"), Some(at(11)));
+        assert_eq!(find("fnv1a64:3333333333333333"), Some(at(11)));
     }
 
     #[test]
     fn a_bad_log_is_refused() {
-        let mut c = sample().with_import(entry(0, vec![]));
+        let mut c = sample().with_import(entry(0, vec![record(1, ImportOutcome::Added)]));
+        c.imports[0].records[0].version = Some("v2".into());
+        assert_eq!(c.check(), Err(CampaignError::BadImportEntry));
+        c.imports[0].records[0].version = None;
         c.imports[0].hash = Some("fnv1a64:XYZ".into());
         assert_eq!(c.check(), Err(CampaignError::BadImportEntry));
         c.imports[0].hash = None;

@@ -150,23 +150,28 @@ impl Provenance {
     /// then those the log does not know. Kept apart from the picture, which does not depend
     /// on the order files came in.
     pub fn arrivals(&self, campaign: &Campaign) -> Vec<ArrivalRow> {
-        let arrival = |kind: RecordKind, id: Uuid, revision: Option<u64>| match campaign
-            .import_of(kind, id, revision)
-        {
-            Some((e, r)) => Arrival::Imported {
-                imported_at: e.imported_at,
-                kind: e.kind,
-                file: e.file.clone(),
-                hash: e.hash.clone(),
-                outcome: r.outcome,
-            },
-            None if campaign.sample => Arrival::CreatedHere,
-            None => Arrival::BeforeLog,
+        let arrival = |kind: RecordKind, id: Uuid, revision: Option<u64>, version: Option<&str>| {
+            match campaign.import_of(kind, id, revision, version) {
+                Some((e, r)) => Arrival::Imported {
+                    imported_at: e.imported_at,
+                    kind: e.kind,
+                    file: e.file.clone(),
+                    hash: e.hash.clone(),
+                    outcome: r.outcome,
+                },
+                None if campaign.sample => Arrival::CreatedHere,
+                None => Arrival::BeforeLog,
+            }
         };
         let observations = self.observations.iter().flat_map(|(session, used)| {
             used.iter().map(move |o| {
                 (
-                    arrival(RecordKind::Observation, o.id, Some(o.revision)),
+                    arrival(
+                        RecordKind::Observation,
+                        o.id,
+                        Some(o.revision),
+                        o.chosen_version.as_deref(),
+                    ),
                     UsedRecord::Observation {
                         id: o.id,
                         session: *session,
@@ -177,7 +182,7 @@ impl Provenance {
         });
         let responses = self.responses.iter().map(|r| {
             (
-                arrival(RecordKind::Response, r.id, None),
+                arrival(RecordKind::Response, r.id, None, None),
                 UsedRecord::Response {
                     id: r.id,
                     instrument_id: r.instrument_id.clone(),
@@ -255,6 +260,7 @@ mod tests {
                     kind: *kind,
                     id: id(*n),
                     revision: (*kind == RecordKind::Observation).then_some(3),
+                    version: None,
                     person_id: None,
                     session_id: None,
                     outcome: ImportOutcome::Added,

@@ -9,6 +9,7 @@ use crate::domain::campaign::{
 };
 use crate::domain::fieldwork::Fieldwork;
 use crate::domain::hash::Fnv1a64;
+use crate::domain::observation::merge::fingerprint;
 use crate::domain::privacy::screen::Records;
 use crate::domain::workspace::Workspace;
 use chrono::{DateTime, Utc};
@@ -77,6 +78,7 @@ pub fn record_outcomes(
                 kind: RecordKind::Kit,
                 id: k.id,
                 revision: None,
+                version: None,
                 person_id: Some(k.mediator.id),
                 session_id: None,
                 outcome,
@@ -108,6 +110,7 @@ pub fn record_outcomes(
                 kind: RecordKind::Observation,
                 id: o.id,
                 revision: Some(o.revision),
+                version: Some(fingerprint(o)),
                 person_id: Some(o.mediator_id),
                 session_id: Some(o.session_id),
                 outcome,
@@ -145,6 +148,7 @@ pub fn record_outcomes(
                 kind: RecordKind::Response,
                 id: r.id,
                 revision: None,
+                version: None,
                 person_id: Some(r.respondent_id),
                 session_id: r.session_id,
                 outcome,
@@ -314,9 +318,10 @@ mod tests {
         assert!(kinds.iter().all(|(_, o)| *o == ImportOutcome::Added));
         let obs = &doc.observations[0];
         let (entry, record) = c
-            .import_of(RecordKind::Observation, obs.id, Some(obs.revision))
+            .import_of(RecordKind::Observation, obs.id, Some(obs.revision), None)
             .unwrap();
         assert_eq!(entry.imported_at, at(5));
+        assert_eq!(record.version, Some(fingerprint(obs)));
         assert_eq!(record.person_id, Some(obs.mediator_id));
         assert_eq!(record.session_id, Some(obs.session_id));
         // The second campaign came too, with no records.
@@ -334,7 +339,7 @@ mod tests {
             .all(|r| r.outcome == ImportOutcome::SkippedDuplicate));
         // What brought the observation is still the first import.
         let (entry, _) = again.campaigns[0]
-            .import_of(RecordKind::Observation, obs.id, Some(obs.revision))
+            .import_of(RecordKind::Observation, obs.id, Some(obs.revision), None)
             .unwrap();
         assert_eq!(entry.imported_at, at(5));
         // Merging a copy that differs only by its log changes nothing.

@@ -88,7 +88,7 @@ catalogue! {
     ColImportedOn => "Importé le", "Imported on";
     ColUsedFor => "Utilisé pour", "Used for";
     CodePasted => "Code de réponses collé", "Answer code pasted";
-    ReplacedEarlier => "remplace une version antérieure", "replaced an earlier version";
+    ReplacedEarlier => "nouvelle version d'une donnée déjà reçue", "a new version of one already here";
     CreatedHere => "Créé dans ce navigateur (données d'exemple).", "Created in this browser (sample data).";
     BeforeLog => "Importé avant que Rally ne tienne un journal des imports (ou avant les 100 derniers imports qu'il garde)\u{a0}: la date d'import n'est pas connue.", "Imported before Rally kept an import log (or before the last 100 imports it keeps): the import date is not known.";
     KindWorkspace => "Export complet", "Full export";
