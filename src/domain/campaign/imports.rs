@@ -166,7 +166,50 @@ pub fn prune(log: &mut Vec<ImportEntry>) {
     }
 }
 
+/// `text` as a file name slug: lowercase letters and digits, every other run of characters one
+/// `-` (how Rally names its exports, `file::export_file_name`).
+fn slug(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Whether the file name `file` names the person called `name` (as Rally's exports do:
+/// `rally-answers-jean-dupont-2026-12-01.json`).
+pub fn names_person(file: &str, name: &str) -> bool {
+    let name = slug(name);
+    !name.is_empty() && slug(file).contains(&name)
+}
+
 impl Campaign {
+    /// Forgets what the log says about a person being erased: the records about them, and the
+    /// name of every file that brought them or names them (`name`) — the entry, its date and its
+    /// hash stay.
+    pub(super) fn scrub_import_log(&mut self, person: Uuid, name: Option<&str>) {
+        for e in &mut self.imports {
+            let before = e.records.len();
+            e.records.retain(|r| r.person_id != Some(person));
+            let named = e
+                .file
+                .as_deref()
+                .zip(name)
+                .is_some_and(|(f, n)| names_person(f, n));
+            if named || e.records.len() != before {
+                e.file = None;
+            }
+        }
+    }
+
     /// The campaign with `entry` at the end of its log (bounded); its revision is unchanged.
     pub fn with_import(&self, entry: ImportEntry) -> Campaign {
         let mut next = self.clone();
@@ -336,6 +379,29 @@ mod tests {
         assert_eq!(c.check(), Err(CampaignError::BadImportEntry));
         c.imports = vec![entry(0, vec![]); MAX_IMPORT_ENTRIES + 1];
         assert_eq!(c.check(), Err(CampaignError::TooManyImports));
+    }
+
+    #[test]
+    fn erasing_a_person_forgets_their_records_and_the_files_that_name_them() {
+        let mut named = entry(1, vec![]);
+        named.file = Some("rally-answers-Jean-Dupont-2026-12-01.json".into());
+        let mut theirs = entry(2, vec![record(5, ImportOutcome::Added)]);
+        theirs.records[0].person_id = Some(id(10));
+        let other = entry(3, vec![record(6, ImportOutcome::Added)]);
+        let mut c = sample()
+            .with_import(named)
+            .with_import(theirs)
+            .with_import(other.clone());
+        c.scrub_import_log(id(10), Some("Jean Dupont"));
+        assert_eq!(c.imports[0].file, None);
+        assert_eq!(c.imports[1].file, None);
+        assert!(c.imports[1].records.is_empty());
+        assert_eq!(c.imports[2], other);
+        assert!(names_person(
+            "rally-observation-amina-s1-jean-dupont.json",
+            "Jean  Dupont"
+        ));
+        assert!(!names_person("rally-observation.json", ""));
     }
 
     #[test]

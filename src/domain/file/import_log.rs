@@ -4,8 +4,8 @@
 //! [`with_import_log`] appends them. The time is passed in, never read here.
 
 use crate::domain::campaign::{
-    imports::log_file_name, Campaign, ImportEntry, ImportKind, ImportOutcome, ImportedRecord,
-    RecordKind,
+    imports::log_file_name, Campaign, ErasureScope, ImportEntry, ImportKind, ImportOutcome,
+    ImportedRecord, RecordKind,
 };
 use crate::domain::fieldwork::Fieldwork;
 use crate::domain::hash::Fnv1a64;
@@ -239,12 +239,28 @@ pub fn import_entries(
             });
             let outcome =
                 ImportOutcome::summary(own.into_iter().chain(mine.iter().map(|r| r.outcome)))?;
+            // A file that brought data about a person erased here may name them: its name is
+            // not kept (its date and hash are).
+            let erased_here = |p: &Uuid| {
+                here.erasures
+                    .iter()
+                    .any(|e| e.person_id == *p && e.scope == ErasureScope::Everything)
+            };
+            let names_erased = mine
+                .iter()
+                .any(|r| r.outcome == ImportOutcome::SkippedErased)
+                || doc.campaigns.iter().filter(|c| c.id == id).any(|c| {
+                    c.candidates
+                        .iter()
+                        .chain(&c.mediators)
+                        .any(|p| erased_here(&p.id))
+                });
             Some((
                 id,
                 ImportEntry {
                     imported_at: now,
                     kind,
-                    file: source.file.clone(),
+                    file: source.file.clone().filter(|_| !names_erased),
                     hash: source.hash.clone(),
                     outcome,
                     records: mine,
@@ -390,6 +406,46 @@ mod tests {
         assert_eq!((e.kind, e.file.as_deref()), (ImportKind::AnswerCode, None));
         assert_eq!(e.records[0].outcome, ImportOutcome::Replaced);
         assert_eq!(e.hash, ImportSource::code("R1-xyz").hash);
+    }
+
+    #[test]
+    fn a_file_about_a_person_erased_here_keeps_no_name() {
+        use crate::domain::campaign::{CampaignAction, ErasedKind, Erasure};
+        let doc = v4();
+        let ws = doc.clone().into_workspace();
+        let c = &ws.campaigns[0];
+        let jean = c.candidates[0].clone();
+        // An answers file named after Jean, logged before his erasure.
+        let answers = Document::of_responses(&doc.responses[..2], at(0));
+        let source = ImportSource::file("rally-answers-jean-dupont-2026-12-01.json", b"a");
+        let (ws, fw) = import(&ws, &Fieldwork::default(), &answers, &source, 1);
+        assert!(ws.campaigns[0].imports[0].file.is_some());
+        let erased = ws.campaigns[0]
+            .apply(
+                &CampaignAction::ErasePerson {
+                    erasure: Erasure {
+                        person_id: jean.id,
+                        kind: ErasedKind::Candidate,
+                        scope: ErasureScope::Everything,
+                        erased_at: at(2),
+                    },
+                    observations: vec![],
+                },
+                at(2),
+            )
+            .unwrap();
+        assert_eq!(erased.imports[0].file, None);
+        assert!(erased.imports[0].records.is_empty());
+        assert!(erased.imports[0].hash.is_some());
+        // The same file again, after the erasure: left out, and its name is not kept.
+        let ws = Workspace {
+            campaigns: vec![erased],
+            roles: vec![],
+        };
+        let (ws, _) = import(&ws, &fw, &answers, &source, 3);
+        let e = &ws.campaigns[0].imports[1];
+        assert_eq!(e.file, None);
+        assert_eq!(e.outcome, ImportOutcome::SkippedErased);
     }
 
     #[test]

@@ -55,7 +55,10 @@ pub fn merge(ws: &Workspace, doc: &Document) -> Result<(Workspace, MergeReport),
                     (&*ours, incoming)
                 };
                 let mut kept = winner.with_erasures(&other.erasures);
-                kept.imports = ours.imports.clone();
+                // Our own log (without what the file's tombstones erase), not the file's.
+                if theirs_newer {
+                    kept.imports = ours.with_erasures(&incoming.erasures).imports;
+                }
                 if !kept.same_apart_from_log(winner) {
                     // A file may claim the last revision there is: the sum saturates there.
                     kept.revision = ours.revision.max(incoming.revision).saturating_add(1);

@@ -88,6 +88,7 @@ catalogue! {
     ColImportedOn => "Importé le", "Imported on";
     ColUsedFor => "Utilisé pour", "Used for";
     CodePasted => "Code de réponses collé", "Answer code pasted";
+    FileNameErased => "Nom du fichier effacé (il nommait une personne effacée)", "File name erased (it named an erased person)";
     ReplacedEarlier => "nouvelle version d'une donnée déjà reçue", "a new version of one already here";
     CreatedHere => "Créé dans ce navigateur (données d'exemple).", "Created in this browser (sample data).";
     BeforeLog => "Importé avant que Rally ne tienne un journal des imports (ou avant les 100 derniers imports qu'il garde)\u{a0}: la date d'import n'est pas connue.", "Imported before Rally kept an import log (or before the last 100 imports it keeps): the import date is not known.";
@@ -207,6 +208,16 @@ pub fn import_kind(lang: Lang, k: ImportKind) -> &'static str {
         ImportKind::Invitations => Dc::KindInvitations,
     }
     .get(lang)
+}
+
+/// The name of an imported file as the log keeps it: its name, "Answer code pasted" for a
+/// code, or why it is not kept.
+pub fn import_file(lang: Lang, file: Option<&str>, kind: ImportKind) -> String {
+    match file {
+        Some(f) => f.to_owned(),
+        None if kind == ImportKind::AnswerCode => Dc::CodePasted.get(lang).to_owned(),
+        None => Dc::FileNameErased.get(lang).to_owned(),
+    }
 }
 
 /// What an import did, in a few words (the campaign page's import history).

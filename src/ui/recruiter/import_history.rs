@@ -34,7 +34,7 @@ pub fn import_history(p: &Props) -> Html {
             <tr>
                 <th scope="row">{ i18n::date_time(lang, clock::local(e.imported_at)) }</th>
                 <td data-label={Dc::ColFile.get(lang)} class="ih-file">
-                    { e.file.clone().unwrap_or_else(|| Dc::CodePasted.get(lang).to_owned()) }
+                    { dc::import_file(lang, e.file.as_deref(), e.kind) }
                 </td>
                 <td data-label={Dc::ColKind.get(lang)}>{ dc::import_kind(lang, e.kind) }</td>
                 <td data-label={Dc::ImportOutcomeCol.get(lang)}

@@ -100,7 +100,7 @@ fn imports(r: &Reading) -> Html {
                 html! {
                     <tr data-testid="rp-import-row">
                         <th scope="row" class="rp-file">
-                            { file.clone().unwrap_or_else(|| Dc::CodePasted.get(lang).to_owned()) }
+                            { dc::import_file(lang, file.as_deref(), *kind) }
                             if let Some(h) = hash {
                                 <span class="rp-hash rp-file-hash">{ short(h) }</span>
                             }
