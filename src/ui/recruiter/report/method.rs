@@ -134,7 +134,7 @@ fn imports(r: &Reading) -> Html {
     html! {
         <>
             <h3>{ Dc::ImportsTitle.get(lang) }</h3>
-            { imports(r) }
+            <p class="rp-import-note">{ Dc::ImportTimes.get(lang) }</p>
             <div class="table-wrap">
                 <table class="an-table an-stack rp-table rp-imports" data-testid="rp-imports">
                     <thead><tr>
