@@ -448,7 +448,7 @@ test('debriefs per session and candidate; versions and clocks on the analysis of
   await rec.emulateMedia({ media: 'print' });
   expect(await importRows.first().evaluate((r) => getComputedStyle(r).breakInside)).toBe('avoid');
   await rec.emulateMedia({ media: 'screen' });
-  const method = rec.locator('.rp-method');
+  const method = rec.locator('section.rp-method');
   await imports.scrollIntoViewIfNeeded();
   await method.screenshot({ path: shotFile('debrief-report-provenance-en-1280'), animations: 'disabled' });
   await rec.getByRole('button', { name: 'Français' }).click();
