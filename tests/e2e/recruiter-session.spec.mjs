@@ -275,7 +275,7 @@ test('a workspace saved by an older Rally is read, then written back in the curr
   // Moved to the browser's database and saved again without any change by the user: the
   // current version, the same campaigns, a new writer; localStorage no longer holds it.
   await expect.poll(async () => JSON.parse((await stored(page)) || '{}').document?.format_version, { message: 'format on disk' })
-    .toBe(4);
+    .toBe(5);
   expect(await page.evaluate(() => localStorage.getItem('rally.workspace'))).toBeNull();
   const record = JSON.parse(await stored(page));
   expect(record.document.campaigns.map((c) => c.id)).toEqual(v1.campaigns.map((c) => c.id));
