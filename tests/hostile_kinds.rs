@@ -152,7 +152,7 @@ fn sealed_shape(field: &str) -> Expect {
 }
 fn campaign_table() -> Vec<(&'static str, Expect)> {
     vec![
-        ("future-version-5.json", future(5)),
+        ("future-version-6.json", future(6)),
         ("version-as-text.json", is(E::BadVersion)),
         ("exported-at-date-only.json", shape("exported_at")),
         ("truncated.json", is(E::Truncated)),
@@ -397,13 +397,13 @@ fn observation_table() -> Vec<(&'static str, Expect)> {
             shape("observations[0].candidate_id"),
         ),
         ("events-not-array.json", shape("observations[0].events")),
-        ("future-version-5.json", future(5)),
+        ("future-version-6.json", future(6)),
     ]
 }
 
 fn invitation_table() -> Vec<(&'static str, Expect)> {
     vec![
-        ("future-version-5.json", future(5)),
+        ("future-version-6.json", future(6)),
         ("version-zero.json", is(E::UnknownVersion { found: 0 })),
         ("not-rally.json", is(E::NotRally)),
         ("invitations-null.json", shape("invitations")),
@@ -511,7 +511,7 @@ fn answers_table() -> Vec<(&'static str, Expect)> {
             "instrument-version-too-long.json",
             at("responses[2]", Problem::Campaign(C::TooLong)),
         ),
-        ("future-version-5.json", future(5)),
+        ("future-version-6.json", future(6)),
         (
             "trailing-garbage.json",
             is(E::Malformed { line: 2, column: 1 }),

@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 /// The fewest hostile files the directory may hold; fewer means one went missing. (Its folders
 /// hold the other kinds of file: `tests/hostile_kinds.rs`.)
-const MIN_FIXTURES: usize = 108;
+const MIN_FIXTURES: usize = 120;
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -349,6 +349,55 @@ fn table() -> Vec<(&'static str, Expect)> {
         (
             "v3-answer-item-id-too-long.json",
             invalid("responses[0]", Problem::Campaign(C::TooLong)),
+        ),
+        // Version 5: a campaign's import log.
+        (
+            "v5-import-log-bad-timestamp.json",
+            shape("campaigns[0].imports[0].imported_at"),
+        ),
+        (
+            "v5-import-log-timestamp-number.json",
+            shape("campaigns[0].imports[0].imported_at"),
+        ),
+        (
+            "v5-import-log-not-array.json",
+            shape("campaigns[0].imports"),
+        ),
+        (
+            "v5-import-log-unknown-kind.json",
+            shape("campaigns[0].imports[0].kind"),
+        ),
+        (
+            "v5-import-log-unknown-outcome.json",
+            shape("campaigns[0].imports[0].outcome"),
+        ),
+        (
+            "v5-import-log-record-id-number.json",
+            shape("campaigns[0].imports[0].records[0].id"),
+        ),
+        (
+            "v5-import-log-negative-revision.json",
+            shape("campaigns[0].imports[0].records[0].revision"),
+        ),
+        (
+            "v5-import-log-bad-hash.json",
+            campaign(0, C::BadImportEntry),
+        ),
+        (
+            "v5-import-log-blank-file-name.json",
+            campaign(0, C::BadImportEntry),
+        ),
+        (
+            "v5-import-log-bidi-file-name.json",
+            campaign(0, C::ForbiddenCharacters),
+        ),
+        (
+            "v5-import-log-file-name-too-long.json",
+            campaign(0, C::TooLong),
+        ),
+        (
+            "v5-import-log-101-entries.json",
+            campaign(0, C::TooManyImports),
         ),
     ]
 }
@@ -719,6 +768,8 @@ fn all_campaign_errors() -> Vec<CampaignError> {
         C::OffsetTooLarge,
         C::BadRetention,
         C::ErasedPersonListed,
+        C::TooManyImports,
+        C::BadImportEntry,
     ];
     for e in &all {
         match e {
@@ -740,7 +791,9 @@ fn all_campaign_errors() -> Vec<CampaignError> {
             | C::TooManyRecords
             | C::OffsetTooLarge
             | C::BadRetention
-            | C::ErasedPersonListed => {}
+            | C::ErasedPersonListed
+            | C::TooManyImports
+            | C::BadImportEntry => {}
         }
     }
     all
@@ -971,4 +1024,59 @@ fn a_response_to_an_unknown_instrument_version_is_refused_and_changes_nothing() 
         );
     }
     assert_eq!(store, snapshot);
+}
+
+// ---- version 5: the import log --------------------------------------------------------------
+
+/// The malformed import logs read as exactly these sentences, in English and French.
+#[test]
+fn a_malformed_import_log_reads_as_its_exact_sentence() {
+    let cases: [(&str, &str, &str); 4] = [
+        (
+            "v5-import-log-bad-timestamp.json",
+            "This file is damaged: the value at “campaigns[0].imports[0].imported_at” does not have the expected form.",
+            "Ce fichier est endommagé\u{a0}: la valeur à l'emplacement «\u{a0}campaigns[0].imports[0].imported_at\u{a0}» n'a pas la forme attendue.",
+        ),
+        (
+            "v5-import-log-bad-hash.json",
+            "This file contains incorrect data (“campaigns[0]”): An entry of the import log is malformed (a blank file name or an invalid hash).",
+            "Ce fichier contient une donnée incorrecte («\u{a0}campaigns[0]\u{a0}»)\u{a0}: Une entrée du journal des imports est mal formée (nom de fichier vide ou empreinte invalide).",
+        ),
+        (
+            "v5-import-log-101-entries.json",
+            "This file contains incorrect data (“campaigns[0]”): This campaign's import log holds more entries than it keeps (100 files, 10,000 records).",
+            "Ce fichier contient une donnée incorrecte («\u{a0}campaigns[0]\u{a0}»)\u{a0}: Le journal des imports de cette campagne contient plus d'entrées qu'il n'en garde (100 fichiers, 10\u{a0}000 enregistrements).",
+        ),
+        (
+            "v5-import-log-record-id-number.json",
+            "This file is damaged: the value at “campaigns[0].imports[0].records[0].id” does not have the expected form.",
+            "Ce fichier est endommagé\u{a0}: la valeur à l'emplacement «\u{a0}campaigns[0].imports[0].records[0].id\u{a0}» n'a pas la forme attendue.",
+        ),
+    ];
+    for (name, en, fr) in cases {
+        let bytes = std::fs::read(fixtures_dir().join("hostile").join(name)).unwrap();
+        let err = read_document(&bytes).unwrap_err();
+        assert_eq!(import_error(Lang::En, &err), en, "{name}");
+        assert_eq!(import_error(Lang::Fr, &err), fr, "{name}");
+    }
+}
+
+/// A log naming more records than it keeps (too large for a file on disk) is refused.
+#[test]
+fn an_import_log_over_its_records_is_refused() {
+    let bytes = with_value(|v| {
+        let record = serde_json::json!({"kind": "response",
+            "id": "00000000-0000-0000-0000-000000000a00", "outcome": "added"});
+        v["campaigns"][0]["imports"] = serde_json::json!([{
+            "imported_at": "2026-11-30T16:42:10Z", "kind": "answers", "outcome": "added",
+            "records": vec![record; 10_001]}]);
+        v["format_version"] = 5.into();
+    });
+    assert_eq!(
+        read_document(&bytes),
+        Err(ImportError::Invalid {
+            path: "campaigns[0]".into(),
+            problem: Problem::Campaign(CampaignError::TooManyImports)
+        })
+    );
 }

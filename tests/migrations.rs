@@ -302,3 +302,57 @@ fn format_v4_holds_retention_and_erasures() {
     // The active campaign has not ended: no date yet.
     assert_eq!(v4.campaigns[0].keep_until(), None);
 }
+
+/// Version 5 carries each campaign's import log: when each file came in, its kind, name and
+/// hash, and what it brought. A version 4 file reads with empty logs: nothing else changes.
+#[test]
+fn format_v5_holds_the_import_logs() {
+    use rally::domain::campaign::{ImportKind, ImportOutcome, RecordKind};
+    let v4 = read(&fixtures_dir().join("format-v4.json"));
+    assert!(v4.campaigns.iter().all(|c| c.imports.is_empty()));
+    let v5 = read(&fixtures_dir().join("format-v5.json"));
+    let c = &v5.campaigns[0];
+    assert_eq!(c.imports.len(), 4);
+    let kinds: Vec<ImportKind> = c.imports.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ImportKind::Observation,
+            ImportKind::Answers,
+            ImportKind::AnswerCode,
+            ImportKind::Observation
+        ]
+    );
+    assert_eq!(c.imports[2].file, None);
+    assert_eq!(c.imports[3].outcome, ImportOutcome::SkippedDuplicate);
+    // The observation was brought by the first import; the fourth found it already here.
+    let obs = v5.observations[0].id;
+    let (entry, record) = c
+        .import_of(
+            RecordKind::Observation,
+            obs,
+            Some(v5.observations[0].revision),
+            None,
+        )
+        .unwrap();
+    assert_eq!(
+        entry.imported_at,
+        DateTime::parse_from_rfc3339("2026-11-30T16:42:10Z").unwrap()
+    );
+    assert_eq!(record.session_id, Some(v5.observations[0].session_id));
+    assert_eq!(
+        record.version,
+        Some(rally::domain::observation::merge::fingerprint(
+            &v5.observations[0]
+        ))
+    );
+    assert_eq!(v5.campaigns[1].imports[0].kind, ImportKind::Campaign);
+    // Apart from the logs (and its date and version), version 5's fixture is version 4's.
+    let mut bare = v5.clone();
+    for c in &mut bare.campaigns {
+        c.imports.clear();
+    }
+    bare.exported_at = v4.exported_at;
+    assert_eq!(bare, v4);
+    assert_eq!(read_document(v5.to_json().as_bytes()).unwrap(), v5);
+}

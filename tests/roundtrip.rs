@@ -298,6 +298,7 @@ fn build(space: u128, salt: u64, i: usize, s: Shape) -> Campaign {
         closed_on: None,
         retention_months: None,
         erasures: Vec::new(),
+        imports: Vec::new(),
     };
     assert_eq!(c.check(), Ok(()), "the strategy made a bad campaign");
     c

@@ -172,6 +172,7 @@ impl CampaignDraft {
             closed_on: None,
             retention_months: None,
             erasures: Vec::new(),
+            imports: Vec::new(),
         };
         campaign.check().map_err(|e| vec![(Field::Sessions, e)])?;
         Ok(campaign)

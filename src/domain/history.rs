@@ -39,6 +39,15 @@ impl<T: Clone, L: Clone> History<T, L> {
         *self = Self::new(present);
     }
 
+    /// Changes the present and every state undo and redo can reach in the same way, without an
+    /// undo step (a record kept apart from the changes, such as an import log).
+    pub fn map_all(&mut self, f: impl Fn(&T) -> T) {
+        self.present = f(&self.present);
+        for (state, _) in self.past.iter_mut().chain(self.future.iter_mut()) {
+            *state = f(state);
+        }
+    }
+
     /// The label of the change that [`History::undo`] would revert.
     pub fn undo_label(&self) -> Option<&L> {
         self.past.last().map(|(_, l)| l)
@@ -74,6 +83,22 @@ impl<T: Clone, L: Clone> History<T, L> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn map_all_reaches_every_state_without_an_undo_step() {
+        let mut h = History::new(1);
+        h.push(2, "a");
+        h.push(3, "b");
+        h.undo();
+        h.map_all(|x| x * 10);
+        assert_eq!(*h.present(), 20);
+        assert_eq!(h.undo_label(), Some(&"a"));
+        h.redo();
+        assert_eq!(*h.present(), 30);
+        h.undo();
+        h.undo();
+        assert_eq!(*h.present(), 10);
+    }
 
     #[test]
     fn undo_redo_round_trip() {

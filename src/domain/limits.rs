@@ -44,3 +44,8 @@ pub const MAX_CLOCK_OFFSET_MS: i64 = 3_600_000;
 pub const MAX_ERASURES: usize = 2000;
 /// Longest retention period a campaign may set after it ends: ten years, in months.
 pub const MAX_RETENTION_MONTHS: u16 = 120;
+/// Entries kept in one campaign's import log: the oldest go first (`campaign::imports`).
+pub const MAX_IMPORT_ENTRIES: usize = 100;
+/// Records named by one campaign's import log, all entries together (the oldest entries go
+/// first; a file holds at most 5,000 responses, 2,000 kits and 2,000 observations).
+pub const MAX_IMPORT_RECORDS: usize = 10_000;

@@ -6,7 +6,9 @@
 // while writing it). The recruiter sees both debriefs returned on the campaign page, imports
 // the observations plus a second, diverging version of one of them, analyses session 1 with
 // candidate A, chooses the version that counts (and undoes, and chooses again), and lines the
-// clocks up by hand and then on the shared marker. Then axe-core and screenshots of the
+// clocks up by hand and then on the shared marker; the candidate's decision report says when,
+// and from which file, each observation and answer it uses was imported, and the campaign page
+// lists the import history. Then axe-core and screenshots of the
 // campaign page, the analysis page and the respondent's debrief pages, at 1280 and 390 px, in
 // English and French.
 //
@@ -20,7 +22,7 @@ import {
   test, expect, go, waitSaved, stored, statusRegion, watchErrors, importFile, axeAndShots,
   downloadFrom,
 } from './recruiter-lib.mjs';
-import { waitForApp, ORIGIN, saveThroughDialog, storedDrafts } from './helpers.mjs';
+import { waitForApp, ORIGIN, saveThroughDialog, storedDrafts, shotFile } from './helpers.mjs';
 
 const CAMPAIGN = 'Directeur des partenariats — Rennes';
 const LEADER = 'Hélène Garnier';
@@ -407,6 +409,55 @@ test('debriefs per session and candidate; versions and clocks on the analysis of
   expect(saved.version_choices).toHaveLength(1);
   expect(saved.version_choices[0].observation_id).toBe(obs2.id);
   expect(saved.clock_offsets).toEqual([expect.objectContaining({ offset_ms: 3000, source: 'marker' })]);
+
+  // ---- The decision report's provenance: when, and from which file, each observation and
+  // answer it uses came in (the recruiter's clock: 1 December 2026, 08:00 UTC); the campaign
+  // page keeps the import history.
+  await go(rec, `#/campaign/${id}`);
+  const history = rec.getByTestId('import-history');
+  await expect(history.locator('summary')).toHaveText('Import history (5)');
+  await history.locator('summary').click();
+  await expect(history.locator('tbody tr')).toHaveCount(5);
+  await expect(history.locator('tbody tr').first()).toContainText(path.basename(aminaV2));
+  await expect(history.locator('tbody tr').nth(3)).toContainText('Answer code pasted');
+  await go(rec, `#/campaign/${id}/report/${candA}`);
+  const imports = rec.getByTestId('rp-imports');
+  await expect(imports).toBeVisible();
+  const importRows = imports.getByTestId('rp-import-row');
+  await expect(importRows).toHaveCount(4);
+  await expect(imports.getByTestId('rp-import-unknown')).toHaveCount(0);
+  const importedOn = /1 December 2026, \d\d:\d\d/;
+  const row = (text) => importRows.filter({ hasText: text });
+  expect(new Set([a.file, m.file, aminaV2, leaderFile].map((f) => path.basename(f))).size).toBe(4);
+  await expect(row(path.basename(leaderFile))).toContainText('Debrief answers');
+  await expect(row(path.basename(leaderFile))).toContainText(importedOn);
+  await expect(row(path.basename(leaderFile))).toContainText(`${LEADER}, Session 1`);
+  await expect(row('Answer code pasted')).toContainText('Answer code');
+  await expect(row('Answer code pasted')).toContainText(`${CAND_A}, Session 1`);
+  await expect(row('Answer code pasted')).toContainText(importedOn);
+  // The version of Amina's observation that counts is the second file's.
+  await expect(row(path.basename(aminaV2))).toContainText(`Observation — Session 1, ${AMINA}`);
+  await expect(row(path.basename(aminaV2))).toContainText('a new version of one already here');
+  await expect(row(path.basename(a.file))).toHaveCount(0);
+  await expect(row(path.basename(m.file))).toContainText(`Observation — Session 1, ${MARC}`);
+  await expect(row(path.basename(m.file))).toContainText(importedOn);
+  for (const hash of await imports.locator('.rp-file-hash').allTextContents()) {
+    expect(hash).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
+  }
+  // On paper, a row is never split across two pages.
+  await rec.emulateMedia({ media: 'print' });
+  expect(await importRows.first().evaluate((r) => getComputedStyle(r).breakInside)).toBe('avoid');
+  await rec.emulateMedia({ media: 'screen' });
+  const method = rec.locator('section.rp-method');
+  await imports.scrollIntoViewIfNeeded();
+  await method.screenshot({ path: shotFile('debrief-report-provenance-en-1280'), animations: 'disabled' });
+  await rec.getByRole('button', { name: 'Français' }).click();
+  await expect(method.getByRole('heading', { name: 'Fichiers importés' })).toBeVisible();
+  await expect(row('Code de réponses collé')).toContainText(/1er décembre 2026 à \d\d:\d\d/);
+  await expect(row(path.basename(leaderFile))).toContainText('Réponses de débrief');
+  await method.screenshot({ path: shotFile('debrief-report-provenance-fr-1280'), animations: 'disabled' });
+  await rec.getByRole('button', { name: 'English' }).click();
+  await expect(method.getByRole('heading', { name: 'Files imported' })).toBeVisible();
 
   // For the screens test: the recruiter's whole workspace, and the leader's invitation.
   await go(rec, '#/settings');

@@ -37,6 +37,7 @@ const T = {
     saveSvg: /^Save the chart \(SVG\)/,
     sortThis: /^Sort by this part/,
     removeSample: 'Remove the sample data',
+    createdHere: 'Created in this browser (sample data).',
     sections: ['Summary', 'Sessions', 'Debriefs', 'Ratings and agreement', 'Working-together indices',
       'Self-assessments', 'Profile balance', 'Decision record', 'Method and provenance'],
     title: (name) => `Compatibility — ${name}`,
@@ -59,6 +60,7 @@ const T = {
     saveSvg: /^Enregistrer le graphique \(SVG\)/,
     sortThis: /^Trier par cet élément/,
     removeSample: 'Retirer les données d\'exemple',
+    createdHere: 'Créé dans ce navigateur (données d\'exemple).',
     sections: ['Synthèse', 'Séances', 'Débriefs', 'Notes et accord entre médiateurs', 'Indices de travail à deux',
       'Autoévaluations', 'Équilibre du profil', 'Décision consignée', 'Méthode et provenance'],
     title: (name) => `Compatibilité — ${name}`,
@@ -180,6 +182,10 @@ for (const [lang, width] of [['en', 1280], ['fr', 390]]) {
     await page.getByRole('link', { name: t.report, exact: true }).click();
     await expect(page.getByTestId('print-report')).toBeVisible();
     await expect(page.locator('.rp-cover')).toContainText(first);
+    // The sample's records were made here, not imported: the provenance says so, in one row.
+    await expect(page.getByTestId('rp-import-row')).toHaveCount(0);
+    await expect(page.getByTestId('rp-import-unknown')).toHaveCount(1);
+    await expect(page.getByTestId('rp-import-unknown')).toContainText(t.createdHere);
     await axeAndShots(page, 'decision-report', { lang });
     await checkPdf(page, `decision-report-${lang}`, [first, ...t.sections], [rationale.slice(0, 40)]);
 

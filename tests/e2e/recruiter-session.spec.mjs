@@ -275,7 +275,7 @@ test('a workspace saved by an older Rally is read, then written back in the curr
   // Moved to the browser's database and saved again without any change by the user: the
   // current version, the same campaigns, a new writer; localStorage no longer holds it.
   await expect.poll(async () => JSON.parse((await stored(page)) || '{}').document?.format_version, { message: 'format on disk' })
-    .toBe(4);
+    .toBe(5);
   expect(await page.evaluate(() => localStorage.getItem('rally.workspace'))).toBeNull();
   const record = JSON.parse(await stored(page));
   expect(record.document.campaigns.map((c) => c.id)).toEqual(v1.campaigns.map((c) => c.id));
@@ -302,7 +302,7 @@ test('data a format-3 Rally kept in localStorage moves to the database once, and
   await waitForApp(page);
   await expect(rowNames(page)).toHaveText(v3.campaigns.filter((c) => c.status !== 'archived').map((c) => c.name));
   // Everything is in the database, in the current format; localStorage no longer holds it.
-  await expect.poll(async () => JSON.parse((await stored(page)) || '{}').document?.format_version).toBe(4);
+  await expect.poll(async () => JSON.parse((await stored(page)) || '{}').document?.format_version).toBe(5);
   const record = JSON.parse(await stored(page));
   expect(record.document.campaigns.map((c) => c.id).sort()).toEqual(v3.campaigns.map((c) => c.id).sort());
   // The fieldwork has its own saver (written once it pauses, 250 ms): it may land after the workspace.

@@ -131,7 +131,7 @@ test('the recruiter invites; the candidate and the CEO answer; the recruiter rea
   const ceoInvitation = await downloadFrom(rec,
     card.getByRole('button', { name: `Download the invitation: ${LEADER} (leader) — ${CANDIDATE}` }), tmp);
   const inv = JSON.parse(fs.readFileSync(ceoInvitation, 'utf8'));
-  expect(inv.format_version).toBe(4);
+  expect(inv.format_version).toBe(5);
   expect(inv.invitations).toHaveLength(1);
   expect(inv.invitations[0].kind).toBe('leader');
   expect(inv.invitations[0].instruments.map((i) => i.id)).toEqual(['interpersonal-intelligence-observer']);

@@ -183,6 +183,7 @@ impl Campaign {
         if !listed(self) {
             return Err(CampaignError::NotFound);
         }
+        self.scrub_import_log(person, self.erased_name(erasure).as_deref());
         if erasure.scope == ErasureScope::Everything {
             self.remove_erased(erasure);
         }
@@ -192,6 +193,17 @@ impl Campaign {
             .retain(|o| !observations.contains(&o.observation_id));
         self.record_erasure(erasure);
         Ok(())
+    }
+
+    /// The name the campaign gives the person of `erasure`, while it still lists them.
+    fn erased_name(&self, erasure: &Erasure) -> Option<String> {
+        let person = erasure.person_id;
+        match erasure.kind {
+            ErasedKind::Candidate => self.candidates.iter().find(|p| p.id == person),
+            ErasedKind::Mediator => self.mediators.iter().find(|p| p.id == person),
+            ErasedKind::Leader => return Some(self.leader.name.clone()),
+        }
+        .map(|p| p.name.clone())
     }
 
     /// Takes the person of an everything-erasure out of the campaign (nothing when absent).
@@ -222,6 +234,7 @@ impl Campaign {
             if known.is_some_and(|k| k.erased_at >= e.erased_at) {
                 continue;
             }
+            next.scrub_import_log(e.person_id, next.erased_name(e).as_deref());
             if e.scope == ErasureScope::Everything {
                 next.remove_erased(e);
             }

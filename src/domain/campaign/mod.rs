@@ -14,11 +14,13 @@ use uuid::Uuid;
 
 pub mod decision;
 pub mod erasure;
+pub mod imports;
 pub mod reading;
 pub mod retention;
 
 pub use decision::{Decision, DecisionKind};
 pub use erasure::{ErasedInFile, ErasedKind, Erasure, ErasureScope, ERASED_LEADER_NAME};
+pub use imports::{ImportEntry, ImportKind, ImportOutcome, ImportedRecord, RecordKind};
 pub use reading::{ClockOffset, OffsetSource, VersionChoice};
 pub use retention::DEFAULT_RETENTION_MONTHS;
 
@@ -178,6 +180,10 @@ pub struct Campaign {
     /// Tombstones of the people erased from the campaign (see `erasure`), by time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub erasures: Vec<Erasure>,
+    /// When each file was taken into the campaign and what it brought (since version 5; see
+    /// `imports`). Not part of the campaign's content: it does not bump the revision.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub imports: Vec<ImportEntry>,
 }
 
 /// One change to a campaign.
@@ -298,6 +304,10 @@ pub enum CampaignError {
     BadRetention,
     #[error("a person listed in the campaign was erased from it")]
     ErasedPersonListed,
+    #[error("the import log holds too many entries")]
+    TooManyImports,
+    #[error("an entry of the import log is malformed")]
+    BadImportEntry,
 }
 
 impl From<TextError> for CampaignError {
@@ -403,6 +413,7 @@ impl Campaign {
         }
         self.check_records()?;
         self.check_privacy()?;
+        self.check_imports()?;
         let mut instruments = self.instruments.clone();
         instruments.sort();
         instruments.dedup();

@@ -43,6 +43,7 @@ pub fn sample() -> Campaign {
         closed_on: None,
         retention_months: None,
         erasures: Vec::new(),
+        imports: Vec::new(),
     }
 }
 

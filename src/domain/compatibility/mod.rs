@@ -30,7 +30,9 @@ pub use context::{BlindSpot, Context, ProfileContext};
 pub use export::comparison_csv;
 pub use part::{parts, Better, Part, PartGroup, Scale, WorkingIndex};
 pub use points::{Missing, Point};
-pub use provenance::{Caveat, ObservationUsed, Provenance, ResponseUsed};
+pub use provenance::{
+    Arrival, ArrivalRow, Caveat, ObservationUsed, Provenance, ResponseUsed, UsedRecord,
+};
 pub use session::{
     AgreementReading, DimensionRating, FacetDebrief, SessionNote, SessionPicture, SessionRef,
     WorkingValue, LARGE_GAP_FROM,

@@ -173,6 +173,9 @@ pub struct FieldworkReport {
     pub responses: crate::domain::survey::ResponseReport,
     /// Records about people erased here, left out (see `privacy::screen`).
     pub erased: crate::domain::campaign::ErasedInFile,
+    /// What became of each kit, observation and response of the file, with its campaign: the
+    /// matter of the campaigns' import logs (`file::import_log`).
+    pub records: Vec<(Uuid, crate::domain::campaign::ImportedRecord)>,
 }
 
 impl Fieldwork {

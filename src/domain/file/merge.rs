@@ -44,7 +44,8 @@ pub fn merge(ws: &Workspace, doc: &Document) -> Result<(Workspace, MergeReport),
                 next.campaigns.push(incoming.clone());
                 report.added += 1;
             }
-            Some(ours) if ours == incoming => report.unchanged += 1,
+            // The import logs are this copy's own history, not the campaign's content.
+            Some(ours) if ours.same_apart_from_log(incoming) => report.unchanged += 1,
             Some(ours) => {
                 let theirs_newer =
                     (incoming.revision, incoming.updated_at) > (ours.revision, ours.updated_at);
@@ -54,7 +55,11 @@ pub fn merge(ws: &Workspace, doc: &Document) -> Result<(Workspace, MergeReport),
                     (&*ours, incoming)
                 };
                 let mut kept = winner.with_erasures(&other.erasures);
-                if kept != *winner {
+                // Our own log (without what the file's tombstones erase), not the file's.
+                if theirs_newer {
+                    kept.imports = ours.with_erasures(&incoming.erasures).imports;
+                }
+                if !kept.same_apart_from_log(winner) {
                     // A file may claim the last revision there is: the sum saturates there.
                     kept.revision = ours.revision.max(incoming.revision).saturating_add(1);
                     kept.updated_at = ours.updated_at.max(incoming.updated_at);
@@ -152,6 +157,7 @@ pub fn merge_fieldwork(
     report.invitations_added = invitations;
     report.responses = responses;
     report.erased = erased;
+    report.records = super::import_log::record_outcomes(fieldwork, &incoming, &kept, &next);
     (next, report)
 }
 

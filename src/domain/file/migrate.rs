@@ -7,7 +7,7 @@ use serde_json::Value;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to version `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 added mediator kits and observations: a version 1 file has none.
 fn v1_to_v2(mut doc: Value) -> Value {
@@ -40,6 +40,14 @@ fn v3_to_v4(doc: Value) -> Value {
     doc
 }
 
+/// Version 5 added each campaign's import log (`imports`: when each file was taken in and what
+/// it brought). Rally did not keep one before: a version 4 campaign has an empty log, which
+/// reads as absent, so the document is unchanged and nothing is lost. Its records read as
+/// "imported before Rally kept an import log" in the decision report.
+fn v4_to_v5(doc: Value) -> Value {
+    doc
+}
+
 /// Brings a document of `from` version up to the current one.
 /// The caller has already refused versions that are unknown or newer than this build.
 pub fn migrate(mut doc: Value, from: u64) -> Value {
@@ -64,15 +72,15 @@ mod tests {
 
     #[test]
     fn migrating_the_current_version_changes_nothing() {
-        let v = serde_json::json!({"format": "rally", "format_version": 4, "campaigns": [], "kits": [], "observations": [], "invitations": [], "responses": []});
-        assert_eq!(migrate(v.clone(), 4), v);
+        let v = serde_json::json!({"format": "rally", "format_version": 5, "campaigns": [], "kits": [], "observations": [], "invitations": [], "responses": []});
+        assert_eq!(migrate(v.clone(), 5), v);
     }
 
     #[test]
     fn version_1_gains_empty_kits_and_observations() {
         let v1 = serde_json::json!({"format": "rally", "format_version": 1, "campaigns": []});
         let v2 = migrate(v1, 1);
-        assert_eq!(v2["format_version"], 4);
+        assert_eq!(v2["format_version"], 5);
         assert_eq!(v2["kits"], serde_json::json!([]));
         assert_eq!(v2["observations"], serde_json::json!([]));
     }
@@ -81,7 +89,7 @@ mod tests {
     fn version_2_gains_empty_invitations_and_responses() {
         let v2 = serde_json::json!({"format": "rally", "format_version": 2, "campaigns": [], "kits": []});
         let v3 = migrate(v2, 2);
-        assert_eq!(v3["format_version"], 4);
+        assert_eq!(v3["format_version"], 5);
         assert_eq!(v3["invitations"], serde_json::json!([]));
         assert_eq!(v3["responses"], serde_json::json!([]));
         assert_eq!(v3["kits"], serde_json::json!([]));
@@ -92,7 +100,17 @@ mod tests {
         let v3 = serde_json::json!({"format": "rally", "format_version": 3, "campaigns": [],
             "observations": [{"id": "x", "campaign_id": "c"}]});
         let v4 = migrate(v3.clone(), 3);
-        assert_eq!(v4["format_version"], 4);
+        assert_eq!(v4["format_version"], 5);
         assert_eq!(v4["observations"], v3["observations"]);
+    }
+
+    #[test]
+    fn version_4_reads_as_is_with_an_empty_import_log() {
+        let v4 = serde_json::json!({"format": "rally", "format_version": 4,
+            "campaigns": [{"id": "c", "name": "x", "revision": 3}]});
+        let v5 = migrate(v4.clone(), 4);
+        assert_eq!(v5["format_version"], 5);
+        assert_eq!(v5["campaigns"], v4["campaigns"]);
+        assert!(v5["campaigns"][0].get("imports").is_none());
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod envelope;
 mod import;
+pub mod import_log;
 mod invitations;
 mod merge;
 mod migrate;
@@ -13,6 +14,7 @@ mod snapshot;
 pub mod stored;
 
 pub use import::{read_document, read_document_value, read_stored, ImportError, Problem};
+pub use import_log::{import_entries, with_import_log, ImportSource};
 pub use invitations::{answers_json, read_fieldwork_file, read_invitations, read_survey_file};
 pub use merge::{merge, merge_fieldwork, MergeReport};
 pub use migrate::migrate;
@@ -35,8 +37,9 @@ pub const FORMAT_NAME: &str = "rally";
 /// The version this build writes. Older versions are migrated on reading.
 /// Version 2 added mediator kits and observations; version 3 added self-assessment
 /// invitations and responses; version 4 added decisions, reading choices (versions, clock
-/// offsets), the candidate of an observation and session debriefs.
-pub const CURRENT_VERSION: u64 = 4;
+/// offsets), the candidate of an observation and session debriefs; version 5 added the
+/// campaigns' import logs.
+pub const CURRENT_VERSION: u64 = 5;
 
 /// A Rally file: a set of campaigns and custom roles.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

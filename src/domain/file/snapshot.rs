@@ -134,7 +134,7 @@ mod tests {
         // An older record reads the same and is flagged for writing back.
         let old = snap
             .to_json()
-            .replace("\"format_version\":4", "\"format_version\":1");
+            .replace("\"format_version\":5", "\"format_version\":1");
         assert_ne!(old, snap.to_json());
         assert_eq!(Snapshot::read(&old).unwrap(), (snap.clone(), false));
         assert_eq!(

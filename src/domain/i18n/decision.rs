@@ -2,7 +2,7 @@
 //! the decision report and the sample campaign.
 
 use super::{number, Lang};
-use crate::domain::campaign::DecisionKind;
+use crate::domain::campaign::{DecisionKind, ImportKind, ImportOutcome};
 use crate::domain::lang::catalogue;
 
 catalogue! {
@@ -81,7 +81,29 @@ catalogue! {
     ColRespondent => "Répondant", "Respondent";
     ColSent => "Envoyée le", "Sent";
     NoResponsesUsed => "Aucune réponse n'est utilisée.", "No answer is used.";
-    ImportTimes => "Rally ne garde pas la date à laquelle un fichier a été importé\u{a0}: les dates ci-dessus sont celles de la remise de chaque observation et de l'envoi de chaque réponse, telles que les fichiers les portent.", "Rally does not keep the date a file was imported: the dates above are when each observation was submitted and each answer sent, as the files carry them.";
+    ImportTimes => "Les dates de remise et d'envoi ci-dessus sont celles que portent les fichiers\u{a0}; les dates d'import ci-dessous sont celles de leur arrivée dans ce navigateur, d'après le journal des imports de la campagne.", "The submission and sending dates above are those the files carry; the import dates below are when each file arrived in this browser, from the campaign's import log.";
+    ImportsTitle => "Fichiers importés", "Files imported";
+    ColFile => "Fichier", "File";
+    ColKind => "Nature", "Kind";
+    ColImportedOn => "Importé le", "Imported on";
+    ColUsedFor => "Utilisé pour", "Used for";
+    CodePasted => "Code de réponses collé", "Answer code pasted";
+    FileNameErased => "Nom du fichier effacé (il nommait une personne effacée)", "File name erased (it named an erased person)";
+    ReplacedEarlier => "nouvelle version d'une donnée déjà reçue", "a new version of one already here";
+    CreatedHere => "Créé dans ce navigateur (données d'exemple).", "Created in this browser (sample data).";
+    BeforeLog => "Importé avant que Rally ne tienne un journal des imports (ou avant les 100 derniers imports qu'il garde)\u{a0}: la date d'import n'est pas connue.", "Imported before Rally kept an import log (or before the last 100 imports it keeps): the import date is not known.";
+    KindWorkspace => "Export complet", "Full export";
+    KindCampaign => "Export de campagne", "Campaign export";
+    KindKit => "Kit de médiateur", "Mediator kit";
+    KindObservation => "Observation", "Observation";
+    KindAnswers => "Réponses", "Answers";
+    KindDebriefAnswers => "Réponses de débrief", "Debrief answers";
+    KindAnswerCode => "Code de réponses", "Answer code";
+    KindInvitations => "Invitations", "Invitations";
+    ImportHistoryTitle => "Historique des imports", "Import history";
+    ImportHistoryNone => "Aucun fichier n'a encore été importé dans cette campagne depuis que Rally tient un journal des imports.", "No file has been imported into this campaign since Rally began keeping an import log.";
+    ImportRecords => "enregistrement(s) apporté(s)", "record(s) brought";
+    ImportOutcomeCol => "Résultat", "Outcome";
     CaveatsTitle => "Précautions de lecture", "Caveats";
     NoCaveats => "Aucune précaution particulière\u{a0}: accord suffisant, fiabilité stable, réponses sans signal de qualité.", "No particular caveat: sufficient agreement, stable reliability, answers without a quality flag.";
     PrintHint => "Pour un PDF, choisissez «\u{a0}Enregistrer en PDF\u{a0}» dans la fenêtre d'impression. Format A4, numéros de page en bas.", "For a PDF, choose “Save as PDF” in the print window. A4 format, page numbers at the bottom.";
@@ -173,6 +195,49 @@ pub fn offset(lang: Lang, ms: i64) -> String {
     }
 }
 
+/// The kind of an imported file, in words.
+pub fn import_kind(lang: Lang, k: ImportKind) -> &'static str {
+    match k {
+        ImportKind::Workspace => Dc::KindWorkspace,
+        ImportKind::Campaign => Dc::KindCampaign,
+        ImportKind::Kit => Dc::KindKit,
+        ImportKind::Observation => Dc::KindObservation,
+        ImportKind::Answers => Dc::KindAnswers,
+        ImportKind::DebriefAnswers => Dc::KindDebriefAnswers,
+        ImportKind::AnswerCode => Dc::KindAnswerCode,
+        ImportKind::Invitations => Dc::KindInvitations,
+    }
+    .get(lang)
+}
+
+/// The name of an imported file as the log keeps it: its name, "Answer code pasted" for a
+/// code, or why it is not kept.
+pub fn import_file(lang: Lang, file: Option<&str>, kind: ImportKind) -> String {
+    match file {
+        Some(f) => f.to_owned(),
+        None if kind == ImportKind::AnswerCode => Dc::CodePasted.get(lang).to_owned(),
+        None => Dc::FileNameErased.get(lang).to_owned(),
+    }
+}
+
+/// What an import did, in a few words (the campaign page's import history).
+pub fn import_outcome(lang: Lang, o: ImportOutcome) -> &'static str {
+    match (lang, o) {
+        (Lang::Fr, ImportOutcome::Added) => "ajouté",
+        (Lang::En, ImportOutcome::Added) => "added",
+        (Lang::Fr, ImportOutcome::Replaced) => "nouvelle version",
+        (Lang::En, ImportOutcome::Replaced) => "new version",
+        (Lang::Fr, ImportOutcome::SkippedDuplicate) => "déjà là, rien n'a changé",
+        (Lang::En, ImportOutcome::SkippedDuplicate) => "already here, nothing changed",
+        (Lang::Fr, ImportOutcome::SkippedErased) => "laissé de côté (personne effacée)",
+        (Lang::En, ImportOutcome::SkippedErased) => "left out (erased person)",
+        (Lang::Fr, ImportOutcome::Refused) => "refusé",
+        (Lang::En, ImportOutcome::Refused) => "refused",
+        (Lang::Fr, ImportOutcome::KeptOurs) => "version plus récente gardée",
+        (Lang::En, ImportOutcome::KeptOurs) => "newer version kept",
+    }
+}
+
 /// "Page 2 of 7" is drawn by the print stylesheet; this is the report's running title.
 pub fn running_title(lang: Lang, campaign: &str, candidate: Option<&str>) -> String {
     match (lang, candidate) {
@@ -198,6 +263,36 @@ mod tests {
                 assert!(!kind(lang, k).is_empty() && !kind_hint(lang, k).is_empty());
             }
         }
+        for lang in Lang::ALL {
+            use ImportKind as K;
+            use ImportOutcome as O;
+            let kinds = [
+                K::Workspace,
+                K::Campaign,
+                K::Kit,
+                K::Observation,
+                K::Answers,
+                K::DebriefAnswers,
+                K::AnswerCode,
+                K::Invitations,
+            ];
+            assert!(kinds.iter().all(|k| !import_kind(lang, *k).is_empty()));
+            let outcomes = [
+                O::Added,
+                O::Replaced,
+                O::SkippedDuplicate,
+                O::SkippedErased,
+                O::Refused,
+                O::KeptOurs,
+            ];
+            assert!(outcomes
+                .iter()
+                .all(|o| !import_outcome(lang, *o).is_empty()));
+        }
+        assert_ne!(
+            import_kind(Lang::Fr, ImportKind::Kit),
+            import_kind(Lang::En, ImportKind::Kit)
+        );
         assert_eq!(offset(Lang::En, 3200), "+3.2 s");
         assert_eq!(offset(Lang::En, -500), "\u{2212}0.5 s");
         assert_eq!(offset(Lang::Fr, 0), "0\u{a0}s");

@@ -40,6 +40,14 @@ pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
             "La durée de conservation va d'un mois à dix ans (120\u{a0}mois).",
             "The retention period runs from one month to ten years (120 months).",
         ),
+        CampaignError::TooManyImports => (
+            "Le journal des imports de cette campagne contient plus d'entrées qu'il n'en garde (100 fichiers, 10\u{a0}000 enregistrements).",
+            "This campaign's import log holds more entries than it keeps (100 files, 10,000 records).",
+        ),
+        CampaignError::BadImportEntry => (
+            "Une entrée du journal des imports est mal formée (nom de fichier vide ou empreinte invalide).",
+            "An entry of the import log is malformed (a blank file name or an invalid hash).",
+        ),
         CampaignError::ErasedPersonListed => (
             "Une personne effacée de la campagne y figure encore.",
             "A person erased from the campaign is still listed in it.",

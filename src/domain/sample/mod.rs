@@ -193,6 +193,7 @@ fn campaign(
         closed_on: None,
         retention_months: None,
         erasures: Vec::new(),
+        imports: Vec::new(),
     }
 }
 

@@ -383,6 +383,7 @@ pub fn campaign_page(props: &Props) -> Html {
             <DebriefSection campaign={c.clone()} />
             <DecisionSection campaign={c.clone()} />
             <PrivacySection campaign={c.clone()} />
+            <crate::ui::recruiter::import_history::ImportHistory campaign={c.clone()} />
         </article>
     }
 }

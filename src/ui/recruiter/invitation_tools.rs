@@ -260,7 +260,12 @@ pub fn code_form(p: &CodeProps) -> Html {
                     if report.responses.refused == 0 {
                         code.set(String::new());
                     }
-                    app.dispatch(Msg::Imported(Box::new(doc), report));
+                    app.dispatch(Msg::Imported(Box::new(crate::ui::shell::state::Imported {
+                        doc,
+                        fieldwork: report,
+                        source: crate::domain::file::ImportSource::code(&code),
+                        now: clock::now(),
+                    })));
                 }
             }
         })

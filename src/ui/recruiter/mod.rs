@@ -16,6 +16,7 @@ pub mod erase_everywhere;
 pub mod erase_person;
 pub mod fieldwork_section;
 pub mod home;
+pub mod import_history;
 pub mod invitation_tools;
 pub mod new_campaign;
 pub mod notice;

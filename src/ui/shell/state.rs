@@ -3,7 +3,9 @@
 //! core's reducer and records the outcome.
 
 use crate::domain::fieldwork::FieldworkReport;
-use crate::domain::file::{merge, Document, ImportError, MergeReport};
+use crate::domain::file::{
+    import_entries, merge, with_import_log, Document, ImportError, ImportSource, MergeReport,
+};
 use crate::domain::history::History;
 use crate::domain::i18n::T;
 use crate::domain::lang::Lang;
@@ -127,6 +129,15 @@ impl AppState {
     }
 }
 
+/// What an import read, for [`Msg::Imported`].
+pub struct Imported {
+    pub doc: Document,
+    /// What merging its fieldwork did (already done by the caller).
+    pub fieldwork: FieldworkReport,
+    pub source: ImportSource,
+    pub now: DateTime<Utc>,
+}
+
 pub enum Msg {
     /// The stored workspace was read.
     Booted(Box<Booted>),
@@ -138,7 +149,9 @@ pub enum Msg {
     },
     Undo,
     Redo,
-    Imported(Box<Document>, FieldworkReport),
+    /// A file (or code) was read and its fieldwork merged: merge its campaigns and roles, and
+    /// log the import in the campaigns it touched.
+    Imported(Box<Imported>),
     ImportFailed(ImportError),
     SetLang(Lang),
     Dismiss,
@@ -193,16 +206,41 @@ impl Reducible for AppState {
                     next.changes += 1;
                 }
             }
-            Msg::Imported(doc, fieldwork) => match merge(next.workspace(), &doc) {
-                Ok((ws, report)) => {
-                    if ws != *next.workspace() {
-                        next.history.push(Rc::new(ws), Change::Import);
-                        next.changes += 1;
+            Msg::Imported(imported) => {
+                let Imported {
+                    doc,
+                    fieldwork,
+                    source,
+                    now,
+                } = *imported;
+                let before = next.workspace().clone();
+                match merge(&before, &doc) {
+                    Ok((ws, report)) => {
+                        if ws != before {
+                            next.history.push(Rc::new(ws), Change::Import);
+                        }
+                        // The log is kept in every state undo and redo can reach, so that
+                        // undoing a later change never forgets an import.
+                        let entries = import_entries(
+                            &before,
+                            next.workspace(),
+                            &doc,
+                            &fieldwork.records,
+                            &source,
+                            now,
+                        );
+                        if !entries.is_empty() {
+                            next.history
+                                .map_all(|w| Rc::new(with_import_log(w, &entries)));
+                        }
+                        if *next.workspace() != before {
+                            next.changes += 1;
+                        }
+                        next.notice = Some(Notice::Imported(report, fieldwork));
                     }
-                    next.notice = Some(Notice::Imported(report, fieldwork));
+                    Err(e) => next.notice = Some(Notice::ImportFailed(e)),
                 }
-                Err(e) => next.notice = Some(Notice::ImportFailed(e)),
-            },
+            }
             Msg::ImportFailed(e) => next.notice = Some(Notice::ImportFailed(e)),
             Msg::SetLang(lang) => next.lang = lang,
             Msg::Dismiss => next.notice = None,

@@ -5,14 +5,16 @@
 //! (`ui::mediator::kits`), built from [`read_file`] and [`import_control`] with a reader of
 //! kits and observations only, and says the outcome in [`outcome_regions`].
 
-use crate::domain::file::{read_document, Document, ImportError};
+use crate::domain::campaign::imports::log_file_name;
+use crate::domain::file::{read_document, Document, ImportError, ImportSource};
 use crate::domain::i18n::T;
 use crate::domain::lang::Lang;
 use crate::domain::limits::MAX_IMPORT_BYTES;
+use crate::platform::clock;
 use crate::platform::files::{read_picked, take_picked, Picked};
 use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::state::{use_app, Msg};
+use crate::ui::shell::state::{use_app, Imported, Msg};
 use crate::ui::widgets::protect::open_picked;
 use yew::prelude::*;
 
@@ -29,20 +31,46 @@ pub fn read_file<T: 'static>(
     busy: UseStateHandle<bool>,
     finish: Callback<Result<T, ImportError>>,
 ) {
+    read_file_from(e, reader, busy, finish.reform(|(read, _)| read));
+}
+
+/// Like [`read_file`], and says which file it was (its name and the hash of its bytes as
+/// picked, for the campaigns' import logs).
+pub fn read_file_from<T: 'static>(
+    e: &Event,
+    reader: fn(&[u8]) -> Result<T, ImportError>,
+    busy: UseStateHandle<bool>,
+    finish: Callback<(Result<T, ImportError>, ImportSource)>,
+) {
     let Some(file) = take_picked(e) else {
         return;
     };
+    let name = file.name();
     busy.set(true);
     wasm_bindgen_futures::spawn_local(async move {
         let picked = read_picked(file).await;
         busy.set(false);
+        let unknown = ImportSource {
+            file: log_file_name(&name),
+            ..ImportSource::default()
+        };
         match picked {
-            Picked::TooLarge(bytes) => finish.emit(Err(ImportError::TooLarge {
-                bytes,
-                max: MAX_IMPORT_BYTES,
-            })),
-            Picked::Unreadable => finish.emit(Err(ImportError::NotText)),
-            Picked::Bytes(bytes) => open_picked(&bytes, reader, finish),
+            Picked::TooLarge(bytes) => finish.emit((
+                Err(ImportError::TooLarge {
+                    bytes,
+                    max: MAX_IMPORT_BYTES,
+                }),
+                unknown,
+            )),
+            Picked::Unreadable => finish.emit((Err(ImportError::NotText), unknown)),
+            Picked::Bytes(bytes) => {
+                let source = ImportSource::file(&name, &bytes);
+                open_picked(
+                    &bytes,
+                    reader,
+                    finish.reform(move |read| (read, source.clone())),
+                )
+            }
         }
     });
 }
@@ -106,21 +134,28 @@ pub fn import_button(props: &Props) -> Html {
         let (app, fieldwork, busy) = (app.clone(), fieldwork.clone(), busy.clone());
         Callback::from(move |e: Event| {
             let (app, fieldwork) = (app.clone(), fieldwork.clone());
-            let finish = Callback::from(move |read: Result<Document, ImportError>| {
-                app.dispatch(match read {
-                    Ok(doc) => {
-                        // Answers may be for a campaign already here or one arriving in the
-                        // same file.
-                        let mut campaigns = app.workspace().campaigns.clone();
-                        campaigns.extend(doc.campaigns.iter().cloned());
-                        let report =
-                            crate::ui::shell::fieldwork::import(&fieldwork, &doc, &campaigns);
-                        Msg::Imported(Box::new(doc), report)
-                    }
-                    Err(e) => Msg::ImportFailed(e),
-                })
-            });
-            read_file(&e, read_document, busy.clone(), finish);
+            let finish = Callback::from(
+                move |(read, source): (Result<Document, ImportError>, ImportSource)| {
+                    app.dispatch(match read {
+                        Ok(doc) => {
+                            // Answers may be for a campaign already here or one arriving in the
+                            // same file.
+                            let mut campaigns = app.workspace().campaigns.clone();
+                            campaigns.extend(doc.campaigns.iter().cloned());
+                            let report =
+                                crate::ui::shell::fieldwork::import(&fieldwork, &doc, &campaigns);
+                            Msg::Imported(Box::new(Imported {
+                                doc,
+                                fieldwork: report,
+                                source,
+                                now: clock::now(),
+                            }))
+                        }
+                        Err(e) => Msg::ImportFailed(e),
+                    })
+                },
+            );
+            read_file_from(&e, read_document, busy.clone(), finish);
         })
     };
     import_control(&props.id, lang, fieldwork.ready, *busy, onchange)

@@ -1,7 +1,10 @@
 //! Method and provenance: how the picture is read, the instruments with their versions and
 //! content hashes, the observations and answers each figure rests on (`Picture::provenance`),
-//! a plain statement that import times are not kept, and the caveats.
+//! when and from which file each was imported (`Provenance::arrivals`, from the campaign's
+//! import log), and the caveats.
 
+use crate::domain::campaign::ImportOutcome;
+use crate::domain::compatibility::{Arrival, UsedRecord};
 use crate::domain::fieldwork::{known_scheme, Fieldwork};
 use crate::domain::i18n::analysis::duration;
 use crate::domain::i18n::compatibility as cp;
@@ -37,6 +40,113 @@ fn version(o: &crate::domain::compatibility::ObservationUsed, fieldwork: &Fieldw
     match print {
         Some(f) => format!("r{} · {}", o.revision, short(&f)),
         None => format!("r{}", o.revision),
+    }
+}
+
+/// What one record of the picture is, in words: "Observation — Session 1, Amina Benali",
+/// "Interpersonal intelligence — Jean Dupont".
+fn used_for(r: &Reading, used: &UsedRecord) -> String {
+    let lang = r.lang;
+    match used {
+        UsedRecord::Observation {
+            session,
+            mediator_id,
+            ..
+        } => format!(
+            "{} — {}, {}",
+            Dc::KindObservation.get(lang),
+            session_title(lang, session.number),
+            r.mediator(*mediator_id)
+        ),
+        UsedRecord::Response {
+            instrument_id,
+            respondent_id,
+            session_id,
+            ..
+        } => {
+            let who = respondent(r.campaign, *respondent_id)
+                .map(|(name, _)| name)
+                .unwrap_or_default();
+            let session = session_id
+                .and_then(|id| r.campaign.sessions.iter().position(|s| s.id == id))
+                .map(|k| format!(", {}", session_title(lang, k + 1)))
+                .unwrap_or_default();
+            format!("{} — {who}{session}", pc::construct(lang, instrument_id))
+        }
+    }
+}
+
+/// The table of imports: one row per file the picture's records came from (file, kind, when,
+/// what it was used for), then a plain sentence for those the log does not date.
+fn imports(r: &Reading) -> Html {
+    let lang = r.lang;
+    let rows = r.picture.provenance.arrivals(r.campaign);
+    if rows.is_empty() {
+        return Html::default();
+    }
+    let body = rows.iter().map(|row| {
+        let used = html! {
+            <ul class="rp-used">{ for row.used.iter().map(|u| html! { <li>{ used_for(r, u) }</li> }) }</ul>
+        };
+        match &row.arrival {
+            Arrival::Imported {
+                imported_at,
+                kind,
+                file,
+                hash,
+                outcome,
+            } => {
+                let when = i18n::date_time(lang, clock::local(*imported_at));
+                html! {
+                    <tr data-testid="rp-import-row">
+                        <th scope="row" class="rp-file">
+                            { dc::import_file(lang, file.as_deref(), *kind) }
+                            if let Some(h) = hash {
+                                <span class="rp-hash rp-file-hash">{ short(h) }</span>
+                            }
+                        </th>
+                        <td data-label={Dc::ColKind.get(lang)}>{ dc::import_kind(lang, *kind) }</td>
+                        <td data-label={Dc::ColImportedOn.get(lang)}>
+                            { when }
+                            if *outcome == ImportOutcome::Replaced {
+                                <span class="rp-replaced">{ format!(" ({})", Dc::ReplacedEarlier.get(lang)) }</span>
+                            }
+                        </td>
+                        <td data-label={Dc::ColUsedFor.get(lang)}>{ used }</td>
+                    </tr>
+                }
+            }
+            Arrival::CreatedHere | Arrival::BeforeLog => {
+                let sentence = if row.arrival == Arrival::CreatedHere {
+                    Dc::CreatedHere
+                } else {
+                    Dc::BeforeLog
+                };
+                html! {
+                    <tr data-testid="rp-import-unknown">
+                        <th scope="row" colspan="3" class="rp-import-unknown">{ sentence.get(lang) }</th>
+                        <td data-label={Dc::ColUsedFor.get(lang)}>{ used }</td>
+                    </tr>
+                }
+            }
+        }
+    });
+    html! {
+        <>
+            <h3>{ Dc::ImportsTitle.get(lang) }</h3>
+            <p class="rp-import-note">{ Dc::ImportTimes.get(lang) }</p>
+            <div class="table-wrap">
+                <table class="an-table an-stack rp-table rp-imports" data-testid="rp-imports">
+                    <thead><tr>
+                        <th scope="col">{ Dc::ColFile.get(lang) }</th>
+                        <th scope="col">{ Dc::ColKind.get(lang) }</th>
+                        <th scope="col">{ Dc::ColImportedOn.get(lang) }</th>
+                        <th scope="col">{ Dc::ColUsedFor.get(lang) }</th>
+                    </tr></thead>
+                    <tbody>{ for body }</tbody>
+                </table>
+            </div>
+        </>
     }
 }
 
@@ -187,7 +297,7 @@ pub fn method(r: &Reading, fieldwork: &Fieldwork) -> Html {
                     </table>
                 </div>
             }
-            <p class="rp-import-note">{ Dc::ImportTimes.get(lang) }</p>
+            { imports(r) }
 
             <h3>{ Dc::CaveatsTitle.get(lang) }</h3>
             if p.caveats.is_empty() {
