@@ -8,19 +8,14 @@ use crate::ui::shell::fieldwork::{
     use_fieldwork_boot, use_fieldwork_saver, FieldworkHandle, FieldworkState,
 };
 use crate::ui::shell::frame::{Elsewhere, PageFrame};
-use crate::ui::shell::lang::{start_lang, use_lang, use_lang_effects, LangContext};
+use crate::ui::shell::lang::{use_lang, use_page_lang, LangContext};
 use crate::ui::shell::routes::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 #[function_component(MediatorApp)]
 pub fn mediator_app() -> Html {
-    let lang = use_state(start_lang);
-    use_lang_effects(*lang);
-    let context = LangContext {
-        lang: *lang,
-        set: Callback::from(move |l| lang.set(l)),
-    };
+    let context = use_page_lang();
     let fieldwork = use_reducer(FieldworkState::starting);
     use_fieldwork_boot(&fieldwork);
     use_fieldwork_saver(&fieldwork);

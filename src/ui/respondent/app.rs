@@ -14,18 +14,13 @@ use crate::ui::shell::fieldwork::{
     use_survey_boot, use_survey_saver, FieldworkHandle, FieldworkState,
 };
 use crate::ui::shell::frame::PageFrame;
-use crate::ui::shell::lang::{start_lang, use_lang, use_lang_effects, LangContext};
+use crate::ui::shell::lang::{use_lang, use_page_lang, LangContext};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
 #[function_component(RespondentApp)]
 pub fn respondent_app() -> Html {
-    let lang = use_state(start_lang);
-    use_lang_effects(*lang);
-    let context = LangContext {
-        lang: *lang,
-        set: Callback::from(move |l| lang.set(l)),
-    };
+    let context = use_page_lang();
     let fieldwork = use_reducer(FieldworkState::starting);
     // Invitations and answers only: this page holds nothing else of the store.
     use_survey_boot(&fieldwork, || Box::pin(super::store::load_drafts()));

@@ -31,6 +31,19 @@ pub fn start_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The language of a page that keeps it on its own (the mediator's and the respondent's): the
+/// remembered or browser's language first, `<html lang>` and the stored choice kept in step,
+/// and the context its components read.
+#[hook]
+pub fn use_page_lang() -> LangContext {
+    let lang = use_state(start_lang);
+    use_lang_effects(*lang);
+    LangContext {
+        lang: *lang,
+        set: Callback::from(move |l| lang.set(l)),
+    }
+}
+
 /// The page's language (from the context every page provides).
 #[hook]
 pub fn use_lang() -> Lang {
