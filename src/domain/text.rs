@@ -106,6 +106,46 @@ fn has_forbidden(text: &str, multiline: bool) -> bool {
     })
 }
 
+/// `text` as a file-name slug: ASCII lowercase letters and digits, Latin accents folded
+/// (`Hélène Œuvray` → `helene-oeuvray`), every other run of characters one `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match fold_latin(c) {
+            Some(plain) => out.push_str(plain),
+            None if c.is_ascii_alphanumeric() => out.push(c),
+            None => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// The plain letters of a lowercase accented Latin letter (French, Spanish, German, Portuguese
+/// names); `None` for any other character.
+fn fold_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+        'æ' => "ae",
+        'ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+        'œ' => "oe",
+        'ù' | 'ú' | 'û' | 'ü' => "u",
+        'ý' | 'ÿ' => "y",
+        'ß' => "ss",
+        _ => return None,
+    })
+}
+
 /// `text` as HTML text or a quoted attribute value: `&`, `<`, `>`, `"` and `'` escaped, so a
 /// campaign's name can never become markup (the campaign list is written as one piece of HTML).
 pub fn escape_html(text: &str) -> std::borrow::Cow<'_, str> {
@@ -165,6 +205,17 @@ mod tests {
         assert_eq!(t.get(Lang::Fr), "Bonjour");
         assert!(!t.is_blank());
         assert!(Bilingual::default().is_blank());
+    }
+
+    #[test]
+    fn slugs_fold_accents() {
+        assert_eq!(slug("Hélène Garnier"), "helene-garnier");
+        assert_eq!(
+            slug("  Œuvray, François-Xavier! "),
+            "oeuvray-francois-xavier"
+        );
+        assert_eq!(slug("answers Jürgen Strauß 2"), "answers-jurgen-strauss-2");
+        assert_eq!(slug("李 — ?"), "");
     }
 
     #[test]

@@ -166,29 +166,11 @@ pub fn prune(log: &mut Vec<ImportEntry>) {
     }
 }
 
-/// `text` as a file name slug: lowercase letters and digits, every other run of characters one
-/// `-` (how Rally names its exports, `file::export_file_name`).
-fn slug(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 /// Whether the file name `file` names the person called `name` (as Rally's exports do:
 /// `rally-answers-jean-dupont-2026-12-01.json`).
 pub fn names_person(file: &str, name: &str) -> bool {
-    let name = slug(name);
-    !name.is_empty() && slug(file).contains(&name)
+    let name = crate::domain::text::slug(name);
+    !name.is_empty() && crate::domain::text::slug(file).contains(&name)
 }
 
 impl Campaign {
@@ -402,6 +384,13 @@ mod tests {
             "Jean  Dupont"
         ));
         assert!(!names_person("rally-observation.json", ""));
+        // Accented names: Rally's own export of Hélène's answers is named with plain letters.
+        let exported = crate::domain::file::export_file_name(
+            "answers Hélène Garnier",
+            chrono::DateTime::UNIX_EPOCH,
+        );
+        assert!(exported.starts_with("rally-answers-helene-garnier-"));
+        assert!(names_person(&exported, "Hélène Garnier"));
     }
 
     #[test]

@@ -226,18 +226,8 @@ pub fn open_file<T>(
 
 /// A file name for an export: `rally-<what>-<date>.json`, safe on every system.
 pub fn export_file_name(what: &str, now: DateTime<Utc>) -> String {
-    let slug: String = what
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
+    let slug: String = crate::domain::text::slug(what)
         .split('-')
-        .filter(|s| !s.is_empty())
         .take(8)
         .collect::<Vec<_>>()
         .join("-");
