@@ -264,8 +264,8 @@ fn header() -> Html {
             <nav aria-label={T::MainNav.get(lang)} class="main-nav">
                 <ul>
                     <li><Link<Route> to={Route::Home}><span aria-current={current(&Route::Home)}>{ T::NavCampaigns.get(lang) }</span></Link<Route>></li>
-                    <li><a href={Page::Mediator.href(&Route::Observe)}>{ O::NavObserve.get(lang) }</a></li>
-                    <li><a href={Page::Respondent.href(&Route::Respond)}>{ S::NavRespond.get(lang) }</a></li>
+                    <li><a href={Page::Mediator.href(&Route::Observe)}><span>{ O::NavObserve.get(lang) }</span></a></li>
+                    <li><a href={Page::Respondent.href(&Route::Respond)}><span>{ S::NavRespond.get(lang) }</span></a></li>
                     <li><Link<Route> to={Route::Roles}><span aria-current={current(&Route::Roles)}>{ T::NavRoles.get(lang) }</span></Link<Route>></li>
                     <li><Link<Route> to={Route::Settings}><span aria-current={current(&Route::Settings)}>{ T::NavSettings.get(lang) }</span></Link<Route>></li>
                 </ul>
