@@ -8,6 +8,7 @@ use super::definition::{
     content_hash, Facet, Form, Instrument, Item, Keyed, OpenQuestion, Pole, Poles, QualitySpec,
     ResponseKind, ResponseScale, Scoring, ScoringRule, StraightLiningSpec, FORMAT,
 };
+use super::raw::{RawInstrument, RawItem, RawQuality};
 use crate::domain::limits::{
     MAX_IMPORT_BYTES, MAX_NAME_CHARS, MAX_OPEN_ANSWER_CHARS, MAX_TEXT_CHARS,
 };
@@ -165,8 +166,6 @@ fn problem(path: impl Into<String>, kind: ProblemKind) -> InstrumentProblem {
     }
 }
 
-use super::raw::{RawInstrument, RawItem};
-
 /// Reads and validates an instrument file. On failure, every problem found, each with its
 /// JSON path (a syntax or shape error stops the reading, so it comes alone).
 pub fn load(text: &str) -> Result<Instrument, Vec<InstrumentProblem>> {
@@ -261,18 +260,23 @@ pub fn load_known(text: &str, hash: &str) -> Option<Instrument> {
             },
             min_answered: raw.scoring.min_answered,
         },
-        quality: QualitySpec {
-            straight_lining: StraightLiningSpec {
-                min_run: raw.quality.straight_lining.min_run,
-            },
-            min_ms_per_item: raw.quality.min_ms_per_item,
-            inconsistent_pairs: raw.quality.inconsistent_pairs,
-            max_inconsistent_pairs: raw.quality.max_inconsistent_pairs,
-        },
+        quality: quality_spec(raw.quality),
         hash: String::new(),
     };
     instrument.hash = content_hash(&instrument);
     (instrument.hash == hash).then_some(instrument)
+}
+
+/// The quality rules as read (both readers: the full check and the by-shape reading).
+fn quality_spec(raw: RawQuality) -> QualitySpec {
+    QualitySpec {
+        straight_lining: StraightLiningSpec {
+            min_run: raw.straight_lining.min_run,
+        },
+        min_ms_per_item: raw.min_ms_per_item,
+        inconsistent_pairs: raw.inconsistent_pairs,
+        max_inconsistent_pairs: raw.max_inconsistent_pairs,
+    }
 }
 
 /// Kebab-case: lowercase ASCII letters and digits in groups joined by single hyphens.
@@ -706,14 +710,7 @@ fn check(raw: RawInstrument, out: &mut Vec<InstrumentProblem>) -> Option<Instrum
             rule,
             min_answered: share,
         },
-        quality: QualitySpec {
-            straight_lining: StraightLiningSpec {
-                min_run: raw.quality.straight_lining.min_run,
-            },
-            min_ms_per_item: raw.quality.min_ms_per_item,
-            inconsistent_pairs: raw.quality.inconsistent_pairs,
-            max_inconsistent_pairs: raw.quality.max_inconsistent_pairs,
-        },
+        quality: quality_spec(raw.quality),
         hash: String::new(),
     })
 }
