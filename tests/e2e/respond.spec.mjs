@@ -297,6 +297,38 @@ test('the invitation link works under the strict CSP, and a damaged link says so
   await context.close();
 });
 
+test('a questionnaire that cannot be downloaded, or is not the one named, says so and loads on "Try again"', async ({ browser }) => {
+  const { context, page } = await respondentBrowser(browser);
+  // The page fetches only the instrument its invitation names: first the network fails…
+  let mode = 'fail';
+  await context.route('**/instruments/**', async (route) => {
+    if (mode === 'fail') return route.abort('internetdisconnected');
+    if (mode === 'tampered') {
+      const response = await route.fetch();
+      const text = (await response.text()).replace('"interpersonal', '"Interpersonal');
+      return route.fulfill({ response, body: text, headers: { ...response.headers(), 'content-encoding': 'identity' } });
+    }
+    return route.continue();
+  });
+  const inv = candidateInvitation();
+  await page.goto(`/respond.html#/respond/${payload(inv)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The questionnaire does not load');
+  await expect(page.getByTestId('rs-alert')).toContainText('It could not be downloaded. Check your connection');
+  await checkScreen(page, 'respond-load-failed-en');
+  // …then the site sends a text whose hash is not the invitation's: refused, never shown.
+  mode = 'tampered';
+  await page.getByTestId('rs-retry').click();
+  await expect(page.getByTestId('rs-alert')).toContainText('is not exactly the one the invitation names');
+  await expect(page.getByTestId('rs-item')).toHaveCount(0);
+  // Once the network is back, "Try again" loads it: the consent step, nothing lost.
+  mode = 'ok';
+  await page.getByTestId('rs-retry').focus();
+  await page.keyboard.press('Enter');
+  await expect(heading(page)).toHaveText('Before you start');
+  await expect.poll(async () => (await storedFieldwork(page)).invitations.length, { message: 'invitations on disk' }).toBe(1);
+  await context.close();
+});
+
 test('an invitation file opened from the list, declined, then an observer form with the poles of a paradox', async ({ browser }, testInfo) => {
   test.setTimeout(90_000);
   const { context, page, errors } = await respondentBrowser(browser);
