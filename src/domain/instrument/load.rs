@@ -8,7 +8,7 @@ use super::definition::{
     content_hash, Facet, Form, Instrument, Item, Keyed, OpenQuestion, Pole, Poles, QualitySpec,
     ResponseKind, ResponseScale, Scoring, ScoringRule, StraightLiningSpec, FORMAT,
 };
-use super::raw::{RawInstrument, RawItem, RawQuality};
+use super::raw::{RawFacet, RawInstrument, RawItem, RawQuality};
 use crate::domain::limits::{
     MAX_IMPORT_BYTES, MAX_NAME_CHARS, MAX_OPEN_ANSWER_CHARS, MAX_TEXT_CHARS,
 };
@@ -238,16 +238,7 @@ pub fn load_known(text: &str, hash: &str) -> Option<Instrument> {
             points: raw.response.points,
             labels: raw.response.labels,
         },
-        facets: raw
-            .facets
-            .into_iter()
-            .map(|f| Facet {
-                id: f.id,
-                name: f.name,
-                description: f.description,
-                poles: f.poles.map(|p| Poles { a: p.a, b: p.b }),
-            })
-            .collect(),
+        facets: raw.facets.into_iter().map(facet).collect(),
         items,
         open_question: raw.open_question.map(|q| OpenQuestion {
             prompt: q.prompt,
@@ -265,6 +256,16 @@ pub fn load_known(text: &str, hash: &str) -> Option<Instrument> {
     };
     instrument.hash = content_hash(&instrument);
     (instrument.hash == hash).then_some(instrument)
+}
+
+/// A facet as read (both readers).
+fn facet(f: RawFacet) -> Facet {
+    Facet {
+        id: f.id,
+        name: f.name,
+        description: f.description,
+        poles: f.poles.map(|p| Poles { a: p.a, b: p.b }),
+    }
 }
 
 /// The quality rules as read (both readers: the full check and the by-shape reading).
@@ -676,16 +677,7 @@ fn check(raw: RawInstrument, out: &mut Vec<InstrumentProblem>) -> Option<Instrum
     if !typed_ok {
         return None;
     }
-    let facets = raw
-        .facets
-        .into_iter()
-        .map(|f| Facet {
-            id: f.id,
-            name: f.name,
-            description: f.description,
-            poles: f.poles.map(|p| Poles { a: p.a, b: p.b }),
-        })
-        .collect();
+    let facets = raw.facets.into_iter().map(facet).collect();
     Some(Instrument {
         format: raw.format,
         id: raw.id,
