@@ -112,7 +112,7 @@ fn imports(r: &Reading) -> Html {
                                 <span class="rp-replaced">{ format!(" ({})", Dc::ReplacedEarlier.get(lang)) }</span>
                             }
                         </td>
-                        <td data-label={Dc::ColUsedFor.get(lang)}>{ used }</td>
+                        <td class="an-wide" data-label={Dc::ColUsedFor.get(lang)}>{ used }</td>
                     </tr>
                 }
             }
@@ -125,7 +125,7 @@ fn imports(r: &Reading) -> Html {
                 html! {
                     <tr data-testid="rp-import-unknown">
                         <th scope="row" colspan="3" class="rp-import-unknown">{ sentence.get(lang) }</th>
-                        <td data-label={Dc::ColUsedFor.get(lang)}>{ used }</td>
+                        <td class="an-wide" data-label={Dc::ColUsedFor.get(lang)}>{ used }</td>
                     </tr>
                 }
             }
