@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import {
   test, expect, go, waitSaved, watchErrors, createCampaign, downloadFrom, saveThroughDialog,
 } from './recruiter-lib.mjs';
-import { waitForApp, shot, shotFile, axeCheck, newAxeContext } from './helpers.mjs';
+import { waitForApp, shot, shotFile, axeCheck, newAxeContext, storedFieldwork } from './helpers.mjs';
 import { startServer } from '../../bench/run.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -151,6 +151,10 @@ test('after one visit, the app works with the network off: a campaign, live codi
   await expect(m.getByTestId('obs-clock-button')).toHaveText('Pause');
   await keys(m, 'c i  v q  c o  v b  c a  v i');
   await expect(m.locator('#log-title')).toHaveText('Events (6)');
+  // The reload comes once the saver has written (its documented delay, bench/README.md): a
+  // reload inside that delay relies on the page-hide flush, which a loaded machine may cut.
+  await expect.poll(async () => (await storedFieldwork(m)).observations[0]?.events.length ?? 0,
+    { message: 'coded events on disk' }).toBe(6);
   await reloadOffline(m);
   await expect(m.locator('#log-title')).toHaveText('Events (6)');
   await m.locator('#log-title').focus();
