@@ -743,7 +743,7 @@ async function main() {
 // Run only when executed (importing this file for its helpers runs nothing).
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((err) => {
-    console.error(`bench: error: ${err.message}`);
+    console.error(`bench: error: ${process.env.BENCH_STACK ? err.stack : err.message}`);
     process.exitCode = 1;
   });
 }

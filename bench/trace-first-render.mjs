@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Scratch tool (kept for the next person): a Chrome trace of one measured first render of
-// 200 campaigns, summarised as a timeline of the main thread.
+// 200 campaigns, summarised as a timeline of the main thread, with V8's lazy compilations of
+// WebAssembly functions (the largest first).
 //   node bench/trace-first-render.mjs [--dist dir] [--out trace.json] [--runs 3]
+//   EARLY=1 node bench/trace-first-render.mjs   also lists what the main thread did in the first 130 ms
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -74,6 +76,10 @@ function summarise(events, marks) {
   const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
   const top = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.ts >= t0 && e.dur > 2000)
     .sort((a, b) => a.ts - b.ts);
+  if (process.env.EARLY) {
+    const early = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.ts >= t0 && e.ts - t0 < 130000 && e.dur > 500 && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask');
+    for (const e of early.sort((a, b) => a.ts - b.ts)) console.log(`   early ${ms(e.ts)}\t${(e.dur / 1000).toFixed(1)}\t${e.name}\t${JSON.stringify(e.args?.data ?? {}).slice(0, 120)}`);
+  }
   console.log('--- main thread slices > 2 ms (start ms, dur ms, name, detail):');
   let lastEnd = 0;
   for (const e of top) {
@@ -87,6 +93,9 @@ function summarise(events, marks) {
   const wasm = events.filter((e) => e.cat?.includes('wasm') && e.ph === 'X' && e.dur > 1000 && e.ts >= t0);
   const byName = new Map();
   for (const e of wasm) { const a = byName.get(e.name) ?? { n: 0, dur: 0, first: e.ts, last: e.ts + e.dur }; a.n++; a.dur += e.dur; a.first = Math.min(a.first, e.ts); a.last = Math.max(a.last, e.ts + e.dur); byName.set(e.name, a); }
+  const lazy = events.filter((e) => e.name === 'wasm.CompileLazy' && e.ts >= t0);
+  console.log(`--- lazy compilations: ${lazy.length}, ${(lazy.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000).toFixed(1)} ms; the largest:`);
+  for (const e of lazy.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 12)) console.log(`   ${ms(e.ts)}\t${((e.dur ?? 0) / 1000).toFixed(2)}\t${JSON.stringify(e.args)}`);
   console.log('--- wasm events > 1 ms (name: count, total ms, first→last):');
   for (const [n, a] of byName) console.log(`   ${n}: ${a.n}, ${(a.dur / 1000).toFixed(1)}, ${ms(a.first)}→${ms(a.last)}`);
 }

@@ -115,8 +115,11 @@ pub fn file_path(known: &Known) -> String {
     format!("instruments/{}-{}.json", known.id, known.version)
 }
 
-/// The texts of this build's instruments, current and superseded, once [`embed`] ran.
+/// The texts of this build's instruments, current and superseded, read at their first use
+/// once [`embed`] said this page holds them.
 static EMBEDDED: OnceLock<Vec<&'static Instrument>> = OnceLock::new();
+/// Set by [`embed`]: how this page reads its embedded texts.
+static EMBEDS: OnceLock<fn() -> Vec<&'static Instrument>> = OnceLock::new();
 /// The instruments taken in at run time ([`add`]).
 static ADDED: Mutex<Vec<&'static Instrument>> = Mutex::new(Vec::new());
 
@@ -124,16 +127,18 @@ fn all_embedded() -> Vec<&'static Instrument> {
     builtin().iter().chain(superseded()).collect()
 }
 
-/// Makes the embedded texts known to [`known_text`] (the recruiter's and the mediator's pages
-/// call it once, at start).
+/// Says that this page holds the embedded texts, so that [`known_text`] finds them (the
+/// recruiter's and the mediator's pages call it once, at start). Nothing is read yet: the
+/// texts are parsed at their first use, not while the page starts. The respondent's page
+/// never calls it, so the linker leaves the texts out of its module.
 pub fn embed() {
-    EMBEDDED.get_or_init(all_embedded);
+    let _ = EMBEDS.set(all_embedded);
 }
 
 fn embedded() -> &'static [&'static Instrument] {
     #[cfg(not(target_arch = "wasm32"))]
     embed();
-    EMBEDDED.get().map_or(&[], Vec::as_slice)
+    EMBEDDED.get_or_init(|| EMBEDS.get().map_or_else(Vec::new, |read| read()))
 }
 
 /// The instrument with exactly this text among those this page holds: embedded, or added.
