@@ -809,6 +809,22 @@ def self_test() -> int:
           and re.search(r'<link rel="stylesheet" href="/respond-[0-9a-f]{16}\.css" integrity="sha384-[A-Za-z0-9+/=]{64}"/>',
                         first) is not None)
 
+    with tempfile.TemporaryDirectory() as dist:
+        for name, body in (("a.css", "a{}\n"), ("b.css", "b{}\n"), ("p.css", "p{}\n")):
+            with open(os.path.join(dist, name), "w", encoding="utf-8") as fh:
+                fh.write(body)
+        page = ('<head>\n    <link rel="stylesheet" href="/a.css"/>\n'
+                '    <link rel="stylesheet" href="/p.css" media="print"/>\n'
+                '    <link rel="stylesheet" href="/b.css"/>\n</head>')
+        taken: set[str] = set()
+        out = bundle_styles(page, dist, "/", "index.html", [], taken)
+        joined = re.search(r'href="/(index-[0-9a-f]{16}\.css)"', out)
+        body = open(os.path.join(dist, joined.group(1)), encoding="utf-8").read() if joined else ""
+        check("style sheets joined in their order (a before b); one with a media attribute left as it is",
+              taken == {"a.css", "b.css"} and body.index("a{}") < body.index("b{}")
+              and '<link rel="stylesheet" href="/p.css" media="print"/>' in out
+              and out.count("<link") == 2 and "\n\n" not in out)
+
     rc1, *_ = run(csp=_CSP.replace("'self' 'wasm-unsafe-eval'", "'self' 'unsafe-inline' 'wasm-unsafe-eval'"))
     check("fails on 'unsafe-inline'", rc1 == 1)
     rc1, *_ = run(csp=_CSP.replace("'wasm-unsafe-eval'", "'unsafe-eval'"))
