@@ -3,13 +3,17 @@
 
 use wasm_bindgen::JsCast;
 
-/// Moves the keyboard focus to the element with this id; `false` when it is not on the page.
-pub fn focus_by_id(id: &str) -> bool {
+/// The element of the page with this id.
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| el.focus().is_ok())
+}
+
+/// Moves the keyboard focus to the element with this id; `false` when it is not on the page.
+pub fn focus_by_id(id: &str) -> bool {
+    element(id).is_some_and(|el| el.focus().is_ok())
 }
 
 /// The markup of the element with this id (e.g. a chart's `<svg>`, to save it as a file).
@@ -137,4 +141,16 @@ pub fn close_modal(dialog: &web_sys::Element) {
     if let Some(d) = dialog.dyn_ref::<web_sys::HtmlDialogElement>() {
         d.close();
     }
+}
+
+/// Moves the keyboard focus to the element `id` (a section's heading: made focusable from
+/// script only, `tabindex="-1"`), which brings it into view. False when it is not there.
+pub fn jump_to(id: &str) -> bool {
+    let Some(el) = element(id) else {
+        return false;
+    };
+    if !el.has_attribute("tabindex") {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    el.focus().is_ok()
 }

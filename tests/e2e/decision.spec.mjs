@@ -266,3 +266,33 @@ test('the sample campaign is marked on the list and removed in one click, fieldw
   await go(page, '#/settings');
   await expect(page.getByTestId('explore-sample')).toBeVisible();
 });
+
+test('"On this page" takes the keyboard to each section of the long campaign page, on a phone too', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const t = T.en;
+  await exploreSample(page, t);
+  const nav = page.getByRole('navigation', { name: 'On this page' });
+  await expect(nav.getByRole('button')).toHaveCount(13);
+  // With the keyboard alone: focus the button, Enter, and the focus is on the section's heading,
+  // on screen, some screens further down.
+  const decision = nav.getByRole('button', { name: 'Compatibility and decision' });
+  await decision.focus();
+  await page.keyboard.press('Enter');
+  const heading = page.locator('#dc-section-title');
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(2000);
+  // The route is unchanged (the fragment holds it): these are not #id links.
+  await expect(page).toHaveURL(/#\/campaign\/[0-9a-f-]{36}$/);
+  // Every button has its section on the page.
+  for (const label of await nav.getByRole('button').allInnerTexts()) {
+    await nav.getByRole('button', { name: label, exact: true }).click();
+    await expect(page.locator(':focus')).toBeInViewport();
+    expect(await page.evaluate(() => document.activeElement.tagName)).toBe('H2');
+  }
+  // In French, the same list in French.
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sur cette page' }).getByRole('button', { name: 'Compatibilité et décision' })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'campaign-section-nav-fr-390');
+});

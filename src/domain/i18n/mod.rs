@@ -116,6 +116,7 @@ catalogue! {
     FormHasErrors => "La campagne n'est pas encore créée\u{a0}: corrigez les champs signalés.", "The campaign is not created yet: please correct the fields marked below.";
     CampaignCreated => "Campagne créée et enregistrée.", "Campaign created and saved.";
     BackToCampaigns => "Toutes les campagnes", "All campaigns";
+    OnThisPage => "Sur cette page", "On this page";
     CampaignNotFound => "Cette campagne n'existe pas dans ce navigateur, ou elle a été supprimée.", "This campaign does not exist in this browser, or it was deleted.";
     Details => "Informations générales", "General information";
     FieldStatus => "Statut", "Status";

@@ -326,6 +326,7 @@ pub fn campaign_page(props: &Props) -> Html {
             if archived {
                 <p class="banner banner-info">{ i18n::campaign_error(lang, &crate::domain::campaign::CampaignError::Archived) }</p>
             }
+            <crate::ui::recruiter::section_nav::SectionNav />
             <section class="card" aria-labelledby="details-title">
                 <h2 id="details-title">{ T::Details.get(lang) }</h2>
                 <div class="two-col">

@@ -25,6 +25,7 @@ pub mod privacy_section;
 pub mod report;
 pub mod results;
 pub mod roles;
+pub mod section_nav;
 pub mod session_analysis;
 pub mod settings;
 pub mod survey_section;

@@ -44,7 +44,7 @@ pub fn instrument_picker(p: &Props) -> Html {
     html! {
         <section class="card">
             <fieldset class="plain-fieldset">
-                <legend><h2 class="legend-heading">{ T::Instruments.get(lang) }</h2></legend>
+                <legend><h2 id="instruments-title" class="legend-heading">{ T::Instruments.get(lang) }</h2></legend>
                 <p class="hint">{ T::InstrumentsHint.get(lang) }</p>
                 <ul class="check-list">{ for boxes }</ul>
             </fieldset>
