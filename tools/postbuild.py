@@ -298,17 +298,25 @@ def bundle_styles(doc: str, dist: str, public_url: str, page: str, log: list[str
                   bundled: set[str]) -> str:
     """Concatenates the page's local style sheets, in their order, into one
     `<page>-<hash>.css` linked where the first one was (the cascade is unchanged: the same
-    rules in the same order). Sheets with a `media` attribute are left alone. `bundled`
-    receives the files taken in."""
-    found = []
+    rules in the same order). Sheets with a `media` attribute are left alone, and nothing is
+    joined when such a sheet stands between the others. `bundled` receives the files taken
+    in."""
+    sheets = []  # every style sheet of the page, in order: (match, file, can be joined)
     for m in STYLESHEET_RE.finditer(doc):
         attrs = parse_attrs(m.group("attrs"))
+        if "stylesheet" not in attrs.get("rel", "").lower().split():
+            continue
         href = attrs.get("href", "")
-        if ("stylesheet" in attrs.get("rel", "").lower().split() and "media" not in attrs
-                and href.startswith(public_url) and href.endswith(".css")
-                and os.path.isfile(os.path.join(dist, href[len(public_url):]))):
-            found.append((m, href[len(public_url):]))
+        joinable = ("media" not in attrs and href.startswith(public_url) and href.endswith(".css")
+                    and os.path.isfile(os.path.join(dist, href[len(public_url):])))
+        sheets.append((m, href[len(public_url):], joinable))
+    found = [(m, rel) for m, rel, joinable in sheets if joinable]
     if len(found) < 2:
+        return doc
+    joined_at = [i for i, (_, _, joinable) in enumerate(sheets) if joinable]
+    if joined_at[-1] - joined_at[0] + 1 != len(joined_at):
+        # Another sheet between them: joining would change the order of the cascade.
+        log.append(f"{page}: style sheets left apart (another sheet stands between them)")
         return doc
     parts = []
     for _, rel in found:
@@ -686,8 +694,12 @@ def main(argv: list[str] | None = None) -> int:
         errors += [f"{page}: {e}" for e in verify(doc, args.dist, public_url, warnings)]
         done.append(f"{page} ({'rewritten' if doc != original else 'unchanged'})")
     # The source sheets now live in the pages' bundles; those no page links any more go.
+    linked = []
+    for page in pages:
+        with open(os.path.join(args.dist, page), encoding="utf-8") as fh:
+            linked.append(fh.read())
     for rel in sorted(bundled):
-        if not any(public_url + rel in open(os.path.join(args.dist, p), encoding="utf-8").read() for p in pages):
+        if not any(public_url + rel in text for text in linked):
             os.remove(os.path.join(args.dist, rel))
     # Last, once every page and asset is final: the lists cover them all.
     errors += write_service_worker(args.dist, args.site, log, pages, public_url)
@@ -814,8 +826,8 @@ def self_test() -> int:
             with open(os.path.join(dist, name), "w", encoding="utf-8") as fh:
                 fh.write(body)
         page = ('<head>\n    <link rel="stylesheet" href="/a.css"/>\n'
-                '    <link rel="stylesheet" href="/p.css" media="print"/>\n'
-                '    <link rel="stylesheet" href="/b.css"/>\n</head>')
+                '    <link rel="stylesheet" href="/b.css"/>\n'
+                '    <link rel="stylesheet" href="/p.css" media="print"/>\n</head>')
         taken: set[str] = set()
         out = bundle_styles(page, dist, "/", "index.html", [], taken)
         joined = re.search(r'href="/(index-[0-9a-f]{16}\.css)"', out)
@@ -824,6 +836,11 @@ def self_test() -> int:
               taken == {"a.css", "b.css"} and body.index("a{}") < body.index("b{}")
               and '<link rel="stylesheet" href="/p.css" media="print"/>' in out
               and out.count("<link") == 2 and "\n\n" not in out)
+        between = page.replace('    <link rel="stylesheet" href="/b.css"/>\n', "").replace(
+            '</head>', '    <link rel="stylesheet" href="/b.css"/>\n</head>')
+        taken = set()
+        check("nothing joined when a media-specific sheet stands between the others (the cascade's order)",
+              bundle_styles(between, dist, "/", "index.html", [], taken) == between and not taken)
 
     rc1, *_ = run(csp=_CSP.replace("'self' 'wasm-unsafe-eval'", "'self' 'unsafe-inline' 'wasm-unsafe-eval'"))
     check("fails on 'unsafe-inline'", rc1 == 1)
