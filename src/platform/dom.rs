@@ -11,6 +11,13 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
+/// Removes what the page shows until its module starts (`#rally-loading` in the HTML pages).
+pub fn remove_boot_screen() {
+    if let Some(el) = element("rally-loading") {
+        el.remove();
+    }
+}
+
 /// Moves the keyboard focus to the element with this id; `false` when it is not on the page.
 pub fn focus_by_id(id: &str) -> bool {
     element(id).is_some_and(|el| el.focus().is_ok())

@@ -13,16 +13,19 @@ mod widgets;
 pub fn start_recruiter() {
     crate::platform::dom::mark("start");
     crate::domain::instrument::builtin::embed();
+    crate::platform::dom::remove_boot_screen();
     yew::Renderer::<shell::app::App>::new().render();
 }
 
 /// Mounts the mediator's page (`observe.html`) on `<body>`.
 pub fn start_mediator() {
     crate::domain::instrument::builtin::embed();
+    crate::platform::dom::remove_boot_screen();
     yew::Renderer::<mediator::MediatorApp>::new().render();
 }
 
 /// Mounts the respondent's page (`respond.html`) on `<body>`.
 pub fn start_respondent() {
+    crate::platform::dom::remove_boot_screen();
     yew::Renderer::<respondent::RespondentApp>::new().render();
 }

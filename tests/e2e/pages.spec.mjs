@@ -13,7 +13,9 @@
 // 4. the recruiter's navigation to the other two pages, with the recruiter's worker (which
 //    keeps all three pages) serving them: no second worker is registered;
 // 5. a new version of the respondent's page is announced by its own worker ("A new version is
-//    ready — reload") and taken on the click.
+//    ready — reload") and taken on the click;
+// 6. until its module runs, each page shows the brand bar and a loading line (FR/EN), never a
+//    blank screen; the app removes them when it starts.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -306,3 +308,27 @@ test('a new version of respond.html is announced by its own worker and taken on 
     await server.stop();
   }
 });
+
+for (const p of PAGES) {
+  test(`${p.name} says it is loading until its module runs, then the app replaces that`, async ({ browser }) => {
+    const context = await englishContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // A module that never arrives (a phone on a bad network): the page is not blank.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(p.route);
+    const loading = page.locator('#rally-loading');
+    await expect(loading.getByRole('status')).toHaveText('Chargement… · Loading…');
+    await expect(loading.locator('.boot-bar')).toHaveText('Rally');
+    await expect(loading.locator('.boot-bar')).toBeVisible();
+    // The hint for a load that never ends waits 12 s before it shows.
+    await expect(loading.locator('.boot-slow')).toBeHidden();
+    // The module arrives: the app starts, and the loading screen is gone.
+    release();
+    await waitForApp(page);
+    await p.ready(page);
+    await expect(page.locator('#rally-loading')).toHaveCount(0);
+    await context.close();
+  });
+}
