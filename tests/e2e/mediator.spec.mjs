@@ -493,3 +493,28 @@ test('at 390 px, no word of the coding pad is cut in two', async ({ page }, test
   // The actor buttons' labels, each a single word, and every code's label.
   expect(await brokenWords(page, '.obs-actors, .obs-code-grid, .obs-cat-title')).toEqual([]);
 });
+
+test('an imported kit is written at once, not after the coding pause: time stood still, it is stored', async ({ page, browser }, testInfo) => {
+  const dir = testInfo.outputPath('files');
+  fs.mkdirSync(dir, { recursive: true });
+  await open(page);
+  await createCampaign(page);
+  const kitFile = await downloadFrom(page, kitButton(page, MEDIATOR), dir);
+
+  const { context, page: m } = await mediatorBrowser(browser);
+  await m.clock.install();
+  await m.goto('/#/observe');
+  await waitForApp(m);
+  await expect(m.getByTestId('obs-empty')).toBeVisible();
+  // From here no timer of the page fires: a write that waits for the coding pause never comes.
+  await m.clock.pauseAt(Date.now() + 1_000);
+  await importOnKits(m, kitFile);
+  await expect(m.getByTestId('obs-kit')).toHaveCount(1);
+  await expect.poll(async () => (await storedFieldwork(m)).kits.length, { message: 'the kit in the database' }).toBe(1);
+  await m.clock.resume();
+  // And after a reload it is still there.
+  await m.reload();
+  await waitForApp(m);
+  await expect(m.getByTestId('obs-kit')).toHaveCount(1);
+  await context.close();
+});

@@ -43,6 +43,9 @@ pub struct FieldworkState {
     pub unreadable: bool,
     /// The stored fieldwork has been read (pages that show it wait until then).
     pub ready: bool,
+    /// The last change is written at once rather than after a pause: a whole-store
+    /// replacement (an import, an invitation taken in, answers submitted), not a coding burst.
+    pub urgent: bool,
 }
 
 /// The same store (by pointer: with thousands of events it is never compared element by
@@ -55,6 +58,7 @@ impl PartialEq for FieldworkState {
             && self.save == other.save
             && self.unreadable == other.unreadable
             && self.ready == other.ready
+            && self.urgent == other.urgent
     }
 }
 
@@ -81,13 +85,14 @@ impl Reducible for FieldworkState {
     // Coding must stay fast with thousands of events: the store is copied once per change
     // (inside the core's pure step) and never compared element by element.
     fn reduce(self: Rc<Self>, msg: FieldworkMsg) -> Rc<Self> {
-        let with = |fieldwork: Fieldwork, changed: bool| FieldworkState {
+        let with = |fieldwork: Fieldwork, urgent: bool| FieldworkState {
             fieldwork: Rc::new(fieldwork),
-            changes: self.changes + u64::from(changed),
+            changes: self.changes + 1,
             refused: None,
             save: self.save,
             unreadable: self.unreadable,
             ready: self.ready,
+            urgent,
         };
         let refused = |e: FieldworkError| FieldworkState {
             fieldwork: self.fieldwork.clone(),
@@ -96,7 +101,7 @@ impl Reducible for FieldworkState {
         };
         let next = match msg {
             FieldworkMsg::Change(change) => match change(&self.fieldwork) {
-                Ok(fw) => with(fw, true),
+                Ok(fw) => with(fw, false),
                 Err(e) => refused(e),
             },
             FieldworkMsg::Replace(fw) => with(*fw, true),
@@ -108,6 +113,7 @@ impl Reducible for FieldworkState {
                 save: l.failure.map_or(Ok(()), Err),
                 unreadable: l.unreadable,
                 ready: true,
+                urgent: l.rewrite,
             },
             FieldworkMsg::Saved(r) => {
                 if r == self.save {
@@ -139,6 +145,7 @@ impl FieldworkState {
             save: self.save,
             unreadable: self.unreadable,
             ready: self.ready,
+            urgent: self.urgent,
         }
     }
 
@@ -151,6 +158,7 @@ impl FieldworkState {
             save: Ok(()),
             unreadable: false,
             ready: false,
+            urgent: false,
         }
     }
 }
@@ -376,7 +384,9 @@ pub fn use_survey_saver(fw: &FieldworkHandle) {
 type Changes = fn(&Fieldwork, &Fieldwork) -> Records;
 
 /// Saves every change: a burst of coding once it pauses (`SAVE_QUIET_MS`), at the latest
-/// `SAVE_MAX_WAIT_MS` after its first change, and at once when the page is hidden or closed.
+/// `SAVE_MAX_WAIT_MS` after its first change; a whole-store replacement (an import, an
+/// invitation taken in, answers submitted) at once; and at once when the page is hidden or
+/// closed.
 /// Only the records that changed since the last write are written.
 #[hook]
 fn use_saver(fw: &FieldworkHandle, write_changes: Changes, owns_legacy: bool) {
@@ -406,7 +416,14 @@ fn use_saver(fw: &FieldworkHandle, write_changes: Changes, owns_legacy: bool) {
                 if *changes > 0 {
                     let now = clock::now().timestamp_millis();
                     let since = unsaved.borrow().as_ref().map_or(now, |(_, since)| *since);
+                    let urgent = handle.urgent;
                     *unsaved.borrow_mut() = Some((handle, since));
+                    if urgent {
+                        // No pause to wait for: written now, with whatever was pending.
+                        timer.borrow_mut().take();
+                        save(&unsaved, &stored, write_changes, owns_legacy);
+                        return;
+                    }
                     let wait = SAVE_QUIET_MS.min(since + SAVE_MAX_WAIT_MS - now).max(0);
                     let (next, stored) = (unsaved.clone(), stored.clone());
                     // Replacing the timer cancels the one set for the previous change.
