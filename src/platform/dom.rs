@@ -151,7 +151,8 @@ pub fn close_modal(dialog: &web_sys::Element) {
 }
 
 /// Moves the keyboard focus to the element `id` (a section's heading: made focusable from
-/// script only, `tabindex="-1"`), which brings it into view. False when it is not there.
+/// script only, `tabindex="-1"`) and scrolls it to the top of the window. False when it is
+/// not there.
 pub fn jump_to(id: &str) -> bool {
     let Some(el) = element(id) else {
         return false;
@@ -159,5 +160,7 @@ pub fn jump_to(id: &str) -> bool {
     if !el.has_attribute("tabindex") {
         let _ = el.set_attribute("tabindex", "-1");
     }
-    el.focus().is_ok()
+    let focused = el.focus().is_ok();
+    el.scroll_into_view_with_bool(true);
+    focused
 }

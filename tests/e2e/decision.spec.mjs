@@ -282,6 +282,10 @@ test('"On this page" takes the keyboard to each section of the long campaign pag
   await expect(heading).toBeFocused();
   await expect(heading).toBeInViewport();
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(2000);
+  // At the top of the window, where the section starts (scroll-margin-top: 2rem).
+  const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThan(48);
   // The route is unchanged (the fragment holds it): these are not #id links.
   await expect(page).toHaveURL(/#\/campaign\/[0-9a-f-]{36}$/);
   // Every button has its section on the page.
