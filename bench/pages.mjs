@@ -151,7 +151,7 @@ export async function benchPageSizes(env) {
   const notBrotli = rows.flatMap((r) => r.responses)
     .filter((r) => r.status === 200 && ['wasm', 'js', 'css'].includes(r.kind) && r.encoding !== 'br');
   const foreignModules = (r, own) => r.responses.map((x) => x.path)
-    .filter((p) => /\/rally(-[a-z]+)?-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(p) && !own.test(p));
+    .filter((p) => /\/rally(-[a-z]+)?-[0-9a-f]{15,16}(_bg\.wasm|\.js)$/.test(p) && !own.test(p));
   const respondRow = rows.find((r) => r.page === 'respond.html');
   const leaks = [
     ...foreignModules(respondRow, /\/rally-respond-/),

@@ -27,10 +27,13 @@ import { startServer } from '../../bench/run.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(ROOT, 'dist');
 
-/** The recruiter's module (rally-<hash>.js / _bg.wasm) and the mediator's. */
-const RECRUITER_MODULE = /\/rally-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
-const MEDIATOR_MODULE = /\/rally-observe-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
-const RESPONDENT_MODULE = /\/rally-respond-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+/**
+ * The recruiter's module (rally-<hash>.js / _bg.wasm), the mediator's and the respondent's.
+ * Trunk writes its hash without leading zeros: 15 hex digits now and then (one build in 16).
+ */
+const RECRUITER_MODULE = /\/rally-[0-9a-f]{15,16}(_bg\.wasm|\.js)$/;
+const MEDIATOR_MODULE = /\/rally-observe-[0-9a-f]{15,16}(_bg\.wasm|\.js)$/;
+const RESPONDENT_MODULE = /\/rally-respond-[0-9a-f]{15,16}(_bg\.wasm|\.js)$/;
 
 const { inv, fragment } = invitationLink('pages-spec');
 
