@@ -463,12 +463,29 @@ def copy_site_files(dist: str, site: str, log: list[str]) -> None:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             rel = os.path.relpath(os.path.join(folder, name), site)
-            if name.startswith(".") or rel == SW_NAME:
+            if name.startswith(".") or rel in (SW_NAME, LOADING_NAME):
                 continue
             with open(os.path.join(folder, name), "rb") as fh:
                 copied += write_if_changed(os.path.join(dist, rel), fh.read())
     if copied:
         log.append(f"copied {copied} site file(s) from {os.path.relpath(site, ROOT)}/ (manifest, icons)")
+
+
+# What every page shows until its module starts (web/loading.html): one source, put in place
+# of the pages' `<!-- rally:loading … -->` marker.
+LOADING_NAME = "loading.html"
+LOADING_MARK_RE = re.compile(r"^([ \t]*)<!-- rally:loading\b[^>]*-->[ \t]*$", re.M)
+
+
+def insert_loading(doc: str, site: str) -> str:
+    """The page with web/loading.html in place of its marker, indented like it."""
+    m = LOADING_MARK_RE.search(doc)
+    if not m:
+        return doc
+    with open(os.path.join(site, LOADING_NAME), encoding="utf-8") as fh:
+        body = fh.read().rstrip("\n").splitlines()
+    indent = m.group(1)
+    return doc[:m.start()] + "\n".join(indent + line if line else line for line in body) + doc[m.end():]
 
 
 def write_instruments(dist: str, source: str, log: list[str]) -> list[str]:
@@ -689,6 +706,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = rewrite(original, args.dist, public_url, log, routes_elsewhere=page == "index.html",
                       preloads_instruments=page in FETCHES_INSTRUMENTS)
         doc = bundle_styles(doc, args.dist, public_url, page, log, bundled)
+        doc = insert_loading(doc, args.site)
         if doc != original:
             write_if_changed(path, doc.encode("utf-8"))
         errors += [f"{page}: {e}" for e in verify(doc, args.dist, public_url, warnings)]
@@ -841,6 +859,13 @@ def self_test() -> int:
         taken = set()
         check("nothing joined when a media-specific sheet stands between the others (the cascade's order)",
               bundle_styles(between, dist, "/", "index.html", [], taken) == between and not taken)
+
+    marked = "<body>\n    <!-- rally:loading (web/loading.html) -->\n    <noscript>x</noscript>\n</body>"
+    with_loading = insert_loading(marked, SITE_DIR)
+    check("web/loading.html goes in place of a page's marker, indented like it; a page without one is left alone",
+          '\n    <div id="rally-loading" class="boot-screen">\n' in with_loading
+          and "rally:loading" not in with_loading and with_loading.endswith("\n    <noscript>x</noscript>\n</body>")
+          and insert_loading("<body></body>", SITE_DIR) == "<body></body>")
 
     rc1, *_ = run(csp=_CSP.replace("'self' 'wasm-unsafe-eval'", "'self' 'unsafe-inline' 'wasm-unsafe-eval'"))
     check("fails on 'unsafe-inline'", rc1 == 1)
