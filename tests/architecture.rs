@@ -27,6 +27,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "lang",
             "limits",
             "shared",
+            "sorting",
             "text",
             "timefmt",
         ],
@@ -436,6 +437,48 @@ fn the_core_never_touches_the_browser() {
         }
     }
     assert!(found.is_empty(), "browser crates in the core: {found:?}");
+}
+
+/// The standard sort methods named in `code` (`.sort(`, `.sort_by(`, `.sort_by_key(`, …).
+fn std_sorts(code: &str) -> Vec<&'static str> {
+    let compact: String = code.split_whitespace().collect();
+    [
+        ".sort()",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_by_cached_key(",
+        ".sort_unstable()",
+        ".sort_unstable_by(",
+        ".sort_unstable_by_key(",
+    ]
+    .into_iter()
+    .filter(|m| compact.contains(m))
+    .collect()
+}
+
+#[test]
+fn the_app_sorts_through_one_shared_sort() {
+    // Each call site of a standard sort compiles its own copy of it (3–5 KB of WebAssembly);
+    // `domain::sorting` holds the one copy every page uses.
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let mut found = Vec::new();
+    for f in files {
+        let rel = f.strip_prefix(root()).unwrap();
+        if is_test_file(rel) || rel.ends_with("domain/sorting.rs") {
+            continue;
+        }
+        let sorts = std_sorts(&code_only(&fs::read_to_string(&f).unwrap()));
+        if !sorts.is_empty() {
+            found.push(format!("{}: {sorts:?}", rel.display()));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "use crate::domain::sorting instead of the slice's own sort: {found:?}"
+    );
+    assert_eq!(std_sorts("v.sort_by_key(|x| x)"), [".sort_by_key("]);
+    assert!(std_sorts("sorting::sort_by(&mut v, f)").is_empty());
 }
 
 #[test]

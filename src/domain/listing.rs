@@ -2,6 +2,7 @@
 //! archive filter, as a pure function of the campaigns and the query.
 
 use crate::domain::campaign::{Campaign, Status};
+use crate::domain::sorting;
 use serde::{Deserialize, Serialize};
 
 /// How the list is sorted.
@@ -114,7 +115,7 @@ pub fn list<'a>(campaigns: &'a [Campaign], query: &ListQuery) -> (Vec<&'a Campai
         .filter(|c| query.show_archived || c.status != Status::Archived)
         .map(|c| (fold(&c.name), c))
         .collect();
-    shown.sort_by(|(fa, a), (fb, b)| match query.sort {
+    sorting::sort_by(&mut shown, |(fa, a), (fb, b)| match query.sort {
         SortKey::Updated => b.updated_at.cmp(&a.updated_at).then_with(|| fa.cmp(fb)),
         SortKey::Created => b.created_at.cmp(&a.created_at).then_with(|| fa.cmp(fb)),
         SortKey::Name => fa.cmp(fb).then_with(|| a.id.cmp(&b.id)),

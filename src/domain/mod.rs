@@ -21,6 +21,7 @@ pub mod privacy;
 pub mod role;
 pub mod sample;
 pub mod shared;
+pub mod sorting;
 pub mod stats;
 pub mod survey;
 pub mod text;

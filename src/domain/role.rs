@@ -4,6 +4,7 @@
 //! never changes a running campaign.
 
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::domain::sorting;
 use crate::domain::text::Bilingual;
 use crate::domain::text::{check_text, TextError};
 use serde::{Deserialize, Serialize};
@@ -200,7 +201,7 @@ impl Role {
             out.push(RoleProblem::PostureTotal(self.postures.total()));
         }
         let mut skills = self.soft_skills.clone();
-        skills.sort_by_key(|s| *s as u8);
+        sorting::sort_by_key(&mut skills, |s| *s as u8);
         skills.dedup();
         if skills.len() != self.soft_skills.len() {
             out.push(RoleProblem::DuplicateSoftSkill);

@@ -11,6 +11,7 @@ use crate::domain::campaign::Campaign;
 use crate::domain::instrument::definition::{Form, Instrument};
 use crate::domain::instrument::score::{score, Response, ScoreReport};
 use crate::domain::role::SupportAxis;
+use crate::domain::sorting;
 use crate::domain::survey::invitation::instrument_of;
 pub use crate::domain::survey::invitation::respondent_kind;
 use crate::domain::survey::RespondentKind;
@@ -146,9 +147,9 @@ pub fn candidate_results(
             .position(|i| i.id == c.instrument.id)
             .unwrap_or(usize::MAX)
     };
-    constructs.sort_by_key(order);
+    sorting::sort_by_key(&mut constructs, order);
     for c in &mut constructs {
-        c.observers.sort_by_key(|o| (o.kind as u8, o.respondent_id));
+        sorting::sort_by_key(&mut c.observers, |o| (o.kind as u8, o.respondent_id));
         if let Some((_, own)) = &c.own {
             c.gaps = c
                 .instrument

@@ -3,6 +3,7 @@
 //! (the history travels with the campaign file and prints in the report); the latest one, by
 //! the day decided then the moment recorded, is the current one.
 
+use crate::domain::sorting;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -58,7 +59,7 @@ pub fn history(decisions: &[Decision], candidate: Uuid) -> Vec<&Decision> {
         .iter()
         .filter(|d| d.candidate_id == candidate)
         .collect();
-    out.sort_by_key(|d| std::cmp::Reverse(d.key()));
+    sorting::sort_by_key(&mut out, |d| std::cmp::Reverse(d.key()));
     out
 }
 

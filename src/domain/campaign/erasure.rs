@@ -17,6 +17,7 @@
 //!   refuses answers and invitations made up to the erasure.
 
 use super::{leader_id, Campaign, CampaignError};
+use crate::domain::sorting;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -164,7 +165,7 @@ impl Campaign {
                 || !(e.scope == erasure.scope || erasure.scope == ErasureScope::Everything)
         });
         self.erasures.push(erasure.clone());
-        self.erasures.sort_by_key(Erasure::key);
+        sorting::sort_by_key(&mut self.erasures, Erasure::key);
     }
 
     /// What erasing one person does to the campaign (see the module documentation):

@@ -7,6 +7,7 @@ use crate::domain::limits::{
     MAX_READING_CHOICES, MAX_RETENTION_MONTHS, MAX_SESSIONS, MAX_TEXT_CHARS, MIN_SESSIONS,
 };
 use crate::domain::role::Role;
+use crate::domain::sorting;
 use crate::domain::text::{check_text, TextError};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -406,7 +407,7 @@ impl Campaign {
             .chain(self.sessions.iter().map(|s| s.id))
             .collect();
         let n = ids.len();
-        ids.sort();
+        sorting::sort(&mut ids);
         ids.dedup();
         if ids.len() != n {
             return Err(CampaignError::DuplicateId);
@@ -415,7 +416,7 @@ impl Campaign {
         self.check_privacy()?;
         self.check_imports()?;
         let mut instruments = self.instruments.clone();
-        instruments.sort();
+        sorting::sort(&mut instruments);
         instruments.dedup();
         if instruments.len() != self.instruments.len() {
             return Err(CampaignError::DuplicateInstrument);

@@ -7,6 +7,7 @@ use super::{picture, Part, PartSeries, Picture};
 use crate::domain::campaign::Campaign;
 use crate::domain::fieldwork::Fieldwork;
 use crate::domain::observation::rating::default_bars;
+use crate::domain::sorting;
 use serde::Serialize;
 use std::cmp::Ordering;
 use uuid::Uuid;
@@ -79,7 +80,7 @@ impl Comparison {
             by_name(&a.name, &b.name).then_with(|| a.candidate.cmp(&b.candidate))
         };
         match key {
-            SortKey::Name => self.columns.sort_by(|a, b| {
+            SortKey::Name => sorting::sort_by(&mut self.columns, |a, b| {
                 let o = names(a, b);
                 if descending {
                     o.reverse()
@@ -89,7 +90,7 @@ impl Comparison {
             }),
             SortKey::Part(part) => {
                 let mean = |c: &Column| c.picture.series(part).and_then(|s| s.mean);
-                self.columns.sort_by(|a, b| match (mean(a), mean(b)) {
+                sorting::sort_by(&mut self.columns, |a, b| match (mean(a), mean(b)) {
                     (Some(x), Some(y)) => {
                         let o = x.total_cmp(&y);
                         if descending { o.reverse() } else { o }.then_with(|| names(a, b))

@@ -8,6 +8,7 @@ use crate::domain::campaign::{Campaign, ImportKind, ImportOutcome, RecordKind};
 use crate::domain::instrument::quality::Flag;
 use crate::domain::instrument::score::Response;
 use crate::domain::observation::agreement::{AgreementNote, Measure};
+use crate::domain::sorting;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
@@ -202,7 +203,7 @@ impl Provenance {
                 }),
             }
         }
-        rows.sort_by_key(|row| match &row.arrival {
+        sorting::sort_by_key(&mut rows, |row| match &row.arrival {
             Arrival::Imported { imported_at, .. } => (0, Some(*imported_at)),
             Arrival::CreatedHere => (1, None),
             Arrival::BeforeLog => (2, None),

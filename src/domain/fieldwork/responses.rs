@@ -9,6 +9,7 @@ use crate::domain::campaign::Campaign;
 use crate::domain::instrument::definition::{DebriefSide, Form};
 use crate::domain::instrument::score::Response;
 use crate::domain::limits::MAX_RESPONSES;
+use crate::domain::sorting;
 use crate::domain::survey::invitation::instrument_of;
 use crate::domain::survey::{leader_id, refusal, Invitation, Refusal, ResponseReport};
 use std::collections::BTreeMap;
@@ -208,7 +209,7 @@ impl Fieldwork {
                 None => out.push((person, inv.keep_until)),
             }
         }
-        out.sort();
+        sorting::sort(&mut out);
         out
     }
 

@@ -2,6 +2,8 @@
 //! twice, and a plain-words idea of how hard it is to guess. The passphrase itself is never
 //! kept: these functions only look at it.
 
+use crate::domain::sorting;
+
 /// Fewest characters of a new passphrase. A protected file can be attacked offline, at the
 /// attacker's pace: PBKDF2's 600,000 iterations slow each guess, the length does the rest.
 pub const MIN_PASSPHRASE_CHARS: usize = 10;
@@ -28,7 +30,7 @@ pub enum PassphraseProblem {
 pub fn strength(passphrase: &str) -> Strength {
     let chars: Vec<char> = passphrase.chars().collect();
     let mut distinct = chars.clone();
-    distinct.sort_unstable();
+    sorting::sort(&mut distinct);
     distinct.dedup();
     // "aaaaaaaaaaaa" and "abcabcabcabc" are long but say little.
     if chars.len() < MIN_PASSPHRASE_CHARS || distinct.len() < 6 {

@@ -12,6 +12,7 @@ use super::raw::{RawFacet, RawInstrument, RawItem, RawQuality};
 use crate::domain::limits::{
     MAX_IMPORT_BYTES, MAX_NAME_CHARS, MAX_OPEN_ANSWER_CHARS, MAX_TEXT_CHARS,
 };
+use crate::domain::sorting;
 use crate::domain::text::Bilingual;
 use crate::domain::text::{self, TextError};
 use std::collections::{HashMap, HashSet};
@@ -713,7 +714,7 @@ fn check(raw: RawInstrument, out: &mut Vec<InstrumentProblem>) -> Option<Instrum
 pub fn problems_across(instruments: &[Instrument]) -> Vec<InstrumentProblem> {
     fn facets(x: &Instrument) -> Vec<&str> {
         let mut v: Vec<&str> = x.facets.iter().map(|f| f.id.as_str()).collect();
-        v.sort_unstable();
+        sorting::sort(&mut v);
         v
     }
     let mut out = Vec::new();

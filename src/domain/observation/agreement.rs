@@ -35,6 +35,7 @@ use super::log::{Observation, ObservationStatus, SchemeRef};
 use super::rating::{Bars, BarsRef, LEVEL_MAX, LEVEL_MIN};
 use super::resolved::ResolvedLog;
 use super::scheme::{Area, CodeKind, Scheme, Tag};
+use crate::domain::sorting;
 use crate::domain::stats::{
     cohen_kappa_on_scale, krippendorff_alpha, KappaWeights, Metric, StatsError,
     AGREEMENT_WARNING_BELOW,
@@ -449,7 +450,7 @@ fn agreement_of(
             }
             logged.truncate(n);
             if !logged.is_sorted_by_key(|x| x.0) {
-                logged.sort_by_key(|x| x.0);
+                sorting::sort_by_key(&mut logged, |x| x.0);
             }
             let windows = logged
                 .last()
@@ -577,7 +578,7 @@ fn agreement_of(
         .filter(|&i| disputed[i] > 0)
         .collect();
     // rate_i > rate_j ⇔ d_i·s_j > d_j·s_i: exact, no floating-point ties.
-    order.sort_by(|&i, &j| {
+    sorting::sort_by(&mut order, |&i, &j| {
         (disputed[j] * seen[i])
             .cmp(&(disputed[i] * seen[j]))
             .then(disputed[j].cmp(&disputed[i]))

@@ -7,6 +7,7 @@
 use super::log::Observation;
 use super::scheme::{Scheme, Tag};
 use crate::domain::limits::MAX_CLOCK_OFFSET_MS;
+use crate::domain::sorting;
 
 /// `o` with every time moved by `offset_ms` (positive: later): the start of each event, the
 /// end of each closed state and each note. A time that would fall before the session's start
@@ -32,7 +33,7 @@ pub fn shifted(o: &Observation, offset_ms: i64) -> Observation {
         }
     }
     // Clamping can put several events at 0: keep the log's order.
-    events.sort_by_key(|e| (e.at_ms, e.seq));
+    sorting::sort_by_key(&mut events, |e| (e.at_ms, e.seq));
     out.events = events.into();
     for n in &mut out.notes {
         n.at_ms = shift(n.at_ms);

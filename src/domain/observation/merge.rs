@@ -16,6 +16,7 @@
 
 use super::log::Observation;
 use crate::domain::campaign::VersionChoice;
+use crate::domain::sorting;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -179,7 +180,7 @@ fn resolve(copies: Vec<&Arc<Observation>>) -> Vec<Arc<Observation>> {
             (c.revision, json, c)
         })
         .collect();
-    distinct.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    sorting::sort_by(&mut distinct, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     distinct.dedup_by(|a, b| a.1 == b.1);
     let newest = distinct.iter().map(|d| d.0).max().unwrap_or(0);
     distinct

@@ -12,6 +12,7 @@
 
 use super::walk::{at, Problem, Walker};
 use crate::domain::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::domain::sorting;
 use crate::domain::text::Bilingual;
 use crate::domain::text::{check_text, TextError};
 use serde::{Deserialize, Serialize};
@@ -462,7 +463,7 @@ impl Walker<BarsProblem> {
                 }
             }
         }
-        anchors.sort_by_key(|a| a.level);
+        sorting::sort_by_key(&mut anchors, |a| a.level);
         Some(Dimension {
             id,
             name,

@@ -13,6 +13,7 @@ use super::log::{Event, Note, Observation, ObservationStatus};
 use super::merge::{fingerprint, MergedObservations};
 use super::scheme::{Area, CodeKind, Scheme, Tag};
 use crate::domain::campaign::{Campaign, OffsetSource};
+use crate::domain::sorting;
 use crate::domain::stats::{StatsError, AGREEMENT_WARNING_BELOW};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -89,13 +90,13 @@ pub fn received<'a>(
             chosen: false,
         })
         .collect();
-    out.sort_by_key(|r| rank(r.observation));
+    sorting::sort_by_key(&mut out, |r| rank(r.observation));
     let mut conflicts: Vec<_> = merged
         .conflicts
         .iter()
         .filter(|c| c.versions.first().is_some_and(|o| fits(o)))
         .collect();
-    conflicts.sort_by_key(|c| rank(&c.versions[0]));
+    sorting::sort_by_key(&mut conflicts, |c| rank(&c.versions[0]));
     for c in conflicts {
         let n = c.versions.len();
         let chosen = c.chosen(&campaign.version_choices);
@@ -177,7 +178,7 @@ pub fn counting<'a>(
             }
         })
         .collect();
-    out.sort_by_key(|k| {
+    sorting::sort_by_key(&mut out, |k| {
         let place = campaign
             .mediators
             .iter()
@@ -293,7 +294,7 @@ pub fn timeline<'a>(
             t.meta[a][b] += 1;
         }
     }
-    silences.sort_unstable();
+    sorting::sort(&mut silences);
     for (start, end) in silences {
         match t.silences.last_mut() {
             Some(last) if start <= last.1 => last.1 = last.1.max(end),

@@ -19,6 +19,7 @@ use crate::domain::campaign::{leader_id, Campaign, ErasedKind, ERASED_LEADER_NAM
 use crate::domain::fieldwork::Kit;
 use crate::domain::instrument::score::Response;
 use crate::domain::observation::log::Observation;
+use crate::domain::sorting;
 use crate::domain::survey::Invitation;
 use uuid::Uuid;
 
@@ -203,7 +204,7 @@ impl Summary {
 impl Concerning<'_> {
     pub fn summary(&self) -> Summary {
         let mut ids: Vec<Uuid> = self.observations.iter().map(|o| o.id).collect();
-        ids.sort();
+        sorting::sort(&mut ids);
         ids.dedup();
         let debriefs = self
             .responses

@@ -20,6 +20,7 @@ use crate::domain::campaign::{
 };
 use crate::domain::fieldwork::{Fieldwork, Kit};
 use crate::domain::observation::merge::merge_observations;
+use crate::domain::sorting;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -66,7 +67,7 @@ pub fn erase_person(
                 .map(|o| o.id),
         );
     }
-    observations.sort();
+    sorting::sort(&mut observations);
     observations.dedup();
     summary.observations = observations.len();
     let action = CampaignAction::ErasePerson {

@@ -12,6 +12,7 @@ use crate::domain::campaign::{Campaign, Decision, ErasedKind, Erasure, ErasureSc
 use crate::domain::fieldwork::Fieldwork;
 use crate::domain::instrument::score::Response;
 use crate::domain::observation::log::Observation;
+use crate::domain::sorting;
 use crate::domain::survey::invitation::{respondent_kind, InvitedSession};
 use crate::domain::survey::{InstrumentRef, RespondentKind};
 use crate::domain::text::Bilingual;
@@ -158,7 +159,7 @@ pub fn person_data(
             response: (*r).clone(),
         })
         .collect();
-    responses.sort_by_key(|r| (r.response.submitted_at, r.response.id));
+    sorting::sort_by_key(&mut responses, |r| (r.response.submitted_at, r.response.id));
     let mut observations: Vec<ObservationRecord> = found
         .observations
         .iter()
@@ -172,7 +173,9 @@ pub fn person_data(
             observation: (*o).clone(),
         })
         .collect();
-    observations.sort_by_key(|o| (o.session_number, o.observation.created_at, o.observation.id));
+    sorting::sort_by_key(&mut observations, |o| {
+        (o.session_number, o.observation.created_at, o.observation.id)
+    });
     let mut invitations: Vec<InvitationRecord> = found
         .invitations
         .iter()
@@ -196,7 +199,7 @@ pub fn person_data(
             issued_at: i.issued_at,
         })
         .collect();
-    invitations.sort_by_key(|i| (i.issued_at, i.id));
+    sorting::sort_by_key(&mut invitations, |i| (i.issued_at, i.id));
     let mut kits: Vec<KitRecord> = found
         .kits
         .iter()
@@ -210,7 +213,7 @@ pub fn person_data(
             issued_at: k.issued_at,
         })
         .collect();
-    kits.sort_by_key(|k| (k.issued_at, k.id));
+    sorting::sort_by_key(&mut kits, |k| (k.issued_at, k.id));
     Some(PersonData {
         format: PERSON_DATA_FORMAT,
         format_version: PERSON_DATA_VERSION,

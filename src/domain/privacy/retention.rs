@@ -14,6 +14,7 @@ use super::erase::{erase_answers, erase_person};
 use crate::domain::campaign::{Campaign, CampaignAction, ErasedKind, Status};
 use crate::domain::fieldwork::Fieldwork;
 use crate::domain::observation::merge::merge_observations;
+use crate::domain::sorting;
 use crate::domain::workspace::Action;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
@@ -135,7 +136,7 @@ pub fn erase_overdue(
                 done.summary = done.summary.plus(&whole);
                 // Candidates and mediators first: the leader's erasure renames the slot.
                 let mut everyone = people(&c);
-                everyone.sort_by_key(|p| p.kind == ErasedKind::Leader);
+                sorting::sort_by_key(&mut everyone, |p| p.kind == ErasedKind::Leader);
                 for p in everyone {
                     if let Ok(e) = erase_person(&c, &fieldwork, p.id, now) {
                         done.people += 1;
@@ -178,7 +179,7 @@ fn summary_of(fw: &Fieldwork, campaign: Uuid) -> Summary {
         .filter(|o| o.campaign_id == campaign)
         .map(|o| o.id)
         .collect();
-    observations.sort();
+    sorting::sort(&mut observations);
     observations.dedup();
     Summary {
         answers: responses.count() - debriefs,

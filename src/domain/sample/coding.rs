@@ -14,6 +14,7 @@ use super::story::Session;
 use crate::domain::observation::log::{Observation, ObservationAction};
 use crate::domain::observation::rating::Bars;
 use crate::domain::observation::scheme::{Actor, Area, Scheme};
+use crate::domain::sorting;
 use chrono::{DateTime, TimeDelta, Utc};
 use uuid::Uuid;
 
@@ -197,7 +198,7 @@ pub(super) fn script(s: &Session, rng: &mut Rng) -> Script {
             }
         }
     }
-    out.sort_by_key(|(at, _)| *at);
+    sorting::sort_by_key(&mut out, |(at, _)| *at);
     Script {
         happenings: out,
         length_ms,
@@ -366,7 +367,7 @@ fn plan(script: &Script, eye: &Eye, room: &Room, ids: &mut Ids, rng: &mut Rng) -
     }
     let end = script.length_ms + eye.delay_ms + rng.range(1_000, 4_000);
     steps.push((end, Step::Pause));
-    steps.sort_by_key(|(t, _)| *t);
+    sorting::sort_by_key(&mut steps, |(t, _)| *t);
     steps
 }
 

@@ -10,6 +10,7 @@
 
 use super::error::StatsError;
 use super::util::{is_constant, mean as raw_mean, sum_sq_dev};
+use crate::domain::sorting;
 
 /// Rejects an empty profile, non-finite scores and negative scores.
 fn check(scores: &[f64]) -> Result<(), StatsError> {
@@ -74,7 +75,7 @@ pub fn gini(scores: &[f64]) -> Result<f64, StatsError> {
         return Ok(0.0);
     }
     let mut sorted = scores.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    sorting::sort_by(&mut sorted, f64::total_cmp);
     let n = sorted.len() as f64;
     let weighted: f64 = sorted
         .iter()

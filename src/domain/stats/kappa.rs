@@ -10,6 +10,7 @@
 //! (scikit-learn 1.9.1).
 
 use super::error::StatsError;
+use crate::domain::sorting;
 
 /// How much partial credit a disagreement between categories i and j (positions on the scale,
 /// 0-based, k categories) earns. Agreement weights w_ij, with w_ii = 1:
@@ -49,7 +50,7 @@ pub struct Kappa {
 /// Errors: as [`cohen_kappa_on_scale`].
 pub fn cohen_kappa<T: Ord>(a: &[T], b: &[T], weights: KappaWeights) -> Result<Kappa, StatsError> {
     let mut scale: Vec<&T> = a.iter().chain(b).collect();
-    scale.sort();
+    sorting::sort(&mut scale);
     scale.dedup();
     let a: Vec<&T> = a.iter().collect();
     let b: Vec<&T> = b.iter().collect();
@@ -83,7 +84,7 @@ pub fn cohen_kappa_on_scale<T: Ord>(
         return Err(StatsError::NoData);
     }
     let mut scale: Vec<&T> = scale.iter().collect();
-    scale.sort();
+    sorting::sort(&mut scale);
     scale.dedup();
     let k = scale.len();
     let position = |x: &T| scale.binary_search(&x).ok();

@@ -16,6 +16,7 @@ use crate::domain::observation::rating::{
     default_bars, Dimension, Rating as DimensionRating, MAX_COMMENT_CHARS, MAX_SYNTHESIS_CHARS,
 };
 use crate::domain::observation::scheme::Scheme;
+use crate::domain::sorting;
 use crate::platform::clock;
 use crate::ui::shell::fieldwork::{observe, use_fieldwork};
 use crate::ui::shell::lang::use_lang;
@@ -198,7 +199,7 @@ fn dimension_card(p: &DimensionProps) -> Html {
     let title_id = format!("{base}-title");
     let current = p.rating.clone();
     let mut anchors: Vec<_> = d.anchors.iter().collect();
-    anchors.sort_by_key(|a| a.level);
+    sorting::sort_by_key(&mut anchors, |a| a.level);
     let evidence = current
         .as_ref()
         .map(|r| r.evidence.clone())

@@ -10,6 +10,7 @@ use crate::domain::i18n::{self, survey::code_error};
 use crate::domain::instrument::score::Response;
 use crate::domain::lang::Lang;
 use crate::domain::limits::MAX_IMPORT_BYTES;
+use crate::domain::sorting;
 use crate::domain::survey::address::answer_fragment;
 use crate::domain::survey::{CodeError, Invitation, Step};
 use crate::platform::clock;
@@ -144,7 +145,7 @@ pub fn respond_home() -> Html {
             listed.push((inv, s));
         }
     }
-    listed.sort_by_key(|(inv, _)| std::cmp::Reverse(inv.issued_at));
+    sorting::sort_by_key(&mut listed, |(inv, _)| std::cmp::Reverse(inv.issued_at));
 
     let on_file = {
         let (fw, outcome, busy) = (fw.clone(), outcome.clone(), busy.clone());

@@ -24,6 +24,7 @@ use crate::domain::instrument::quality::Flag;
 use crate::domain::instrument::score::{score, FacetResult, Response, ScoreReport};
 use crate::domain::lang::Lang;
 use crate::domain::observation::csv::push_row;
+use crate::domain::sorting;
 use crate::domain::survey::invitation::{instrument_of, respondent};
 use crate::domain::survey::refusal;
 use crate::domain::survey::RespondentKind;
@@ -157,7 +158,7 @@ fn exported<'a>(campaign: &Campaign, responses: &[&'a Response]) -> Vec<Exported
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    sorting::sort_by(&mut out, |a, b| {
         let (x, y) = (a.response, b.response);
         by_name(&a.respondent, &b.respondent)
             .then_with(|| x.respondent_id.cmp(&y.respondent_id))

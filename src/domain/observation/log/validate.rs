@@ -11,6 +11,7 @@ use crate::domain::observation::rating::{
     MAX_SYNTHESIS_CHARS,
 };
 use crate::domain::observation::scheme::{Actor, Code, CodeKind, Scheme};
+use crate::domain::sorting;
 use crate::domain::text::check_text;
 use uuid::Uuid;
 
@@ -49,7 +50,7 @@ impl Observation {
             }
         }
         let mut ids: Vec<Uuid> = self.events.iter().map(|e| e.id).collect();
-        ids.sort_unstable();
+        sorting::sort(&mut ids);
         if ids.windows(2).any(|w| w[0] == w[1]) {
             return Err(ObservationError::DuplicateId);
         }
@@ -77,7 +78,7 @@ impl Observation {
             return Err(ObservationError::Untrimmed);
         }
         let mut ids: Vec<Uuid> = self.notes.iter().map(|n| n.id).collect();
-        ids.sort_unstable();
+        sorting::sort(&mut ids);
         if ids.windows(2).any(|w| w[0] == w[1]) {
             return Err(ObservationError::DuplicateId);
         }

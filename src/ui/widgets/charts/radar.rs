@@ -7,6 +7,7 @@ use crate::domain::assessment::chart::{self as geo, Anchor};
 use crate::domain::i18n::charts::{self as ch, Ch};
 use crate::domain::i18n::number;
 use crate::domain::lang::Lang;
+use crate::domain::sorting;
 use crate::ui::shell::lang::use_lang;
 use yew::prelude::*;
 
@@ -165,7 +166,7 @@ pub fn radar(p: &RadarProps) -> Html {
         });
 
     let mut order: Vec<&RadarSeries> = p.series.iter().collect();
-    order.sort_by_key(|s| s.kind.layer());
+    sorting::sort_by_key(&mut order, |s| s.kind.layer());
     let some_missing = p
         .series
         .iter()
