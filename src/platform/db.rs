@@ -6,7 +6,8 @@
 //!
 //! Keys (see `docs/file-format.md`, "Storage in the browser"):
 //! `workspace` (the recruiter's campaigns and roles, as an autosave record) and
-//! `workspace.token` (who wrote it last); `fw/kits`, `fw/invitations`, `fw/responses`;
+//! `workspace.token` (who wrote it last); `fw/kits`, `fw/invitations`, `fw/responses` and
+//! `fieldwork.token` (who wrote them last);
 //! `obs/<key>` and `obs/<key>#<n>` (an observation and its events in chunks);
 //! `draft/<invitation>` (a respondent's draft).
 

@@ -117,6 +117,25 @@ pub fn when_leaving(f: impl Fn() + Clone + 'static) -> [gloo::events::EventListe
     [on_close, on_leave, on_hidden]
 }
 
+/// Whether the page is hidden (another tab in front, the window minimised).
+pub fn is_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+/// Calls `f` each time the page is shown again; stops when the listener is dropped.
+pub fn when_shown(f: impl Fn() + 'static) -> gloo::events::EventListener {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    gloo::events::EventListener::new(&document, "visibilitychange", move |_| {
+        if !is_hidden() {
+            f();
+        }
+    })
+}
+
 /// Runs every [`when_leaving`] hook now (they save what is pending), before the app reloads
 /// itself. The hooks run synchronously, inside this call.
 pub fn leave_now() {

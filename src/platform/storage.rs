@@ -58,6 +58,22 @@ pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
         .collect()
 }
 
+/// Calls `f` with the new value whenever another tab of this site changes `key` (the
+/// `storage` event; a tab never hears its own writes). Stops when the listener is dropped.
+pub fn on_change(
+    key: &'static str,
+    f: impl Fn(Option<String>) + 'static,
+) -> gloo::events::EventListener {
+    let window = web_sys::window().expect("a window");
+    gloo::events::EventListener::new(&window, "storage", move |e| {
+        if let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() {
+            if e.key().as_deref() == Some(key) {
+                f(e.new_value());
+            }
+        }
+    })
+}
+
 /// Removes what is stored under `key` (nothing happens when there is nothing).
 pub fn remove(key: &str) -> Result<(), StorageFailure> {
     local_storage()?

@@ -518,3 +518,54 @@ test('an imported kit is written at once, not after the coding pause: time stood
   await expect(m.getByTestId('obs-kit')).toHaveCount(1);
   await context.close();
 });
+
+test('two tabs of the mediator\'s page share one store: each follows the other, neither puts back a stale copy', async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const dir = testInfo.outputPath('files');
+  fs.mkdirSync(dir, { recursive: true });
+  await open(page);
+  await createCampaign(page);
+  const kitFile = await downloadFrom(page, kitButton(page, MEDIATOR), dir);
+
+  const { context, page: a, errors } = await mediatorBrowser(browser);
+  await a.goto('/#/observe');
+  await waitForApp(a);
+  await importOnKits(a, kitFile);
+  await a.getByTestId('obs-session').first().getByRole('button', { name: 'Observe this session: Session 1' }).click();
+  const codingUrl = a.url();
+  await a.getByTestId('obs-clock-button').click();
+  await keys(a, 'c i');
+  await expect(a.locator('#log-title')).toHaveText('Events (1)');
+  await expect.poll(async () => (await storedObservation(a))?.events.length, { message: 'A\'s first event stored' }).toBe(1);
+
+  // A second tab on the same session: it reads the store as it is now (one event).
+  const b = await context.newPage();
+  const errorsB = watchErrors(b);
+  await b.goto(codingUrl);
+  await waitForApp(b);
+  await expect(b.locator('#log-title')).toHaveText('Events (1)');
+
+  // A codes three more: B follows (before the change, B kept its copy of one event).
+  await a.bringToFront();
+  await leaveFields(a);
+  await keys(a, 'v q  c o  v b');
+  await expect(a.locator('#log-title')).toHaveText('Events (4)');
+  await expect.poll(async () => (await storedObservation(a))?.events.length).toBe(4);
+  // (A hidden tab follows once it is shown again.)
+  await b.bringToFront();
+  await expect(b.locator('#log-title')).toHaveText('Events (4)');
+
+  // B codes one: written over the four, not over its old copy of one; and A follows in turn.
+  await leaveFields(b);
+  await keys(b, 'c a');
+  await expect(b.locator('#log-title')).toHaveText('Events (5)');
+  await expect.poll(async () => (await storedObservation(b))?.events.length, { message: 'nothing lost in the database' }).toBe(5);
+  await a.bringToFront();
+  await expect(a.locator('#log-title')).toHaveText('Events (5)');
+  await a.reload();
+  await waitForApp(a);
+  await expect(a.locator('#log-title')).toHaveText('Events (5)');
+  expect(errors, 'console of tab A').toEqual([]);
+  expect(errorsB, 'console of tab B').toEqual([]);
+  await context.close();
+});

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use uuid::Uuid;
 
+pub mod rebase;
 pub mod responses;
 
 /// Everything one mediator needs to observe a campaign's sessions.

@@ -8,6 +8,7 @@
 //! | `workspace` | the recruiter's campaigns and roles: an autosave record ([`super::Snapshot`]) |
 //! | `workspace.token` | who wrote `workspace` last ([`super::SnapshotToken::encode`]) |
 //! | `fw/kits`, `fw/invitations`, `fw/responses` | JSON arrays |
+//! | `fieldwork.token` | who wrote the fieldwork last (`ui::shell::fieldwork`) |
 //! | `obs/<id>` | a resolved observation without its events, and its number of chunks |
 //! | `obs/<id>~<fingerprint>` | one of several diverging versions of an observation, the same way |
 //! | `obs/<key>#<n>` | events `n·1000 … n·1000 + 999` of that observation (`n` on 5 digits) |

@@ -148,7 +148,9 @@ pub fn merge_observations<'a>(
 }
 
 /// [`merge_observations`] of shared copies: the versions kept are the copies themselves.
-fn merge_shared<'a>(copies: impl IntoIterator<Item = &'a Arc<Observation>>) -> MergedObservations {
+pub(crate) fn merge_shared<'a>(
+    copies: impl IntoIterator<Item = &'a Arc<Observation>>,
+) -> MergedObservations {
     let mut by_id: BTreeMap<Uuid, Vec<&Arc<Observation>>> = BTreeMap::new();
     for c in copies {
         by_id.entry(c.id).or_default().push(c);

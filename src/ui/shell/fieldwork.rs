@@ -4,8 +4,16 @@
 //! most, and at once when the page is hidden or closed), so a reload or a closed tab
 //! mid-session loses nothing. Only what changed is written (`file::stored::fieldwork_changes`):
 //! one coded event rewrites the chunk of events it falls in, not the whole store.
+//!
+//! Several tabs share the store (a page open twice, the recruiter's beside the mediator's).
+//! Each write also sets the store's token (`fieldwork.token`: which tab wrote, how many times)
+//! and only if it still holds the one this tab last read or wrote; the token is copied to
+//! `localStorage`, whose `storage` event tells the other tabs. A tab that hears of another's
+//! write, or whose write is refused, reads the store again and joins its own changes to it
+//! (`fieldwork::rebase`) before writing: no tab puts back a stale copy over another's work.
 
 use crate::domain::campaign::Campaign;
+use crate::domain::fieldwork::rebase::{rebase, rebase_survey};
 use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport, Kit};
 use crate::domain::file::stored::{
     fieldwork_changes, read_fieldwork, read_survey, survey_changes, Records, OBSERVATION_PREFIX,
@@ -16,13 +24,17 @@ use crate::platform::db::{self, Batch, WriteError};
 use crate::platform::storage::{self, StorageFailure};
 use crate::platform::{clock, dom, random};
 use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
 /// Where an older Rally kept the fieldwork (`localStorage`), moved to the database once.
 pub const LEGACY_FIELDWORK_KEY: &str = "rally.fieldwork";
+/// The store's token in the database: who wrote the fieldwork last (`<tab>:<count>`).
+pub const TOKEN_KEY: &str = "fieldwork.token";
+/// The same token in `localStorage`, for its `storage` event in the other tabs.
+const NOTICE_KEY: &str = "rally.fieldwork.token";
 /// A burst of coding is written once it pauses this long…
 const SAVE_QUIET_MS: i64 = 250;
 /// …and never later than this after its first change (and at once when the page is hidden or
@@ -46,6 +58,8 @@ pub struct FieldworkState {
     /// The last change is written at once rather than after a pause: a whole-store
     /// replacement (an import, an invitation taken in, answers submitted), not a coding burst.
     pub urgent: bool,
+    /// The store's token when it was read at start-up (see [`TOKEN_KEY`]).
+    token: Option<Rc<str>>,
 }
 
 /// The same store (by pointer: with thousands of events it is never compared element by
@@ -93,6 +107,7 @@ impl Reducible for FieldworkState {
             unreadable: self.unreadable,
             ready: self.ready,
             urgent,
+            token: self.token.clone(),
         };
         let refused = |e: FieldworkError| FieldworkState {
             fieldwork: self.fieldwork.clone(),
@@ -114,6 +129,7 @@ impl Reducible for FieldworkState {
                 unreadable: l.unreadable,
                 ready: true,
                 urgent: l.rewrite,
+                token: l.token.map(Rc::from),
             },
             FieldworkMsg::Saved(r) => {
                 if r == self.save {
@@ -146,6 +162,7 @@ impl FieldworkState {
             unreadable: self.unreadable,
             ready: self.ready,
             urgent: self.urgent,
+            token: self.token.clone(),
         }
     }
 
@@ -159,6 +176,7 @@ impl FieldworkState {
             unreadable: false,
             ready: false,
             urgent: false,
+            token: None,
         }
     }
 }
@@ -170,6 +188,8 @@ pub struct Loaded {
     unreadable: bool,
     /// Moved from `localStorage` or written by an older Rally: to be written again.
     rewrite: bool,
+    /// The store's token, read before its records.
+    token: Option<String>,
 }
 
 pub type FieldworkHandle = UseReducerHandle<FieldworkState>;
@@ -253,6 +273,8 @@ trait Scope {
     fn read(records: &[(String, String)]) -> Option<Fieldwork>;
     /// What an older Rally kept in `localStorage`, joined to what the database holds.
     fn join(loaded: &Fieldwork, text: &str) -> Option<Fieldwork>;
+    /// This tab's changes since `base` joined to what another tab wrote (`fieldwork::rebase`).
+    fn rebase(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> Fieldwork;
 }
 
 /// Everything: the recruiter's and the mediator's pages.
@@ -269,6 +291,9 @@ impl Scope for All {
         let (fw, _) = fw.add_invitations(&doc.invitations);
         Some(fw.keep_submitted(&doc.responses))
     }
+    fn rebase(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> Fieldwork {
+        rebase(base, ours, theirs)
+    }
 }
 
 /// Invitations and answers only: the respondent's page.
@@ -284,6 +309,29 @@ impl Scope for Survey {
         let (fw, _) = loaded.add_invitations(&invitations);
         Some(fw.keep_submitted(&responses))
     }
+    fn rebase(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> Fieldwork {
+        rebase_survey(base, ours, theirs)
+    }
+}
+
+/// The store's token, then its records (in that order: a write in between makes the token
+/// older than the records, and the next guarded write then reads them again, never the
+/// reverse).
+async fn read_records<S: Scope>() -> Result<(Option<String>, Vec<(String, String)>), StorageFailure>
+{
+    db::open().await?;
+    let token = db::get(TOKEN_KEY).await?;
+    let mut records = db::prefix("fw/").await?;
+    if S::ALL {
+        records.extend(db::prefix(OBSERVATION_PREFIX).await?);
+    }
+    Ok((token, records))
+}
+
+/// What the database holds now, and its token (`None` when it cannot be read).
+async fn reread<S: Scope>() -> Option<(Fieldwork, Option<String>)> {
+    let (token, records) = read_records::<S>().await.ok()?;
+    Some((S::read(&records)?, token))
 }
 
 async fn load<S: Scope>() -> Loaded {
@@ -292,21 +340,17 @@ async fn load<S: Scope>() -> Loaded {
         failure: None,
         unreadable: false,
         rewrite: false,
+        token: None,
     };
-    let records = async {
-        db::open().await?;
-        let mut records = db::prefix("fw/").await?;
-        if S::ALL {
-            records.extend(db::prefix(OBSERVATION_PREFIX).await?);
-        }
-        Ok::<_, StorageFailure>(records)
-    };
-    let records = match records.await {
+    let records = match read_records::<S>().await {
         Err(f) => {
             loaded.failure = Some(f);
             return loaded;
         }
-        Ok(records) => records,
+        Ok((token, records)) => {
+            loaded.token = token;
+            records
+        }
     };
     match S::read(&records) {
         Some(fw) => loaded.fieldwork = fw,
@@ -371,91 +415,222 @@ pub fn import(fw: &FieldworkHandle, doc: &Document, campaigns: &[Campaign]) -> F
 /// kept in `localStorage` goes.
 #[hook]
 pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
-    use_saver(fw, fieldwork_changes, true);
+    use_saver(fw, fieldwork_changes, true, Sync::of::<All>());
 }
 
 /// The respondent's page: saves only the invitations and answers, the part it holds.
 #[hook]
 pub fn use_survey_saver(fw: &FieldworkHandle) {
-    use_saver(fw, survey_changes, false);
+    use_saver(fw, survey_changes, false, Sync::of::<Survey>());
 }
 
 /// The records a change touches, between what the database holds and the state to write.
 type Changes = fn(&Fieldwork, &Fieldwork) -> Records;
 
+/// The store read again, and its token (`None`: it could not be read).
+type Reread =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Option<(Fieldwork, Option<String>)>>>>;
+
+/// How a page reads the store again and joins its changes to it (its [`Scope`]'s).
+#[derive(Clone, Copy)]
+struct Sync {
+    reread: fn() -> Reread,
+    rebase: fn(&Fieldwork, &Fieldwork, &Fieldwork) -> Fieldwork,
+}
+
+impl Sync {
+    fn of<S: Scope + 'static>() -> Sync {
+        Sync {
+            reread: || Box::pin(reread::<S>()),
+            rebase: S::rebase,
+        }
+    }
+}
+
+/// The saver's memory, shared by its timer, its listeners and its writes.
+struct Saver {
+    /// The state still to write, and since when something is unsaved.
+    unsaved: RefCell<Option<(FieldworkHandle, i64)>>,
+    /// What the database holds (as far as this tab knows): the base of the next change.
+    stored: RefCell<Option<Rc<Fieldwork>>>,
+    /// The store's token this tab last read or wrote; `None` before any (see [`TOKEN_KEY`]).
+    known: RefCell<Option<String>>,
+    /// What the database surely holds, and its token: what this tab last read, or its last
+    /// write that succeeded. `stored` and `known` run ahead of it while writes are on their
+    /// way, and come back to it when one fails.
+    confirmed: RefCell<(Rc<Fieldwork>, Option<String>)>,
+    /// This tab, in the tokens it writes, and how many writes it made.
+    tab: String,
+    writes: Cell<u64>,
+    /// The store is being read again: writes wait (but for the last one, as the page goes).
+    syncing: Cell<bool>,
+    /// Writes sent and not yet answered; another tab's write heard meanwhile is followed once
+    /// they are (`follow_after`), so that what this tab believes the database holds is sure.
+    in_flight: Cell<u32>,
+    follow_after: Cell<bool>,
+    /// Another tab wrote while this one was hidden: read again once it is shown.
+    stale: Cell<bool>,
+    write_changes: Changes,
+    owns_legacy: bool,
+    sync: Sync,
+}
+
 /// Saves every change: a burst of coding once it pauses (`SAVE_QUIET_MS`), at the latest
 /// `SAVE_MAX_WAIT_MS` after its first change; a whole-store replacement (an import, an
 /// invitation taken in, answers submitted) at once; and at once when the page is hidden or
-/// closed.
-/// Only the records that changed since the last write are written.
+/// closed. Only the records that changed since the last write are written, and only over
+/// the store this tab last read or wrote (see the module's documentation).
 #[hook]
-fn use_saver(fw: &FieldworkHandle, write_changes: Changes, owns_legacy: bool) {
-    // The state still to write, and since when something is unsaved.
-    let unsaved = use_mut_ref(|| None::<(FieldworkHandle, i64)>);
-    // What the database holds (as far as this tab knows): the base of the next change.
-    let stored = use_mut_ref(|| None::<Rc<Fieldwork>>);
+fn use_saver(fw: &FieldworkHandle, write_changes: Changes, owns_legacy: bool, sync: Sync) {
+    let saver = use_memo((), move |_| Saver {
+        unsaved: RefCell::new(None),
+        stored: RefCell::new(None),
+        known: RefCell::new(None),
+        confirmed: RefCell::new((Rc::default(), None)),
+        tab: random::new_uuid().simple().to_string()[..12].to_owned(),
+        writes: Cell::new(0),
+        syncing: Cell::new(false),
+        in_flight: Cell::new(0),
+        follow_after: Cell::new(false),
+        stale: Cell::new(false),
+        write_changes,
+        owns_legacy,
+        sync,
+    });
     let timer = use_mut_ref(|| None::<Timeout>);
     {
-        let stored = stored.clone();
+        let saver = saver.clone();
         use_effect_with((fw.ready, fw.changes), {
             let handle = fw.clone();
-            let (unsaved, timer) = (unsaved.clone(), timer.clone());
             move |(ready, changes)| {
                 if !*ready {
                     return;
                 }
-                if stored.borrow().is_none() {
+                if saver.stored.borrow().is_none() {
                     // Just loaded: that is what the database holds, unless it must be
                     // written again (moved or migrated), then from nothing.
-                    *stored.borrow_mut() = Some(if *changes > 0 {
+                    let held = if *changes > 0 {
                         Rc::new(Fieldwork::default())
                     } else {
                         handle.fieldwork.clone()
-                    });
+                    };
+                    let token = handle.token.as_deref().map(str::to_owned);
+                    *saver.stored.borrow_mut() = Some(held.clone());
+                    *saver.known.borrow_mut() = token.clone();
+                    *saver.confirmed.borrow_mut() = (held, token);
                 }
                 if *changes > 0 {
                     let now = clock::now().timestamp_millis();
-                    let since = unsaved.borrow().as_ref().map_or(now, |(_, since)| *since);
+                    let since = saver
+                        .unsaved
+                        .borrow()
+                        .as_ref()
+                        .map_or(now, |(_, since)| *since);
                     let urgent = handle.urgent;
-                    *unsaved.borrow_mut() = Some((handle, since));
+                    *saver.unsaved.borrow_mut() = Some((handle, since));
                     if urgent {
                         // No pause to wait for: written now, with whatever was pending.
                         timer.borrow_mut().take();
-                        save(&unsaved, &stored, write_changes, owns_legacy);
+                        save(&saver, false);
                         return;
                     }
                     let wait = SAVE_QUIET_MS.min(since + SAVE_MAX_WAIT_MS - now).max(0);
-                    let (next, stored) = (unsaved.clone(), stored.clone());
+                    let next = saver.clone();
                     // Replacing the timer cancels the one set for the previous change.
-                    *timer.borrow_mut() = Some(Timeout::new(wait as u32, move || {
-                        save(&next, &stored, write_changes, owns_legacy)
-                    }));
+                    *timer.borrow_mut() =
+                        Some(Timeout::new(wait as u32, move || save(&next, false)));
                 }
             }
         });
     }
+    let dispatcher = fw.dispatcher();
     use_effect_with((), move |_| {
-        let leaving =
-            dom::when_leaving(move || save(&unsaved, &stored, write_changes, owns_legacy));
-        move || drop(leaving)
+        let leaving = {
+            let saver = saver.clone();
+            dom::when_leaving(move || save(&saver, true))
+        };
+        // Another tab wrote: follow it now, or once this tab is shown again.
+        let heard = {
+            let (saver, dispatcher) = (saver.clone(), dispatcher.clone());
+            storage::on_change(NOTICE_KEY, move |token| {
+                if token.is_none() || token == *saver.known.borrow() {
+                    return;
+                }
+                if dom::is_hidden() {
+                    saver.stale.set(true);
+                } else {
+                    follow(&saver, &dispatcher);
+                }
+            })
+        };
+        let shown = {
+            let saver = saver.clone();
+            dom::when_shown(move || {
+                if saver.stale.take() {
+                    follow(&saver, &dispatcher);
+                }
+            })
+        };
+        move || drop((leaving, heard, shown))
     });
 }
 
-/// Writes the changes between what the database holds and the state waiting in `unsaved`.
-fn save(
-    unsaved: &RefCell<Option<(FieldworkHandle, i64)>>,
-    stored: &Rc<RefCell<Option<Rc<Fieldwork>>>>,
-    changes: Changes,
-    owns_legacy: bool,
-) {
-    let Some((handle, _)) = unsaved.borrow_mut().take() else {
+/// Reads the store again and joins this tab's changes to it: the next write starts from what
+/// the database holds. Writes wait meanwhile; a second call while reading changes nothing.
+fn follow(saver: &Rc<Saver>, dispatcher: &FieldworkDispatcher) {
+    if saver.in_flight.get() > 0 {
+        saver.follow_after.set(true);
+        return;
+    }
+    if saver.syncing.replace(true) {
+        return;
+    }
+    let (saver, dispatcher) = (saver.clone(), dispatcher.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some((theirs, token)) = (saver.sync.reread)().await else {
+            // Unreadable now: the next write is refused again and tries again.
+            saver.syncing.set(false);
+            return;
+        };
+        let base = saver.confirmed.borrow().0.clone();
+        let theirs = Rc::new(theirs);
+        *saver.stored.borrow_mut() = Some(theirs.clone());
+        *saver.known.borrow_mut() = token.clone();
+        *saver.confirmed.borrow_mut() = (theirs.clone(), token);
+        let rebase = saver.sync.rebase;
+        let done = saver.clone();
+        // Joined to the state as it is when the change is applied (coding may have gone on
+        // while the store was read); writes resume from there.
+        dispatcher.dispatch(FieldworkMsg::Change(Box::new(move |ours: &Fieldwork| {
+            done.syncing.set(false);
+            Ok(rebase(&base, ours, &theirs))
+        })));
+    });
+}
+
+/// Writes the changes between what the database holds and the state waiting in `unsaved`
+/// (`leaving`: the page is being hidden or closed, the last chance to write).
+fn save(saver: &Rc<Saver>, leaving: bool) {
+    if saver.syncing.get() && !leaving {
+        // Written once the store is read again (the join is a change, and comes back here).
+        return;
+    }
+    // A page being left runs no more code once this returns, and a guarded write needs a
+    // callback (it reads the token first): the check is made here, on the token's copy in
+    // `localStorage`, synchronously. Another tab wrote an instant ago and this one has not
+    // heard of it yet: its copy is not put back over that write.
+    let told = storage::read(NOTICE_KEY).ok().flatten();
+    if leaving && told.is_some() && told != *saver.known.borrow() {
+        return;
+    }
+    let Some((handle, since)) = saver.unsaved.borrow_mut().take() else {
         return;
     };
-    let Some(base) = stored.borrow().clone() else {
+    let Some(base) = saver.stored.borrow().clone() else {
         return;
     };
     let current = handle.fieldwork.clone();
-    let records = changes(&base, &current);
+    let records = (saver.write_changes)(&base, &current);
     if records.is_empty() {
         return;
     }
@@ -466,26 +641,61 @@ fn save(
     for k in records.deletes {
         batch.delete(k);
     }
+    saver.writes.set(saver.writes.get() + 1);
+    let token = format!("{}:{}", saver.tab, saver.writes.get());
+    batch.put(TOKEN_KEY, token.clone());
+    if leaving {
+        let _ = storage::write(NOTICE_KEY, &token);
+    } else {
+        batch.guard(TOKEN_KEY, saver.known.borrow().clone().unwrap_or_default());
+    }
     // Transactions commit in the order they were made: the next change builds on this one.
-    *stored.borrow_mut() = Some(current.clone());
+    *saver.stored.borrow_mut() = Some(current.clone());
+    *saver.known.borrow_mut() = Some(token.clone());
     let write = batch.write();
-    let stored = stored.clone();
+    saver.in_flight.set(saver.in_flight.get() + 1);
+    let saver = saver.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let result = write.await.map_err(|e| match e {
-            WriteError::Failed(f) => f,
-            WriteError::Conflict => StorageFailure::Unavailable,
-        });
-        if result.is_ok() && owns_legacy {
-            // Whatever an older Rally kept in `localStorage` is in the database now.
-            let _ = storage::remove(LEGACY_FIELDWORK_KEY);
+        let result = write.await;
+        saver.in_flight.set(saver.in_flight.get() - 1);
+        let heard = saver.in_flight.get() == 0 && saver.follow_after.take();
+        if result.is_ok() {
+            *saver.confirmed.borrow_mut() = (current, Some(token.clone()));
+        } else {
+            // Not written: the next save starts again from what the database surely holds.
+            let (held, held_token) = saver.confirmed.borrow().clone();
+            *saver.stored.borrow_mut() = Some(held);
+            *saver.known.borrow_mut() = held_token;
         }
-        if result.is_err() {
-            // Not written: the next save starts again from what the database still holds.
-            let mut s = stored.borrow_mut();
-            if s.as_ref().is_some_and(|x| Rc::ptr_eq(x, &current)) {
-                *s = Some(base);
+        let result = match result {
+            Ok(()) => {
+                // The other tabs hear of it.
+                let _ = storage::write(NOTICE_KEY, &token);
+                if saver.owns_legacy {
+                    // Whatever an older Rally kept in `localStorage` is in the database now.
+                    let _ = storage::remove(LEGACY_FIELDWORK_KEY);
+                }
+                if heard {
+                    follow(&saver, &handle.dispatcher());
+                }
+                Ok(())
             }
-        }
+            Err(WriteError::Conflict) => {
+                // Another tab wrote since this one last read: read again, join, write again.
+                let dispatcher = handle.dispatcher();
+                if saver.unsaved.borrow().is_none() {
+                    *saver.unsaved.borrow_mut() = Some((handle, since));
+                }
+                follow(&saver, &dispatcher);
+                return;
+            }
+            Err(WriteError::Failed(f)) => {
+                if heard {
+                    follow(&saver, &handle.dispatcher());
+                }
+                Err(f)
+            }
+        };
         handle.dispatch(FieldworkMsg::Saved(result));
     });
 }

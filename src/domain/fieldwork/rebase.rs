@@ -1,0 +1,335 @@
+//! Two tabs of one browser, one store. The recruiter's, the mediator's and the respondent's
+//! pages all keep their fieldwork in the same database; a page open twice (or the recruiter's
+//! page beside the mediator's) holds a copy in memory, and writes only the records it changed.
+//! A tab that missed another's writes would, on its next save, put back its stale copy of a
+//! record: another tab's coded events or imported answers would be gone.
+//!
+//! So a tab that learns another one wrote (a `storage` event, or its guarded write refused)
+//! reads the store again and calls [`rebase`]: the changes it made since it last read or
+//! wrote join what the database holds now. Item by item — kits and invitations by id, answers
+//! as they are, observations by id with all their versions:
+//! * changed on one side only: that side's item;
+//! * changed on both sides: both are kept (an observation's copies merged by the rules of
+//!   `observation::merge`, a kit or an invitation as the database holds it);
+//! * removed on one side (a campaign deleted, a person erased) and untouched on the other:
+//!   removed; removed on one side and changed on the other: removed too, so that an erasure is
+//!   never undone by a tab that had not heard of it.
+
+use super::Fieldwork;
+use crate::domain::observation::log::Observation;
+use crate::domain::observation::merge::{merge_shared, MergedObservations};
+use crate::domain::shared::Shared;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// The store after joining what this tab changed since `base` (what it last read or wrote)
+/// into `theirs` (what the database holds now). `ours == base` gives `theirs`; `theirs ==
+/// base` gives `ours`.
+pub fn rebase(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> Fieldwork {
+    if ours == base {
+        return theirs.clone();
+    }
+    if theirs == base {
+        return ours.clone();
+    }
+    Fieldwork {
+        kits: join(&base.kits, &ours.kits, &theirs.kits, |a, b| a.id == b.id),
+        observations: join_observations(
+            &base.observations,
+            &ours.observations,
+            &theirs.observations,
+        ),
+        ..rebase_survey(base, ours, theirs)
+    }
+}
+
+/// [`rebase`] of the part the respondent's page holds, invitations and answers (the rest is
+/// `ours`): that page links no observation code.
+pub fn rebase_survey(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> Fieldwork {
+    Fieldwork {
+        invitations: join(
+            &base.invitations,
+            &ours.invitations,
+            &theirs.invitations,
+            |a, b| a.id == b.id,
+        ),
+        // An answer is never changed, only added (every version is kept) or removed.
+        responses: join(
+            &base.responses,
+            &ours.responses,
+            &theirs.responses,
+            |a, b| a == b,
+        ),
+        ..ours.clone()
+    }
+}
+
+/// Three-way join of one list, item by item (`same` says whether two items are one item).
+fn join<T: Clone + PartialEq>(
+    base: &Shared<T>,
+    ours: &Shared<T>,
+    theirs: &Shared<T>,
+    same: impl Fn(&T, &T) -> bool,
+) -> Shared<T> {
+    if ours.same(base) || **ours == **base {
+        return theirs.clone();
+    }
+    if theirs.same(base) || **theirs == **base {
+        return ours.clone();
+    }
+    let find = |list: &[T], item: &T| list.iter().find(|x| same(x, item)).cloned();
+    let mut out: Shared<T> = Shared::default();
+    for t in theirs.iter() {
+        match find(base, t) {
+            // Untouched by them: ours decides (changed, kept, or removed).
+            Some(b) if b == *t => out.extend(find(ours, t)),
+            // Added or changed by them: theirs, unless we removed the item they changed.
+            Some(_) if find(ours, t).is_none() => {}
+            _ => out.push(t.clone()),
+        }
+    }
+    for o in ours.iter() {
+        if find(theirs, o).is_none() && find(base, o).is_none() {
+            // Added by us.
+            out.push(o.clone());
+        }
+        // In the base but no longer theirs: removed by them, and it stays removed.
+    }
+    out
+}
+
+/// [`join`] for observations: by id, all the versions of an id together.
+fn join_observations(
+    base: &MergedObservations,
+    ours: &MergedObservations,
+    theirs: &MergedObservations,
+) -> MergedObservations {
+    if ours == base {
+        return theirs.clone();
+    }
+    if theirs == base {
+        return ours.clone();
+    }
+    let versions = |m: &MergedObservations, id| -> Vec<Arc<Observation>> {
+        m.shared_versions()
+            .filter(|o| o.id == id)
+            .cloned()
+            .collect()
+    };
+    let ids: BTreeSet<uuid::Uuid> = [base, ours, theirs]
+        .iter()
+        .flat_map(|m| m.versions().map(|o| o.id))
+        .collect();
+    let mut kept: Vec<Arc<Observation>> = Vec::new();
+    for id in ids {
+        let (b, o, t) = (versions(base, id), versions(ours, id), versions(theirs, id));
+        if t == b {
+            kept.extend(o);
+        } else if o == b {
+            kept.extend(t);
+        } else if !b.is_empty() && (o.is_empty() || t.is_empty()) {
+            // Removed on one side, changed on the other: removed.
+        } else {
+            kept.extend(o);
+            kept.extend(t);
+        }
+    }
+    merge_shared(&kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::campaign::tests::at;
+    use crate::domain::lang::Lang;
+    use crate::domain::observation::log::ObservationAction;
+    use crate::domain::observation::scheme::Actor;
+    use crate::domain::sample::sample_campaign;
+    use proptest::prelude::*;
+
+    /// The sample campaign's fieldwork: kits, invitations, answers, and the observations of
+    /// every mediator but the first kit's (whose sessions are left to code).
+    fn store() -> Fieldwork {
+        let s = sample_campaign(7, at(0), Lang::En);
+        let first = s.kits[0].mediator.id;
+        let others: Vec<Observation> = s
+            .observations
+            .iter()
+            .filter(|o| o.mediator_id != first)
+            .cloned()
+            .collect();
+        assert!(!others.is_empty());
+        let (fw, _) = Fieldwork::default().import(&s.kits, &others);
+        let (fw, _) = fw.add_invitations(&s.invitations);
+        fw.keep_submitted(&s.responses)
+    }
+
+    /// The same store read back from its records (what another tab sees: nothing shared).
+    fn reread(fw: &Fieldwork) -> Fieldwork {
+        let records = crate::domain::file::stored::fieldwork_records(fw);
+        let pairs: Vec<(String, String)> = records.puts.into_iter().collect();
+        crate::domain::file::stored::read_fieldwork(&pairs, at(0)).unwrap()
+    }
+
+    /// Where the sample's first kit has no observation yet: a session and a candidate.
+    fn uncoded(fw: &Fieldwork) -> (uuid::Uuid, uuid::Uuid) {
+        let kit = &fw.kits[0];
+        let taken: Vec<(uuid::Uuid, Option<uuid::Uuid>)> = fw
+            .observations
+            .versions()
+            .filter(|o| o.mediator_id == kit.mediator.id)
+            .map(|o| (o.session_id, o.candidate_id))
+            .collect();
+        kit.sessions
+            .iter()
+            .flat_map(|s| kit.candidates.iter().map(move |c| (s.id, c.id)))
+            .find(|(s, c)| !taken.contains(&(*s, Some(*c))))
+            .expect("the sample leaves one session uncoded")
+    }
+
+    const DRAFT: uuid::Uuid = uuid::Uuid::from_u128(0xd0);
+
+    /// The sample's store with one draft observation started ([`DRAFT`]), its clock running.
+    fn base() -> Fieldwork {
+        let fw = store();
+        let (session, candidate) = uncoded(&fw);
+        let fw = fw
+            .start(fw.kits[0].id, session, candidate, DRAFT, at(10))
+            .unwrap();
+        fw.observe(DRAFT, &ObservationAction::StartClock, at(11))
+            .unwrap()
+    }
+
+    /// One more event coded in the draft.
+    fn code_one(fw: &Fieldwork, n: u128) -> Fieldwork {
+        let code = crate::domain::observation::scheme::default_scheme().codes[0]
+            .id
+            .clone();
+        fw.observe(
+            DRAFT,
+            &ObservationAction::AddEvent {
+                id: uuid::Uuid::from_u128(0xe000 + n),
+                actor: Some(Actor::Ceo),
+                code,
+                modifier: None,
+            },
+            at(60 + n as i64),
+        )
+        .unwrap()
+    }
+
+    fn events(fw: &Fieldwork) -> usize {
+        fw.observations.versions().map(|o| o.events.len()).sum()
+    }
+
+    #[test]
+    fn a_tab_that_changed_nothing_takes_what_the_database_holds() {
+        let base = base();
+        let theirs = code_one(&reread(&base), 1);
+        assert_eq!(rebase(&base, &base, &theirs), theirs);
+        let ours = code_one(&base, 2);
+        assert_eq!(rebase(&base, &ours, &reread(&base)), ours);
+    }
+
+    #[test]
+    fn answers_and_invitations_added_on_both_sides_are_all_kept() {
+        let base = store();
+        let s = sample_campaign(7, at(0), Lang::En);
+        let mut theirs = reread(&base);
+        let mut ours = base.clone();
+        // Each side lost a different answer and an invitation from the base, then got it back
+        // as "new": simpler, a fresh base without two of them.
+        let mut smaller = base.clone();
+        smaller
+            .responses
+            .retain(|r| *r != s.responses[0] && *r != s.responses[1]);
+        smaller.invitations.retain(|i| i.id != s.invitations[0].id);
+        theirs.responses = smaller.responses.clone();
+        theirs.responses.push(s.responses[0].clone());
+        theirs.invitations = smaller.invitations.clone();
+        ours.responses = smaller.responses.clone();
+        ours.responses.push(s.responses[1].clone());
+        ours.invitations = smaller.invitations.clone();
+        ours.invitations.push(s.invitations[0].clone());
+        let joined = rebase(&smaller, &ours, &theirs);
+        assert_eq!(joined.responses.len(), base.responses.len());
+        assert!(joined.responses.contains(&s.responses[0]));
+        assert!(joined.responses.contains(&s.responses[1]));
+        assert_eq!(joined.invitations.len(), base.invitations.len());
+    }
+
+    #[test]
+    fn events_coded_in_two_observations_are_all_kept() {
+        let base = base();
+        // Them: one event in the draft. Us: a new observation of another session.
+        let theirs = code_one(&reread(&base), 1);
+        let (session, candidate) = uncoded(&base);
+        let new_id = uuid::Uuid::from_u128(0xabc);
+        let ours = base
+            .start(base.kits[0].id, session, candidate, new_id, at(20))
+            .unwrap();
+        let joined = rebase(&base, &ours, &theirs);
+        assert_eq!(events(&joined), events(&base) + 1);
+        assert!(joined.observations.get(new_id).is_some());
+        assert_eq!(
+            joined.observations.versions().count(),
+            base.observations.versions().count() + 1
+        );
+    }
+
+    #[test]
+    fn a_campaign_deleted_in_one_tab_stays_deleted() {
+        let base = base();
+        let campaign = base.kits[0].campaign_id;
+        let theirs = reread(&base).without_campaign(campaign);
+        // We coded in it meanwhile: the deletion (or an erasure) wins.
+        let ours = code_one(&base, 1);
+        let joined = rebase(&base, &ours, &theirs);
+        assert!(joined.kits.is_empty());
+        assert_eq!(joined.observations.versions().count(), 0);
+        assert!(joined.responses.is_empty() && joined.invitations.is_empty());
+        // Deleted here, coded there: deleted too.
+        let joined = rebase(
+            &base,
+            &base.without_campaign(campaign),
+            &code_one(&reread(&base), 2),
+        );
+        assert_eq!(joined.observations.versions().count(), 0);
+    }
+
+    #[test]
+    fn the_same_draft_coded_on_both_sides_keeps_the_further_one() {
+        let base = base();
+        let theirs = code_one(&code_one(&reread(&base), 1), 2);
+        let ours = code_one(&base, 3);
+        let joined = rebase(&base, &ours, &theirs);
+        // Drafts of one observation: the higher revision is the later state (observation::merge).
+        assert_eq!(events(&joined), events(&base) + 2);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever each side added of the sample's answers, the join holds every answer added
+        /// on either side and no other.
+        #[test]
+        fn answers_added_anywhere_are_kept(
+            ours_add in proptest::collection::vec(any::<bool>(), 12),
+            theirs_add in proptest::collection::vec(any::<bool>(), 12),
+        ) {
+            let full = store();
+            let mut base = full.clone();
+            base.responses = Shared::default();
+            let pick = |mask: &[bool]| -> Vec<_> {
+                full.responses.iter().zip(mask).filter(|(_, m)| **m).map(|(r, _)| r.clone()).collect()
+            };
+            let ours = base.keep_submitted(&pick(&ours_add));
+            let theirs = reread(&base).keep_submitted(&pick(&theirs_add));
+            let joined = rebase(&base, &ours, &theirs);
+            for (i, r) in full.responses.iter().take(12).enumerate() {
+                prop_assert_eq!(joined.responses.contains(r), ours_add[i] || theirs_add[i]);
+            }
+            prop_assert_eq!(rebase(&base, &joined, &joined), joined.clone());
+        }
+    }
+}
