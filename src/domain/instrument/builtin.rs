@@ -12,9 +12,9 @@
 //! `tools/postbuild.py`) — still knows which exist: [`INDEX`] names every one (id, version,
 //! content hash, form), so an invitation is checked at once, without the network. Where the
 //! texts are looked up ([`known_text`]): the embedded ones once [`embed`] ran (the recruiter's
-//! and the mediator's pages; always natively, for the tests and tools), and those [`add`]ed
-//! after a fetch. The respondent's page never calls [`embed`], so the linker leaves the texts
-//! out of its module.
+//! page; always natively, for the tests and tools), and those [`add`]ed after a fetch. The
+//! respondent's and the mediator's pages never call [`embed`], so the linker leaves the texts
+//! out of their modules.
 
 use super::definition::{DebriefSide, Form, Instrument};
 use super::load::load;
@@ -128,9 +128,9 @@ fn all_embedded() -> Vec<&'static Instrument> {
 }
 
 /// Says that this page holds the embedded texts, so that [`known_text`] finds them (the
-/// recruiter's and the mediator's pages call it once, at start). Nothing is read yet: the
-/// texts are parsed at their first use, not while the page starts. The respondent's page
-/// never calls it, so the linker leaves the texts out of its module.
+/// recruiter's page calls it once, at start). Nothing is read yet: the texts are parsed at
+/// their first use, not while the page starts. The respondent's and the mediator's pages never
+/// call it, so the linker leaves the texts out of their modules.
 pub fn embed() {
     let _ = EMBEDS.set(all_embedded);
 }
