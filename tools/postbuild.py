@@ -117,6 +117,27 @@ DOM_GUARD = ("\nif (document.readyState === 'loading') {\n"
              "}")
 
 
+# The loader's start of the module, made to say at once when the module cannot be downloaded
+# or started (a phone losing its network mid-download): the loading screen (web/loading.html)
+# then shows its failure message instead of "Loading…" for ever.
+INIT_RE = re.compile(r"^(?P<indent>[ \t]*)const wasm = await init\((?P<args>.*)\);[ \t]*$", re.M)
+FAIL_GUARD = ("{indent}let wasm;\n"
+              "{indent}try {{\n"
+              "{indent}  wasm = await init({args});\n"
+              "{indent}}} catch (e) {{\n"
+              "{indent}  // Not downloaded or not started: the loading screen says so now.\n"
+              "{indent}  document.getElementById('rally-loading')?.classList.add('boot-failed');\n"
+              "{indent}  document.querySelector('#rally-loading .boot-reload')?.addEventListener('click', () => location.reload());\n"
+              "{indent}  throw e;\n"
+              "{indent}}}")
+
+
+def guard_failure(body: str) -> str:
+    """The loader with its module's start in a try/catch that marks the loading screen."""
+    return INIT_RE.sub(lambda m: FAIL_GUARD.format(indent=m.group("indent"), args=m.group("args")),
+                       body, count=1)
+
+
 def parse_attrs(attrs: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in ATTR_RE.finditer(attrs):
@@ -244,6 +265,8 @@ def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhe
                 if routes_elsewhere:
                     body = route_first(body, idb_snippet)
                     log.append("the loader sends other pages' addresses on before fetching its module")
+                body = guard_failure(body)
+                log.append("the loader marks the loading screen when its module fails")
             name = write_asset(dist, "boot", "js", body)
             log.append(f"moved inline <script{' type=' + kind if kind else ''}> "
                        f"({len(body.encode())} bytes) -> {name}")
@@ -820,6 +843,11 @@ def self_test() -> int:
           f'<script type="module" async src="/{boot_name}"></script>' in first)
     check("the loader waits for the parsed document, then starts the app",
           boot_body.index("import init") < boot_body.index("DOMContentLoaded") < boot_body.index("await init("))
+    check("a module that fails to download or start marks the loading screen",
+          "try {\n  wasm = await init({ module_or_path: '/rally-0123abcd_bg.wasm' });\n} catch (e) {" in boot_body
+          and "classList.add('boot-failed');\n  document.querySelector('#rally-loading .boot-reload')" in boot_body
+          and "() => location.reload());\n  throw e;" in boot_body
+          and boot_body.index("wasm = await init(") < boot_body.index("TrunkApplicationStarted"))
     check("no nonce left", "nonce" not in first)
     check("wasm preload kept, minus nonce and the integrity browsers ignore there",
           '<link rel="preload" href="/rally-0123abcd_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">' in first)
@@ -915,6 +943,8 @@ def self_test() -> int:
           < boot_body.index("await import('/rally-0123abcd.js')")
           and "module_or_path: rallyModule" in boot_body)
     check("index.html: no instrument preload", "instruments/" not in boot_body)
+    check("index.html: its module's failure marks the loading screen too",
+          "    wasm = await init({ module_or_path: rallyModule });\n  } catch (e) {" in boot_body)
     check("index.html: respondent and mediator addresses are recognised",
           "(respond|answer)" in boot_body and "observe" in boot_body)
 

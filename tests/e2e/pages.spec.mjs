@@ -335,3 +335,47 @@ for (const p of PAGES) {
     await context.close();
   });
 }
+
+for (const p of PAGES) {
+  test(`${p.name} says at once, FR/EN, when its module cannot be downloaded`, async ({ browser }) => {
+    const context = await englishContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // The network drops while the module downloads.
+    await page.route(/_bg\.wasm$/, (route) => route.abort('connectionreset'));
+    const started = Date.now();
+    await page.goto(p.route);
+    const loading = page.locator('#rally-loading');
+    const alert = loading.getByRole('alert');
+    await expect(alert).toHaveText(
+      "Rally n'a pas pu se charger. Vérifiez votre connexion, puis rechargez la page. · "
+      + 'Rally could not load. Check your connection, then reload the page.', { timeout: 5_000 });
+    expect(Date.now() - started, 'well before the 12 s hint').toBeLessThan(8_000);
+    await expect(loading).toHaveClass(/boot-failed/);
+    // "Loading…" and the slow-network hint are gone; the bar stays.
+    await expect(loading.getByRole('status')).toBeHidden();
+    await expect(loading.locator('.boot-slow')).toBeHidden();
+    await expect(loading.locator('.boot-bar')).toBeVisible();
+    // "Reload" tries again: with the network back, the app starts.
+    await page.unroute(/_bg\.wasm$/);
+    await loading.getByRole('button', { name: 'Recharger · Reload' }).click();
+    await waitForApp(page);
+    await p.ready(page);
+    await expect(page.locator('#rally-loading')).toHaveCount(0);
+    await context.close();
+  });
+}
+
+test('the loading screen hides its failure message while the module downloads', async ({ browser }) => {
+  const context = await englishContext(browser, { serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto('/respond.html');
+  await expect(page.locator('#rally-loading').getByRole('status')).toBeVisible();
+  await expect(page.locator('.boot-failed-msg')).toBeHidden();
+  await expect(page.locator('.boot-reload')).toBeHidden();
+  release();
+  await waitForApp(page);
+  await context.close();
+});
