@@ -470,6 +470,8 @@ struct Saver {
     follow_after: Cell<bool>,
     /// Another tab wrote while this one was hidden: read again once it is shown.
     stale: Cell<bool>,
+    /// Another tab wrote while the store was being read: read it again afterwards.
+    again: Cell<bool>,
     write_changes: Changes,
     owns_legacy: bool,
     sync: Sync,
@@ -493,6 +495,7 @@ fn use_saver(fw: &FieldworkHandle, write_changes: Changes, owns_legacy: bool, sy
         in_flight: Cell::new(0),
         follow_after: Cell::new(false),
         stale: Cell::new(false),
+        again: Cell::new(false),
         write_changes,
         owns_legacy,
         sync,
@@ -583,6 +586,8 @@ fn follow(saver: &Rc<Saver>, dispatcher: &FieldworkDispatcher) {
         return;
     }
     if saver.syncing.replace(true) {
+        // Read again once this reading is done: it may have missed that write.
+        saver.again.set(true);
         return;
     }
     let (saver, dispatcher) = (saver.clone(), dispatcher.clone());
@@ -601,8 +606,13 @@ fn follow(saver: &Rc<Saver>, dispatcher: &FieldworkDispatcher) {
         let done = saver.clone();
         // Joined to the state as it is when the change is applied (coding may have gone on
         // while the store was read); writes resume from there.
+        let next = dispatcher.clone();
         dispatcher.dispatch(FieldworkMsg::Change(Box::new(move |ours: &Fieldwork| {
             done.syncing.set(false);
+            if done.again.take() {
+                // After this change is applied, not inside it.
+                wasm_bindgen_futures::spawn_local(async move { follow(&done, &next) });
+            }
             Ok(rebase(&base, ours, &theirs))
         })));
     });
