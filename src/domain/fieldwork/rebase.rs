@@ -9,8 +9,9 @@
 //! wrote join what the database holds now. Item by item — kits and invitations by id, answers
 //! as they are, observations by id with all their versions:
 //! * changed on one side only: that side's item;
-//! * changed on both sides: both are kept (an observation's copies merged by the rules of
-//!   `observation::merge`, a kit or an invitation as the database holds it);
+//! * changed on both sides: both are kept — one draft observation coded in both tabs is joined
+//!   event by event (`merge_drafts`; other copies of an observation merged by the rules of
+//!   `observation::merge`), a kit or an invitation as the database holds it;
 //! * removed on one side (a campaign deleted, a person erased) and untouched on the other:
 //!   removed; removed on one side and changed on the other: removed too, so that an erasure is
 //!   never undone by a tab that had not heard of it.
@@ -19,6 +20,7 @@ use super::Fieldwork;
 use crate::domain::observation::log::Observation;
 use crate::domain::observation::merge::{merge_shared, MergedObservations};
 use crate::domain::shared::Shared;
+use crate::domain::sorting;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -64,7 +66,7 @@ pub fn rebase_survey(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> 
     }
 }
 
-/// Three-way join of one list, item by item (`same` says whether two items are one item).
+/// Three-way join of one shared list (see [`join_items`]).
 fn join<T: Clone + PartialEq>(
     base: &Shared<T>,
     ours: &Shared<T>,
@@ -77,8 +79,20 @@ fn join<T: Clone + PartialEq>(
     if theirs.same(base) || **theirs == **base {
         return ours.clone();
     }
+    let mut out = Shared::default();
+    *out = join_items(base, ours, theirs, same);
+    out
+}
+
+/// Three-way join of one list, item by item (`same` says whether two items are one item).
+fn join_items<T: Clone + PartialEq>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    same: impl Fn(&T, &T) -> bool,
+) -> Vec<T> {
     let find = |list: &[T], item: &T| list.iter().find(|x| same(x, item)).cloned();
-    let mut out: Shared<T> = Shared::default();
+    let mut out = Vec::new();
     for t in theirs.iter() {
         match find(base, t) {
             // Untouched by them: ours decides (changed, kept, or removed).
@@ -129,12 +143,89 @@ fn join_observations(
             kept.extend(t);
         } else if !b.is_empty() && (o.is_empty() || t.is_empty()) {
             // Removed on one side, changed on the other: removed.
+        } else if let Some(merged) = match (&b[..], &o[..], &t[..]) {
+            ([b], [o], [t]) => merge_drafts(b, o, t),
+            _ => None,
+        } {
+            kept.push(Arc::new(merged));
         } else {
             kept.extend(o);
             kept.extend(t);
         }
     }
     merge_shared(&kept)
+}
+
+/// The side that changed a value since `base`; the other tab's when both did.
+fn pick<'a, T: PartialEq>(base: &T, ours: &'a T, theirs: &'a T) -> &'a T {
+    if ours != base && theirs == base {
+        ours
+    } else {
+        theirs
+    }
+}
+
+/// One draft coded on both sides since `base` (the same mediator's session open in two
+/// tabs): one draft holding both sides' work — events, notes and ratings joined item by item
+/// (events and notes have ids, ratings one per dimension), the events this tab added given
+/// fresh sequence numbers after the other tab's, the rest (clock, synthesis, grid) from the
+/// side that changed it, the other tab's when both did. `None` when either copy is submitted,
+/// when they do not describe the same session, or when the join would not be a valid
+/// observation: the copies are then kept side by side as `observation::merge` rules.
+fn merge_drafts(
+    base: &Observation,
+    ours: &Observation,
+    theirs: &Observation,
+) -> Option<Observation> {
+    if ours.is_submitted() || theirs.is_submitted() || base.is_submitted() {
+        return None;
+    }
+    let same_session = |a: &Observation, b: &Observation| {
+        a.id == b.id
+            && a.campaign_id == b.campaign_id
+            && a.session_id == b.session_id
+            && a.mediator_id == b.mediator_id
+            && a.candidate_id == b.candidate_id
+            && a.scheme == b.scheme
+    };
+    if !same_session(ours, theirs) || !same_session(base, theirs) {
+        return None;
+    }
+    let (b_events, o_events, t_events) = (
+        base.events.to_vec(),
+        ours.events.to_vec(),
+        theirs.events.to_vec(),
+    );
+    let mut events = join_items(&b_events, &o_events, &t_events, |x, y| x.id == y.id);
+    let mut revision = ours.revision.max(theirs.revision);
+    for e in events.iter_mut() {
+        let added_here =
+            !t_events.iter().any(|x| x.id == e.id) && !b_events.iter().any(|x| x.id == e.id);
+        if added_here {
+            revision += 1;
+            e.seq = revision;
+        }
+    }
+    sorting::sort_by_key(&mut events, |e| (e.at_ms, e.seq));
+    let mut notes = join_items(&base.notes, &ours.notes, &theirs.notes, |x, y| x.id == y.id);
+    sorting::sort_by_key(&mut notes, |n| n.at_ms);
+    let mut ratings = join_items(&base.ratings, &ours.ratings, &theirs.ratings, |x, y| {
+        x.dimension == y.dimension
+    });
+    sorting::sort_by(&mut ratings, |x, y| x.dimension.cmp(&y.dimension));
+    let merged = Observation {
+        events: events.into(),
+        notes,
+        ratings,
+        clock: pick(&base.clock, &ours.clock, &theirs.clock).clone(),
+        bars: pick(&base.bars, &ours.bars, &theirs.bars).clone(),
+        synthesis: pick(&base.synthesis, &ours.synthesis, &theirs.synthesis).clone(),
+        updated_at: ours.updated_at.max(theirs.updated_at),
+        revision: revision + 1,
+        ..theirs.clone()
+    };
+    merged.check().ok()?;
+    Some(merged)
 }
 
 #[cfg(test)]
@@ -298,17 +389,90 @@ mod tests {
     }
 
     #[test]
-    fn the_same_draft_coded_on_both_sides_keeps_the_further_one() {
+    fn the_same_draft_coded_on_both_sides_keeps_both_sides_work() {
         let base = base();
         let theirs = code_one(&code_one(&reread(&base), 1), 2);
+        let theirs = theirs
+            .observe(
+                DRAFT,
+                &ObservationAction::AddNote {
+                    id: uuid::Uuid::from_u128(0xf1),
+                    text: "Theirs".into(),
+                    at_ms: Some(5),
+                },
+                at(70),
+            )
+            .unwrap();
         let ours = code_one(&base, 3);
+        let ours = ours
+            .observe(
+                DRAFT,
+                &ObservationAction::SetSynthesis {
+                    text: "Ours".into(),
+                },
+                at(71),
+            )
+            .unwrap();
         let joined = rebase(&base, &ours, &theirs);
-        // Drafts of one observation: the higher revision is the later state (observation::merge).
-        assert_eq!(events(&joined), events(&base) + 2);
+        // One draft, with the three events, the note and the synthesis.
+        assert!(joined.observations.conflict(DRAFT).is_none());
+        let o = joined.observations.get(DRAFT).unwrap();
+        assert_eq!(o.events.len(), 3);
+        assert_eq!(o.notes.len(), 1);
+        assert_eq!(o.synthesis, "Ours");
+        assert_eq!(o.check(), Ok(()));
+        let revisions = |fw: &Fieldwork| fw.observations.get(DRAFT).unwrap().revision;
+        assert!(o.revision > revisions(&ours) && o.revision > revisions(&theirs));
+        // And it stays what it is when read back and joined again.
+        assert_eq!(rebase(&joined, &joined, &reread(&joined)), reread(&joined));
+    }
+
+    /// `n` events coded in the draft at session times from `times`, ids from `first`.
+    fn code_many(fw: &Fieldwork, first: u128, times: &[u64]) -> Fieldwork {
+        let code = crate::domain::observation::scheme::default_scheme().codes[0]
+            .id
+            .clone();
+        let mut fw = fw.clone();
+        for (k, t) in times.iter().enumerate() {
+            fw = fw
+                .observe(
+                    DRAFT,
+                    &ObservationAction::AddEvent {
+                        id: uuid::Uuid::from_u128(first + k as u128),
+                        actor: Some(if k % 2 == 0 {
+                            Actor::Ceo
+                        } else {
+                            Actor::Candidate
+                        }),
+                        code: code.clone(),
+                        modifier: None,
+                    },
+                    at(20 + *t as i64),
+                )
+                .unwrap();
+        }
+        fw
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Two tabs coding the same draft at any times: the join holds every event of both, in
+        /// order, and is a valid observation.
+        #[test]
+        fn every_event_coded_in_either_tab_is_kept(
+            before in proptest::collection::vec(0u64..40, 0..4),
+            mine in proptest::collection::vec(0u64..40, 0..6),
+            others in proptest::collection::vec(0u64..40, 0..6),
+        ) {
+            let base = code_many(&base(), 0x100, &before);
+            let ours = code_many(&base, 0x200, &mine);
+            let theirs = code_many(&reread(&base), 0x300, &others);
+            let joined = rebase(&base, &ours, &theirs);
+            let o = joined.observations.get(DRAFT).expect("one draft");
+            prop_assert_eq!(o.events.len(), before.len() + mine.len() + others.len());
+            prop_assert_eq!(o.check(), Ok(()));
+        }
 
         /// Whatever each side added of the sample's answers, the join holds every answer added
         /// on either side and no other.

@@ -30,8 +30,8 @@ pub struct Known {
     pub form: Form,
 }
 
-/// Every built-in instrument, current and superseded, in the order of [`FILES`] then
-/// [`ARCHIVED`]. A test checks it against the files: a changed text (a new hash) must be a new
+/// Every built-in instrument, current and superseded, in the order of `FILES` then
+/// `ARCHIVED`. A test checks it against the files: a changed text (a new hash) must be a new
 /// version, listed here.
 pub const INDEX: &[Known] = &[
     Known {

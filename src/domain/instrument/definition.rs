@@ -1,7 +1,7 @@
 //! The instrument model, as described in `docs/instruments.md`: a versioned, bilingual
 //! questionnaire with facets, keyed items, a response scale, a scoring rule and quality checks.
 //!
-//! An [`Instrument`] only comes out of [`super::load`], which validates everything; its fields
+//! An [`Instrument`] only comes out of [`super::load()`], which validates everything; its fields
 //! are public to read. Its serialization is the canonical form of the file (fields in the order
 //! of the spec, compact, `pole`, `poles` and `open_question` omitted when absent), and the
 //! content hash is computed over it.
@@ -200,7 +200,7 @@ pub struct QualitySpec {
     pub max_inconsistent_pairs: u32,
 }
 
-/// A validated instrument. Build one with [`super::load`].
+/// A validated instrument. Build one with [`super::load()`].
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Instrument {
     pub format: String,

@@ -87,7 +87,7 @@ impl QualityReport {
     }
 }
 
-/// The quality checks of a response, refusing it as [`super::score`] does.
+/// The quality checks of a response, refusing it as [`super::score()`] does.
 pub fn check(instrument: &Instrument, response: &Response) -> Result<QualityReport, ScoreError> {
     let answers = validate(instrument, response)?;
     Ok(check_answers(instrument, response, &answers))

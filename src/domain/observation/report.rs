@@ -198,7 +198,7 @@ pub struct Timeline {
     pub length_ms: u64,
     /// Number of buckets; bucket `b` covers `[b·L/n, (b+1)·L/n)` (the last one includes `L`).
     pub buckets: usize,
-    /// Per actor ([`Actor::index`]), per bucket: acts per area.
+    /// Per actor (`Actor::index`), per bucket: acts per area.
     pub acts: [Vec<Stack>; 2],
     /// Per actor, per bucket: meta-communication events (codes with a rated tag).
     pub meta: [Vec<u32>; 2],
