@@ -569,3 +569,57 @@ test('two tabs of the mediator\'s page share one store: each follows the other, 
   expect(errorsB, 'console of tab B').toEqual([]);
   await context.close();
 });
+
+test('a tab that missed another\'s writes codes the same session: its write is refused, joined, and nothing is lost', async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const dir = testInfo.outputPath('files');
+  fs.mkdirSync(dir, { recursive: true });
+  await open(page);
+  await createCampaign(page);
+  const kitFile = await downloadFrom(page, kitButton(page, MEDIATOR), dir);
+
+  const { context, page: a, errors } = await mediatorBrowser(browser);
+  await a.goto('/#/observe');
+  await waitForApp(a);
+  await importOnKits(a, kitFile);
+  await a.getByTestId('obs-session').first().getByRole('button', { name: 'Observe this session: Session 1' }).click();
+  const codingUrl = a.url();
+  await a.getByTestId('obs-clock-button').click();
+  await keys(a, 'c i');
+  await expect.poll(async () => (await storedObservation(a))?.events.length).toBe(1);
+
+  // Tab B never hears of A's writes (its `storage` listeners are dropped): only the guarded
+  // write can tell it that the database moved on.
+  const b = await context.newPage();
+  await b.addInitScript(() => {
+    const add = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = function (type, ...rest) {
+      if (type === 'storage') return undefined;
+      return add.call(this, type, ...rest);
+    };
+  });
+  const errorsB = watchErrors(b);
+  await b.goto(codingUrl);
+  await waitForApp(b);
+  await expect(b.locator('#log-title')).toHaveText('Events (1)');
+
+  await a.bringToFront();
+  await leaveFields(a);
+  await keys(a, 'v q  c o  v b');
+  await expect.poll(async () => (await storedObservation(a))?.events.length).toBe(4);
+  await b.bringToFront();
+  // B still shows its old copy, and codes in it.
+  await expect(b.locator('#log-title')).toHaveText('Events (1)');
+  await leaveFields(b);
+  await keys(b, 'c a');
+  // Its write is refused, it reads the store, joins its event to A's three, writes again.
+  await expect(b.locator('#log-title')).toHaveText('Events (5)');
+  await expect.poll(async () => (await storedObservation(b))?.events.length, { message: 'every event in the database' }).toBe(5);
+  const stored = await storedObservation(b);
+  expect(new Set(stored.events.map((e) => e.id)).size).toBe(5);
+  await a.bringToFront();
+  await expect(a.locator('#log-title')).toHaveText('Events (5)');
+  expect(errors, 'console of tab A').toEqual([]);
+  expect(errorsB, 'console of tab B').toEqual([]);
+  await context.close();
+});
