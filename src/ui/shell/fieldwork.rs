@@ -468,7 +468,8 @@ struct Saver {
     /// they are (`follow_after`), so that what this tab believes the database holds is sure.
     in_flight: Cell<u32>,
     follow_after: Cell<bool>,
-    /// Another tab wrote while this one was hidden: read again once it is shown.
+    /// Another tab wrote while this one was hidden, or still reading the store at start-up:
+    /// read again once it is shown, or once that first read is done.
     stale: Cell<bool>,
     /// Another tab wrote while the store was being read: read it again afterwards.
     again: Cell<bool>,
@@ -521,6 +522,10 @@ fn use_saver(fw: &FieldworkHandle, write_changes: Changes, owns_legacy: bool, sy
                     *saver.stored.borrow_mut() = Some(held.clone());
                     *saver.known.borrow_mut() = token.clone();
                     *saver.confirmed.borrow_mut() = (held, token);
+                    if saver.stale.take() {
+                        // Another tab wrote while this one was reading the store.
+                        follow(&saver, &handle.dispatcher());
+                    }
                 }
                 if *changes > 0 {
                     let now = clock::now().timestamp_millis();
@@ -581,6 +586,12 @@ fn use_saver(fw: &FieldworkHandle, write_changes: Changes, owns_legacy: bool, sy
 /// Reads the store again and joins this tab's changes to it: the next write starts from what
 /// the database holds. Writes wait meanwhile; a second call while reading changes nothing.
 fn follow(saver: &Rc<Saver>, dispatcher: &FieldworkDispatcher) {
+    if saver.stored.borrow().is_none() {
+        // Still reading the store at start-up: read it again once that is done (the first
+        // read may have come before that write).
+        saver.stale.set(true);
+        return;
+    }
     if saver.in_flight.get() > 0 {
         saver.follow_after.set(true);
         return;
