@@ -519,14 +519,17 @@ test('an imported kit is written at once, not after the coding pause: time stood
   await context.close();
 });
 
-test('two tabs of the mediator\'s page share one store: each follows the other, neither puts back a stale copy', async ({ page, browser }, testInfo) => {
-  test.setTimeout(90_000);
+/**
+ * The recruiter's kit imported in a mediator's browser, session 1 opened in tab A, its clock
+ * started and one event coded and stored. Returns the context, tab A, its console errors and
+ * the coding screen's address (for a second tab).
+ */
+async function oneEventInTabA(page, browser, testInfo) {
   const dir = testInfo.outputPath('files');
   fs.mkdirSync(dir, { recursive: true });
   await open(page);
   await createCampaign(page);
   const kitFile = await downloadFrom(page, kitButton(page, MEDIATOR), dir);
-
   const { context, page: a, errors } = await mediatorBrowser(browser);
   await a.goto('/#/observe');
   await waitForApp(a);
@@ -537,6 +540,12 @@ test('two tabs of the mediator\'s page share one store: each follows the other, 
   await keys(a, 'c i');
   await expect(a.locator('#log-title')).toHaveText('Events (1)');
   await expect.poll(async () => (await storedObservation(a))?.events.length, { message: 'A\'s first event stored' }).toBe(1);
+  return { context, a, errors, codingUrl };
+}
+
+test('two tabs of the mediator\'s page share one store: each follows the other, neither puts back a stale copy', async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const { context, a, errors, codingUrl } = await oneEventInTabA(page, browser, testInfo);
 
   // A second tab on the same session: it reads the store as it is now (one event).
   const b = await context.newPage();
@@ -572,21 +581,7 @@ test('two tabs of the mediator\'s page share one store: each follows the other, 
 
 test('a tab that missed another\'s writes codes the same session: its write is refused, joined, and nothing is lost', async ({ page, browser }, testInfo) => {
   test.setTimeout(90_000);
-  const dir = testInfo.outputPath('files');
-  fs.mkdirSync(dir, { recursive: true });
-  await open(page);
-  await createCampaign(page);
-  const kitFile = await downloadFrom(page, kitButton(page, MEDIATOR), dir);
-
-  const { context, page: a, errors } = await mediatorBrowser(browser);
-  await a.goto('/#/observe');
-  await waitForApp(a);
-  await importOnKits(a, kitFile);
-  await a.getByTestId('obs-session').first().getByRole('button', { name: 'Observe this session: Session 1' }).click();
-  const codingUrl = a.url();
-  await a.getByTestId('obs-clock-button').click();
-  await keys(a, 'c i');
-  await expect.poll(async () => (await storedObservation(a))?.events.length).toBe(1);
+  const { context, a, errors, codingUrl } = await oneEventInTabA(page, browser, testInfo);
 
   // Tab B never hears of A's writes (its `storage` listeners are dropped): only the guarded
   // write can tell it that the database moved on.
