@@ -543,23 +543,46 @@ async function oneEventInTabA(page, browser, testInfo) {
   return { context, a, errors, codingUrl };
 }
 
-test('two tabs of the mediator\'s page share one store: each follows the other, neither puts back a stale copy', async ({ page, browser }, testInfo) => {
-  test.setTimeout(90_000);
-  const { context, a, errors, codingUrl } = await oneEventInTabA(page, browser, testInfo);
-
-  // A second tab on the same session: it reads the store as it is now (one event).
+/**
+ * A second tab of the same browser on the coding screen, showing the one event stored so far.
+ * `deaf`: it never hears of the other tab's writes (its `storage` listeners are dropped).
+ */
+async function secondTab(context, codingUrl, { deaf = false } = {}) {
   const b = await context.newPage();
+  if (deaf) {
+    await b.addInitScript(() => {
+      const add = EventTarget.prototype.addEventListener;
+      EventTarget.prototype.addEventListener = function (type, ...rest) {
+        if (type === 'storage') return undefined;
+        return add.call(this, type, ...rest);
+      };
+    });
+  }
   const errorsB = watchErrors(b);
   await b.goto(codingUrl);
   await waitForApp(b);
   await expect(b.locator('#log-title')).toHaveText('Events (1)');
+  return { b, errorsB };
+}
 
-  // A codes three more: B follows (before the change, B kept its copy of one event).
+/** Tab A, in front, codes three more events; four are stored. */
+async function threeMoreInTabA(a) {
   await a.bringToFront();
   await leaveFields(a);
   await keys(a, 'v q  c o  v b');
   await expect(a.locator('#log-title')).toHaveText('Events (4)');
   await expect.poll(async () => (await storedObservation(a))?.events.length).toBe(4);
+}
+
+test('two tabs of the mediator\'s page share one store: each follows the other, neither puts back a stale copy', async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const { context, a, errors, codingUrl } = await oneEventInTabA(page, browser, testInfo);
+
+  // A second tab on the same session: it reads the store as it is now (one event).
+  const { b, errorsB } = await secondTab(context, codingUrl);
+
+  // A codes three more: B follows (before the change, B kept its copy of one event).
+  await threeMoreInTabA(a);
   // (A hidden tab follows once it is shown again.)
   await b.bringToFront();
   await expect(b.locator('#log-title')).toHaveText('Events (4)');
@@ -583,25 +606,10 @@ test('a tab that missed another\'s writes codes the same session: its write is r
   test.setTimeout(90_000);
   const { context, a, errors, codingUrl } = await oneEventInTabA(page, browser, testInfo);
 
-  // Tab B never hears of A's writes (its `storage` listeners are dropped): only the guarded
-  // write can tell it that the database moved on.
-  const b = await context.newPage();
-  await b.addInitScript(() => {
-    const add = EventTarget.prototype.addEventListener;
-    EventTarget.prototype.addEventListener = function (type, ...rest) {
-      if (type === 'storage') return undefined;
-      return add.call(this, type, ...rest);
-    };
-  });
-  const errorsB = watchErrors(b);
-  await b.goto(codingUrl);
-  await waitForApp(b);
-  await expect(b.locator('#log-title')).toHaveText('Events (1)');
-
-  await a.bringToFront();
-  await leaveFields(a);
-  await keys(a, 'v q  c o  v b');
-  await expect.poll(async () => (await storedObservation(a))?.events.length).toBe(4);
+  // Tab B never hears of A's writes: only the guarded write can tell it that the database
+  // moved on.
+  const { b, errorsB } = await secondTab(context, codingUrl, { deaf: true });
+  await threeMoreInTabA(a);
   await b.bringToFront();
   // B still shows its old copy, and codes in it.
   await expect(b.locator('#log-title')).toHaveText('Events (1)');
