@@ -107,10 +107,7 @@ pub fn when_leaving(f: impl Fn() + Clone + 'static) -> [gloo::events::EventListe
         EventListener::new(&window, LEAVING_EVENT, move |_| f())
     };
     let on_hidden = EventListener::new(&document, "visibilitychange", move |_| {
-        let hidden = web_sys::window()
-            .and_then(|w| w.document())
-            .is_some_and(|d| d.hidden());
-        if hidden {
+        if is_hidden() {
             f();
         }
     });

@@ -15,11 +15,9 @@ use crate::platform::db::{self, Batch, WriteError};
 use crate::platform::storage::{self, StorageFailure};
 use crate::platform::{clock, dom, random};
 use crate::ui::shell::state::{AppHandle, Booted, Msg};
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -254,17 +252,10 @@ pub fn use_autosave(app: &AppHandle, session: Rc<RefCell<Session>>) {
         let session = session.clone();
         let dispatcher = app.dispatcher();
         use_effect_with((), move |_| {
-            let window = web_sys::window().expect("a window");
             let (s_hide, d_hide) = (session.clone(), dispatcher.clone());
             let leaving = dom::when_leaving(move || flush_leaving(&s_hide, &d_hide));
-            let on_storage = EventListener::new(&window, "storage", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
-                    return;
-                };
-                if e.key().as_deref() != Some(TOKEN_KEY) {
-                    return;
-                }
-                let theirs = e.new_value().and_then(|t| SnapshotToken::decode(&t));
+            let on_storage = storage::on_change(TOKEN_KEY, move |token| {
+                let theirs = token.and_then(|t| SnapshotToken::decode(&t));
                 if theirs.is_none() || theirs == session.borrow().known {
                     return;
                 }
