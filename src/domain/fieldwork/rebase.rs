@@ -259,7 +259,7 @@ mod tests {
     fn reread(fw: &Fieldwork) -> Fieldwork {
         let records = crate::domain::file::stored::fieldwork_records(fw);
         let pairs: Vec<(String, String)> = records.puts.into_iter().collect();
-        crate::domain::file::stored::read_fieldwork(&pairs, at(0)).unwrap()
+        crate::domain::file::stored::read_fieldwork(&pairs).unwrap()
     }
 
     /// Where the sample's first kit has no observation yet: a session and a candidate.

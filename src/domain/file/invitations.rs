@@ -19,11 +19,35 @@ use serde_json::Value;
 use std::collections::HashSet;
 
 /// A respondent's answers as the file they send back: the JSON of
-/// [`super::Document::of_responses`], written without the code that writes campaigns, roles,
-/// kits and observations (which the respondent's page does not carry).
+/// [`super::Document::of_responses`], written without the code that writes campaigns and
+/// roles (which the respondent's page does not carry).
 pub fn answers_json(responses: &[Response], now: DateTime<Utc>) -> String {
+    lists_json::<(), (), _>(&[], &[], responses, now)
+}
+
+/// A mediator's observation with the kit it was made from: the JSON of
+/// [`super::Document::of_observation`], written without the code that writes campaigns and
+/// roles (which the mediator's page does not carry).
+pub fn observation_json(kit: &Kit, observation: &Observation, now: DateTime<Utc>) -> String {
+    lists_json(
+        std::slice::from_ref(kit),
+        std::slice::from_ref(observation),
+        &[] as &[()],
+        now,
+    )
+}
+
+/// A Rally file holding only kits, observations and answers, written as a
+/// [`super::Document`] with no campaign, role or invitation would be. Generic, so that a page
+/// writing no kit (`()` for their type) does not carry the code that writes one.
+fn lists_json<K: Serialize, O: Serialize, R: Serialize>(
+    kits: &[K],
+    observations: &[O],
+    responses: &[R],
+    now: DateTime<Utc>,
+) -> String {
     #[derive(Serialize)]
-    struct AnswersFile<'a> {
+    struct ListsFile<'a, K, O, R> {
         format: &'static str,
         format_version: u64,
         #[serde(with = "crate::domain::timefmt::utc")]
@@ -31,24 +55,24 @@ pub fn answers_json(responses: &[Response], now: DateTime<Utc>) -> String {
         app_version: &'static str,
         campaigns: [(); 0],
         roles: [(); 0],
-        kits: [(); 0],
-        observations: [(); 0],
+        kits: &'a [K],
+        observations: &'a [O],
         invitations: [(); 0],
-        responses: &'a [Response],
+        responses: &'a [R],
     }
-    serde_json::to_string(&AnswersFile {
+    serde_json::to_string(&ListsFile {
         format: super::FORMAT_NAME,
         format_version: super::CURRENT_VERSION,
         exported_at: now,
         app_version: env!("CARGO_PKG_VERSION"),
         campaigns: [],
         roles: [],
-        kits: [],
-        observations: [],
+        kits,
+        observations,
         invitations: [],
         responses,
     })
-    .expect("answers always serialise")
+    .expect("a Rally file always serialises")
 }
 
 /// The invitations of a file (none when it has none).
@@ -88,6 +112,34 @@ pub fn read_fieldwork_file(bytes: &[u8]) -> Result<(Vec<Kit>, Vec<Observation>),
     let observations: Vec<Observation> = member(&value, "observations")?;
     super::import::check_fieldwork(&kits, &observations)?;
     Ok((kits, observations))
+}
+
+/// What a fieldwork store holds — kits, observations, invitations and answers — read from a
+/// file (an older Rally's copy in `localStorage`), each list checked as in a full import; its
+/// campaigns and roles are left unread, so the mediator's page does not carry their readers.
+pub fn read_fieldwork_lists(bytes: &[u8]) -> Result<FieldworkLists, ImportError> {
+    let value = top_value(bytes)?;
+    let kits: Vec<Kit> = member(&value, "kits")?;
+    let observations: Vec<Observation> = member(&value, "observations")?;
+    super::import::check_fieldwork(&kits, &observations)?;
+    let invitations: Vec<Invitation> = member(&value, "invitations")?;
+    let responses: Vec<Response> = member(&value, "responses")?;
+    super::import::check_survey(&invitations, &responses)?;
+    Ok(FieldworkLists {
+        kits,
+        observations,
+        invitations,
+        responses,
+    })
+}
+
+/// The four lists of [`read_fieldwork_lists`].
+#[derive(Debug, Default)]
+pub struct FieldworkLists {
+    pub kits: Vec<Kit>,
+    pub observations: Vec<Observation>,
+    pub invitations: Vec<Invitation>,
+    pub responses: Vec<Response>,
 }
 
 /// A Rally file's JSON after the first checks of any import (encoding, syntax, sealed, version).
@@ -223,6 +275,62 @@ mod answers_tests {
             answers_json(&[], now),
             Document::of_responses(&[], now).to_json()
         );
+    }
+
+    #[test]
+    fn the_observation_file_is_the_document_of_the_observation() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 3, 10, 0, 0).unwrap();
+        let doc: Document =
+            serde_json::from_str(include_str!("../../../tests/fixtures/format-v4.json")).unwrap();
+        let obs = doc
+            .observations
+            .first()
+            .expect("the golden file has observations");
+        let kit = doc
+            .kits
+            .iter()
+            .find(|k| k.campaign_id == obs.campaign_id)
+            .expect("and the kit of one");
+        assert_eq!(
+            observation_json(kit, obs, now),
+            Document::of_observation(kit, obs, now).to_json()
+        );
+    }
+
+    #[test]
+    fn the_lists_of_an_older_copy_are_those_of_a_full_read() {
+        for name in [
+            "format-v1.json",
+            "format-v2.json",
+            "format-v3.json",
+            "format-v4.json",
+            "format-v5.json",
+        ] {
+            let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+            let bytes = std::fs::read(path).unwrap();
+            let (doc, _) = crate::domain::file::read_stored(&bytes).unwrap();
+            let lists = read_fieldwork_lists(&bytes).unwrap();
+            assert_eq!(lists.kits, doc.kits, "{name}");
+            assert_eq!(lists.observations, doc.observations, "{name}");
+            assert_eq!(lists.invitations, doc.invitations, "{name}");
+            assert_eq!(lists.responses, doc.responses, "{name}");
+        }
+        // A damaged list is refused, as the full read refuses it.
+        let mut v: Value = serde_json::from_slice(
+            &std::fs::read(format!(
+                "{}/tests/fixtures/format-v4.json",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        v["observations"][0]["session_id"] = Value::from("not an id");
+        let bytes = serde_json::to_vec(&v).unwrap();
+        assert!(crate::domain::file::read_stored(&bytes).is_err());
+        assert!(matches!(
+            read_fieldwork_lists(&bytes),
+            Err(ImportError::WrongShape { .. })
+        ));
     }
 
     #[test]

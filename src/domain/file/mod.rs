@@ -15,7 +15,10 @@ pub mod stored;
 
 pub use import::{read_document, read_document_value, read_stored, ImportError, Problem};
 pub use import_log::{import_entries, with_import_log, ImportSource};
-pub use invitations::{answers_json, read_fieldwork_file, read_invitations, read_survey_file};
+pub use invitations::{
+    answers_json, observation_json, read_fieldwork_file, read_fieldwork_lists, read_invitations,
+    read_survey_file, FieldworkLists,
+};
 pub use merge::{merge, merge_fieldwork, MergeReport};
 pub use migrate::migrate;
 pub use snapshot::{campaign_ids, Snapshot, SnapshotToken};

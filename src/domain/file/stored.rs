@@ -14,14 +14,17 @@
 //! | `obs/<key>#<n>` | events `n·1000 … n·1000 + 999` of that observation (`n` on 5 digits) |
 //! | `draft/<invitation>` | a respondent's draft |
 //!
-//! Reading goes through the same checks as an imported file (`import::check_document`).
+//! Reading goes through the same checks as an imported file's same lists (`import::check_fieldwork`,
+//! `import::check_survey`).
 
-use super::{Document, ImportError, CURRENT_VERSION, FORMAT_NAME};
+use super::ImportError;
+use crate::domain::fieldwork::Kit;
+use crate::domain::instrument::Response;
+use crate::domain::survey::Invitation;
 use crate::domain::fieldwork::Fieldwork;
 use crate::domain::hash::fingerprint;
 use crate::domain::observation::log::{Event, Events, Observation, EVENTS_PER_CHUNK};
 use crate::domain::observation::merge::merge_observations;
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -225,34 +228,22 @@ pub enum StoredError {
 
 /// Reads the fieldwork records (`fw/…` and `obs/…`, in any order) back into a store, through
 /// the same checks as an imported file.
-pub fn read_fieldwork(
-    records: &[(String, String)],
-    now: DateTime<Utc>,
-) -> Result<Fieldwork, StoredError> {
+pub fn read_fieldwork(records: &[(String, String)]) -> Result<Fieldwork, StoredError> {
     let damaged = |key: &str| StoredError::Damaged(key.to_owned());
-    let mut doc = Document {
-        format: FORMAT_NAME.into(),
-        format_version: CURRENT_VERSION,
-        exported_at: now,
-        app_version: String::new(),
-        campaigns: Vec::new(),
-        roles: Vec::new(),
-        kits: Vec::new(),
-        observations: Vec::new(),
-        invitations: Vec::new(),
-        responses: Vec::new(),
-        scores: Vec::new(),
-    };
+    let mut kits: Vec<Kit> = Vec::new();
+    let mut observations: Vec<Observation> = Vec::new();
+    let mut invitations: Vec<Invitation> = Vec::new();
+    let mut responses: Vec<Response> = Vec::new();
     let mut headers: BTreeMap<&str, Header> = BTreeMap::new();
     let mut chunks: BTreeMap<(&str, usize), Vec<Event>> = BTreeMap::new();
     for (key, text) in records {
         match key.as_str() {
-            KITS_KEY => doc.kits = serde_json::from_str(text).map_err(|_| damaged(key))?,
+            KITS_KEY => kits = serde_json::from_str(text).map_err(|_| damaged(key))?,
             INVITATIONS_KEY => {
-                doc.invitations = serde_json::from_str(text).map_err(|_| damaged(key))?
+                invitations = serde_json::from_str(text).map_err(|_| damaged(key))?
             }
             RESPONSES_KEY => {
-                doc.responses = serde_json::from_str(text).map_err(|_| damaged(key))?
+                responses = serde_json::from_str(text).map_err(|_| damaged(key))?
             }
             _ => {
                 let Some(rest) = key.strip_prefix(OBSERVATION_PREFIX) else {
@@ -279,16 +270,18 @@ pub fn read_fieldwork(
             let events = chunks.remove(&(key, n)).ok_or_else(|| damaged(key))?;
             o.events.extend(events);
         }
-        doc.observations.push(o);
+        observations.push(o);
     }
-    super::import::check_document(&doc).map_err(StoredError::Invalid)?;
+    // The checks of an imported file's same lists (a store holds no campaign or role).
+    super::import::check_fieldwork(&kits, &observations).map_err(StoredError::Invalid)?;
+    super::import::check_survey(&invitations, &responses).map_err(StoredError::Invalid)?;
     let mut fw = Fieldwork {
-        kits: doc.kits.into(),
+        kits: kits.into(),
         ..Fieldwork::default()
     };
-    fw.observations = merge_observations(doc.observations.iter());
-    fw.invitations = doc.invitations.into();
-    fw.responses = doc.responses.into();
+    fw.observations = merge_observations(observations.iter());
+    fw.invitations = invitations.into();
+    fw.responses = responses.into();
     Ok(fw)
 }
 

@@ -3,7 +3,7 @@
 
 use crate::domain::campaign::{KitPerson, WorkSession};
 use crate::domain::fieldwork::{Fieldwork, Kit};
-use crate::domain::file::{export_file_name, Document};
+use crate::domain::file::{export_file_name, observation_json};
 use crate::domain::i18n::observe::{self as words, O};
 use crate::domain::i18n::T;
 use crate::domain::lang::Lang;
@@ -13,7 +13,7 @@ use crate::platform::clock;
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkMsg};
 use crate::ui::shell::lang::use_lang;
 use crate::ui::shell::routes::Route;
-use crate::ui::widgets::protect::{save_file, Protection};
+use crate::ui::widgets::protect::{save_json, Protection};
 use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -163,8 +163,8 @@ pub fn export_observation(p: &ExportProps) -> Html {
                 .find(|c| c.id == candidate)
                 .map_or(String::new(), |c| format!(" {}", c.name));
             let name = format!("observation {} s{number}{with}", kit.mediator.name);
-            let doc = Document::of_observation(kit, obs, now);
-            save_file(&export_file_name(&name, now), &doc, Protection::Recommended);
+            let json = observation_json(kit, obs, now);
+            save_json(&export_file_name(&name, now), json, Protection::Recommended);
         })
     };
     let label = O::ExportObservation.get(lang);

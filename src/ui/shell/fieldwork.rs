@@ -18,7 +18,7 @@ use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport, Kit};
 use crate::domain::file::stored::{
     fieldwork_changes, read_fieldwork, read_survey, survey_changes, Records, OBSERVATION_PREFIX,
 };
-use crate::domain::file::{merge_fieldwork, read_stored, read_survey_file, Document};
+use crate::domain::file::{merge_fieldwork, read_fieldwork_lists, read_survey_file, Document};
 use crate::domain::observation::log::{Observation, ObservationAction};
 use crate::platform::db::{self, Batch, WriteError};
 use crate::platform::storage::{self, StorageFailure};
@@ -283,10 +283,10 @@ struct All;
 impl Scope for All {
     const ALL: bool = true;
     fn read(records: &[(String, String)]) -> Option<Fieldwork> {
-        read_fieldwork(records, clock::now()).ok()
+        read_fieldwork(records).ok()
     }
     fn join(loaded: &Fieldwork, text: &str) -> Option<Fieldwork> {
-        let (doc, _) = read_stored(text.as_bytes()).ok()?;
+        let doc = read_fieldwork_lists(text.as_bytes()).ok()?;
         let (fw, _) = loaded.import(&doc.kits, &doc.observations);
         let (fw, _) = fw.add_invitations(&doc.invitations);
         Some(fw.keep_submitted(&doc.responses))

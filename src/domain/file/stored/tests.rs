@@ -44,7 +44,7 @@ fn a_store_round_trips_through_its_records() {
     let records = fieldwork_records(&fw);
     // Three lists, one header and three chunks for `a`, two versions of `b` with one chunk.
     assert_eq!(records.puts.len(), 3 + 4 + 2 * 2);
-    let back = read_fieldwork(&records.puts, t(0)).unwrap();
+    let back = read_fieldwork(&records.puts).unwrap();
     assert_eq!(back, fw);
 }
 
@@ -74,7 +74,7 @@ fn coding_one_event_rewrites_one_chunk() {
         fieldwork_records(&before).puts.into_iter().collect();
     stored.extend(changes.puts);
     let records: Vec<(String, String)> = stored.into_iter().collect();
-    assert_eq!(read_fieldwork(&records, t(0)).unwrap(), after);
+    assert_eq!(read_fieldwork(&records).unwrap(), after);
 }
 
 #[test]
@@ -131,13 +131,13 @@ fn damaged_or_invalid_records_are_refused() {
         .cloned()
         .collect();
     assert_eq!(
-        read_fieldwork(&without, t(0)),
+        read_fieldwork(&without),
         Err(StoredError::Damaged(key.clone()))
     );
     // Not JSON.
     records.push((KITS_KEY.into(), "{".into()));
     assert!(matches!(
-        read_fieldwork(&records, t(0)),
+        read_fieldwork(&records),
         Err(StoredError::Damaged(_))
     ));
     // JSON, but an observation the checks refuse (an event with an unknown code).
@@ -146,7 +146,7 @@ fn damaged_or_invalid_records_are_refused() {
     let code = &default_scheme().codes[0].id;
     chunk.1 = chunk.1.replace(&format!("\"{code}\""), "\"no-such-code\"");
     assert!(matches!(
-        read_fieldwork(&bad, t(0)),
+        read_fieldwork(&bad),
         Err(StoredError::Invalid(_))
     ));
 }
@@ -204,7 +204,7 @@ fn a_large_store_round_trips_and_a_coded_event_writes_two_records() {
     let (fw, _) = fw.import(&[], &[long, base, fork]);
     assert_eq!(fw.observations.conflicts.len(), conflicts + 1);
     let records = fieldwork_records(&fw);
-    let back = read_fieldwork(&records.puts, now).unwrap();
+    let back = read_fieldwork(&records.puts).unwrap();
     assert_eq!(back, fw);
     assert!(fieldwork_changes(&back, &fw).is_empty());
 
@@ -222,7 +222,7 @@ fn a_large_store_round_trips_and_a_coded_event_writes_two_records() {
     let mut stored: BTreeMap<String, String> = records.puts.into_iter().collect();
     apply(&mut stored, changes);
     let stored: Vec<(String, String)> = stored.into_iter().collect();
-    assert_eq!(read_fieldwork(&stored, now).unwrap(), next);
+    assert_eq!(read_fieldwork(&stored).unwrap(), next);
 }
 
 proptest::proptest! {
