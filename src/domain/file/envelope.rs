@@ -147,7 +147,8 @@ pub fn sealed_link(text: &str) -> Option<Result<Sealed, CodeError>> {
         Err(CodeError::TooLong)
     } else {
         base64::decode_lenient(body)
-            .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|json| serde_json::from_str::<Value>(&json).ok())
             .filter(is_sealed)
             .and_then(|value| read_sealed(&value).ok())
             .ok_or(CodeError::BadLink)

@@ -18,13 +18,13 @@
 //! `import::check_survey`).
 
 use super::ImportError;
-use crate::domain::fieldwork::Kit;
-use crate::domain::instrument::Response;
-use crate::domain::survey::Invitation;
 use crate::domain::fieldwork::Fieldwork;
+use crate::domain::fieldwork::Kit;
 use crate::domain::hash::fingerprint;
+use crate::domain::instrument::Response;
 use crate::domain::observation::log::{Event, Events, Observation, EVENTS_PER_CHUNK};
 use crate::domain::observation::merge::merge_observations;
+use crate::domain::survey::Invitation;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -242,9 +242,7 @@ pub fn read_fieldwork(records: &[(String, String)]) -> Result<Fieldwork, StoredE
             INVITATIONS_KEY => {
                 invitations = serde_json::from_str(text).map_err(|_| damaged(key))?
             }
-            RESPONSES_KEY => {
-                responses = serde_json::from_str(text).map_err(|_| damaged(key))?
-            }
+            RESPONSES_KEY => responses = serde_json::from_str(text).map_err(|_| damaged(key))?,
             _ => {
                 let Some(rest) = key.strip_prefix(OBSERVATION_PREFIX) else {
                     continue;

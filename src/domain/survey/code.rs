@@ -70,7 +70,9 @@ pub fn invitation_from_payload(text: &str) -> Result<Invitation, CodeError> {
         return Err(CodeError::TooLong);
     }
     let bytes = from_base64url(text).ok_or(CodeError::BadLink)?;
-    let inv: Invitation = serde_json::from_slice(&bytes).map_err(|_| CodeError::BadLink)?;
+    // Read as text, like every other JSON: one copy of the reader in the module.
+    let json = std::str::from_utf8(&bytes).map_err(|_| CodeError::BadLink)?;
+    let inv: Invitation = serde_json::from_str(json).map_err(|_| CodeError::BadLink)?;
     inv.check().map_err(|_| CodeError::BadLink)?;
     Ok(inv)
 }

@@ -145,10 +145,7 @@ fn damaged_or_invalid_records_are_refused() {
     let chunk = bad.iter_mut().find(|(k, _)| k.ends_with("#00000")).unwrap();
     let code = &default_scheme().codes[0].id;
     chunk.1 = chunk.1.replace(&format!("\"{code}\""), "\"no-such-code\"");
-    assert!(matches!(
-        read_fieldwork(&bad),
-        Err(StoredError::Invalid(_))
-    ));
+    assert!(matches!(read_fieldwork(&bad), Err(StoredError::Invalid(_))));
 }
 
 #[test]
