@@ -54,11 +54,11 @@ build: setup
 	flock target/.rally-build.lock bash -euo pipefail -c '\
 	  rm -rf target/pages $(DIST).next && mkdir -p $(DIST).next; \
 	  for page in $(PAGES); do \
-	    trunk build --release --offline --dist target/pages/$$page $$page.html; \
+	    trunk build --release --offline --public-url ./ --dist target/pages/$$page $$page.html; \
 	    if [ $$page != index ]; then mv target/pages/$$page/index.html target/pages/$$page/$$page.html; fi; \
 	    cp -R target/pages/$$page/. $(DIST).next/; \
 	  done; \
-	  python3 tools/postbuild.py $(DIST).next; \
+	  python3 tools/postbuild.py $(DIST).next --public-url ./; \
 	  node tools/precompress.mjs $(DIST).next; \
 	  rm -rf $(DIST) && mv $(DIST).next $(DIST)'
 

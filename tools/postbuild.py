@@ -47,7 +47,7 @@ page at the top of dist/ (index.html, and any other entry page):
 Idempotent: a second run finds nothing to move and changes nothing.
 Standard library only; regexes are enough for Trunk's known output.
 
-    python3 tools/postbuild.py [DIST_DIR] [--public-url /]
+    python3 tools/postbuild.py [DIST_DIR] [--public-url ./]
     python3 tools/postbuild.py --self-test     # checks on a sample of Trunk's output
 """
 
@@ -699,7 +699,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Externalize Trunk's inline scripts for a strict CSP, "
                                                  "add the manifest and write the service worker.")
     parser.add_argument("dist", nargs="?", default="dist", help="Trunk's output directory (default: dist)")
-    parser.add_argument("--public-url", default="/", help="Trunk's --public-url (default: /)")
+    parser.add_argument("--public-url", default="./",
+                        help="Trunk's --public-url (default: ./, files named relative to the "
+                             "pages, so that dist/ works in any folder of a site)")
     parser.add_argument("--site", default=SITE_DIR, help="manifest, icons and sw.js source (default: web/)")
     parser.add_argument("--instruments", default=INSTRUMENTS_DIR,
                         help="the built-in instruments (default: data/instruments/)")
@@ -795,6 +797,8 @@ def self_test() -> int:
     import io
     import tempfile
 
+    # The sample pages are Trunk's output for `--public-url /`; `make build` uses `./` (files named
+    # relative to the pages), which tests/e2e/pages.spec.mjs checks on a site's sub-folder.
     def run(csp=_CSP, extra_head="", extra_body="", html_text=None, page="respond.html"):
         with tempfile.TemporaryDirectory() as dist:
             for name, data in (("rally-0123abcd.js", b"export default async function init() {}\n"),
@@ -808,10 +812,10 @@ def self_test() -> int:
                 fh.write(text)
             out, err = io.StringIO(), io.StringIO()
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                rc1 = main([dist])
+                rc1 = main([dist, "--public-url", "/"])
                 first = open(os.path.join(dist, page), encoding="utf-8").read()
                 files1 = sorted(os.listdir(dist))
-                rc2 = main([dist])
+                rc2 = main([dist, "--public-url", "/"])
                 second = open(os.path.join(dist, page), encoding="utf-8").read()
             boots = {f: open(os.path.join(dist, f), encoding="utf-8").read()
                      for f in files1 if f.startswith("boot-")}
@@ -973,9 +977,9 @@ def self_test() -> int:
                 fh.write(sample if page != "index.html" else _TRUNK_SAMPLE.format(
                     csp=_CSP, extra_head='<link rel="stylesheet" href="/only-index.css">', extra_body=""))
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            rc1 = main([dist])
+            rc1 = main([dist, "--public-url", "/"])
             sw1 = open(os.path.join(dist, SW_NAME), encoding="utf-8").read()
-            rc2 = main([dist])
+            rc2 = main([dist, "--public-url", "/"])
             sw2 = open(os.path.join(dist, SW_NAME), encoding="utf-8").read()
         listed = re.findall(r'^  \["([^"]+)", "([0-9a-f]{64})"\],$', sw1, re.M)
         on_disk = app_files(dist)
@@ -1030,7 +1034,7 @@ def self_test() -> int:
         with open(os.path.join(dist, "styles-0a1b.css"), "ab") as fh:
             fh.write(b"p{}\n")
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            main([dist])
+            main([dist, "--public-url", "/"])
         sw3 = open(os.path.join(dist, SW_NAME), encoding="utf-8").read()
         version = lambda text: re.search(r'^const VERSION = "([0-9a-f]+)";$', text, re.M).group(1)
         check("a changed file makes a new version", version(sw3) != version(sw1))

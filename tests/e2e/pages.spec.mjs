@@ -16,6 +16,8 @@
 //    ready — reload") and taken on the click;
 // 6. until its module runs, each page shows the brand bar and a loading line (FR/EN), never a
 //    blank screen; the app removes them when it starts.
+// 7. the same dist/ served from a folder of a site (/team/rally/): each page starts, its worker
+//    takes it and keeps only that folder's files, and it starts again offline.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -116,6 +118,55 @@ for (const p of PAGES) {
     expect(watch.console.errors(), 'console errors').toEqual([]);
     expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
     await context.close();
+  });
+}
+
+// ------------------------------------------------------------ a sub-folder --
+
+// The build names every file relative to its page (`--public-url ./`), so the one dist/
+// works in any folder of a site (a GitHub Pages project site, a folder on an intranet): here
+// it is served under /team/rally/ by a second server, whose root holds only a page of its own.
+for (const p of PAGES) {
+  test(`${p.name} works from a sub-folder of a site, its worker included, and again offline`, async ({ browser }) => {
+    const root = fs.mkdtempSync(path.join(ROOT, 'target', 'subfolder-'));
+    fs.mkdirSync(path.join(root, 'team'));
+    fs.writeFileSync(path.join(root, 'index.html'), '<!DOCTYPE html><title>The team site</title>\n');
+    fs.cpSync(DIST, path.join(root, 'team', 'rally'), { recursive: true });
+    const server = await startServer(root);
+    const base = `${server.origin}/team/rally/`;
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript(() => {
+        if (!localStorage.getItem('rally.lang')) localStorage.setItem('rally.lang', 'en');
+      });
+      const page = await context.newPage();
+      const watch = await instrument(page, { allowedOrigins: [server.origin] });
+      const response = await page.goto(base + p.route.replace(/^\//, ''));
+      expect(response?.status()).toBe(200);
+      await waitForApp(page);
+      await p.ready(page);
+      await page.waitForLoadState('networkidle');
+      const sw = await controlled(page);
+      expect(sw.worker).toBe(`/team/rally${p.worker}`);
+      expect(sw.registrations.every((scope) => scope.startsWith('/team/rally/')), sw.registrations.join()).toBe(true);
+      const kept = Object.values(sw.caches).flat();
+      expect(kept).toContain(`/team/rally/${p.name}`);
+      expect(kept.filter((u) => !u.startsWith('/team/rally/')), 'files kept from outside the folder').toEqual([]);
+
+      await context.setOffline(true);
+      const again = await page.reload();
+      expect(again?.fromServiceWorker(), 'the page comes from the service worker').toBe(true);
+      await waitForApp(page);
+      await p.ready(page);
+      expect(watch.network.foreign(), `requests that left ${server.origin}`).toEqual([]);
+      expect(watch.network.failed(), 'failed requests').toEqual([]);
+      expect(watch.console.errors(), 'console errors').toEqual([]);
+      expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
+      await context.close();
+    } finally {
+      await server.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 }
 
