@@ -42,7 +42,11 @@ page at the top of dist/ (index.html, and any other entry page):
      as dist/instruments/<id>-<version>.json, minified: the respondent's page
      holds none of them and fetches the one or two an invitation names (it checks
      the text against the invitation's content hash); its worker keeps them all,
-     so what was opened once opens again offline.
+     so what was opened once opens again offline;
+  8. gives each WebAssembly module's imports from its glue short names (`$0`, `$1`…
+     instead of `__wbg_createElement_8c9931a732ee2fea`), in the module and in the glue
+     alike: ~200–250 hashed names are bytes brotli cannot shrink, twice per page
+     (~5 KB of each page's download).
 
 Idempotent: a second run finds nothing to move and changes nothing.
 Standard library only; regexes are enough for Trunk's known output.
@@ -511,6 +515,145 @@ def insert_loading(doc: str, site: str) -> str:
     return doc[:m.start()] + "\n".join(indent + line if line else line for line in body) + doc[m.end():]
 
 
+def _leb(data: bytes, i: int) -> tuple[int, int]:
+    """An unsigned LEB128 at `data[i:]`: its value and the index after it."""
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, i
+
+
+def _uleb(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def shorten_imports(wasm: bytes, glue: str) -> tuple[bytes, str] | None:
+    """The module and its glue with the imports the glue provides renamed `$0`, `$1`… (their
+    module, `./<name>_bg.js`, renamed `$`); `None` when anything is not as expected (the
+    files are then left as they are: a longer download, never a broken page)."""
+    if wasm[:8] != b"\0asm\x01\0\0\0":
+        return None
+    i, out, renamed = 8, bytearray(wasm[:8]), []
+    try:
+        while i < len(wasm):
+            start, sid = i, wasm[i]
+            size, body_at = _leb(wasm, i + 1)
+            end = body_at + size
+            if sid != 2:
+                out += wasm[start:end]
+                i = end
+                continue
+            count, j = _leb(wasm, body_at)
+            body = bytearray(_uleb(count))
+            for _ in range(count):
+                n, j = _leb(wasm, j)
+                module, j = wasm[j:j + n].decode(), j + n
+                n, j = _leb(wasm, j)
+                field, j = wasm[j:j + n].decode(), j + n
+                kind, desc = wasm[j], j
+                j += 1
+                if kind == 0:  # function: a type index
+                    _, j = _leb(wasm, j)
+                elif kind in (1, 2):  # table (element type, limits), memory (limits)
+                    if kind == 1:
+                        j += 1
+                    flags, j = _leb(wasm, j)
+                    _, j = _leb(wasm, j)
+                    if flags & 1:
+                        _, j = _leb(wasm, j)
+                elif kind == 3:  # global: value type, mutability
+                    j += 2
+                else:
+                    return None
+                if module.startswith("./") and module.endswith("_bg.js"):
+                    renamed.append((module, field))
+                    module, field = "$", f"${len(renamed) - 1:x}"
+                for text in (module, field):
+                    encoded = text.encode()
+                    body += _uleb(len(encoded)) + encoded
+                body += wasm[desc:j]
+            if j != end:
+                return None
+            out += bytes([2]) + _uleb(len(body)) + body
+            i = end
+    except (IndexError, UnicodeDecodeError):
+        return None
+    if not renamed:
+        return None
+    modules = {m for m, _ in renamed}
+    if len(modules) != 1:
+        return None
+    module = modules.pop()
+    key = json.dumps(module)
+    fields = {f for _, f in renamed}
+    token = re.compile(r"(?<![\w$])(" + "|".join(map(re.escape, sorted(fields, key=len, reverse=True)))
+                       + r")(?![\w$])")
+    new = {f: f"${k:x}" for k, (_, f) in enumerate(renamed)}
+    # Each name once in the module, each found in the glue, and the short names new to it.
+    if (len(fields) != len(renamed) or glue.count(key) != 1
+            or {m.group(1) for m in token.finditer(glue)} != fields
+            or re.search(r"(?<![\w$])\$[0-9a-f]+(?![\w$])", glue)):
+        return None
+    glue = token.sub(lambda m: new[m.group(1)], glue).replace(key, '"$"')
+    return bytes(out), glue
+
+
+def shorten_all_imports(dist: str, log: list[str]) -> set[str]:
+    """[`shorten_imports`] on every `<name>_bg.wasm` of `dist/` and its glue `<name>.js`; the
+    glue files it changed (a page's `integrity` for them is then stale: [`refresh_integrity`])."""
+    changed: set[str] = set()
+    for name in sorted(os.listdir(dist)):
+        if not name.endswith("_bg.wasm"):
+            continue
+        wasm_path = os.path.join(dist, name)
+        glue_path = os.path.join(dist, name[:-len("_bg.wasm")] + ".js")
+        if not os.path.isfile(glue_path):
+            continue
+        with open(wasm_path, "rb") as fh:
+            wasm = fh.read()
+        with open(glue_path, encoding="utf-8") as fh:
+            glue = fh.read()
+        short = shorten_imports(wasm, glue)
+        if short is None:
+            if re.search(r"(?<![\w$])\$0(?![\w$])", glue):
+                continue  # already done (a second run)
+            log.append(f"{name}: imports left as they are (not the expected wasm-bindgen output)")
+            continue
+        write_if_changed(wasm_path, short[0])
+        write_if_changed(glue_path, short[1].encode("utf-8"))
+        changed.add(os.path.basename(glue_path))
+        log.append(f"{name}: imports renamed short ({len(wasm) - len(short[0])} bytes less, "
+                   f"{len(glue.encode()) - len(short[1].encode())} in its glue)")
+    return changed
+
+
+def refresh_integrity(doc: str, changed: set[str], dist: str, public_url: str) -> str:
+    """`doc` with the `integrity` of every tag naming one of the `changed` files computed
+    again from the file (Trunk computed it before [`shorten_all_imports`] rewrote it)."""
+    def fix(m: re.Match) -> str:
+        tag = m.group(0)
+        ref = re.search(r'\b(?:href|src)="([^"]+)"', tag)
+        name = ref and ref.group(1)
+        if name and name.startswith(public_url):
+            name = name[len(public_url):]
+        if not name or name not in changed:
+            return tag
+        with open(os.path.join(dist, name), "rb") as fh:
+            digest = base64.b64encode(hashlib.sha384(fh.read()).digest()).decode()
+        return re.sub(r'integrity="sha384-[^"]*"', f'integrity="sha384-{digest}"', tag)
+    return re.sub(r"<(?:link|script)\b[^>]*\bintegrity=\"[^\"]*\"[^>]*>", fix, doc)
+
+
 def write_instruments(dist: str, source: str, log: list[str]) -> list[str]:
     """Writes every instrument file of `source` (and of its archive/) as
     dist/instruments/<id>-<version>.json, minified; returns errors."""
@@ -722,6 +865,7 @@ def main(argv: list[str] | None = None) -> int:
     errors: list[str] = []
     copy_site_files(args.dist, args.site, log)
     errors += write_instruments(args.dist, args.instruments, log)
+    shortened = shorten_all_imports(args.dist, log)
     done = []
     bundled: set[str] = set()
     for page in pages:
@@ -731,6 +875,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = rewrite(original, args.dist, public_url, log, routes_elsewhere=page == "index.html",
                       preloads_instruments=page in FETCHES_INSTRUMENTS)
         doc = bundle_styles(doc, args.dist, public_url, page, log, bundled)
+        doc = refresh_integrity(doc, shortened, args.dist, public_url)
         doc = insert_loading(doc, args.site)
         if doc != original:
             write_if_changed(path, doc.encode("utf-8"))
@@ -1038,6 +1183,41 @@ def self_test() -> int:
         sw3 = open(os.path.join(dist, SW_NAME), encoding="utf-8").read()
         version = lambda text: re.search(r'^const VERSION = "([0-9a-f]+)";$', text, re.M).group(1)
         check("a changed file makes a new version", version(sw3) != version(sw1))
+
+    # Short import names: a module with two imports from its glue and one from a snippet.
+    def wasm_with(imports):
+        body = bytearray(_uleb(len(imports)))
+        for module, field in imports:
+            for text in (module, field):
+                body += _uleb(len(text)) + text.encode()
+            body += b"\x00\x00"  # a function of type 0
+        types = b"\x01\x04\x01\x60\x00\x00"  # one type: () -> ()
+        return b"\0asm\x01\0\0\0" + types + b"\x02" + _uleb(len(body)) + bytes(body)
+    names = [("./rally_bg.js", "__wbg_remove_8228e91d7ddbc755"),
+             ("./rally_bg.js", "__wbg_new_bb74001155cb8ca8"),
+             ("./snippets/x/idb.js", "idbOpen")]
+    glue = ('const import0 = { __proto__: null, __wbg_remove_8228e91d7ddbc755: function(a) { a.remove(); },\n'
+            '  __wbg_new_bb74001155cb8ca8: function() { return new Object(); } };\n'
+            'return { "./rally_bg.js": import0, "./snippets/x/idb.js": import1 };\n')
+    short = shorten_imports(wasm_with(names), glue)
+    check("the glue's imports get short names, in the module and in the glue alike",
+          short is not None
+          and short[0] == wasm_with([("$", "$0"), ("$", "$1"), ("./snippets/x/idb.js", "idbOpen")])
+          and "$0: function(a) { a.remove(); }" in short[1] and "$1: function()" in short[1]
+          and '"$": import0' in short[1] and "__wbg_" not in short[1] and "idbOpen" not in short[1])
+    check("a glue that does not name every import is left as it is",
+          shorten_imports(wasm_with(names), glue.replace("__wbg_new_bb74001155cb8ca8", "other")) is None
+          and shorten_imports(b"not a module", glue) is None)
+
+    with tempfile.TemporaryDirectory() as dist:
+        with open(os.path.join(dist, "g.js"), "w", encoding="utf-8") as fh:
+            fh.write("export {};\n")
+        want = base64.b64encode(hashlib.sha384(b"export {};\n").digest()).decode()
+        page = ('<link rel="modulepreload" href="./g.js" integrity="sha384-OLD">'
+                '<link rel="modulepreload" href="./h.js" integrity="sha384-KEPT">')
+        fixed = refresh_integrity(page, {"g.js"}, dist, "./")
+        check("a rewritten glue's integrity is computed again, the others' kept",
+              f'href="./g.js" integrity="sha384-{want}"' in fixed and 'integrity="sha384-KEPT"' in fixed)
 
     total = len(checks)
     print(f"{total - len(failures)} passed, {len(failures)} failed")
