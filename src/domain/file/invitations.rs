@@ -1,10 +1,12 @@
-//! The light readers: the invitations (and responses) of a Rally file for the respondent's
-//! page, its kits and observations for the mediator's, and nothing else.
-//! A respondent only ever takes invitations in, so their page does not carry the code that
-//! reads (and checks) campaigns, roles, kits and observations. The file goes through the same
-//! first checks as any import (size, encoding, nesting, marker, version); its `invitations`
-//! (and `responses`) are then read and checked as in a full import, with the same errors and
-//! paths; any other member is left unread.
+//! The light readers and writers: the invitations (and responses) of a Rally file for the
+//! respondent's page, its kits and observations for the mediator's, and nothing else.
+//! A respondent only ever takes invitations in, and a mediator kits and observations, so
+//! neither page carries the code that reads (and checks) campaigns and roles. The file goes
+//! through the same first checks as any import (size, encoding, nesting, marker, version); the
+//! lists a page takes are then read and checked as in a full import, with the same errors and
+//! paths; any other member is left unread. The files these pages write (a respondent's
+//! answers, a mediator's observation) are written the same way, as a `Document` with no
+//! campaign or role would be.
 
 use super::import::{text_of, version_of, ImportError, Problem};
 use crate::domain::fieldwork::Kit;
