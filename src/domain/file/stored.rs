@@ -14,12 +14,11 @@
 //! | `obs/<key>#<n>` | events `n·1000 … n·1000 + 999` of that observation (`n` on 5 digits) |
 //! | `draft/<invitation>` | a respondent's draft |
 //!
-//! Reading goes through the same checks as an imported file's same lists (`import::check_fieldwork`,
-//! `import::check_survey`).
+//! Reading goes through the checks an imported file's same lists go through
+//! (`import::check_fieldwork`, `import::check_survey`).
 
 use super::ImportError;
-use crate::domain::fieldwork::Fieldwork;
-use crate::domain::fieldwork::Kit;
+use crate::domain::fieldwork::{Fieldwork, Kit};
 use crate::domain::hash::fingerprint;
 use crate::domain::instrument::Response;
 use crate::domain::observation::log::{Event, Events, Observation, EVENTS_PER_CHUNK};
