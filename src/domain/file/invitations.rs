@@ -99,21 +99,13 @@ fn member<T: serde::de::DeserializeOwned + Default>(
 
 /// The invitations and responses of a file, checked as in a full import.
 pub fn read_survey_file(bytes: &[u8]) -> Result<(Vec<Invitation>, Vec<Response>), ImportError> {
-    let value = top_value(bytes)?;
-    let invitations: Vec<Invitation> = member(&value, "invitations")?;
-    let responses: Vec<Response> = member(&value, "responses")?;
-    super::import::check_survey(&invitations, &responses)?;
-    Ok((invitations, responses))
+    survey_lists(&top_value(bytes)?)
 }
 
 /// The mediator's reader: the kits and observations of a file, checked as in a full import,
 /// and nothing else (a mediator's page takes in no campaign, role or answer).
 pub fn read_fieldwork_file(bytes: &[u8]) -> Result<(Vec<Kit>, Vec<Observation>), ImportError> {
-    let value = top_value(bytes)?;
-    let kits: Vec<Kit> = member(&value, "kits")?;
-    let observations: Vec<Observation> = member(&value, "observations")?;
-    super::import::check_fieldwork(&kits, &observations)?;
-    Ok((kits, observations))
+    observation_lists(&top_value(bytes)?)
 }
 
 /// What a fieldwork store holds — kits, observations, invitations and answers — read from a
@@ -121,18 +113,30 @@ pub fn read_fieldwork_file(bytes: &[u8]) -> Result<(Vec<Kit>, Vec<Observation>),
 /// campaigns and roles are left unread, so the mediator's page does not carry their readers.
 pub fn read_fieldwork_lists(bytes: &[u8]) -> Result<FieldworkLists, ImportError> {
     let value = top_value(bytes)?;
-    let kits: Vec<Kit> = member(&value, "kits")?;
-    let observations: Vec<Observation> = member(&value, "observations")?;
-    super::import::check_fieldwork(&kits, &observations)?;
-    let invitations: Vec<Invitation> = member(&value, "invitations")?;
-    let responses: Vec<Response> = member(&value, "responses")?;
-    super::import::check_survey(&invitations, &responses)?;
+    let (kits, observations) = observation_lists(&value)?;
+    let (invitations, responses) = survey_lists(&value)?;
     Ok(FieldworkLists {
         kits,
         observations,
         invitations,
         responses,
     })
+}
+
+/// The `invitations` and `responses` of a file's JSON, checked.
+fn survey_lists(value: &Value) -> Result<(Vec<Invitation>, Vec<Response>), ImportError> {
+    let invitations: Vec<Invitation> = member(value, "invitations")?;
+    let responses: Vec<Response> = member(value, "responses")?;
+    super::import::check_survey(&invitations, &responses)?;
+    Ok((invitations, responses))
+}
+
+/// The `kits` and `observations` of a file's JSON, checked.
+fn observation_lists(value: &Value) -> Result<(Vec<Kit>, Vec<Observation>), ImportError> {
+    let kits: Vec<Kit> = member(value, "kits")?;
+    let observations: Vec<Observation> = member(value, "observations")?;
+    super::import::check_fieldwork(&kits, &observations)?;
+    Ok((kits, observations))
 }
 
 /// The four lists of [`read_fieldwork_lists`].
