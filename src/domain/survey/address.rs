@@ -25,23 +25,25 @@ pub fn answer_fragment(invitation: Uuid) -> String {
     format!("#/answer/{invitation}")
 }
 
-/// Where `fragment` (`location.hash`, with or without its `#`) leads.
-pub fn respond_address(fragment: &str) -> RespondAddress {
+/// The segments of `fragment`'s path (`location.hash`, with or without its `#`): `#/a/b/`
+/// is `["a", "b"]`, and `#`, `#/` and no fragment are `[""]` (a query is left out).
+pub(crate) fn segments(fragment: &str) -> Vec<&str> {
     let path = fragment.strip_prefix('#').unwrap_or(fragment);
     let path = path.split(['?', '#']).next().unwrap_or("");
     let path = path
         .strip_suffix('/')
         .filter(|p| !p.is_empty())
         .unwrap_or(path);
-    let mut segments = path.strip_prefix('/').unwrap_or(path).split('/');
-    let first = segments.next().unwrap_or("");
-    let second = segments.next();
-    let more = segments.next().is_some();
-    match (first, second, more) {
-        ("", None, _) | ("respond", None, _) => RespondAddress::Invitations,
-        ("respond", Some(p), false) if !p.is_empty() => RespondAddress::Link(p.to_owned()),
-        ("answer", Some(id), false) if !id.is_empty() => RespondAddress::Answer(id.to_owned()),
-        ("observe", ..) => RespondAddress::Elsewhere("observe.html"),
+    path.strip_prefix('/').unwrap_or(path).split('/').collect()
+}
+
+/// Where `fragment` (`location.hash`, with or without its `#`) leads.
+pub fn respond_address(fragment: &str) -> RespondAddress {
+    match segments(fragment).as_slice() {
+        [""] | ["respond"] => RespondAddress::Invitations,
+        ["respond", p] if !p.is_empty() => RespondAddress::Link((*p).to_owned()),
+        ["answer", id] if !id.is_empty() => RespondAddress::Answer((*id).to_owned()),
+        ["observe", ..] => RespondAddress::Elsewhere("observe.html"),
         _ => RespondAddress::Elsewhere("index.html"),
     }
 }

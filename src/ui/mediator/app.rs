@@ -1,17 +1,17 @@
 //! The mediator's page (`observe.html`): the kits in this browser, live coding and the rating
 //! grid — and nothing of the recruiter's or the respondent's screens, so that a mediator's
-//! tablet loads only this. Its state is the fieldwork store and the language.
+//! tablet loads only this. Its state is the fieldwork store and the language. Its few
+//! addresses are read by hand (`fieldwork::address`), following `hashchange`: no router.
 
 use super::{Coding, Kits, Rating};
+use crate::domain::fieldwork::address::{observe_address, ObserveAddress, KITS};
 use crate::domain::i18n::observe::O;
 use crate::ui::shell::fieldwork::{
     use_fieldwork_boot, use_fieldwork_saver, FieldworkHandle, FieldworkState,
 };
-use crate::ui::shell::frame::{Elsewhere, PageFrame};
+use crate::ui::shell::frame::{use_fragment, PageFrame, SendTo};
 use crate::ui::shell::lang::{use_lang, use_page_lang, LangContext};
-use crate::ui::shell::routes::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component(MediatorApp)]
 pub fn mediator_app() -> Html {
@@ -19,33 +19,28 @@ pub fn mediator_app() -> Html {
     let fieldwork = use_reducer(FieldworkState::starting);
     use_fieldwork_boot(&fieldwork);
     use_fieldwork_saver(&fieldwork);
+    let here = use_fragment();
     html! {
         <ContextProvider<LangContext> {context}>
         <ContextProvider<FieldworkHandle> context={fieldwork}>
-            <HashRouter>
-                <PageFrame nav={html! { <Nav /> }}>
-                    <Switch<Route> render={switch} />
-                </PageFrame>
-            </HashRouter>
+            <PageFrame nav={html! { <Nav /> }}>
+                { screen(observe_address(&here)) }
+            </PageFrame>
         </ContextProvider<FieldworkHandle>>
         </ContextProvider<LangContext>>
     }
 }
 
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Home | Route::Observe => html! { <Kits /> },
-        Route::Coding {
-            kit,
-            session,
-            candidate,
-        } => html! { <Coding {kit} {session} {candidate} /> },
-        Route::Rating {
-            kit,
-            session,
-            candidate,
-        } => html! { <Rating {kit} {session} {candidate} /> },
-        _ => html! { <Elsewhere /> },
+fn screen(address: ObserveAddress) -> Html {
+    match address {
+        ObserveAddress::Kits => html! { <Kits /> },
+        ObserveAddress::Coding(s) => {
+            html! { <Coding kit={s.kit} session={s.session} candidate={s.candidate} /> }
+        }
+        ObserveAddress::Rating(s) => {
+            html! { <Rating kit={s.kit} session={s.session} candidate={s.candidate} /> }
+        }
+        ObserveAddress::Elsewhere(page) => html! { <SendTo {page} /> },
     }
 }
 
@@ -53,6 +48,6 @@ fn switch(route: Route) -> Html {
 fn nav() -> Html {
     let lang = use_lang();
     html! {
-        <li><Link<Route> to={Route::Observe}><span aria-current="page">{ O::NavObserve.get(lang) }</span></Link<Route>></li>
+        <li><a href={KITS}><span aria-current="page">{ O::NavObserve.get(lang) }</span></a></li>
     }
 }

@@ -28,7 +28,6 @@ use crate::domain::observation::scheme::{Actor, Applies, Code, CodeKind, Scheme}
 use crate::platform::{clock, random};
 use crate::ui::shell::fieldwork::{observe, start, use_fieldwork};
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Interval;
 use std::cell::RefCell;
@@ -36,7 +35,6 @@ use std::rc::Rc;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// What the pad waits for and what it last said; read by the key listener between renders.
 #[derive(Default)]
@@ -325,9 +323,9 @@ pub fn coding(p: &SessionProps) -> Html {
                 </div>
             </div>
             <div class="toolbar-actions obs-toolbar">
-                <Link<Route> to={Route::Rating { kit: p.kit.clone(), session: p.session.clone(), candidate: p.candidate.clone() }} classes="button">
+                <a href={p.address().rating()} class="button">
                     { format!("{} →", O::GoToRating.get(lang)) }
-                </Link<Route>>
+                </a>
                 <ExportObservation kit={kit_id} session={session_id} candidate={candidate_id} />
             </div>
             <RefusalAlert />

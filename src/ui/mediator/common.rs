@@ -2,6 +2,7 @@
 //! the session heading, the refusal alert, the export button and the words for one event.
 
 use crate::domain::campaign::{KitPerson, WorkSession};
+use crate::domain::fieldwork::address::KITS;
 use crate::domain::fieldwork::{Fieldwork, Kit};
 use crate::domain::file::{export_file_name, observation_json};
 use crate::domain::i18n::observe::{self as words, O};
@@ -12,11 +13,9 @@ use crate::domain::observation::scheme::{Actor, Area, Category, CodeKind, Scheme
 use crate::platform::clock;
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkMsg};
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use crate::ui::widgets::protect::{save_json, Protection};
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The kit, session and candidate an address names, with the session's number (1-based).
 pub struct Place<'a> {
@@ -62,7 +61,7 @@ pub fn not_found(lang: Lang) -> Html {
         <section class="page">
             <h1>{ O::SessionNotFoundTitle.get(lang) }</h1>
             <p>{ O::SessionNotFound.get(lang) }</p>
-            <Link<Route> to={Route::Observe} classes="button">{ O::BackToKits.get(lang) }</Link<Route>>
+            <a href={KITS} class="button">{ O::BackToKits.get(lang) }</a>
         </section>
     }
 }
@@ -70,7 +69,7 @@ pub fn not_found(lang: Lang) -> Html {
 /// "← Your kits".
 pub fn breadcrumb(lang: Lang) -> Html {
     html! {
-        <p class="breadcrumb"><Link<Route> to={Route::Observe}>{ format!("← {}", O::BackToKits.get(lang)) }</Link<Route>></p>
+        <p class="breadcrumb"><a href={KITS}>{ format!("← {}", O::BackToKits.get(lang)) }</a></p>
     }
 }
 

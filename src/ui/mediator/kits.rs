@@ -3,6 +3,7 @@
 
 use super::common::{ExportObservation, RefusalAlert};
 use crate::domain::campaign::{KitPerson, WorkSession};
+use crate::domain::fieldwork::address::Session;
 use crate::domain::fieldwork::Kit;
 use crate::domain::file::{read_fieldwork_file, ImportError, MergeReport};
 use crate::domain::i18n;
@@ -11,18 +12,16 @@ use crate::domain::lang::Lang;
 use crate::domain::observation::clock::ClockState;
 use crate::domain::observation::log::Observation;
 use crate::platform::clock;
+use crate::platform::dom::go_to_fragment;
 use crate::ui::shell::fieldwork::{import_kits, start, use_fieldwork, FieldworkHandle};
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use crate::ui::widgets::import_button::{import_control, outcome_regions, read_file};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component(Kits)]
 pub fn kits() -> Html {
     let lang = use_lang();
     let fw = use_fieldwork();
-    let navigator = use_navigator().expect("inside the router");
     let kits = &fw.fieldwork.kits;
     // Said at the top of the page: the button moves once the first kit is in.
     let outcome = use_state(|| None::<(String, bool)>);
@@ -50,7 +49,7 @@ pub fn kits() -> Html {
                     <p class="hint">{ O::NoKitPrivacy.get(lang) }</p>
                 </div>
             } else {
-                { for kits.iter().map(|k| kit_card(lang, &fw, &navigator, k)) }
+                { for kits.iter().map(|k| kit_card(lang, &fw, k)) }
                 <section class="card obs-import-more" aria-labelledby="import-more-title">
                     <h2 id="import-more-title">{ O::AnotherKitTitle.get(lang) }</h2>
                     <p class="hint">{ O::AnotherKitBody.get(lang) }</p>
@@ -61,7 +60,7 @@ pub fn kits() -> Html {
     }
 }
 
-fn kit_card(lang: Lang, fw: &FieldworkHandle, navigator: &Navigator, kit: &Kit) -> Html {
+fn kit_card(lang: Lang, fw: &FieldworkHandle, kit: &Kit) -> Html {
     let title_id = format!("kit-{}", kit.id);
     let issued = i18n::date(lang, clock::local(kit.issued_at).date());
     let leader = if kit.leader.title.trim().is_empty() {
@@ -83,7 +82,7 @@ fn kit_card(lang: Lang, fw: &FieldworkHandle, navigator: &Navigator, kit: &Kit) 
                 <p class="empty-line">{ O::NoSessions.get(lang) }</p>
             } else {
                 <ol class="obs-session-list">
-                    { for kit.sessions.iter().enumerate().flat_map(|(i, s)| kit.candidates.iter().map(move |c| (i, s, c))).map(|(i, s, c)| session_row(lang, fw, navigator, kit, i + 1, s, c)) }
+                    { for kit.sessions.iter().enumerate().flat_map(|(i, s)| kit.candidates.iter().map(move |c| (i, s, c))).map(|(i, s, c)| session_row(lang, fw, kit, i + 1, s, c)) }
                 </ol>
             }
         </article>
@@ -93,18 +92,18 @@ fn kit_card(lang: Lang, fw: &FieldworkHandle, navigator: &Navigator, kit: &Kit) 
 fn session_row(
     lang: Lang,
     fw: &FieldworkHandle,
-    navigator: &Navigator,
     kit: &Kit,
     number: usize,
     s: &WorkSession,
     candidate: &KitPerson,
 ) -> Html {
     let obs = fw.fieldwork.observation_of(kit, s.id, candidate.id);
-    let route = Route::Coding {
+    let coding = Session {
         kit: kit.id.to_string(),
         session: s.id.to_string(),
         candidate: candidate.id.to_string(),
-    };
+    }
+    .coding();
     // With one candidate the session says it all; with several, it says with whom.
     let name = if kit.candidates.len() > 1 {
         words::session_with(lang, &i18n::session_title(lang, number), &candidate.name)
@@ -144,17 +143,11 @@ fn session_row(
         }
     };
     let on_start = {
-        let (fw, navigator, route, kit_id, session_id, candidate_id) = (
-            fw.clone(),
-            navigator.clone(),
-            route.clone(),
-            kit.id,
-            s.id,
-            candidate.id,
-        );
+        let (fw, coding, kit_id, session_id, candidate_id) =
+            (fw.clone(), coding.clone(), kit.id, s.id, candidate.id);
         Callback::from(move |_| {
             start(&fw, kit_id, session_id, candidate_id);
-            navigator.push(&route);
+            go_to_fragment(&coding, false);
         })
     };
     let action = match obs {
@@ -172,9 +165,9 @@ fn session_row(
             };
             html! {
                 <>
-                    <Link<Route> to={route} classes={classes!("button", (!o.is_submitted()).then_some("button-primary"))}>
+                    <a href={coding} class={classes!("button", (!o.is_submitted()).then_some("button-primary"))}>
                         { label.get(lang) }<span class="visually-hidden">{ format!(" — {name}") }</span>
-                    </Link<Route>>
+                    </a>
                     <ExportObservation kit={kit.id} session={s.id} candidate={candidate.id} context={AttrValue::from(name.clone())} />
                 </>
             }

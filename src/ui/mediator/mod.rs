@@ -18,6 +18,7 @@ pub use coding::Coding;
 pub use kits::Kits;
 pub use rating::Rating;
 
+use crate::domain::fieldwork::address::Session;
 use yew::prelude::*;
 
 /// A session of a kit with one of its candidates, as named in the address
@@ -27,4 +28,15 @@ pub struct SessionProps {
     pub kit: String,
     pub session: String,
     pub candidate: String,
+}
+
+impl SessionProps {
+    /// The session as its addresses name it (`coding()`, `rating()`).
+    pub fn address(&self) -> Session {
+        Session {
+            kit: self.kit.clone(),
+            session: self.session.clone(),
+            candidate: self.candidate.clone(),
+        }
+    }
 }

@@ -20,11 +20,9 @@ use crate::domain::sorting;
 use crate::platform::clock;
 use crate::ui::shell::fieldwork::{observe, use_fieldwork};
 use crate::ui::shell::lang::use_lang;
-use crate::ui::shell::routes::Route;
 use uuid::Uuid;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component(Rating)]
 pub fn rating(p: &SessionProps) -> Html {
@@ -45,11 +43,7 @@ pub fn rating(p: &SessionProps) -> Html {
     let Some(place) = locate(&fw.fieldwork, &p.kit, &p.session, &p.candidate) else {
         return not_found(lang);
     };
-    let coding_route = Route::Coding {
-        kit: p.kit.clone(),
-        session: p.session.clone(),
-        candidate: p.candidate.clone(),
-    };
+    let coding_route = p.address().coding();
     let obs = place.observation(&fw.fieldwork);
     let Some((obs, scheme)) =
         obs.and_then(|o| known_scheme(&o.scheme.id, o.scheme.version).map(|s| (o, s)))
@@ -61,7 +55,7 @@ pub fn rating(p: &SessionProps) -> Html {
                 <div class="card empty-state">
                     <h2>{ O::NotStartedTitle.get(lang) }</h2>
                     <p>{ O::RateNeedsObservation.get(lang) }</p>
-                    <Link<Route> to={coding_route} classes="button button-primary">{ O::GoToCoding.get(lang) }</Link<Route>>
+                    <a href={coding_route} class="button button-primary">{ O::GoToCoding.get(lang) }</a>
                 </div>
             </article>
         };
@@ -109,7 +103,7 @@ pub fn rating(p: &SessionProps) -> Html {
             { session_heading(lang, &place, O::RatingTitle) }
             <p class="obs-blind-note" data-testid="obs-blind-note">{ O::BlindNote.get(lang) }</p>
             <div class="toolbar-actions obs-toolbar">
-                <Link<Route> to={coding_route} classes="button">{ format!("← {}", O::BackToCoding.get(lang)) }</Link<Route>>
+                <a href={coding_route} class="button">{ format!("← {}", O::BackToCoding.get(lang)) }</a>
                 <ExportObservation kit={place.kit.id} session={place.session.id} candidate={place.candidate.id} />
             </div>
             <RefusalAlert />

@@ -7,15 +7,12 @@
 use super::{Answer, RespondHome, RespondLink, SealedLink};
 use crate::domain::file::envelope::LINK_MARK;
 use crate::domain::i18n::survey::S;
-use crate::domain::i18n::T;
 use crate::domain::survey::address::{respond_address, RespondAddress};
-use crate::platform::dom::{fragment, replace_address};
 use crate::ui::shell::fieldwork::{
     use_survey_boot, use_survey_saver, FieldworkHandle, FieldworkState,
 };
-use crate::ui::shell::frame::PageFrame;
+use crate::ui::shell::frame::{use_fragment, PageFrame, SendTo};
 use crate::ui::shell::lang::{use_lang, use_page_lang, LangContext};
-use gloo::events::EventListener;
 use yew::prelude::*;
 
 #[function_component(RespondentApp)]
@@ -25,15 +22,7 @@ pub fn respondent_app() -> Html {
     // Invitations and answers only: this page holds nothing else of the store.
     use_survey_boot(&fieldwork, || Box::pin(super::store::load_drafts()));
     use_survey_saver(&fieldwork);
-    let here = use_state(fragment);
-    {
-        let here = here.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .map(|w| EventListener::new(&w, "hashchange", move |_| here.set(fragment())));
-            move || drop(listener)
-        });
-    }
+    let here = use_fragment();
     html! {
         <ContextProvider<LangContext> {context}>
         <ContextProvider<FieldworkHandle> context={fieldwork}>
@@ -53,24 +42,8 @@ fn screen(address: RespondAddress) -> Html {
         }
         RespondAddress::Link(payload) => html! { <RespondLink {payload} /> },
         RespondAddress::Answer(invitation) => html! { <Answer {invitation} /> },
-        RespondAddress::Elsewhere(page) => html! { <Elsewhere {page} /> },
+        RespondAddress::Elsewhere(page) => html! { <SendTo {page} /> },
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct ElsewhereProps {
-    page: &'static str,
-}
-
-/// Sends the browser to the page that shows this address, keeping the fragment (an old link,
-/// or a link followed from another page).
-#[function_component(Elsewhere)]
-fn elsewhere(p: &ElsewhereProps) -> Html {
-    let lang = use_lang();
-    use_effect_with(p.page, |page| {
-        replace_address(&format!("{page}{}", fragment()));
-    });
-    html! { <p class="loading" role="status">{ T::Loading.get(lang) }</p> }
 }
 
 #[function_component(Nav)]

@@ -8,12 +8,14 @@
 //! meant for another page is sent there ([`Elsewhere`]) with its fragment intact.
 
 use crate::domain::i18n::T;
+use crate::platform::dom::{fragment, replace_address};
 use crate::platform::storage::StorageFailure;
 use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::lang::{use_lang, LanguageSwitcher};
 use crate::ui::shell::routes::Route;
 use crate::ui::widgets::protect::ProtectDesk;
 use crate::ui::widgets::update_banner::UpdateBanner;
+use gloo::events::EventListener;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -60,6 +62,39 @@ pub fn elsewhere() -> Html {
         if let (Some(route), Some(window)) = (route, web_sys::window()) {
             let _ = window.location().replace(&Page::of(route).href(route));
         }
+    });
+    html! { <p class="loading" role="status">{ T::Loading.get(lang) }</p> }
+}
+
+/// The page's fragment (`location.hash`), following `hashchange`: how the mediator's and the
+/// respondent's pages, which have no router, know where they are.
+#[hook]
+pub fn use_fragment() -> String {
+    let here = use_state(fragment);
+    {
+        let here = here.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "hashchange", move |_| here.set(fragment())));
+            move || drop(listener)
+        });
+    }
+    (*here).clone()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SendToProps {
+    /// The page's file (`index.html`, `observe.html`, `respond.html`).
+    pub page: &'static str,
+}
+
+/// Sends the browser to `page` with this address's fragment (an old link, or a link followed
+/// from another page): [`Elsewhere`] for the pages without a router.
+#[function_component(SendTo)]
+pub fn send_to(p: &SendToProps) -> Html {
+    let lang = use_lang();
+    use_effect_with(p.page, |page| {
+        replace_address(&format!("{page}{}", fragment()));
     });
     html! { <p class="loading" role="status">{ T::Loading.get(lang) }</p> }
 }
