@@ -20,6 +20,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "plain values",
         &[
+            "address",
             "base64",
             "hash",
             "history",

@@ -1,6 +1,7 @@
 //! The pure core of Rally: plain data and total functions, no browser, no clock, no randomness.
 //! Time and fresh identifiers always come in as arguments, so every result is repeatable.
 
+pub mod address;
 pub mod assessment;
 pub mod base64;
 pub mod campaign;

@@ -1,8 +1,8 @@
 //! The addresses of the mediator's page (`observe.html#/…`), read by hand as the respondent's
-//! are (`survey::address`): the page holds three, and sends any other to the page that shows
+//! are (`survey::address`; both split paths with `domain::address::segments`): the page holds three, and sends any other to the page that shows
 //! it with its fragment intact. No router: the page stays smaller.
 
-use crate::domain::survey::address::segments;
+use crate::domain::address::segments;
 
 /// Where a fragment of the mediator's page leads.
 #[derive(Clone, Debug, PartialEq, Eq)]

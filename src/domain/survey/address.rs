@@ -2,6 +2,7 @@
 //! four, and sends any other to the page that shows it with its fragment intact. (The other
 //! pages use a router; this one stays without, to stay small.)
 
+use crate::domain::address::segments;
 use uuid::Uuid;
 
 /// Where a fragment of the respondent's page leads.
@@ -23,18 +24,6 @@ pub const INVITATIONS: &str = "#/respond";
 /// The fragment of an invitation's answering flow.
 pub fn answer_fragment(invitation: Uuid) -> String {
     format!("#/answer/{invitation}")
-}
-
-/// The segments of `fragment`'s path (`location.hash`, with or without its `#`): `#/a/b/`
-/// is `["a", "b"]`, and `#`, `#/` and no fragment are `[""]` (a query is left out).
-pub(crate) fn segments(fragment: &str) -> Vec<&str> {
-    let path = fragment.strip_prefix('#').unwrap_or(fragment);
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let path = path
-        .strip_suffix('/')
-        .filter(|p| !p.is_empty())
-        .unwrap_or(path);
-    path.strip_prefix('/').unwrap_or(path).split('/').collect()
 }
 
 /// Where `fragment` (`location.hash`, with or without its `#`) leads.

@@ -13,6 +13,7 @@ use crate::ui::recruiter::decision_section::DecisionSection;
 use crate::ui::recruiter::fieldwork_section::FieldworkSection;
 use crate::ui::recruiter::privacy_section::PrivacySection;
 use crate::ui::recruiter::survey_section::SurveySection;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app, AppHandle, Msg};
 use crate::ui::widgets::{
@@ -27,7 +28,6 @@ use std::collections::HashMap;
 use uuid::Uuid;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -81,7 +81,7 @@ pub fn campaign_page(props: &Props) -> Html {
             <section class="page">
                 <h1>{ T::NotFoundTitle.get(lang) }</h1>
                 <p>{ T::CampaignNotFound.get(lang) }</p>
-                <Link<Route> to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link<Route>>
+                <Link to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link>
             </section>
         };
     };
@@ -296,7 +296,7 @@ pub fn campaign_page(props: &Props) -> Html {
     let redo_label = app.history.redo_label().map(|l| l.undo_label(lang));
     html! {
         <article class="page campaign-page">
-            <p class="breadcrumb"><Link<Route> to={Route::Home}>{ format!("← {}", T::BackToCampaigns.get(lang)) }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Home}>{ format!("← {}", T::BackToCampaigns.get(lang)) }</Link></p>
             <div class="page-head">
                 <div>
                     <h1>{ c.name.clone() }</h1>

@@ -16,13 +16,13 @@ use crate::platform::{clock, files};
 use crate::ui::recruiter::compatibility::sample_badge;
 use crate::ui::recruiter::decision_record::current_line;
 use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
 use crate::ui::widgets::charts::compat::{spark, svg_file_name, ChartSeries, PartChart, STYLES};
 use uuid::Uuid;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -90,7 +90,7 @@ pub fn compare_page(p: &Props) -> Html {
             <section class="page">
                 <h1>{ T::NotFoundTitle.get(lang) }</h1>
                 <p>{ T::CampaignNotFound.get(lang) }</p>
-                <Link<Route> to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link<Route>>
+                <Link to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link>
             </section>
         };
     };
@@ -161,7 +161,7 @@ pub fn compare_page(p: &Props) -> Html {
     html! {
         <article class="page cp-page cmp-page">
             <nav class="breadcrumb" aria-label={Pc::Back.get(lang)}>
-                <Link<Route> to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link<Route>>
+                <Link to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link>
             </nav>
             <header class="page-head">
                 <div>
@@ -315,7 +315,7 @@ fn table(
         };
         html! {
             <th scope="col" class="cmp-col">
-                <Link<Route> to={to}>{ col.name.clone() }</Link<Route>>
+                <Link to={to}>{ col.name.clone() }</Link>
                 <span class="block cmp-decision">{ current_line(lang, c, col.candidate) }</span>
             </th>
         }

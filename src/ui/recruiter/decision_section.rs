@@ -5,10 +5,10 @@
 use crate::domain::campaign::Campaign;
 use crate::domain::i18n::decision::Dc;
 use crate::ui::recruiter::decision_record::current_line;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -35,8 +35,8 @@ pub fn decision_section(p: &Props) -> Html {
                 <td data-label={Dc::ColDecision.get(lang)}>{ current_line(lang, c, person.id) }</td>
                 <td data-label={Dc::ColLinks.get(lang)}>
                     <ul class="dc-links">
-                        <li><Link<Route> to={compat}>{ Dc::Compatibility.get(lang) }<span class="visually-hidden">{ format!(" — {}", person.name) }</span></Link<Route>></li>
-                        <li><Link<Route> to={report}>{ Dc::DecisionReport.get(lang) }<span class="visually-hidden">{ format!(" — {}", person.name) }</span></Link<Route>></li>
+                        <li><Link to={compat}>{ Dc::Compatibility.get(lang) }<span class="visually-hidden">{ format!(" — {}", person.name) }</span></Link></li>
+                        <li><Link to={report}>{ Dc::DecisionReport.get(lang) }<span class="visually-hidden">{ format!(" — {}", person.name) }</span></Link></li>
                     </ul>
                 </td>
             </tr>
@@ -48,8 +48,8 @@ pub fn decision_section(p: &Props) -> Html {
                 <h2 id="dc-section-title">{ Dc::CardTitle.get(lang) }</h2>
                 if c.candidates.len() >= 2 {
                     <div class="button-row">
-                        <Link<Route> to={Route::Compare { id: id.clone() }} classes="button">{ Dc::Compare.get(lang) }</Link<Route>>
-                        <Link<Route> to={Route::CampaignReport { id: id.clone() }} classes="button button-quiet">{ Dc::CampaignReport.get(lang) }</Link<Route>>
+                        <Link to={Route::Compare { id: id.clone() }} classes="button">{ Dc::Compare.get(lang) }</Link>
+                        <Link to={Route::CampaignReport { id: id.clone() }} classes="button button-quiet">{ Dc::CampaignReport.get(lang) }</Link>
                     </div>
                 }
             </div>

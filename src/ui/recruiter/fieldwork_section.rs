@@ -15,13 +15,13 @@ use crate::domain::observation::scheme::default_scheme;
 use crate::domain::timefmt::write_date;
 use crate::platform::{clock, files, random};
 use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
 use crate::ui::widgets::import_button::ImportButton;
 use crate::ui::widgets::protect::{save_file, Protection};
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -283,10 +283,10 @@ fn candidate_block(
             <div class="an-candidate-head">
                 if several { <h5>{ rd::with_candidate(lang, &cand.name) }</h5> }
                 if !got.is_empty() {
-                    <Link<Route> {to} classes="button">
+                    <Link {to} classes="button">
                         <span aria-hidden="true">{ A::AnalyseSession.get(lang) }</span>
                         <span class="visually-hidden">{ hidden }</span>
-                    </Link<Route>>
+                    </Link>
                 }
             </div>
             if got.is_empty() {

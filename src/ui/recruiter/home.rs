@@ -6,13 +6,13 @@ use crate::domain::listing::{list, ListQuery, SortKey};
 use crate::domain::workspace::Action;
 use crate::ui::recruiter::campaign_table;
 use crate::ui::recruiter::overdue::OverdueData;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app};
 use crate::ui::widgets::sample_tools::{ExploreSampleButton, SampleBanner};
 use crate::ui::widgets::{export_all_button::ExportAllButton, import_button::ImportButton};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 fn sort_label(k: SortKey) -> T {
     match k {
@@ -84,7 +84,7 @@ pub fn home() -> Html {
                 <h1>{ T::CampaignsTitle.get(lang) }</h1>
                 <p class="lede">{ T::CampaignsIntro.get(lang) }</p>
             </div>
-            <Link<Route> to={Route::NewCampaign} classes="button button-primary">{ T::NewCampaign.get(lang) }</Link<Route>>
+            <Link to={Route::NewCampaign} classes="button button-primary">{ T::NewCampaign.get(lang) }</Link>
         </div>
     };
     let data_tools = html! {
@@ -106,7 +106,7 @@ pub fn home() -> Html {
                     <h2>{ T::EmptyTitle.get(lang) }</h2>
                     <p>{ T::EmptyBody.get(lang) }</p>
                     <div class="button-row empty-actions">
-                        <Link<Route> to={Route::NewCampaign} classes="button button-primary">{ T::NewCampaign.get(lang) }</Link<Route>>
+                        <Link to={Route::NewCampaign} classes="button button-primary">{ T::NewCampaign.get(lang) }</Link>
                     </div>
                     <ExploreSampleButton />
                     <p class="hint">{ T::EmptyImport.get(lang) }</p>

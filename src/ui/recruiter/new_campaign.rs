@@ -6,6 +6,7 @@ use crate::domain::draft::{CampaignDraft, Field};
 use crate::domain::i18n::{self, T};
 use crate::domain::workspace::Action;
 use crate::platform::{clock, random};
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app};
 use crate::ui::widgets::{
@@ -16,7 +17,6 @@ use std::rc::Rc;
 use uuid::Uuid;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The draft, changed by small edit functions so that quick successive edits never race.
 #[derive(PartialEq)]
@@ -207,7 +207,7 @@ pub fn new_campaign() -> Html {
     let d = &draft.0;
     html! {
         <section class="page">
-            <p class="breadcrumb"><Link<Route> to={Route::Home}>{ format!("← {}", T::BackToCampaigns.get(lang)) }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Home}>{ format!("← {}", T::BackToCampaigns.get(lang)) }</Link></p>
             <h1>{ T::NewCampaignTitle.get(lang) }</h1>
             <p class="lede">{ T::NewCampaignIntro.get(lang) }</p>
             <form class="stack" novalidate=true {onsubmit}>
@@ -257,7 +257,7 @@ pub fn new_campaign() -> Html {
                 <InstrumentPicker selected={d.instruments.clone()} on_change={on_instruments} />
                 <div class="button-row form-actions">
                     <button type="submit" class="button button-primary">{ T::CreateCampaign.get(lang) }</button>
-                    <Link<Route> to={Route::Home} classes="button">{ T::Cancel.get(lang) }</Link<Route>>
+                    <Link to={Route::Home} classes="button">{ T::Cancel.get(lang) }</Link>
                 </div>
             </form>
         </section>

@@ -10,11 +10,11 @@ use crate::platform::dom;
 use crate::ui::recruiter::controller_form::load_controller;
 use crate::ui::recruiter::privacy_section::export_record;
 use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -47,7 +47,7 @@ pub fn campaign_notice(p: &Props) -> Html {
     html! {
         <article class="page notice-page" data-testid="notice-page">
             <nav class="breadcrumb" aria-label={P::BackToCampaign.get(lang)}>
-                <Link<Route> to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link<Route>>
+                <Link to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link>
             </nav>
             <header class="page-head">
                 <h1>{ words::notice_title(lang, &facts) }</h1>
@@ -59,7 +59,7 @@ pub fn campaign_notice(p: &Props) -> Html {
             if !controller.is_complete() {
                 <div class="banner banner-info no-print" role="note" data-testid="notice-missing">
                     <p>{ P::ControllerMissing.get(lang) }</p>
-                    <Link<Route> to={Route::Settings} classes="button">{ P::GoToSettings.get(lang) }</Link<Route>>
+                    <Link to={Route::Settings} classes="button">{ P::GoToSettings.get(lang) }</Link>
                 </div>
             }
             <p class="hint no-print">{ P::NoticeCheck.get(lang) }</p>

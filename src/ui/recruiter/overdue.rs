@@ -7,11 +7,11 @@ use crate::domain::i18n::privacy::{self as words, P};
 use crate::domain::privacy::{erase_overdue, overdue, person, Overdue};
 use crate::platform::clock;
 use crate::ui::shell::fieldwork::{replace, use_fieldwork};
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{use_app, Msg, Notice};
 use crate::ui::widgets::export_all_button::ExportAllButton;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -55,7 +55,7 @@ pub fn overdue_data(p: &Props) -> Html {
         };
         Some(html! {
             <li>
-                <Link<Route> to={Route::Campaign { id: c.id.to_string() }}>{ text }</Link<Route>>
+                <Link to={Route::Campaign { id: c.id.to_string() }}>{ text }</Link>
             </li>
         })
     });

@@ -16,12 +16,12 @@ use crate::platform::{clock, files};
 use crate::ui::recruiter::controller_form::load_controller;
 use crate::ui::recruiter::erase_everywhere::EraseEverywhere;
 use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app};
 use uuid::Uuid;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Downloads everything `campaign` and `fieldwork` hold about `person`, as JSON or CSV.
 pub fn export_person(
@@ -202,7 +202,7 @@ pub fn privacy_section(p: &Props) -> Html {
             <h3>{ P::NoticeTitle.get(lang) }</h3>
             <p class="hint">{ P::NoticeIntro.get(lang) }</p>
             <div class="button-row">
-                <Link<Route> to={Route::CampaignNotice { id: c.id.to_string() }} classes="button">{ P::OpenNotice.get(lang) }</Link<Route>>
+                <Link to={Route::CampaignNotice { id: c.id.to_string() }} classes="button">{ P::OpenNotice.get(lang) }</Link>
                 <button type="button" class="button" onclick={on_record}>{ P::ExportRecord.get(lang) }</button>
             </div>
         </section>

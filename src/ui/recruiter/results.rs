@@ -18,6 +18,7 @@ use crate::domain::survey::invitation::respondent;
 use crate::platform::clock;
 use crate::ui::recruiter::erase_person::ErasePerson;
 use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
 use crate::ui::widgets::charts::paradox::{ParadoxChart, ParadoxRow};
@@ -25,7 +26,6 @@ use crate::ui::widgets::charts::quadrants::{QuadrantMap, QuadrantPoint};
 use crate::ui::widgets::charts::radar::{Radar, RadarSeries, SeriesKind};
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -358,7 +358,7 @@ pub fn results(p: &Props) -> Html {
     html! {
         <article class="page res-page">
             <nav class="breadcrumb" aria-label={Res::BackToCampaign.get(lang)}>
-                <Link<Route> to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link<Route>>
+                <Link to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link>
             </nav>
             <header class="page-head">
                 <h1>{ format!("{} — {}", Res::Title.get(lang), cand.name) }</h1>

@@ -8,12 +8,12 @@ use crate::domain::role::{Posture, Role, SoftSkill, LEVEL_MAX, LEVEL_MIN};
 use crate::domain::text::Bilingual;
 use crate::domain::workspace::{Action, Workspace};
 use crate::platform::random;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app};
 use crate::ui::widgets::{field::TextField, role_profile::RoleProfile};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 fn copy_suffix() -> Bilingual {
     Bilingual {
@@ -78,7 +78,7 @@ pub fn roles() -> Html {
                 <div class="button-row">
                     <button type="button" class="button" onclick={on_duplicate} aria-label={i18n::action_on(lang, T::Duplicate.get(lang), &name)}>{ T::Duplicate.get(lang) }</button>
                     if !builtin {
-                        <Link<Route> to={Route::Role { id: role.id.clone() }} classes="button">{ T::Edit.get(lang) }</Link<Route>>
+                        <Link to={Route::Role { id: role.id.clone() }} classes="button">{ T::Edit.get(lang) }</Link>
                         <button type="button" class="button button-danger" onclick={on_delete} aria-label={i18n::action_on(lang, T::DeleteRole.get(lang), &name)}>{ T::DeleteRole.get(lang) }</button>
                     }
                 </div>
@@ -124,7 +124,7 @@ pub fn role_editor(props: &EditorProps) -> Html {
     let (Some(role), Some(_)) = ((*draft).clone(), stored.as_ref()) else {
         return html! {
             <section class="page">
-                <p class="breadcrumb"><Link<Route> to={Route::Roles}>{ format!("← {}", T::BackToRoles.get(lang)) }</Link<Route>></p>
+                <p class="breadcrumb"><Link to={Route::Roles}>{ format!("← {}", T::BackToRoles.get(lang)) }</Link></p>
                 if let Some(b) = builtin {
                     <h1>{ b.name.get(lang).to_owned() }</h1>
                     <p class="hint">{ T::BuiltinReadOnly.get(lang) }</p>
@@ -252,7 +252,7 @@ pub fn role_editor(props: &EditorProps) -> Html {
     let dirty = stored.as_ref() != Some(&role);
     html! {
         <section class="page">
-            <p class="breadcrumb"><Link<Route> to={Route::Roles}>{ format!("← {}", T::BackToRoles.get(lang)) }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Roles}>{ format!("← {}", T::BackToRoles.get(lang)) }</Link></p>
             <h1>{ format!("{} — {}", T::EditRoleTitle.get(lang), role.name.get(lang)) }</h1>
             <form class="stack" onsubmit={on_save} novalidate=true>
                 if (*tried || dirty) && !problems.is_empty() {
@@ -295,7 +295,7 @@ pub fn role_editor(props: &EditorProps) -> Html {
                 </section>
                 <div class="button-row form-actions">
                     <button type="submit" class="button button-primary">{ T::SaveRole.get(lang) }</button>
-                    <Link<Route> to={Route::Roles} classes="button">{ T::BackToRoles.get(lang) }</Link<Route>>
+                    <Link to={Route::Roles} classes="button">{ T::BackToRoles.get(lang) }</Link>
                 </div>
             </form>
         </section>

@@ -16,12 +16,12 @@ use crate::platform::{clock, files, random};
 use crate::ui::recruiter::erase_person::ErasePerson;
 use crate::ui::recruiter::invitation_tools::{use_terms, CodeForm, InvitationActions};
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle};
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
 use crate::ui::widgets::import_button::ImportButton;
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -203,9 +203,9 @@ pub fn survey_section(p: &Props) -> Html {
         html! {
             <li>
                 if any {
-                    <Link<Route> to={Route::Results { id: c.id.to_string(), person: cand.id.to_string() }} classes="button">
+                    <Link to={Route::Results { id: c.id.to_string(), person: cand.id.to_string() }} classes="button">
                         { i18n::action_on(lang, S::SeeResults.get(lang), &cand.name) }
-                    </Link<Route>>
+                    </Link>
                 } else {
                     <span class="empty-line">{ format!("{} — {}", cand.name, S::NoAnswersYet.get(lang)) }</span>
                 }

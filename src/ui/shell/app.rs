@@ -19,6 +19,7 @@ use crate::ui::shell::autosave::{self, use_autosave, Session};
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle, FieldworkState};
 use crate::ui::shell::frame::{Elsewhere, Page};
 use crate::ui::shell::lang::{start_lang, use_lang_effects, LangContext, LanguageSwitcher};
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{AppHandle, AppState, Msg, SaveState};
 use crate::ui::widgets::protect::ProtectDesk;
@@ -30,7 +31,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -143,7 +143,7 @@ pub fn app() -> Html {
                 <main id="main" tabindex="-1">
                     <Notices />
                     if app.ready {
-                        <Switch<Route> render={switch} />
+                        <Switch render={switch as fn(Route) -> Html} />
                     } else {
                         <p class="loading" role="status" aria-live="polite">{ T::Loading.get(app.lang) }</p>
                     }
@@ -223,7 +223,7 @@ fn fieldwork_gate(p: &GateProps) -> Html {
 fn header() -> Html {
     let app = crate::ui::shell::state::use_app();
     let lang = app.lang;
-    let route = use_route::<Route>();
+    let route = use_route();
     let current = |r: &Route| -> Option<&'static str> {
         let here = match (&route, r) {
             (
@@ -258,16 +258,16 @@ fn header() -> Html {
     html! {
         <header class="site-header">
             <div class="brand">
-                <Link<Route> to={Route::Home} classes="brand-name">{ T::AppName.get(lang) }</Link<Route>>
+                <Link to={Route::Home} classes="brand-name">{ T::AppName.get(lang) }</Link>
                 <span class="brand-tagline">{ T::Tagline.get(lang) }</span>
             </div>
             <nav aria-label={T::MainNav.get(lang)} class="main-nav">
                 <ul>
-                    <li><Link<Route> to={Route::Home}><span aria-current={current(&Route::Home)}>{ T::NavCampaigns.get(lang) }</span></Link<Route>></li>
+                    <li><Link to={Route::Home}><span aria-current={current(&Route::Home)}>{ T::NavCampaigns.get(lang) }</span></Link></li>
                     <li><a href={Page::Mediator.href(&Route::Observe)}><span>{ O::NavObserve.get(lang) }</span></a></li>
                     <li><a href={Page::Respondent.href(&Route::Respond)}><span>{ S::NavRespond.get(lang) }</span></a></li>
-                    <li><Link<Route> to={Route::Roles}><span aria-current={current(&Route::Roles)}>{ T::NavRoles.get(lang) }</span></Link<Route>></li>
-                    <li><Link<Route> to={Route::Settings}><span aria-current={current(&Route::Settings)}>{ T::NavSettings.get(lang) }</span></Link<Route>></li>
+                    <li><Link to={Route::Roles}><span aria-current={current(&Route::Roles)}>{ T::NavRoles.get(lang) }</span></Link></li>
+                    <li><Link to={Route::Settings}><span aria-current={current(&Route::Settings)}>{ T::NavSettings.get(lang) }</span></Link></li>
                 </ul>
             </nav>
             <div class="header-tools">
@@ -343,7 +343,7 @@ fn not_found() -> Html {
         <section class="page">
             <h1>{ T::NotFoundTitle.get(app.lang) }</h1>
             <p>{ T::NotFoundBody.get(app.lang) }</p>
-            <Link<Route> to={Route::Home} classes="button">{ T::BackToCampaigns.get(app.lang) }</Link<Route>>
+            <Link to={Route::Home} classes="button">{ T::BackToCampaigns.get(app.lang) }</Link>
         </section>
     }
 }

@@ -12,12 +12,12 @@ use crate::platform::dom::{fragment, replace_address};
 use crate::platform::storage::StorageFailure;
 use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::lang::{use_lang, LanguageSwitcher};
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::widgets::protect::ProtectDesk;
 use crate::ui::widgets::update_banner::UpdateBanner;
 use gloo::events::EventListener;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Which page an address belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +56,7 @@ impl Page {
 /// old link, or a link followed from another page).
 #[function_component(Elsewhere)]
 pub fn elsewhere() -> Html {
-    let route = use_route::<Route>();
+    let route = use_route();
     let lang = use_lang();
     use_effect_with(route.clone(), |route| {
         if let (Some(route), Some(window)) = (route, web_sys::window()) {

@@ -7,5 +7,6 @@ pub mod autosave;
 pub mod fieldwork;
 pub mod frame;
 pub mod lang;
+pub mod router;
 pub mod routes;
 pub mod state;

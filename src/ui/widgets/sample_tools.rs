@@ -10,10 +10,10 @@ use crate::domain::sample::sample_campaign;
 use crate::domain::workspace::Action;
 use crate::platform::{clock, random};
 use crate::ui::shell::fieldwork::{replace, use_fieldwork};
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{act, use_app};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

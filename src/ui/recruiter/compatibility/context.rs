@@ -7,9 +7,8 @@ use crate::domain::i18n::compatibility::{self as cp, Cp};
 use crate::domain::i18n::picture::{self as pc, Pc};
 use crate::domain::i18n::results::profile_flag;
 use crate::domain::i18n::{number, results::quadrant};
-use crate::ui::shell::routes::Route;
+use crate::ui::shell::router::*;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 fn soft_skills(r: &Reading) -> Html {
     let lang = r.lang;
@@ -113,7 +112,7 @@ pub fn context(r: &Reading) -> Html {
             <h3>{ Pc::ProfileTitle.get(lang) }</h3>
             { profile(r) }
             if !r.print {
-                <p class="cp-evidence"><Link<Route> to={r.results_route()}>{ Pc::EvidenceResults.get(lang) }</Link<Route>></p>
+                <p class="cp-evidence"><Link to={r.results_route()}>{ Pc::EvidenceResults.get(lang) }</Link></p>
             }
         </section>
     }

@@ -14,11 +14,11 @@ use crate::domain::lang::Lang;
 use crate::ui::recruiter::decision_record::{CurrentDecision, DecisionRecord, History};
 use crate::ui::recruiter::fieldwork_section::mediator_name;
 use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 pub mod context;
 pub mod sessions;
@@ -89,7 +89,7 @@ impl Reading<'_> {
         if self.print {
             return html! { { text } };
         }
-        html! { <Link<Route> to={self.session_route(s)}>{ text }</Link<Route>> }
+        html! { <Link to={self.session_route(s)}>{ text }</Link> }
     }
 }
 
@@ -128,7 +128,7 @@ pub fn compatibility(p: &Props) -> Html {
             <section class="page">
                 <h1>{ T::NotFoundTitle.get(lang) }</h1>
                 <p class="empty-line" role="alert">{ Pc::NotFound.get(lang) }</p>
-                <Link<Route> to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link<Route>>
+                <Link to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link>
             </section>
         };
     };
@@ -149,7 +149,7 @@ pub fn compatibility(p: &Props) -> Html {
     html! {
         <article class="page cp-page">
             <nav class="breadcrumb" aria-label={Pc::Back.get(lang)}>
-                <Link<Route> to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link<Route>>
+                <Link to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link>
             </nav>
             <header class="page-head">
                 <div>
@@ -161,8 +161,8 @@ pub fn compatibility(p: &Props) -> Html {
                     <CurrentDecision campaign={c.clone()} candidate={person.id} />
                 </div>
                 <div class="button-row no-print">
-                    <Link<Route> to={report} classes="button">{ Dc::DecisionReport.get(lang) }</Link<Route>>
-                    <Link<Route> to={r.results_route()} classes="button button-quiet">{ Pc::EvidenceResults.get(lang) }</Link<Route>>
+                    <Link to={report} classes="button">{ Dc::DecisionReport.get(lang) }</Link>
+                    <Link to={r.results_route()} classes="button button-quiet">{ Pc::EvidenceResults.get(lang) }</Link>
                 </div>
             </header>
             <p class="lede">{ Cp::Intro.get(lang) }</p>

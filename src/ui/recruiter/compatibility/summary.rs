@@ -5,9 +5,8 @@ use super::Reading;
 use crate::domain::compatibility::{Missing, Part, PartGroup, Point};
 use crate::domain::i18n::compatibility::{self as cp, Cp};
 use crate::domain::i18n::picture::Pc;
-use crate::ui::shell::routes::Route;
+use crate::ui::shell::router::*;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The summaries: "Mediators' ratings — 4 of 6 dimensions rising…", then the convergence in a
 /// sentence and the rule.
@@ -72,7 +71,7 @@ fn evidence(r: &Reading, p: &Point) -> Html {
             })
             .map(|s| {
                 html! {
-                    <li><Link<Route> to={r.session_route(s.session)}>{ crate::domain::i18n::session_title(lang, s.session.number) }</Link<Route>></li>
+                    <li><Link to={r.session_route(s.session)}>{ crate::domain::i18n::session_title(lang, s.session.number) }</Link></li>
                 }
             });
         html! {
@@ -81,11 +80,11 @@ fn evidence(r: &Reading, p: &Point) -> Html {
     };
     let one_session = |s: crate::domain::compatibility::SessionRef| {
         html! {
-            <p class="cp-evidence"><Link<Route> to={r.session_route(s)}>{ format!("{} — {}", Pc::EvidenceSession.get(lang), crate::domain::i18n::session_title(lang, s.number)) }</Link<Route>></p>
+            <p class="cp-evidence"><Link to={r.session_route(s)}>{ format!("{} — {}", Pc::EvidenceSession.get(lang), crate::domain::i18n::session_title(lang, s.number)) }</Link></p>
         }
     };
     let results = || {
-        html! { <p class="cp-evidence"><Link<Route> to={r.results_route()}>{ Pc::EvidenceResults.get(lang) }</Link<Route>></p> }
+        html! { <p class="cp-evidence"><Link to={r.results_route()}>{ Pc::EvidenceResults.get(lang) }</Link></p> }
     };
     match p {
         Point::Falling { part, .. } | Point::Rising { part, .. } => sessions_of(part),

@@ -22,11 +22,11 @@ use crate::ui::recruiter::compatibility::{context, sessions, summary, Reading};
 use crate::ui::recruiter::decision_record::{current_line, history_list};
 use crate::ui::recruiter::results::construct_card;
 use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 mod method;
 
@@ -203,7 +203,7 @@ pub fn report(p: &Props) -> Html {
             <section class="page">
                 <h1>{ T::NotFoundTitle.get(lang) }</h1>
                 <p>{ T::CampaignNotFound.get(lang) }</p>
-                <Link<Route> to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link<Route>>
+                <Link to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link>
             </section>
         };
     };
@@ -217,7 +217,7 @@ pub fn report(p: &Props) -> Html {
                     <section class="page">
                         <h1>{ T::NotFoundTitle.get(lang) }</h1>
                         <p>{ Pc::NotFound.get(lang) }</p>
-                        <Link<Route> to={Route::Campaign { id: c.id.to_string() }} classes="button">{ c.name.clone() }</Link<Route>>
+                        <Link to={Route::Campaign { id: c.id.to_string() }} classes="button">{ c.name.clone() }</Link>
                     </section>
                 };
             };
@@ -258,7 +258,7 @@ pub fn report(p: &Props) -> Html {
         <div class="page rp-page">
             <div class="rp-toolbar no-print">
                 <nav class="breadcrumb" aria-label={Pc::Back.get(lang)}>
-                    <Link<Route> to={back}>{ format!("← {back_text}") }</Link<Route>>
+                    <Link to={back}>{ format!("← {back_text}") }</Link>
                 </nav>
                 <div class="button-row">
                     <button type="button" class="button button-primary" onclick={on_print} data-testid="print-report">{ Pc::Print.get(lang) }</button>

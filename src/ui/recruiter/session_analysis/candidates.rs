@@ -9,11 +9,11 @@ use crate::domain::i18n::analysis::{self as an, A};
 use crate::domain::i18n::reading::{self as rd, V};
 use crate::domain::observation::report::received;
 use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::use_app;
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -81,10 +81,10 @@ pub fn session_candidates(p: &Props) -> Html {
         };
         html! {
             <li class="an-candidate">
-                <Link<Route> {to} classes="button">
+                <Link {to} classes="button">
                     <span aria-hidden="true">{ cand.name.clone() }</span>
                     <span class="visually-hidden">{ rd::analyse_session_with(lang, n, &cand.name) }</span>
-                </Link<Route>>
+                </Link>
                 <span class="hint">{ rd::received_count(lang, count) }</span>
             </li>
         }
@@ -93,7 +93,7 @@ pub fn session_candidates(p: &Props) -> Html {
     html! {
         <article class="page an-page">
             <p class="breadcrumb">
-                <Link<Route> to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link<Route>>
+                <Link to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link>
             </p>
             <div class="page-head">
                 <div>

@@ -21,6 +21,7 @@ use crate::domain::workspace::Action;
 use crate::platform::clock;
 use crate::ui::recruiter::fieldwork_section::mediator_name;
 use crate::ui::shell::fieldwork::use_fieldwork;
+use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
 use crate::ui::shell::state::{use_app, Change, Msg};
 use agreement::agreement;
@@ -33,7 +34,6 @@ use trend::trend_card;
 use uuid::Uuid;
 use versions::Versions;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 mod agreement;
 mod candidates;
@@ -144,7 +144,7 @@ pub fn session_analysis(p: &Props) -> Html {
             session: s.id.to_string(),
             candidate: o.id.to_string(),
         };
-        html! { <li><Link<Route> {to}>{ o.name.clone() }</Link<Route>></li> }
+        html! { <li><Link {to}>{ o.name.clone() }</Link></li> }
     });
     // Undoing a reading choice (a version, a clock) is one click away, here too.
     let undo = match app.history.undo_label() {
@@ -160,7 +160,7 @@ pub fn session_analysis(p: &Props) -> Html {
     let head = html! {
         <>
             <p class="breadcrumb">
-                <Link<Route> to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link<Route>>
+                <Link to={Route::Campaign { id: c.id.to_string() }}>{ format!("← {}", c.name) }</Link>
             </p>
             <div class="page-head">
                 <div>
@@ -281,9 +281,9 @@ pub(super) fn not_found(lang: Lang, campaign: Option<&Campaign>, why: &str) -> H
             <h1>{ T::NotFoundTitle.get(lang) }</h1>
             <p>{ why.to_owned() }</p>
             if let Some(c) = campaign {
-                <Link<Route> to={Route::Campaign { id: c.id.to_string() }} classes="button">{ c.name.clone() }</Link<Route>>
+                <Link to={Route::Campaign { id: c.id.to_string() }} classes="button">{ c.name.clone() }</Link>
             } else {
-                <Link<Route> to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link<Route>>
+                <Link to={Route::Home} classes="button">{ T::BackToCampaigns.get(lang) }</Link>
             }
         </section>
     }
