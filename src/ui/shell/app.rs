@@ -143,7 +143,7 @@ pub fn app() -> Html {
                 <main id="main" tabindex="-1">
                     <Notices />
                     if app.ready {
-                        <Switch render={switch as fn(Route) -> Html} />
+                        <Switch render={switch} />
                     } else {
                         <p class="loading" role="status" aria-live="polite">{ T::Loading.get(app.lang) }</p>
                     }

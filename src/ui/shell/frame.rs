@@ -52,18 +52,12 @@ impl Page {
     }
 }
 
-/// Sends the browser to the page that shows the current address, keeping the fragment (an
-/// old link, or a link followed from another page).
+/// Sends the browser to the page that shows the current route, keeping the fragment (an old
+/// link, or a link followed from another page): [`SendTo`] that route's page.
 #[function_component(Elsewhere)]
 pub fn elsewhere() -> Html {
-    let route = use_route();
-    let lang = use_lang();
-    use_effect_with(route.clone(), |route| {
-        if let (Some(route), Some(window)) = (route, web_sys::window()) {
-            let _ = window.location().replace(&Page::of(route).href(route));
-        }
-    });
-    html! { <p class="loading" role="status">{ T::Loading.get(lang) }</p> }
+    let page = use_route().map_or(Page::Recruiter, |route| Page::of(&route));
+    html! { <SendTo page={page.file()} /> }
 }
 
 /// The page's fragment (`location.hash`), following `hashchange`: how the mediator's and the
@@ -88,8 +82,8 @@ pub struct SendToProps {
     pub page: &'static str,
 }
 
-/// Sends the browser to `page` with this address's fragment (an old link, or a link followed
-/// from another page): [`Elsewhere`] for the pages without a router.
+/// Sends the browser to `page` with this address's fragment, as it is (an old link, or a link
+/// followed from another page).
 #[function_component(SendTo)]
 pub fn send_to(p: &SendToProps) -> Html {
     let lang = use_lang();

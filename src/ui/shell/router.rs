@@ -36,21 +36,15 @@ pub fn use_route() -> Option<Route> {
     use_context::<Current>().map(|c| c.0)
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct SwitchProps {
-    pub render: fn(Route) -> Html,
-}
-
-impl PartialEq for SwitchProps {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::fn_addr_eq(self.render, other.render)
-    }
+    pub render: Callback<Route, Html>,
 }
 
 /// What `render` shows for the current route.
 #[function_component(Switch)]
 pub fn switch(p: &SwitchProps) -> Html {
-    use_route().map(p.render).unwrap_or_default()
+    use_route().map(|r| p.render.emit(r)).unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]
