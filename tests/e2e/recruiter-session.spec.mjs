@@ -286,6 +286,39 @@ test('a workspace saved by an older Rally is read, then written back in the curr
   await expect(page.getByTestId('conflict-banner')).toHaveCount(0);
 });
 
+test("the mediator's page takes its part of an older Rally's copy and leaves the rest to the recruiter's", async ({ page }) => {
+  const fs = await import('node:fs');
+  const v3 = JSON.parse(fs.readFileSync(VALID_FILE.replace('format-v1.json', 'format-v3.json'), 'utf8'));
+  expect(v3.kits.length && v3.observations.length && v3.invitations.length && v3.responses.length).toBeTruthy();
+  const fieldwork = { ...v3, campaigns: [], roles: [] };
+  await open(page); // an empty browser: nothing is written
+  await page.evaluate((fieldwork) => localStorage.setItem('rally.fieldwork', JSON.stringify(fieldwork)), fieldwork);
+  // The mediator opens her page first: her kits and observations are there, and in the database.
+  await page.goto('/observe.html');
+  await waitForApp(page);
+  await expect(page.getByTestId('obs-kit')).toHaveCount(v3.kits.length);
+  await expect.poll(async () => (await storedFieldwork(page)).observations.length).toBe(v3.observations.length);
+  let fw = await storedFieldwork(page);
+  expect(fw.kits.map((k) => k.id)).toEqual(v3.kits.map((k) => k.id));
+  expect(fw.observations.map((o) => [o.id, o.events.length]))
+    .toEqual(v3.observations.map((o) => [o.id, o.events.length]));
+  // She holds no invitation or answer: those stay in the old copy for the recruiter's page.
+  expect([fw.invitations, fw.responses]).toEqual([[], []]);
+  expect(await page.evaluate(() => localStorage.getItem('rally.fieldwork'))).not.toBeNull();
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByTestId('obs-kit')).toHaveCount(v3.kits.length);
+  // The recruiter's page moves the rest, joined to what the mediator's wrote, then removes it.
+  await page.goto('/');
+  await waitForApp(page);
+  await expect.poll(async () => (await storedFieldwork(page)).responses.length).toBe(v3.responses.length);
+  fw = await storedFieldwork(page);
+  expect(fw.invitations.map((i) => i.id).sort()).toEqual(v3.invitations.map((i) => i.id).sort());
+  expect(fw.observations.map((o) => [o.id, o.events.length]))
+    .toEqual(v3.observations.map((o) => [o.id, o.events.length]));
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('rally.fieldwork'))).toBeNull();
+});
+
 test('data a format-3 Rally kept in localStorage moves to the database once, and nothing is lost', async ({ page }) => {
   const fs = await import('node:fs');
   const v3 = JSON.parse(fs.readFileSync(VALID_FILE.replace('format-v1.json', 'format-v3.json'), 'utf8'));

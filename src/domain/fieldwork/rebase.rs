@@ -34,6 +34,17 @@ pub fn rebase(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> Fieldwo
     if theirs == base {
         return ours.clone();
     }
+    let survey = rebase_survey(base, ours, theirs);
+    Fieldwork {
+        invitations: survey.invitations,
+        responses: survey.responses,
+        ..rebase_observing(base, ours, theirs)
+    }
+}
+
+/// [`rebase`] of the part the mediator's page holds, kits and observations (the rest is
+/// `ours`): that page links no invitation or answer code.
+pub fn rebase_observing(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> Fieldwork {
     Fieldwork {
         kits: join(&base.kits, &ours.kits, &theirs.kits, |a, b| a.id == b.id),
         observations: join_observations(
@@ -41,7 +52,7 @@ pub fn rebase(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> Fieldwo
             &ours.observations,
             &theirs.observations,
         ),
-        ..rebase_survey(base, ours, theirs)
+        ..ours.clone()
     }
 }
 
@@ -366,6 +377,43 @@ mod tests {
             joined.observations.versions().count(),
             base.observations.versions().count() + 1
         );
+    }
+
+    #[test]
+    fn the_mediators_page_joins_its_part_and_keeps_the_rest_as_it_holds_it() {
+        let base = base();
+        // Another tab (the recruiter's) coded one event and took in no answer; this one, which
+        // holds no invitation or answer, started another observation.
+        let theirs = code_one(&reread(&base), 1);
+        let strip = |fw: &Fieldwork| Fieldwork {
+            invitations: Default::default(),
+            responses: Default::default(),
+            ..fw.clone()
+        };
+        let (session, candidate) = uncoded(&base);
+        let ours = strip(&base)
+            .start(
+                base.kits[0].id,
+                session,
+                candidate,
+                uuid::Uuid::from_u128(0xabc),
+                at(20),
+            )
+            .unwrap();
+        let joined = rebase_observing(&strip(&base), &ours, &strip(&theirs));
+        let whole = rebase(
+            &base,
+            &Fieldwork {
+                invitations: base.invitations.clone(),
+                responses: base.responses.clone(),
+                ..ours.clone()
+            },
+            &theirs,
+        );
+        assert_eq!(joined.kits, whole.kits);
+        assert_eq!(joined.observations, whole.observations);
+        assert_eq!(events(&joined), events(&base) + 1);
+        assert!(joined.invitations.is_empty() && joined.responses.is_empty());
     }
 
     #[test]

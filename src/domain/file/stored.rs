@@ -148,7 +148,7 @@ fn delete_observation(out: &mut Records, key: &str, events: usize) {
 
 /// Every record of a fieldwork store (for a first write, or after a migration).
 pub fn fieldwork_records(fw: &Fieldwork) -> Records {
-    changes(&Fieldwork::default(), fw, true)
+    changes::<true>(&Fieldwork::default(), fw, true)
 }
 
 /// The records that turn the stored `before` into `after`: the lists that changed, and for
@@ -159,19 +159,27 @@ pub fn fieldwork_records(fw: &Fieldwork) -> Records {
 /// from the other by the core's changes) compares by pointer, so the cost of one coded event
 /// does not grow with the store: a pointer per observation, one header and one chunk written.
 pub fn fieldwork_changes(before: &Fieldwork, after: &Fieldwork) -> Records {
-    changes(before, after, false)
+    changes::<true>(before, after, false)
 }
 
-fn changes(before: &Fieldwork, after: &Fieldwork, all: bool) -> Records {
+/// [`fieldwork_changes`] of the kits and observations only — the mediator's page, which holds
+/// nothing else, writes only these (and carries no invitation or answer writer).
+pub fn observing_changes(before: &Fieldwork, after: &Fieldwork) -> Records {
+    changes::<false>(before, after, false)
+}
+
+/// The changed records; the invitations and responses too when `SURVEYS` (a constant, so
+/// that a page writing none links no code for them).
+fn changes<const SURVEYS: bool>(before: &Fieldwork, after: &Fieldwork, all: bool) -> Records {
     let mut out = Records::default();
     if all || before.kits != after.kits {
         out.puts.push((KITS_KEY.into(), json(&*after.kits)));
     }
-    if all || before.invitations != after.invitations {
+    if SURVEYS && (all || before.invitations != after.invitations) {
         out.puts
             .push((INVITATIONS_KEY.into(), json(&*after.invitations)));
     }
-    if all || before.responses != after.responses {
+    if SURVEYS && (all || before.responses != after.responses) {
         out.puts
             .push((RESPONSES_KEY.into(), json(&*after.responses)));
     }
@@ -228,6 +236,20 @@ pub enum StoredError {
 /// Reads the fieldwork records (`fw/…` and `obs/…`, in any order) back into a store, through
 /// the same checks as an imported file.
 pub fn read_fieldwork(records: &[(String, String)]) -> Result<Fieldwork, StoredError> {
+    read_records::<true>(records)
+}
+
+/// Reads back only the kits and observations (`fw/kits`, `obs/…`; the invitations and
+/// responses are left unread), through the same checks as an imported file: the mediator's
+/// page, which shows nothing else.
+pub fn read_observing(records: &[(String, String)]) -> Result<Fieldwork, StoredError> {
+    read_records::<false>(records)
+}
+
+/// [`read_fieldwork`]; without the invitations and responses unless `SURVEYS`.
+fn read_records<const SURVEYS: bool>(
+    records: &[(String, String)],
+) -> Result<Fieldwork, StoredError> {
     let damaged = |key: &str| StoredError::Damaged(key.to_owned());
     let mut kits: Vec<Kit> = Vec::new();
     let mut observations: Vec<Observation> = Vec::new();
@@ -238,10 +260,12 @@ pub fn read_fieldwork(records: &[(String, String)]) -> Result<Fieldwork, StoredE
     for (key, text) in records {
         match key.as_str() {
             KITS_KEY => kits = serde_json::from_str(text).map_err(|_| damaged(key))?,
-            INVITATIONS_KEY => {
+            INVITATIONS_KEY if SURVEYS => {
                 invitations = serde_json::from_str(text).map_err(|_| damaged(key))?
             }
-            RESPONSES_KEY => responses = serde_json::from_str(text).map_err(|_| damaged(key))?,
+            RESPONSES_KEY if SURVEYS => {
+                responses = serde_json::from_str(text).map_err(|_| damaged(key))?
+            }
             _ => {
                 let Some(rest) = key.strip_prefix(OBSERVATION_PREFIX) else {
                     continue;
@@ -271,7 +295,9 @@ pub fn read_fieldwork(records: &[(String, String)]) -> Result<Fieldwork, StoredE
     }
     // The checks of an imported file's same lists (a store holds no campaign or role).
     super::import::check_fieldwork(&kits, &observations).map_err(StoredError::Invalid)?;
-    super::import::check_survey(&invitations, &responses).map_err(StoredError::Invalid)?;
+    if SURVEYS {
+        super::import::check_survey(&invitations, &responses).map_err(StoredError::Invalid)?;
+    }
     let mut fw = Fieldwork {
         kits: kits.into(),
         ..Fieldwork::default()

@@ -7,7 +7,7 @@ use super::{Coding, Kits, Rating};
 use crate::domain::fieldwork::address::{observe_address, ObserveAddress, KITS};
 use crate::domain::i18n::observe::O;
 use crate::ui::shell::fieldwork::{
-    use_fieldwork_boot, use_fieldwork_saver, FieldworkHandle, FieldworkState,
+    use_observing_boot, use_observing_saver, FieldworkHandle, FieldworkState,
 };
 use crate::ui::shell::frame::{use_fragment, PageFrame, SendTo};
 use crate::ui::shell::lang::{use_lang, use_page_lang, LangContext};
@@ -17,8 +17,8 @@ use yew::prelude::*;
 pub fn mediator_app() -> Html {
     let context = use_page_lang();
     let fieldwork = use_reducer(FieldworkState::starting);
-    use_fieldwork_boot(&fieldwork);
-    use_fieldwork_saver(&fieldwork);
+    use_observing_boot(&fieldwork);
+    use_observing_saver(&fieldwork);
     let here = use_fragment();
     html! {
         <ContextProvider<LangContext> {context}>

@@ -315,7 +315,7 @@ pub fn coding(p: &SessionProps) -> Html {
                 <div class="obs-clock-panel" role="group" aria-labelledby="clock-label">
                     <p class="obs-clock-label" id="clock-label">{ O::SessionClock.get(lang) }</p>
                     <SessionClock clock={obs.clock.clone()} />
-                    <p class={classes!("obs-clock-state", format!("obs-clock-{clock_state:?}").to_lowercase())}>{ clock_status.get(lang) }</p>
+                    <p class={classes!("obs-clock-state", format!("obs-clock-{clock_state:?}").to_ascii_lowercase())}>{ clock_status.get(lang) }</p>
                     if !read_only {
                         <button type="button" class={classes!("button", "obs-clock-button", (clock_state != ClockState::Running).then_some("button-primary"))}
                             onclick={on_clock} data-testid="obs-clock-button">{ clock_label.get(lang) }</button>
@@ -365,7 +365,7 @@ fn on_key(
         .is_some_and(|el| el.closest("form, dialog").ok().flatten().is_some());
     let key = e.key();
     if (e.ctrl_key() || e.meta_key()) && !e.alt_key() {
-        let k = key.to_lowercase();
+        let k = key.to_ascii_lowercase();
         if in_text || !(k == "z" || k == "y") {
             return;
         }
@@ -407,7 +407,9 @@ fn on_key(
             if e.repeat() {
                 return;
             }
-            let k = k.to_lowercase();
+            // A scheme's keys are ASCII letters and digits (`scheme::check`): no Unicode
+            // case tables needed to match them.
+            let k = k.to_ascii_lowercase();
             if let Some(p) = pad::press_for_key(scheme, &pending, &k) {
                 e.prevent_default();
                 e.stop_propagation();

@@ -115,7 +115,7 @@ pub fn app() -> Html {
                     if in_text {
                         return;
                     }
-                    match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                    match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
                         ("z", false) => {
                             e.prevent_default();
                             dispatcher.dispatch(Msg::Undo);

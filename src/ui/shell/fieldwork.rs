@@ -13,12 +13,15 @@
 //! (`fieldwork::rebase`) before writing: no tab puts back a stale copy over another's work.
 
 use crate::domain::campaign::Campaign;
-use crate::domain::fieldwork::rebase::{rebase, rebase_survey};
+use crate::domain::fieldwork::rebase::{rebase, rebase_observing, rebase_survey};
 use crate::domain::fieldwork::{Fieldwork, FieldworkError, FieldworkReport, Kit};
 use crate::domain::file::stored::{
-    fieldwork_changes, read_fieldwork, read_survey, survey_changes, Records, OBSERVATION_PREFIX,
+    fieldwork_changes, observing_changes, read_fieldwork, read_observing, read_survey,
+    survey_changes, Records, OBSERVATION_PREFIX,
 };
-use crate::domain::file::{merge_fieldwork, read_fieldwork_lists, read_survey_file, Document};
+use crate::domain::file::{
+    merge_fieldwork, read_fieldwork_file, read_fieldwork_lists, read_survey_file, Document,
+};
 use crate::domain::observation::log::{Observation, ObservationAction};
 use crate::platform::db::{self, Batch, WriteError};
 use crate::platform::storage::{self, StorageFailure};
@@ -239,10 +242,25 @@ pub fn start(fw: &FieldworkHandle, kit: Uuid, session: Uuid, candidate: Uuid) ->
 /// kept aside.
 #[hook]
 pub fn use_fieldwork_boot(fw: &FieldworkHandle) {
+    use_boot::<All>(fw);
+}
+
+/// The mediator's page: reads only the kits and observations (see [`use_observing_saver`]).
+#[hook]
+pub fn use_observing_boot(fw: &FieldworkHandle) {
+    use_boot::<Observing>(fw);
+}
+
+/// Reads the part of the store a page holds (its [`Scope`]) once, at start-up.
+#[hook]
+fn use_boot<S>(fw: &FieldworkHandle)
+where
+    S: Scope + 'static,
+{
     let dispatcher = fw.dispatcher();
     use_effect_with((), move |_| {
         wasm_bindgen_futures::spawn_local(async move {
-            let loaded = load::<All>().await;
+            let loaded = load::<S>().await;
             dispatcher.dispatch(FieldworkMsg::Loaded(Box::new(loaded)));
         });
     });
@@ -267,8 +285,12 @@ pub type FirstRead = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
 /// What a page keeps of the fieldwork store. A trait rather than a value, so that each page
 /// links only the readers of its own part: the respondent's page carries no observation code.
 trait Scope {
-    /// Whether the observations are read too (and an unreadable old copy is kept aside).
-    const ALL: bool;
+    /// Whether the observations are read too.
+    const OBSERVATIONS: bool;
+    /// Whether this page moves an older Rally's copy into the database for good: keeps it
+    /// aside when it cannot be read, removes it once written (the recruiter's page, which
+    /// holds every list). The other pages join what they hold of it and leave it be.
+    const OWNS_LEGACY: bool;
     /// The store from its records in the database.
     fn read(records: &[(String, String)]) -> Option<Fieldwork>;
     /// What an older Rally kept in `localStorage`, joined to what the database holds.
@@ -277,11 +299,12 @@ trait Scope {
     fn rebase(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> Fieldwork;
 }
 
-/// Everything: the recruiter's and the mediator's pages.
+/// Everything: the recruiter's page.
 struct All;
 
 impl Scope for All {
-    const ALL: bool = true;
+    const OBSERVATIONS: bool = true;
+    const OWNS_LEGACY: bool = true;
     fn read(records: &[(String, String)]) -> Option<Fieldwork> {
         read_fieldwork(records).ok()
     }
@@ -300,7 +323,8 @@ impl Scope for All {
 struct Survey;
 
 impl Scope for Survey {
-    const ALL: bool = false;
+    const OBSERVATIONS: bool = false;
+    const OWNS_LEGACY: bool = false;
     fn read(records: &[(String, String)]) -> Option<Fieldwork> {
         read_survey(records).ok()
     }
@@ -314,6 +338,25 @@ impl Scope for Survey {
     }
 }
 
+/// Kits and observations only: the mediator's page.
+struct Observing;
+
+impl Scope for Observing {
+    const OBSERVATIONS: bool = true;
+    const OWNS_LEGACY: bool = false;
+    fn read(records: &[(String, String)]) -> Option<Fieldwork> {
+        read_observing(records).ok()
+    }
+    fn join(loaded: &Fieldwork, text: &str) -> Option<Fieldwork> {
+        let (kits, observations) = read_fieldwork_file(text.as_bytes()).ok()?;
+        let (fw, _) = loaded.import(&kits, &observations);
+        Some(fw)
+    }
+    fn rebase(base: &Fieldwork, ours: &Fieldwork, theirs: &Fieldwork) -> Fieldwork {
+        rebase_observing(base, ours, theirs)
+    }
+}
+
 /// The store's token, then its records (in that order: a write in between makes the token
 /// older than the records, and the next guarded write then reads them again, never the
 /// reverse).
@@ -322,7 +365,7 @@ async fn read_records<S: Scope>() -> Result<(Option<String>, Vec<(String, String
     db::open().await?;
     let token = db::get(TOKEN_KEY).await?;
     let mut records = db::prefix("fw/").await?;
-    if S::ALL {
+    if S::OBSERVATIONS {
         records.extend(db::prefix(OBSERVATION_PREFIX).await?);
     }
     Ok((token, records))
@@ -367,14 +410,16 @@ async fn load<S: Scope>() -> Loaded {
         }
     }
     // What an older Rally kept in `localStorage` joins it (each side keeps what the other
-    // lacks), once: the pages that hold everything then remove the old copy.
+    // lacks), once: the page that holds everything then removes the old copy.
     if let Some(text) = storage::read(LEGACY_FIELDWORK_KEY).ok().flatten() {
         match S::join(&loaded.fieldwork, &text) {
             Some(fw) => {
+                // Written again (then removed, by the page that owns it); the other pages
+                // write only what it added, and need not rewrite on every start-up.
+                loaded.rewrite = S::OWNS_LEGACY || fw != loaded.fieldwork;
                 loaded.fieldwork = fw;
-                loaded.rewrite = true;
             }
-            None if S::ALL => {
+            None if S::OWNS_LEGACY => {
                 let aside = format!(
                     "{LEGACY_FIELDWORK_KEY}.unreadable.{}",
                     clock::now().timestamp_millis()
@@ -416,6 +461,12 @@ pub fn import(fw: &FieldworkHandle, doc: &Document, campaigns: &[Campaign]) -> F
 #[hook]
 pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
     use_saver(fw, fieldwork_changes, true, Sync::of::<All>());
+}
+
+/// The mediator's page: saves only the kits and observations, the part it holds.
+#[hook]
+pub fn use_observing_saver(fw: &FieldworkHandle) {
+    use_saver(fw, observing_changes, false, Sync::of::<Observing>());
 }
 
 /// The respondent's page: saves only the invitations and answers, the part it holds.

@@ -171,6 +171,56 @@ fn the_respondents_page_reads_and_writes_only_invitations_and_responses() {
     assert!(survey_changes(&after, &after).is_empty());
 }
 
+#[test]
+fn the_mediators_page_reads_and_writes_only_kits_and_observations() {
+    let s = crate::domain::sample::sample_campaign(
+        7,
+        crate::domain::campaign::tests::at(0),
+        crate::domain::lang::Lang::En,
+    );
+    let (fw, _) = Fieldwork::default().import(&s.kits, &s.observations);
+    let (fw, _) = fw.add_invitations(&s.invitations);
+    let fw = fw.keep_submitted(&s.responses);
+    assert!(!fw.invitations.is_empty() && !fw.responses.is_empty());
+    let mut records = fieldwork_records(&fw).puts;
+    let observing = read_observing(&records).unwrap();
+    assert_eq!(observing.kits, fw.kits);
+    assert_eq!(observing.observations, fw.observations);
+    assert!(observing.invitations.is_empty() && observing.responses.is_empty());
+    // The lists it does not hold are left unread: a damaged one is the recruiter's to see.
+    for (k, v) in records.iter_mut() {
+        if k == INVITATIONS_KEY {
+            *v = "not json".into();
+        }
+    }
+    assert_eq!(read_observing(&records).unwrap(), observing);
+    assert!(matches!(
+        read_fieldwork(&records),
+        Err(StoredError::Damaged(_))
+    ));
+    // Its writes: the same kit and observation records as the whole store's, nothing else.
+    let mut after = observing.clone();
+    after.kits.retain(|k| k.id != fw.kits[0].id);
+    let mut whole = fw.clone();
+    whole.kits = after.kits.clone();
+    assert_eq!(
+        keys(&observing_changes(&observing, &after).puts),
+        [KITS_KEY]
+    );
+    assert_eq!(
+        observing_changes(&observing, &after),
+        fieldwork_changes(&fw, &whole)
+    );
+    // From nothing (a store moved from an older copy): kits and observations only.
+    let all = observing_changes(&Fieldwork::default(), &fw);
+    assert!(all
+        .puts
+        .iter()
+        .all(|(k, _)| k == KITS_KEY || k.starts_with(OBSERVATION_PREFIX)));
+    let back: Vec<(String, String)> = all.puts;
+    assert_eq!(read_observing(&back).unwrap(), observing);
+}
+
 /// Applies written records to a stored map, as the database does.
 fn apply(stored: &mut BTreeMap<String, String>, records: Records) {
     for k in records.deletes {
