@@ -45,7 +45,8 @@ endif
 # One page, one WebAssembly module: index.html (recruiter), observe.html (mediator),
 # respond.html (respondent). Each is built apart (into target/pages/<page>, one shared
 # target/), then all go into one dist/; postbuild.py then treats every page (CSP, loader,
-# manifest, service worker) and precompress.mjs writes the .br and .gz a static host serves.
+# manifest, service worker, minified scripts and style sheets) and precompress.mjs writes the
+# .br and .gz a static host serves.
 PAGES := index observe respond
 
 build: setup
@@ -58,7 +59,7 @@ build: setup
 	    if [ $$page != index ]; then mv target/pages/$$page/index.html target/pages/$$page/$$page.html; fi; \
 	    cp -R target/pages/$$page/. $(DIST).next/; \
 	  done; \
-	  python3 tools/postbuild.py $(DIST).next --public-url ./; \
+	  python3 tools/postbuild.py $(DIST).next --public-url ./ --minify; \
 	  node tools/precompress.mjs $(DIST).next; \
 	  rm -rf $(DIST) && mv $(DIST).next $(DIST)'
 

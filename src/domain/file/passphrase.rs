@@ -40,21 +40,37 @@ pub fn strength(passphrase: &str) -> Strength {
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '.' | ','))
         .filter(|w| w.chars().count() >= 3)
         .count();
-    let classes = [
-        chars.iter().any(|c| c.is_lowercase()),
-        chars.iter().any(|c| c.is_uppercase()),
-        chars.iter().any(|c| c.is_numeric()),
-        chars.iter().any(|c| !c.is_alphanumeric()),
-    ]
-    .iter()
-    .filter(|x| **x)
-    .count();
+    let classes = [Kind::Lower, Kind::Upper, Kind::Digit, Kind::Other]
+        .iter()
+        .filter(|k| chars.iter().any(|c| kind(*c) == **k))
+        .count();
     if chars.len() >= 20 || (words >= 4 && chars.len() >= 16) {
         Strength::Strong
     } else if chars.len() >= 14 || (chars.len() >= 12 && classes >= 3) {
         Strength::Fair
     } else {
         Strength::Weak
+    }
+}
+
+/// The kinds of character whose variety [`strength`] counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Lower,
+    Upper,
+    Digit,
+    Other,
+}
+
+/// Letters are told apart in the Latin alphabet of the languages Rally speaks (ASCII,
+/// Latin-1, and œ, Œ, Ÿ) without Unicode's case tables, which every page would otherwise carry;
+/// any other character, another alphabet's letter included, counts with the symbols.
+fn kind(c: char) -> Kind {
+    match c {
+        'a'..='z' | 'ß'..='ö' | 'ø'..='ÿ' | 'œ' => Kind::Lower,
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'Œ' | 'Ÿ' => Kind::Upper,
+        '0'..='9' => Kind::Digit,
+        _ => Kind::Other,
     }
 }
 
@@ -85,6 +101,34 @@ mod tests {
         assert_eq!(strength("cheval pluie orange lampe"), Strength::Strong);
         assert_eq!(strength("correct horse battery staple"), Strength::Strong);
         assert_eq!(strength("unephrasedepasseassezlongue"), Strength::Strong);
+    }
+
+    #[test]
+    fn letters_are_told_apart_as_unicode_does_in_latin_1() {
+        for c in ('\0'..='ÿ').chain(['œ', 'Œ', 'Ÿ']) {
+            match kind(c) {
+                Kind::Lower => assert!(c.is_lowercase(), "{c}"),
+                Kind::Upper => assert!(c.is_uppercase(), "{c}"),
+                Kind::Digit => assert!(c.is_ascii_digit(), "{c}"),
+                // Ordinal indicators and the micro sign: letters to Unicode, symbols here.
+                Kind::Other => assert!(
+                    !(c.is_lowercase() || c.is_uppercase() || c.is_numeric())
+                        || "ªµº¹²³¼½¾".contains(c),
+                    "{c}"
+                ),
+            }
+        }
+        assert_eq!(
+            [kind('é'), kind('É'), kind('ç'), kind('Ç')],
+            [Kind::Lower, Kind::Upper, Kind::Lower, Kind::Upper]
+        );
+        assert_eq!(
+            [kind('×'), kind('÷'), kind('λ'), kind('-')],
+            [Kind::Other; 4]
+        );
+        // Upper, lower, digit and symbol, accented: fair from 12 characters.
+        assert_eq!(strength("Été-à-Lyon-27"), Strength::Fair);
+        assert_eq!(strength("étéàlyonlyon"), Strength::Weak);
     }
 
     #[test]

@@ -340,3 +340,11 @@ fn keys() {
     assert!(Applies::None.allows(None));
     assert!(!Applies::Ceo.allows(Some(Actor::Candidate)));
 }
+
+/// `default_scheme` reads the built-in file by shape only: it must pass every check, and
+/// read the same both ways.
+#[test]
+fn the_builtin_scheme_passes_the_checks_and_reads_the_same_by_shape() {
+    let checked = read_scheme(DEFAULT_SCHEME_JSON).expect("the built-in scheme is valid");
+    assert_eq!(*default_scheme(), checked);
+}
