@@ -10,11 +10,28 @@ use crate::domain::observation::log::ObservationError;
 use crate::domain::role::RoleProblem;
 use crate::domain::workspace::ActionError;
 
-pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
+/// The three ways a kit's texts are refused (`Kit::check`), apart from [`campaign_error`] so
+/// that the mediator's and the respondent's pages, which see no other, do not carry its texts.
+fn text_error(lang: Lang, e: &CampaignError) -> &'static str {
     let (fr, en) = match e {
         CampaignError::NameRequired => {
             ("Donnez un nom à la campagne.", "Give the campaign a name.")
         }
+        CampaignError::TooLong => ("Ce texte est trop long.", "This text is too long."),
+        CampaignError::ForbiddenCharacters => (
+            "Ce texte contient des caractères invisibles de contrôle\u{202f}; retirez-les.",
+            "This text contains invisible control characters; please remove them.",
+        ),
+        _ => ("Ce texte n'est pas valide.", "This text is not valid."),
+    };
+    pick(lang, fr, en)
+}
+
+pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
+    let (fr, en) = match e {
+        CampaignError::NameRequired
+        | CampaignError::TooLong
+        | CampaignError::ForbiddenCharacters => return text_error(lang, e),
         CampaignError::LeaderRequired => (
             "Indiquez le nom du dirigeant qui recrute.",
             "Enter the name of the hiring leader.",
@@ -23,7 +40,6 @@ pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
             "Indiquez le nom de la personne.",
             "Enter the person's name.",
         ),
-        CampaignError::TooLong => ("Ce texte est trop long.", "This text is too long."),
         CampaignError::RationaleRequired => (
             "Donnez les raisons de cette décision\u{a0}: elles figureront dans le rapport.",
             "Give the reasons for this decision: they will appear in the report.",
@@ -51,10 +67,6 @@ pub fn campaign_error(lang: Lang, e: &CampaignError) -> &'static str {
         CampaignError::ErasedPersonListed => (
             "Une personne effacée de la campagne y figure encore.",
             "A person erased from the campaign is still listed in it.",
-        ),
-        CampaignError::ForbiddenCharacters => (
-            "Ce texte contient des caractères invisibles de contrôle\u{202f}; retirez-les.",
-            "This text contains invisible control characters; please remove them.",
         ),
         CampaignError::TooManyPeople => (
             "Cette liste a atteint le nombre maximal de personnes.",
@@ -181,7 +193,9 @@ pub fn action_error(lang: Lang, e: &ActionError) -> String {
 /// A kit or observation problem, in words.
 pub fn fieldwork_error(lang: Lang, e: &FieldworkError) -> String {
     match e {
-        FieldworkError::Text(c) => campaign_error(lang, c).to_owned(),
+        // Only `Kit::check` makes these: a name missing, a text too long or with control
+        // characters.
+        FieldworkError::Text(c) => text_error(lang, c).to_owned(),
         FieldworkError::UnknownScheme => pick(
             lang,
             "elle utilise une grille de codage que cette version de Rally ne connaît pas.",
@@ -299,6 +313,17 @@ pub fn observation_error(lang: Lang, e: &ObservationError) -> String {
 
 /// One sentence a recruiter understands, for any import failure.
 pub fn import_error(lang: Lang, e: &ImportError) -> String {
+    import_error_with(lang, e, problem)
+}
+
+/// [`import_error`] on the pages that read no campaign or role (the mediator's and the
+/// respondent's readers never report one): a problem with one is said in general terms, so
+/// that those pages do not carry the campaign and role texts.
+pub fn list_import_error(lang: Lang, e: &ImportError) -> String {
+    import_error_with(lang, e, list_problem)
+}
+
+fn import_error_with(lang: Lang, e: &ImportError, why: fn(Lang, &Problem) -> String) -> String {
     match (lang, e) {
         (Lang::Fr, ImportError::TooLarge { bytes, max }) => format!(
             "Ce fichier est trop volumineux ({}). Rally accepte au plus {}.",
@@ -348,39 +373,102 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
             format!("This file is damaged: the value at “{path}” does not have the expected form.")
         }
         (_, ImportError::Invalid { path, problem }) => {
-            let why = match problem {
-                Problem::Campaign(c) => campaign_error(lang, c).to_owned(),
-                Problem::Role(r) => role_problem(lang, r),
-                Problem::DuplicateCampaign => pick(
-                    lang,
-                    "deux campagnes portent le même identifiant.",
-                    "two campaigns have the same identifier.",
-                )
-                .into(),
-                Problem::DuplicateRole => pick(lang, "deux rôles portent le même identifiant.", "two roles have the same identifier.").into(),
-                Problem::ReservedRoleId => pick(
-                    lang,
-                    "ce rôle se fait passer pour un rôle fourni.",
-                    "this role poses as a built-in role.",
-                )
-                .into(),
-                Problem::TooManyCampaigns => pick(lang, "il y aurait trop de campagnes.", "there would be too many campaigns.").into(),
-                Problem::TooManyRoles => pick(lang, "il y aurait trop de rôles.", "there would be too many roles.").into(),
-                Problem::Fieldwork(e) => fieldwork_error(lang, e),
-                Problem::DuplicateKit => pick(lang, "deux kits portent le même identifiant.", "two kits have the same identifier.").into(),
-                Problem::TooManyObservations => {
-                    pick(lang, "il y aurait trop d'observations.", "there would be too many observations.").into()
-                }
-                Problem::Invitation(e) => survey::invitation_error(lang, e).into(),
-                Problem::DuplicateInvitation => pick(lang, "deux invitations portent le même identifiant.", "two invitations have the same identifier.").into(),
-                Problem::TooManyResponses => pick(lang, "il y aurait trop de réponses ou d'invitations.", "there would be too many responses or invitations.").into(),
-                Problem::TooManyAnswers => pick(lang, "une réponse compte plus de réponses qu'un questionnaire n'a de questions.", "a response holds more answers than any questionnaire has items.").into(),
-            };
+            let why = why(lang, problem);
             match lang {
                 Lang::Fr => format!("Ce fichier contient une donnée incorrecte («\u{a0}{path}\u{a0}»)\u{a0}: {why}"),
                 Lang::En => format!("This file contains incorrect data (“{path}”): {why}"),
             }
         }
+    }
+}
+
+/// Why one record of a file is refused, for the recruiter's page (every kind of record).
+fn problem(lang: Lang, p: &Problem) -> String {
+    match p {
+        Problem::Campaign(c) => campaign_error(lang, c).to_owned(),
+        Problem::Role(r) => role_problem(lang, r),
+        Problem::DuplicateCampaign => pick(
+            lang,
+            "deux campagnes portent le même identifiant.",
+            "two campaigns have the same identifier.",
+        )
+        .into(),
+        Problem::DuplicateRole => pick(
+            lang,
+            "deux rôles portent le même identifiant.",
+            "two roles have the same identifier.",
+        )
+        .into(),
+        Problem::ReservedRoleId => pick(
+            lang,
+            "ce rôle se fait passer pour un rôle fourni.",
+            "this role poses as a built-in role.",
+        )
+        .into(),
+        Problem::TooManyCampaigns => pick(
+            lang,
+            "il y aurait trop de campagnes.",
+            "there would be too many campaigns.",
+        )
+        .into(),
+        Problem::TooManyRoles => pick(
+            lang,
+            "il y aurait trop de rôles.",
+            "there would be too many roles.",
+        )
+        .into(),
+        _ => list_problem(lang, p),
+    }
+}
+
+/// Why one kit, observation, invitation or answer of a file is refused; a campaign or a role,
+/// which these pages' readers never report, in general terms.
+fn list_problem(lang: Lang, p: &Problem) -> String {
+    match p {
+        Problem::Fieldwork(e) => fieldwork_error(lang, e),
+        Problem::DuplicateKit => pick(
+            lang,
+            "deux kits portent le même identifiant.",
+            "two kits have the same identifier.",
+        )
+        .into(),
+        Problem::TooManyObservations => pick(
+            lang,
+            "il y aurait trop d'observations.",
+            "there would be too many observations.",
+        )
+        .into(),
+        Problem::Invitation(e) => survey::invitation_error(lang, e).into(),
+        Problem::DuplicateInvitation => pick(
+            lang,
+            "deux invitations portent le même identifiant.",
+            "two invitations have the same identifier.",
+        )
+        .into(),
+        Problem::TooManyResponses => pick(
+            lang,
+            "il y aurait trop de réponses ou d'invitations.",
+            "there would be too many responses or invitations.",
+        )
+        .into(),
+        Problem::TooManyAnswers => pick(
+            lang,
+            "une réponse compte plus de réponses qu'un questionnaire n'a de questions.",
+            "a response holds more answers than any questionnaire has items.",
+        )
+        .into(),
+        Problem::Campaign(_)
+        | Problem::Role(_)
+        | Problem::DuplicateCampaign
+        | Problem::DuplicateRole
+        | Problem::ReservedRoleId
+        | Problem::TooManyCampaigns
+        | Problem::TooManyRoles => pick(
+            lang,
+            "une campagne ou un rôle n'est pas valide.",
+            "a campaign or a role is not valid.",
+        )
+        .into(),
     }
 }
 
@@ -501,5 +589,38 @@ mod tests {
             import_error(Lang::Fr, &e),
             "Ce fichier est trop volumineux (20,0 Mo). Rally accepte au plus 8,0 Mo."
         );
+    }
+
+    #[test]
+    fn the_lighter_pages_say_the_same_of_what_their_readers_report() {
+        let invalid = |problem| ImportError::Invalid {
+            path: "kits[0]".into(),
+            problem,
+        };
+        for lang in [Lang::Fr, Lang::En] {
+            for e in [
+                ImportError::Truncated,
+                invalid(Problem::Fieldwork(FieldworkError::UnknownScheme)),
+                invalid(Problem::Fieldwork(FieldworkError::Text(
+                    CampaignError::TooLong,
+                ))),
+                invalid(Problem::DuplicateKit),
+                invalid(Problem::TooManyAnswers),
+            ] {
+                assert_eq!(list_import_error(lang, &e), import_error(lang, &e));
+            }
+            // A campaign's problem, which their readers never report: said in general terms.
+            let e = invalid(Problem::Campaign(CampaignError::BadEmail));
+            assert_ne!(list_import_error(lang, &e), import_error(lang, &e));
+        }
+        // A kit's texts read as a campaign's do.
+        for c in [
+            CampaignError::NameRequired,
+            CampaignError::TooLong,
+            CampaignError::ForbiddenCharacters,
+        ] {
+            let e = FieldworkError::Text(c.clone());
+            assert_eq!(fieldwork_error(Lang::Fr, &e), campaign_error(Lang::Fr, &c));
+        }
     }
 }

@@ -26,8 +26,8 @@ pub mod results;
 pub mod survey;
 
 pub use errors::{
-    action_error, campaign_error, fieldwork_error, import_error, merge_report, observation_error,
-    role_problem,
+    action_error, campaign_error, fieldwork_error, import_error, list_import_error, merge_report,
+    observation_error, role_problem,
 };
 pub use format::{date, date_time, megabytes, number, percent};
 

@@ -215,7 +215,7 @@ fn kit_import_button(p: &KitImportProps) -> Html {
                                 false,
                             )
                         }
-                        Err(e) => (i18n::import_error(lang, &e), true),
+                        Err(e) => (i18n::list_import_error(lang, &e), true),
                     })
                 },
             );

@@ -87,7 +87,7 @@ impl Outcome {
         match self {
             Outcome::FileRefused(e) => format!(
                 "{} {}",
-                i18n::import_error(lang, e),
+                i18n::list_import_error(lang, e),
                 R::FileNotRead.get(lang)
             ),
             Outcome::NoInvitation => R::FileHasNoInvitation.get(lang).to_owned(),
