@@ -50,7 +50,13 @@ page at the top of dist/ (index.html, and any other entry page):
   9. with --minify (`make build`), minifies the glue, the snippets it imports and the style
      sheets in place (tools/minify.mjs: terser and csso, pinned in package.json), before the
      style sheets are joined and the `integrity` of each page and the workers' lists are
-     computed: ~1.7 KB less script and ~1–2 KB less style per page (brotli).
+     computed: ~1.7 KB less script and ~1–2 KB less style per page (brotli);
+ 10. names each module whose glue or wasm steps 8 and 9 rewrote after what is now served
+     (`rally-<hash>.js` and `rally-<hash>_bg.wasm`, `<hash>` from both files' bytes) and
+     updates the pages: Trunk's names come from the files before those steps, so a release
+     that changed only this script or a pinned tool would otherwise serve new bytes under an
+     old name that a browser keeps for a year ("immutable"), and the page's `integrity`
+     would refuse them.
 
 Idempotent: a second run finds nothing to move and changes nothing.
 Standard library only (step 9 runs node); regexes are enough for Trunk's known output.
@@ -672,6 +678,43 @@ def minify_assets(dist: str, log: list[str], errors: list[str]) -> set[str]:
     return {f.replace(os.sep, "/") for f in files}
 
 
+MODULE_WASM_RE = re.compile(r"(?P<stem>.+)-(?P<hash>[0-9a-f]{15,16})_bg\.wasm")
+
+
+def rename_rewritten_modules(dist: str, changed: set[str], pages: list[str],
+                             log: list[str]) -> dict[str, str]:
+    """Step 10: every module (`<stem>-<hash>_bg.wasm` and its glue `<stem>-<hash>.js`) one of
+    whose files is in `changed` is named again after both files' bytes, and the pages say so;
+    returns the old names and the new."""
+    renamed: dict[str, str] = {}
+    for name in sorted(os.listdir(dist)):
+        m = MODULE_WASM_RE.fullmatch(name)
+        glue = m and f"{m.group('stem')}-{m.group('hash')}.js"
+        if not m or not os.path.isfile(os.path.join(dist, glue)) or not {name, glue} & changed:
+            continue
+        with open(os.path.join(dist, glue), "rb") as fh, open(os.path.join(dist, name), "rb") as wh:
+            digest = hashlib.sha256(fh.read() + wh.read()).hexdigest()[:16]
+        if digest == m.group("hash"):
+            continue  # already named after its bytes (a second run)
+        for old, new in ((glue, f"{m.group('stem')}-{digest}.js"),
+                         (name, f"{m.group('stem')}-{digest}_bg.wasm")):
+            os.replace(os.path.join(dist, old), os.path.join(dist, new))
+            for suffix in COMPRESSED:
+                if os.path.isfile(os.path.join(dist, old + suffix)):
+                    os.remove(os.path.join(dist, old + suffix))
+            renamed[old] = new
+        log.append(f"{glue}, {name}: named after what is served ({m.group('stem')}-{digest})")
+    if renamed:
+        for page in pages:
+            path = os.path.join(dist, page)
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+            for old, new in renamed.items():
+                text = re.sub(r"(?<![\w.-])" + re.escape(old) + r"(?![\w.-])", new, text)
+            write_if_changed(path, text.encode("utf-8"))
+    return renamed
+
+
 def refresh_integrity(doc: str, changed: set[str], dist: str, public_url: str) -> str:
     """`doc` with the `integrity` of every tag naming one of the `changed` files computed
     again from the file (Trunk computed it before [`shorten_all_imports`] rewrote it)."""
@@ -910,6 +953,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"postbuild: error: {line}", file=sys.stderr)
             return 1
         shortened |= minified
+    renamed = rename_rewritten_modules(args.dist, shortened, pages, log)
+    shortened = {renamed.get(name, name) for name in shortened}
     done = []
     bundled: set[str] = set()
     for page in pages:
@@ -1303,6 +1348,30 @@ def self_test() -> int:
               and read(bundle.group(1)).index(b"body{") < read(bundle.group(1)).index(b"p{margin:0}")
               and f'integrity="sha384-{sri("snippets/rally-x/src/idb.js")}"' in page
               and f'integrity="sha384-{sri("rally-0123abcd.js")}"' in page)
+
+    # Step 10: a rewritten module named after its bytes, in the files and in every page.
+    with tempfile.TemporaryDirectory() as dist:
+        old = "rally-0123456789abcde"  # Trunk writes 15 digits when the hash starts with a 0
+        for name, data in ((f"{old}.js", b"export{};"), (f"{old}_bg.wasm", b"\0asm\1\0\0\0"),
+                           (f"{old}.js.br", b"stale"), ("other-fedcba9876543210_bg.wasm", b"\0asm"),
+                           ("other-fedcba9876543210.js", b"export{};")):
+            with open(os.path.join(dist, name), "wb") as fh:
+                fh.write(data)
+        page = (f'<link rel="modulepreload" href="./{old}.js"><link rel="preload" href="./{old}_bg.wasm">'
+                f'<script>import("./{old}.js")</script><a href="./other-fedcba9876543210.js"></a>')
+        with open(os.path.join(dist, "respond.html"), "w", encoding="utf-8") as fh:
+            fh.write(page)
+        renamed = rename_rewritten_modules(dist, {f"{old}.js"}, ["respond.html"], [])
+        new = "rally-" + hashlib.sha256(b"export{};\0asm\1\0\0\0").hexdigest()[:16]
+        text = open(os.path.join(dist, "respond.html"), encoding="utf-8").read()
+        check("a rewritten module is named after its bytes, in its files and its pages; "
+              "the others keep their names",
+              renamed == {f"{old}.js": f"{new}.js", f"{old}_bg.wasm": f"{new}_bg.wasm"}
+              and sorted(os.listdir(dist)) == sorted([f"{new}.js", f"{new}_bg.wasm", "respond.html",
+                                                       "other-fedcba9876543210_bg.wasm",
+                                                       "other-fedcba9876543210.js"])
+              and text == page.replace(old, new)
+              and rename_rewritten_modules(dist, {f"{new}.js"}, ["respond.html"], []) == {})
 
     total = len(checks)
     print(f"{total - len(failures)} passed, {len(failures)} failed")

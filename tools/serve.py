@@ -16,9 +16,9 @@ Precompressed files are served as a static host serves them: when the request ac
 writes them — that body goes out with `Content-Encoding` and `Vary: Accept-Encoding`.
 With `--static-host`, the caching headers are a real host's too (docs/deploy.md): a year
 (`immutable`) for the files whose name holds a content hash (`rally-<hash>.js`, `_bg.wasm`,
-`boot-<hash>.js`, `screen-<hash>.css`, `snippets/rally-<hash>/…`), `no-cache` for everything
-else — the pages, the service workers (`sw.js`, `sw-observe.js`, `sw-respond.js`), the
-manifest and the icons; otherwise `no-store`.
+`boot-<hash>.js`, `screen-<hash>.css`), `no-cache` for everything else — the pages, the
+service workers (`sw.js`, `sw-observe.js`, `sw-respond.js`), the snippets (their folder is
+named after the crate, not the bytes), the manifest and the icons; otherwise `no-store`.
 
 The service worker, /sw.js, is an ordinary script at the root: served as
 text/javascript, its default scope is the whole site, so no
@@ -71,10 +71,10 @@ MIME_TYPES = {
     ".pdf": "application/pdf",
 }
 DEFAULT_TYPE = "application/octet-stream"
-# A name that changes whenever the content does (Trunk's and tools/postbuild.py's hashes, and
-# wasm-bindgen's snippet folders): such a file can be cached for a year.
-HASHED_RE = re.compile(r"(?:^|/)[A-Za-z0-9_.-]+-[0-9a-f]{15,16}(?:_bg)?\.(?:js|wasm|css)$"
-                       r"|^snippets/[A-Za-z0-9_-]+-[0-9a-f]{16}/")
+# A name that changes whenever the content does (Trunk's and tools/postbuild.py's hashes): such
+# a file can be cached for a year. Not the snippets: wasm-bindgen names their folder after the
+# crate, so a release can change one under the same name.
+HASHED_RE = re.compile(r"(?:^|/)[A-Za-z0-9_.-]+-[0-9a-f]{15,16}(?:_bg)?\.(?:js|wasm|css)$")
 
 
 class Handler(BaseHTTPRequestHandler):
