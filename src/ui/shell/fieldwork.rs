@@ -293,6 +293,8 @@ trait Scope {
     const OWNS_LEGACY: bool;
     /// The store from its records in the database.
     fn read(records: &[(String, String)]) -> Option<Fieldwork>;
+    /// The records that turn what the database holds into the state to write.
+    fn changes(before: &Fieldwork, after: &Fieldwork) -> Records;
     /// What an older Rally kept in `localStorage`, joined to what the database holds.
     fn join(loaded: &Fieldwork, text: &str) -> Option<Fieldwork>;
     /// This tab's changes since `base` joined to what another tab wrote (`fieldwork::rebase`).
@@ -307,6 +309,9 @@ impl Scope for All {
     const OWNS_LEGACY: bool = true;
     fn read(records: &[(String, String)]) -> Option<Fieldwork> {
         read_fieldwork(records).ok()
+    }
+    fn changes(before: &Fieldwork, after: &Fieldwork) -> Records {
+        fieldwork_changes(before, after)
     }
     fn join(loaded: &Fieldwork, text: &str) -> Option<Fieldwork> {
         let doc = read_fieldwork_lists(text.as_bytes()).ok()?;
@@ -328,6 +333,9 @@ impl Scope for Survey {
     fn read(records: &[(String, String)]) -> Option<Fieldwork> {
         read_survey(records).ok()
     }
+    fn changes(before: &Fieldwork, after: &Fieldwork) -> Records {
+        survey_changes(before, after)
+    }
     fn join(loaded: &Fieldwork, text: &str) -> Option<Fieldwork> {
         let (invitations, responses) = read_survey_file(text.as_bytes()).ok()?;
         let (fw, _) = loaded.add_invitations(&invitations);
@@ -346,6 +354,9 @@ impl Scope for Observing {
     const OWNS_LEGACY: bool = false;
     fn read(records: &[(String, String)]) -> Option<Fieldwork> {
         read_observing(records).ok()
+    }
+    fn changes(before: &Fieldwork, after: &Fieldwork) -> Records {
+        observing_changes(before, after)
     }
     fn join(loaded: &Fieldwork, text: &str) -> Option<Fieldwork> {
         let (kits, observations) = read_fieldwork_file(text.as_bytes()).ok()?;
@@ -460,19 +471,19 @@ pub fn import(fw: &FieldworkHandle, doc: &Document, campaigns: &[Campaign]) -> F
 /// kept in `localStorage` goes.
 #[hook]
 pub fn use_fieldwork_saver(fw: &FieldworkHandle) {
-    use_saver(fw, fieldwork_changes, true, Sync::of::<All>());
+    use_saver(fw, Sync::of::<All>());
 }
 
 /// The mediator's page: saves only the kits and observations, the part it holds.
 #[hook]
 pub fn use_observing_saver(fw: &FieldworkHandle) {
-    use_saver(fw, observing_changes, false, Sync::of::<Observing>());
+    use_saver(fw, Sync::of::<Observing>());
 }
 
 /// The respondent's page: saves only the invitations and answers, the part it holds.
 #[hook]
 pub fn use_survey_saver(fw: &FieldworkHandle) {
-    use_saver(fw, survey_changes, false, Sync::of::<Survey>());
+    use_saver(fw, Sync::of::<Survey>());
 }
 
 /// The records a change touches, between what the database holds and the state to write.
@@ -482,16 +493,21 @@ type Changes = fn(&Fieldwork, &Fieldwork) -> Records;
 type Reread =
     std::pin::Pin<Box<dyn std::future::Future<Output = Option<(Fieldwork, Option<String>)>>>>;
 
-/// How a page reads the store again and joins its changes to it (its [`Scope`]'s).
+/// How a page writes its part of the store, reads it again and joins its changes to it, and
+/// whether it removes an older Rally's copy once written (its [`Scope`]'s).
 #[derive(Clone, Copy)]
 struct Sync {
+    changes: Changes,
     reread: fn() -> Reread,
     rebase: fn(&Fieldwork, &Fieldwork, &Fieldwork) -> Fieldwork,
+    owns_legacy: bool,
 }
 
 impl Sync {
     fn of<S: Scope + 'static>() -> Sync {
         Sync {
+            changes: S::changes,
+            owns_legacy: S::OWNS_LEGACY,
             reread: || Box::pin(reread::<S>()),
             rebase: S::rebase,
         }
@@ -524,8 +540,6 @@ struct Saver {
     stale: Cell<bool>,
     /// Another tab wrote while the store was being read: read it again afterwards.
     again: Cell<bool>,
-    write_changes: Changes,
-    owns_legacy: bool,
     sync: Sync,
 }
 
@@ -535,7 +549,7 @@ struct Saver {
 /// closed. Only the records that changed since the last write are written, and only over
 /// the store this tab last read or wrote (see the module's documentation).
 #[hook]
-fn use_saver(fw: &FieldworkHandle, write_changes: Changes, owns_legacy: bool, sync: Sync) {
+fn use_saver(fw: &FieldworkHandle, sync: Sync) {
     let saver = use_memo((), move |_| Saver {
         unsaved: RefCell::new(None),
         stored: RefCell::new(None),
@@ -548,8 +562,6 @@ fn use_saver(fw: &FieldworkHandle, write_changes: Changes, owns_legacy: bool, sy
         follow_after: Cell::new(false),
         stale: Cell::new(false),
         again: Cell::new(false),
-        write_changes,
-        owns_legacy,
         sync,
     });
     let timer = use_mut_ref(|| None::<Timeout>);
@@ -702,7 +714,7 @@ fn save(saver: &Rc<Saver>, leaving: bool) {
         return;
     };
     let current = handle.fieldwork.clone();
-    let records = (saver.write_changes)(&base, &current);
+    let records = (saver.sync.changes)(&base, &current);
     if records.is_empty() {
         return;
     }
@@ -743,7 +755,7 @@ fn save(saver: &Rc<Saver>, leaving: bool) {
             Ok(()) => {
                 // The other tabs hear of it.
                 let _ = storage::write(NOTICE_KEY, &token);
-                if saver.owns_legacy {
+                if saver.sync.owns_legacy {
                     // Whatever an older Rally kept in `localStorage` is in the database now.
                     let _ = storage::remove(LEGACY_FIELDWORK_KEY);
                 }
