@@ -945,16 +945,17 @@ def main(argv: list[str] | None = None) -> int:
     errors: list[str] = []
     copy_site_files(args.dist, args.site, log)
     errors += write_instruments(args.dist, args.instruments, log)
-    shortened = shorten_all_imports(args.dist, log)
+    # The files steps 8–10 rewrote or renamed: the pages' `integrity` for them is computed again.
+    rewritten = shorten_all_imports(args.dist, log)
     if args.minify:
         minified = minify_assets(args.dist, log, errors)
         if errors:
             for line in errors:
                 print(f"postbuild: error: {line}", file=sys.stderr)
             return 1
-        shortened |= minified
-    renamed = rename_rewritten_modules(args.dist, shortened, pages, log)
-    shortened = {renamed.get(name, name) for name in shortened}
+        rewritten |= minified
+    renamed = rename_rewritten_modules(args.dist, rewritten, pages, log)
+    rewritten = {renamed.get(name, name) for name in rewritten}
     done = []
     bundled: set[str] = set()
     for page in pages:
@@ -964,7 +965,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = rewrite(original, args.dist, public_url, log, routes_elsewhere=page == "index.html",
                       preloads_instruments=page in FETCHES_INSTRUMENTS)
         doc = bundle_styles(doc, args.dist, public_url, page, log, bundled)
-        doc = refresh_integrity(doc, shortened, args.dist, public_url)
+        doc = refresh_integrity(doc, rewritten, args.dist, public_url)
         doc = insert_loading(doc, args.site)
         if doc != original:
             write_if_changed(path, doc.encode("utf-8"))
