@@ -20,10 +20,8 @@
 use super::ImportError;
 use crate::domain::fieldwork::{Fieldwork, Kit};
 use crate::domain::hash::fingerprint;
-use crate::domain::instrument::Response;
 use crate::domain::observation::log::{Event, Events, Observation, EVENTS_PER_CHUNK};
 use crate::domain::observation::merge::merge_observations;
-use crate::domain::survey::Invitation;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -175,13 +173,8 @@ fn changes<const SURVEYS: bool>(before: &Fieldwork, after: &Fieldwork, all: bool
     if all || before.kits != after.kits {
         out.puts.push((KITS_KEY.into(), json(&*after.kits)));
     }
-    if SURVEYS && (all || before.invitations != after.invitations) {
-        out.puts
-            .push((INVITATIONS_KEY.into(), json(&*after.invitations)));
-    }
-    if SURVEYS && (all || before.responses != after.responses) {
-        out.puts
-            .push((RESPONSES_KEY.into(), json(&*after.responses)));
+    if SURVEYS {
+        put_survey(&mut out, before, after, all);
     }
     let with_conflicts = all || !same_conflicts(before, after);
     let (old, new) = (
@@ -213,15 +206,20 @@ fn changes<const SURVEYS: bool>(before: &Fieldwork, after: &Fieldwork, all: bool
 /// `after` — the respondent's page, which holds nothing else, writes only these.
 pub fn survey_changes(before: &Fieldwork, after: &Fieldwork) -> Records {
     let mut out = Records::default();
-    if before.invitations != after.invitations {
+    put_survey(&mut out, before, after, false);
+    out
+}
+
+/// The invitations' and the responses' records, those that changed (all of them when `all`).
+fn put_survey(out: &mut Records, before: &Fieldwork, after: &Fieldwork, all: bool) {
+    if all || before.invitations != after.invitations {
         out.puts
             .push((INVITATIONS_KEY.into(), json(&*after.invitations)));
     }
-    if before.responses != after.responses {
+    if all || before.responses != after.responses {
         out.puts
             .push((RESPONSES_KEY.into(), json(&*after.responses)));
     }
-    out
 }
 
 /// Why stored records could not be read back.
@@ -236,52 +234,40 @@ pub enum StoredError {
 /// Reads the fieldwork records (`fw/…` and `obs/…`, in any order) back into a store, through
 /// the same checks as an imported file.
 pub fn read_fieldwork(records: &[(String, String)]) -> Result<Fieldwork, StoredError> {
-    read_records::<true>(records)
+    let survey = read_survey(records)?;
+    Ok(Fieldwork {
+        invitations: survey.invitations,
+        responses: survey.responses,
+        ..read_observing(records)?
+    })
 }
 
 /// Reads back only the kits and observations (`fw/kits`, `obs/…`; the invitations and
 /// responses are left unread), through the same checks as an imported file: the mediator's
 /// page, which shows nothing else.
 pub fn read_observing(records: &[(String, String)]) -> Result<Fieldwork, StoredError> {
-    read_records::<false>(records)
-}
-
-/// [`read_fieldwork`]; without the invitations and responses unless `SURVEYS`.
-fn read_records<const SURVEYS: bool>(
-    records: &[(String, String)],
-) -> Result<Fieldwork, StoredError> {
     let damaged = |key: &str| StoredError::Damaged(key.to_owned());
     let mut kits: Vec<Kit> = Vec::new();
     let mut observations: Vec<Observation> = Vec::new();
-    let mut invitations: Vec<Invitation> = Vec::new();
-    let mut responses: Vec<Response> = Vec::new();
     let mut headers: BTreeMap<&str, Header> = BTreeMap::new();
     let mut chunks: BTreeMap<(&str, usize), Vec<Event>> = BTreeMap::new();
     for (key, text) in records {
-        match key.as_str() {
-            KITS_KEY => kits = serde_json::from_str(text).map_err(|_| damaged(key))?,
-            INVITATIONS_KEY if SURVEYS => {
-                invitations = serde_json::from_str(text).map_err(|_| damaged(key))?
+        if key == KITS_KEY {
+            kits = serde_json::from_str(text).map_err(|_| damaged(key))?;
+            continue;
+        }
+        let Some(rest) = key.strip_prefix(OBSERVATION_PREFIX) else {
+            continue;
+        };
+        match rest.split_once('#') {
+            None => {
+                let h: Header = serde_json::from_str(text).map_err(|_| damaged(key))?;
+                headers.insert(rest, h);
             }
-            RESPONSES_KEY if SURVEYS => {
-                responses = serde_json::from_str(text).map_err(|_| damaged(key))?
-            }
-            _ => {
-                let Some(rest) = key.strip_prefix(OBSERVATION_PREFIX) else {
-                    continue;
-                };
-                match rest.split_once('#') {
-                    None => {
-                        let h: Header = serde_json::from_str(text).map_err(|_| damaged(key))?;
-                        headers.insert(rest, h);
-                    }
-                    Some((obs, n)) => {
-                        let n: usize = n.parse().map_err(|_| damaged(key))?;
-                        let events: Vec<Event> =
-                            serde_json::from_str(text).map_err(|_| damaged(key))?;
-                        chunks.insert((obs, n), events);
-                    }
-                }
+            Some((obs, n)) => {
+                let n: usize = n.parse().map_err(|_| damaged(key))?;
+                let events: Vec<Event> = serde_json::from_str(text).map_err(|_| damaged(key))?;
+                chunks.insert((obs, n), events);
             }
         }
     }
@@ -295,17 +281,11 @@ fn read_records<const SURVEYS: bool>(
     }
     // The checks of an imported file's same lists (a store holds no campaign or role).
     super::import::check_fieldwork(&kits, &observations).map_err(StoredError::Invalid)?;
-    if SURVEYS {
-        super::import::check_survey(&invitations, &responses).map_err(StoredError::Invalid)?;
-    }
-    let mut fw = Fieldwork {
+    Ok(Fieldwork {
         kits: kits.into(),
+        observations: merge_observations(observations.iter()),
         ..Fieldwork::default()
-    };
-    fw.observations = merge_observations(observations.iter());
-    fw.invitations = invitations.into();
-    fw.responses = responses.into();
-    Ok(fw)
+    })
 }
 
 /// Reads back only the invitations and responses (`fw/invitations`, `fw/responses`; other
