@@ -24,6 +24,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "base64",
             "hash",
             "history",
+            "json",
             "json_path",
             "lang",
             "limits",

@@ -13,6 +13,7 @@ pub mod hash;
 pub mod history;
 pub mod i18n;
 pub mod instrument;
+pub mod json;
 pub mod json_path;
 pub mod lang;
 pub mod limits;

@@ -110,7 +110,7 @@ fn has_forbidden(text: &str, multiline: bool) -> bool {
 /// (`Hélène Œuvray` → `helene-oeuvray`), every other run of characters one `-`.
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(latin_lowercase) {
         match fold_latin(c) {
             Some(plain) => out.push_str(plain),
             None if c.is_ascii_alphanumeric() => out.push(c),
@@ -125,6 +125,24 @@ pub fn slug(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// `c` in lowercase where a slug can tell: the capitals of ASCII and Latin-1, `Œ`, `Ÿ`, `ẞ`,
+/// and the signs whose lowercase is one of their letters (`İ`, Kelvin's `K`, Ångström's `Å`);
+/// any other character as it is, since a slug turns it into `-` whatever its case. This is
+/// what `char::to_lowercase` gives on every character a slug keeps (tested on all of them),
+/// without the Unicode case tables it would link into every page.
+fn latin_lowercase(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'İ' => 'i',
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        'ẞ' => 'ß',
+        '\u{212A}' => 'k',
+        '\u{212B}' => 'å',
+        c => c,
+    }
 }
 
 /// The plain letters of a lowercase accented Latin letter (French, Spanish, German, Portuguese
@@ -216,6 +234,35 @@ mod tests {
         );
         assert_eq!(slug("answers Jürgen Strauß 2"), "answers-jurgen-strauss-2");
         assert_eq!(slug("李 — ?"), "");
+    }
+
+    /// The slug written with Unicode's `to_lowercase`, as it was before `latin_lowercase`.
+    fn unicode_slug(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars().flat_map(char::to_lowercase) {
+            match fold_latin(c) {
+                Some(plain) => out.push_str(plain),
+                None if c.is_ascii_alphanumeric() => out.push(c),
+                None if !out.is_empty() && !out.ends_with('-') => out.push('-'),
+                None => {}
+            }
+        }
+        out.trim_end_matches('-').to_owned()
+    }
+
+    #[test]
+    fn slugs_agree_with_unicode_lowercase_on_every_character() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let text = format!("a{c}b {c}{c}");
+            let expected = match c {
+                // Unicode lowercases it to `i` and a combining dot, which made a `-`
+                // (`ai-b-i-i`): a dotted capital I is now simply an `i`.
+                'İ' => "aib-ii".to_owned(),
+                _ => unicode_slug(&text),
+            };
+            assert_eq!(slug(&text), expected, "{c:?}");
+        }
+        assert_eq!(slug("İstanbul"), "istanbul");
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn lists_json<K: Serialize, O: Serialize, R: Serialize>(
         invitations: [(); 0],
         responses: &'a [R],
     }
-    serde_json::to_string(&ListsFile {
+    crate::domain::json::to_string(&ListsFile {
         format: super::FORMAT_NAME,
         format_version: super::CURRENT_VERSION,
         exported_at: now,
@@ -74,7 +74,6 @@ fn lists_json<K: Serialize, O: Serialize, R: Serialize>(
         invitations: [],
         responses,
     })
-    .expect("a Rally file always serialises")
 }
 
 /// The invitations of a file (none when it has none).

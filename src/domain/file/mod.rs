@@ -200,7 +200,7 @@ impl Document {
     /// formatter for everything keeps the bundle smaller, and stored data a third lighter
     /// (browsers give a site about 5 MB); any JSON viewer indents it for reading.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a document always serialises")
+        crate::domain::json::to_string(self)
     }
 }
 

@@ -46,7 +46,7 @@ pub struct Snapshot {
 impl Snapshot {
     pub fn to_json(&self) -> String {
         // Built by hand so that the document goes through the same serialiser as an export.
-        let token = serde_json::to_string(&self.token).expect("a token always serialises");
+        let token = crate::domain::json::to_string(&self.token);
         format!(
             "{{\"token\":{token},\"document\":{}}}",
             self.document.to_json()

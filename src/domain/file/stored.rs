@@ -60,7 +60,7 @@ struct Header {
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).expect("stored values always serialise")
+    crate::domain::json::to_string(value)
 }
 
 fn chunk_key(key: &str, n: usize) -> String {

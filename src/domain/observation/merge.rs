@@ -29,10 +29,13 @@ pub fn fingerprint(o: &Observation) -> String {
     // events is about half a megabyte).
     let mut hash =
         std::io::BufWriter::with_capacity(8 * 1024, crate::domain::hash::Fnv1a64::default());
-    serde_json::to_writer(&mut hash, o).expect("an observation always serialises");
-    hash.into_inner()
-        .expect("hashing never fails")
-        .fingerprint()
+    if serde_json::to_writer(&mut hash, o).is_err() {
+        unreachable!("an observation always serialises, and hashing never fails");
+    }
+    match hash.into_inner() {
+        Ok(hash) => hash.fingerprint(),
+        Err(_) => unreachable!("hashing never fails"),
+    }
 }
 
 /// Several versions of one observation that cannot be ordered.
@@ -178,7 +181,7 @@ fn resolve(copies: Vec<&Arc<Observation>>) -> Vec<Arc<Observation>> {
     let mut distinct: Vec<(u64, String, &Arc<Observation>)> = copies
         .into_iter()
         .map(|c| {
-            let json = serde_json::to_string(&**c).expect("an observation always serialises");
+            let json = crate::domain::json::to_string(&**c);
             (c.revision, json, c)
         })
         .collect();

@@ -250,6 +250,6 @@ pub fn person_data(
 impl PersonData {
     /// Indented JSON, for a person to read.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("person data always serialises")
+        crate::domain::json::to_string_pretty(self)
     }
 }

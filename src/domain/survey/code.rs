@@ -55,7 +55,7 @@ fn checksum(bytes: &[u8]) -> [u8; 4] {
 
 /// The link payload of an invitation (what follows [`LINK_ROUTE`]).
 pub fn invitation_payload(inv: &Invitation) -> String {
-    let json = serde_json::to_vec(inv).expect("an invitation always serialises");
+    let json = crate::domain::json::to_vec(inv);
     base64url(&json)
 }
 

@@ -367,12 +367,11 @@ impl Scheme {
             #[serde(flatten)]
             scheme: &'a Scheme,
         }
-        serde_json::to_string(&File {
+        crate::domain::json::to_string(&File {
             format: SCHEME_FORMAT,
             format_version: SCHEME_FORMAT_VERSION,
             scheme: self,
         })
-        .expect("a scheme always serialises")
     }
 }
 
