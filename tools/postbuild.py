@@ -17,6 +17,10 @@ page at the top of dist/ (index.html, and any other entry page):
   1. moves the body of every inline executable <script> into
      dist/boot-<sha256 prefix>.js and replaces the tag with
      <script ... src="/boot-<prefix>.js"></script> (same attributes, same place);
+     Trunk's loader is made async, marks the loading screen when its module fails, shows
+     the module's download on it (`rallyFetch`, with the module's size in dist/), and,
+     per page, sends other pages' addresses on first or preloads an invitation's
+     instruments;
   2. does the same for inline <style> blocks (dist/style-<prefix>.css), which
      the CSP would refuse too;
   3. strips every nonce="..." attribute (a nonce that is the same in every
@@ -246,6 +250,45 @@ PRELOAD_INSTRUMENTS = ("// An open invitation link names its instruments: fetche
                        "} catch (e) { /* not an open link: the module fetches what it needs */ }\n")
 
 
+# The module's download, shown on the loading screen as it arrives (web/loading.html's
+# `.boot-progress`): a phone on a slow network sees it move instead of a still "Loading…".
+# The response's body is counted on its way to `init`, which still compiles the module as it
+# streams in; the count is of the bytes as they come out of the network's decompression, so the
+# loader is given the module's size in dist/.
+COUNT_DOWNLOAD = ("// The module's download, shown on the loading screen as it arrives.\n"
+                  "function rallyFetch(url, size) {\n"
+                  "  return fetch(url).then((r) => {\n"
+                  "    const bar = document.querySelector('#rally-loading .boot-progress');\n"
+                  "    if (!r.ok || !r.body || !bar || typeof TransformStream !== 'function') return r;\n"
+                  "    let got = 0;\n"
+                  "    const counted = r.body.pipeThrough(new TransformStream({ transform(chunk, out) {\n"
+                  "      got += chunk.byteLength;\n"
+                  "      bar.value = Math.min(got / size, 1);\n"
+                  "      out.enqueue(chunk);\n"
+                  "    } }));\n"
+                  "    return new Response(counted, { status: r.status, statusText: r.statusText, headers: r.headers });\n"
+                  "  });\n"
+                  "}\n")
+# Where a loader fetches its module: `fetch('…_bg.wasm')` (the recruiter's, see `route_first`)
+# or Trunk's `module_or_path: '…_bg.wasm'`.
+MODULE_FETCH_RE = re.compile(r"""fetch\((?P<q1>['"])(?P<f>[^'"]+\.wasm)(?P=q1)\)"""
+                             r"""|(?<=module_or_path: )(?P<q2>['"])(?P<p>[^'"]+\.wasm)(?P=q2)""")
+
+
+def count_download(body: str, dist: str, public_url: str) -> str:
+    """The loader, made to show its module's download on the loading screen (`rallyFetch`)."""
+    m = MODULE_FETCH_RE.search(body)
+    if not m:
+        return body
+    quote, ref = (m.group("q1"), m.group("f")) if m.group("f") else (m.group("q2"), m.group("p"))
+    name = ref[len(public_url):] if ref.startswith(public_url) else ref.lstrip("./")
+    path = os.path.join(dist, name)
+    if not os.path.isfile(path):
+        return body
+    call = f"rallyFetch({quote}{ref}{quote}, {os.path.getsize(path)})"
+    return COUNT_DOWNLOAD + body[:m.start()] + call + body[m.end():]
+
+
 def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhere: bool = False,
             preloads_instruments: bool = False) -> str:
     """Externalize inline scripts/styles and strip nonces, in one scan. With
@@ -282,6 +325,8 @@ def rewrite(doc: str, dist: str, public_url: str, log: list[str], routes_elsewhe
                     log.append("the loader sends other pages' addresses on before fetching its module")
                 body = guard_failure(body)
                 log.append("the loader marks the loading screen when its module fails")
+                body = count_download(body, dist, public_url)
+                log.append("the loader shows its module's download on the loading screen")
             name = write_asset(dist, "boot", "js", body)
             log.append(f"moved inline <script{' type=' + kind if kind else ''}> "
                        f"({len(body.encode())} bytes) -> {name}")
@@ -1075,7 +1120,8 @@ def self_test() -> int:
     check("boot file holds the loader", "import init, * as bindings from '/rally-0123abcd.js'" in boot_body
           and "TrunkApplicationStarted" in boot_body)
     check("respond.html: the loader preloads the instruments an open invitation link names",
-          boot_body.startswith(PRELOAD_INSTRUMENTS) and "instruments/${i.id}-${i.version}.json" in boot_body)
+          boot_body.startswith(COUNT_DOWNLOAD + PRELOAD_INSTRUMENTS)
+          and "instruments/${i.id}-${i.version}.json" in boot_body)
     check("boot file name is its content hash",
           boot_name == f"boot-{hashlib.sha256(boot_body.encode()).hexdigest()[:16]}.js")
     check("tag replaced by an external async module script",
@@ -1083,7 +1129,8 @@ def self_test() -> int:
     check("the loader waits for the parsed document, then starts the app",
           boot_body.index("import init") < boot_body.index("DOMContentLoaded") < boot_body.index("await init("))
     check("a module that fails to download or start marks the loading screen",
-          "try {\n  wasm = await init({ module_or_path: '/rally-0123abcd_bg.wasm' });\n} catch (e) {" in boot_body
+          "try {\n  wasm = await init({ module_or_path: rallyFetch('/rally-0123abcd_bg.wasm', 8) });\n} catch (e) {"
+          in boot_body
           and "classList.add('boot-failed');\n  document.querySelector('#rally-loading .boot-reload')" in boot_body
           and "() => location.reload());\n  throw e;" in boot_body
           and boot_body.index("wasm = await init(") < boot_body.index("TrunkApplicationStarted"))
@@ -1171,6 +1218,11 @@ def self_test() -> int:
     rc1, rc2, first, second, files, boots, _ = run(page="index.html")
     boot_body = next(iter(boots.values()), "")
     check("index.html: passes and is idempotent", rc1 == 0 and rc2 == 0 and first == second)
+    check("the loader shows its module's download on the loading screen, counted against the "
+          "module's size in dist/ (8 bytes in the sample)",
+          boot_body.count("function rallyFetch(url, size)") == 1
+          and "bar.value = Math.min(got / size, 1);" in boot_body
+          and "rallyFetch('/rally-0123abcd_bg.wasm', 8)" in boot_body)
     check("index.html: its own module is not preloaded",
           "modulepreload" not in first and 'rel="preload"' not in first)
     check("index.html: the loader routes first, then imports its module dynamically",
@@ -1178,7 +1230,7 @@ def self_test() -> int:
           < boot_body.index("await init(") and "import init, * as bindings" not in boot_body)
     check("index.html: the module's download starts before its glue is imported, and init takes it",
           boot_body.index("location.replace(rallyElsewhere")
-          < boot_body.index("const rallyModule = fetch('/rally-0123abcd_bg.wasm')")
+          < boot_body.index("const rallyModule = rallyFetch('/rally-0123abcd_bg.wasm', 8)")
           < boot_body.index("await import('/rally-0123abcd.js')")
           and "module_or_path: rallyModule" in boot_body)
     check("index.html: no instrument preload", "instruments/" not in boot_body)

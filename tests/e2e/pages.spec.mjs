@@ -402,8 +402,9 @@ for (const p of PAGES) {
       + 'Rally could not load. Check your connection, then reload the page.', { timeout: 5_000 });
     expect(Date.now() - started, 'well before the 12 s hint').toBeLessThan(8_000);
     await expect(loading).toHaveClass(/boot-failed/);
-    // "Loading…" and the slow-network hint are gone; the bar stays.
+    // "Loading…", the download's progress and the slow-network hint are gone; the bar stays.
     await expect(loading.getByRole('status')).toBeHidden();
+    await expect(loading.locator('.boot-progress')).toBeHidden();
     await expect(loading.locator('.boot-slow')).toBeHidden();
     await expect(loading.locator('.boot-bar')).toBeVisible();
     // "Reload" tries again: with the network back, the app starts.
@@ -411,6 +412,40 @@ for (const p of PAGES) {
     await loading.getByRole('button', { name: 'Recharger · Reload' }).click();
     await waitForApp(page);
     await p.ready(page);
+    await expect(page.locator('#rally-loading')).toHaveCount(0);
+    await context.close();
+  });
+}
+
+for (const p of PAGES) {
+  test(`${p.name}: the loading screen's progress fills as the module arrives`, async ({ browser }) => {
+    const context = await englishContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // A slow network (~4 Mbit/s), so that the module takes a few hundred ms to arrive.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions',
+      { offline: false, latency: 20, downloadThroughput: 500_000, uploadThroughput: 500_000 });
+    // What the bar says on each frame, until the app takes the screen away.
+    await page.addInitScript(() => {
+      window.__progress = [];
+      const look = () => {
+        const bar = document.querySelector('#rally-loading .boot-progress');
+        if (bar) window.__progress.push(bar.hasAttribute('value') ? bar.value : null);
+        if (bar || document.readyState === 'loading') requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto(p.route);
+    await waitForApp(page);
+    await p.ready(page);
+    const seen = await page.evaluate(() => window.__progress);
+    const values = seen.filter((v) => v !== null);
+    expect(values[0], 'seen from its start').toBeLessThan(0.5);
+    expect(new Set(values).size, `distinct values: ${values.join(' ')}`).toBeGreaterThanOrEqual(3);
+    expect(values.every((v, i) => i === 0 || v >= values[i - 1]), 'it only moves forward').toBe(true);
+    expect(Math.max(...values), 'full once the module is here').toBeGreaterThan(0.95);
     await expect(page.locator('#rally-loading')).toHaveCount(0);
     await context.close();
   });
