@@ -9,24 +9,23 @@ use serde::Serialize;
 
 /// `value` as compact JSON.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
-    match serde_json::to_string(value) {
-        Ok(text) => text,
-        Err(_) => unreachable!("Rally's own values always serialise"),
-    }
+    written(serde_json::to_string(value))
 }
 
 /// `value` as indented JSON, for a person to read.
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> String {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => text,
-        Err(_) => unreachable!("Rally's own values always serialise"),
-    }
+    written(serde_json::to_string_pretty(value))
 }
 
 /// `value` as compact JSON, in bytes.
 pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
-    match serde_json::to_vec(value) {
-        Ok(bytes) => bytes,
+    written(serde_json::to_vec(value))
+}
+
+/// What serde_json wrote; its error, which cannot happen, is not formatted.
+fn written<T>(result: serde_json::Result<T>) -> T {
+    match result {
+        Ok(out) => out,
         Err(_) => unreachable!("Rally's own values always serialise"),
     }
 }
@@ -41,5 +40,9 @@ mod tests {
             serde_json::to_string(&value).unwrap()
         );
         assert_eq!(super::to_vec(&value), serde_json::to_vec(&value).unwrap());
+        assert_eq!(
+            super::to_string_pretty(&value),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
     }
 }
