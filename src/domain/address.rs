@@ -14,6 +14,22 @@ pub fn segments(fragment: &str) -> Vec<&str> {
     path.strip_prefix('/').unwrap_or(path).split('/').collect()
 }
 
+/// Plain links between the three pages (each its own file and module): the recruiter's
+/// navigation, which the mediator's and the respondent's pages show too in a browser the
+/// recruiter's page runs in. Relative, so that a site served from a sub-folder works.
+pub mod links {
+    /// The recruiter's campaign list.
+    pub const CAMPAIGNS: &str = "index.html#/";
+    /// The recruiter's role library.
+    pub const ROLES: &str = "index.html#/roles";
+    /// The recruiter's settings.
+    pub const SETTINGS: &str = "index.html#/settings";
+    /// The mediator's kits.
+    pub const OBSERVE: &str = "observe.html#/observe";
+    /// The respondent's invitations.
+    pub const RESPOND: &str = "respond.html#/respond";
+}
+
 /// A page of the recruiter's app (and the other pages' addresses, which it sends on).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
@@ -286,6 +302,27 @@ mod tests {
             "#/roles/a/b",
         ] {
             assert_eq!(Route::recognize(p), Route::NotFound, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn links_between_pages_name_their_page_and_route() {
+        use super::links::*;
+        for (link, file, route) in [
+            (CAMPAIGNS, "index.html", Route::Home),
+            (ROLES, "index.html", Route::Roles),
+            (SETTINGS, "index.html", Route::Settings),
+            (OBSERVE, "observe.html", Route::Observe),
+            (RESPOND, "respond.html", Route::Respond),
+        ] {
+            let (f, fragment) = link.split_once('#').expect("a fragment");
+            assert_eq!(f, file, "{link}");
+            assert_eq!(Route::recognize(fragment), route, "{link}");
+            assert_eq!(
+                format!("#{}", route.to_path()),
+                format!("#{fragment}"),
+                "{link}"
+            );
         }
     }
 

@@ -13,6 +13,7 @@ mod widgets;
 pub fn start_recruiter() {
     crate::platform::dom::mark("start");
     crate::domain::instrument::builtin::embed();
+    shell::frame::mark_recruiter();
     crate::platform::dom::remove_boot_screen();
     yew::Renderer::<shell::app::App>::new().render();
 }

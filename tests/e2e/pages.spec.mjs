@@ -297,8 +297,20 @@ test('the recruiter\'s navigation opens the mediator\'s and the respondent\'s pa
   let sw = await controlled(page);
   expect(sw.worker, 'the recruiter\'s worker serves the mediator\'s page').toBe('/sw.js');
 
+  // The recruiter's whole navigation is there too, with this page's item current: the way
+  // back needs no Back button.
+  const items = async () => page.getByRole('navigation').first().getByRole('link').evaluateAll(
+    (links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href'), !!a.querySelector('[aria-current="page"]')]));
+  expect(await items()).toEqual([
+    ['Campaigns', 'index.html#/', false], ['Observation', '#/observe', true],
+    ['Answer', 'respond.html#/respond', false], ['Roles', 'index.html#/roles', false],
+    ['Settings', 'index.html#/settings', false],
+  ]);
+  await page.getByRole('navigation').first().getByRole('link', { name: 'Campaigns' }).click();
+  await expect(page).toHaveURL(`${ORIGIN}/index.html#/`);
+  await waitForApp(page);
   await page.goBack();
-  await expect(page).toHaveURL(/\/(index\.html)?#?\/?$/);
+  await expect(page).toHaveURL(`${ORIGIN}/observe.html#/observe`);
   await waitForApp(page);
   await page.getByRole('navigation').first().getByRole('link', { name: 'Answer' }).click();
   await expect(page).toHaveURL(`${ORIGIN}/respond.html#/respond`);
@@ -306,13 +318,36 @@ test('the recruiter\'s navigation opens the mediator\'s and the respondent\'s pa
   await page.waitForLoadState('networkidle');
   expect(watch.console.errors(), 'console errors on respond.html').toEqual([]);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await items()).toEqual([
+    ['Campaigns', 'index.html#/', false], ['Observation', 'observe.html#/observe', false],
+    ['Answer', '#/respond', true], ['Roles', 'index.html#/roles', false],
+    ['Settings', 'index.html#/settings', false],
+  ]);
   sw = await controlled(page);
   expect(sw.worker).toBe('/sw.js');
   // Kept by the recruiter's worker already: the other pages register no worker of their own.
   await page.waitForLoadState('networkidle');
   expect((await controlled(page)).registrations).toEqual(['/']);
+  await page.getByRole('navigation').first().getByRole('link', { name: 'Roles' }).click();
+  await expect(page).toHaveURL(`${ORIGIN}/index.html#/roles`);
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Role library');
   expect(watch.console.errors(), 'console errors').toEqual([]);
   expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
+  await context.close();
+});
+
+test('a browser where the recruiter\'s page never ran shows the mediator and the candidate their own item only', async ({ browser }) => {
+  const context = await englishContext(browser);
+  const page = await context.newPage();
+  for (const [url, own] of [['/respond.html#/respond', 'Answer'], ['/observe.html#/observe', 'Observation']]) {
+    await page.goto(url);
+    await waitForApp(page);
+    const nav = page.getByRole('navigation').first();
+    await expect(nav.getByRole('link')).toHaveCount(1);
+    await expect(nav.getByRole('link', { name: own })).toBeVisible();
+  }
+  expect(await page.evaluate(() => localStorage.getItem('rally.recruiter'))).toBeNull();
   await context.close();
 });
 

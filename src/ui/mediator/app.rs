@@ -9,7 +9,7 @@ use crate::domain::i18n::observe::O;
 use crate::ui::shell::fieldwork::{
     use_observing_boot, use_observing_saver, FieldworkHandle, FieldworkState,
 };
-use crate::ui::shell::frame::{use_fragment, PageFrame, SendTo};
+use crate::ui::shell::frame::{use_fragment, Page, PageFrame, SendTo};
 use crate::ui::shell::lang::{use_lang, use_page_lang, LangContext};
 use yew::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn mediator_app() -> Html {
     html! {
         <ContextProvider<LangContext> {context}>
         <ContextProvider<FieldworkHandle> context={fieldwork}>
-            <PageFrame nav={html! { <Nav /> }}>
+            <PageFrame page={Page::Mediator} nav={html! { <Nav /> }}>
                 { screen(observe_address(&here)) }
             </PageFrame>
         </ContextProvider<FieldworkHandle>>

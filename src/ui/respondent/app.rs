@@ -11,7 +11,7 @@ use crate::domain::survey::address::{respond_address, RespondAddress};
 use crate::ui::shell::fieldwork::{
     use_survey_boot, use_survey_saver, FieldworkHandle, FieldworkState,
 };
-use crate::ui::shell::frame::{use_fragment, PageFrame, SendTo};
+use crate::ui::shell::frame::{use_fragment, Page, PageFrame, SendTo};
 use crate::ui::shell::lang::{use_lang, use_page_lang, LangContext};
 use yew::prelude::*;
 
@@ -26,7 +26,7 @@ pub fn respondent_app() -> Html {
     html! {
         <ContextProvider<LangContext> {context}>
         <ContextProvider<FieldworkHandle> context={fieldwork}>
-            <PageFrame nav={html! { <Nav /> }}>
+            <PageFrame page={Page::Respondent} nav={html! { <Nav /> }}>
                 { screen(respond_address(&here)) }
             </PageFrame>
         </ContextProvider<FieldworkHandle>>

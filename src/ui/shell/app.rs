@@ -2,6 +2,7 @@
 //! banners that must never be missed (storage trouble, another tab), the new-version banner,
 //! the notice area, the page itself and the footer.
 
+use crate::domain::address::links;
 use crate::domain::i18n::{observe::O, survey::S, T};
 use crate::platform::storage::StorageFailure;
 use crate::ui::recruiter::compare::Compare;
@@ -17,7 +18,7 @@ use crate::ui::recruiter::{
 };
 use crate::ui::shell::autosave::{self, use_autosave, Session};
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle, FieldworkState};
-use crate::ui::shell::frame::{Elsewhere, Page};
+use crate::ui::shell::frame::Elsewhere;
 use crate::ui::shell::lang::{start_lang, use_lang_effects, LangContext, LanguageSwitcher};
 use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
@@ -264,8 +265,8 @@ fn header() -> Html {
             <nav aria-label={T::MainNav.get(lang)} class="main-nav">
                 <ul>
                     <li><Link to={Route::Home}><span aria-current={current(&Route::Home)}>{ T::NavCampaigns.get(lang) }</span></Link></li>
-                    <li><a href={Page::Mediator.href(&Route::Observe)}><span>{ O::NavObserve.get(lang) }</span></a></li>
-                    <li><a href={Page::Respondent.href(&Route::Respond)}><span>{ S::NavRespond.get(lang) }</span></a></li>
+                    <li><a href={links::OBSERVE}><span>{ O::NavObserve.get(lang) }</span></a></li>
+                    <li><a href={links::RESPOND}><span>{ S::NavRespond.get(lang) }</span></a></li>
                     <li><Link to={Route::Roles}><span aria-current={current(&Route::Roles)}>{ T::NavRoles.get(lang) }</span></Link></li>
                     <li><Link to={Route::Settings}><span aria-current={current(&Route::Settings)}>{ T::NavSettings.get(lang) }</span></Link></li>
                 </ul>

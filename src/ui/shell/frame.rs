@@ -1,5 +1,6 @@
 //! What the mediator's and the respondent's pages share around their screens: the skip link,
-//! a header with the page's own navigation and the language buttons, the banner when the
+//! a header with the page's own navigation (the recruiter's whole navigation in a browser the
+//! recruiter's page runs in, [`RECRUITER_KEY`]) and the language buttons, the banner when the
 //! fieldwork store cannot be saved or read, the new-version banner, the footer, and the
 //! passphrase dialogs. The recruiter's page has its own, fuller frame (`shell::app`).
 //!
@@ -7,9 +8,11 @@
 //! WebAssembly module; a link to another page is a plain link that loads it, and an address
 //! meant for another page is sent there ([`Elsewhere`]) with its fragment intact.
 
-use crate::domain::i18n::T;
+use crate::domain::address::links;
+use crate::domain::i18n::{observe::O, survey::S, T};
+use crate::domain::lang::Lang;
 use crate::platform::dom::{fragment, replace_address};
-use crate::platform::storage::StorageFailure;
+use crate::platform::storage::{self, StorageFailure};
 use crate::ui::shell::fieldwork::use_fieldwork;
 use crate::ui::shell::lang::{use_lang, LanguageSwitcher};
 use crate::ui::shell::router::*;
@@ -44,11 +47,6 @@ impl Page {
             Page::Mediator => "observe.html",
             Page::Respondent => "respond.html",
         }
-    }
-
-    /// An address of this page with `route` in its fragment, for a plain link.
-    pub fn href(self, route: &Route) -> String {
-        format!("{}#{}", self.file(), route.to_path())
     }
 }
 
@@ -93,11 +91,51 @@ pub fn send_to(p: &SendToProps) -> Html {
     html! { <p class="loading" role="status">{ T::Loading.get(lang) }</p> }
 }
 
+/// Set in `localStorage` by the recruiter's page when it starts: this browser is (also) a
+/// recruiter's. The mediator's and the respondent's pages then show the recruiter's whole
+/// navigation, so that a recruiter who opened them has the way back; a mediator's tablet or
+/// a candidate's phone, where the recruiter's page never ran, sees the page's own item only.
+pub const RECRUITER_KEY: &str = "rally.recruiter";
+
+/// Marks this browser as a recruiter's (see [`RECRUITER_KEY`]); storage refused is no harm.
+pub fn mark_recruiter() {
+    let _ = storage::write(RECRUITER_KEY, "1");
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FrameProps {
-    /// The page's own navigation (list items).
+    /// Which page this is: the mediator's or the respondent's.
+    pub page: Page,
+    /// The page's own navigation item (a list item).
     pub nav: Html,
     pub children: Html,
+}
+
+/// The recruiter's navigation, in the order of its own header, with this page's own item in
+/// its place.
+fn recruiter_nav(lang: Lang, page: Page, own: &Html) -> Html {
+    let item = |href: &'static str, text: &'static str| {
+        html! { <li><a {href}><span>{ text }</span></a></li> }
+    };
+    let observe = if page == Page::Mediator {
+        own.clone()
+    } else {
+        item(links::OBSERVE, O::NavObserve.get(lang))
+    };
+    let respond = if page == Page::Respondent {
+        own.clone()
+    } else {
+        item(links::RESPOND, S::NavRespond.get(lang))
+    };
+    html! {
+        <>
+            { item(links::CAMPAIGNS, T::NavCampaigns.get(lang)) }
+            { observe }
+            { respond }
+            { item(links::ROLES, T::NavRoles.get(lang)) }
+            { item(links::SETTINGS, T::NavSettings.get(lang)) }
+        </>
+    }
 }
 
 /// The frame of the mediator's and the respondent's pages.
@@ -105,6 +143,14 @@ pub struct FrameProps {
 pub fn page_frame(p: &FrameProps) -> Html {
     let lang = use_lang();
     let fw = use_fieldwork();
+    let recruiter = *use_memo((), |_| {
+        storage::read(RECRUITER_KEY).ok().flatten().is_some()
+    });
+    let nav = if recruiter {
+        recruiter_nav(lang, p.page, &p.nav)
+    } else {
+        p.nav.clone()
+    };
     let storage = match fw.save {
         Err(StorageFailure::Full) => Some(T::StorageFull),
         Err(StorageFailure::Unavailable) => Some(T::StorageUnavailable),
@@ -119,7 +165,7 @@ pub fn page_frame(p: &FrameProps) -> Html {
                     <span class="brand-tagline">{ T::Tagline.get(lang) }</span>
                 </div>
                 <nav aria-label={T::MainNav.get(lang)} class="main-nav">
-                    <ul>{ p.nav.clone() }</ul>
+                    <ul>{ nav }</ul>
                 </nav>
                 <div class="header-tools">
                     <LanguageSwitcher />
