@@ -53,8 +53,11 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  // dist/ served with a real static host's caching headers (docs/deploy.md), as every server of
+  // the suite is: with `no-store`, Chromium now and then reports the module's request as aborted
+  // once its body has been read through the loader's download counter, though every byte arrived.
   webServer: {
-    command: `python3 tools/serve.py --dir dist --host ${E2E_HOST} --port ${E2E_PORT} --quiet`,
+    command: `python3 tools/serve.py --dir dist --host ${E2E_HOST} --port ${E2E_PORT} --quiet --static-host`,
     url: `${E2E_ORIGIN}/`,
     reuseExistingServer: !inCI,
     timeout: 20_000,

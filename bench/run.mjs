@@ -123,12 +123,14 @@ export function buildWorkspaceDocument(count, fixturePath = FIXTURE) {
 
 /**
  * Starts tools/serve.py on a free loopback port; resolves to { origin, stop() }. Also used by
- * bench/kill.mjs and tests/e2e/offline.spec.mjs, which need a server they can stop.
+ * bench/kill.mjs and the e2e tests, which need a server they can stop or a dist/ of their own.
+ * The benches take its `no-store` (every load cold); `staticHost` sends a real host's caching
+ * headers instead (docs/deploy.md), as the e2e tests do.
  */
-export function startServer(dist) {
+export function startServer(dist, { staticHost = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn('python3', [path.join(ROOT, 'tools', 'serve.py'), '--dir', dist, '--host', '127.0.0.1',
-      '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      '--port', '0', '--quiet', ...(staticHost ? ['--static-host'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => {

@@ -44,7 +44,7 @@ const NOT_INTERPERSONAL = [
 async function serveCopy(testInfo) {
   const dir = testInfo.outputPath('dist');
   fs.cpSync(DIST, dir, { recursive: true });
-  const server = await startServer(dir);
+  const server = await startServer(dir, { staticHost: true });
   return { dir, ...server };
 }
 

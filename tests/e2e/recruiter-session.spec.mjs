@@ -5,7 +5,7 @@ import {
   createCampaign, importFile, importFixture, commitField, hostile, VALID_FILE, FIXTURE,
   watchErrors, saveThroughDialog,
 } from './recruiter-lib.mjs';
-import { instrument, waitForApp, ORIGIN, storedFieldwork } from './helpers.mjs';
+import { instrument, waitForApp, ORIGIN, storedFieldwork, seedStorage } from './helpers.mjs';
 
 const FR_MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
 const EN_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -291,8 +291,9 @@ test("the mediator's page takes its part of an older Rally's copy and leaves the
   const v3 = JSON.parse(fs.readFileSync(VALID_FILE.replace('format-v1.json', 'format-v3.json'), 'utf8'));
   expect(v3.kits.length && v3.observations.length && v3.invitations.length && v3.responses.length).toBeTruthy();
   const fieldwork = { ...v3, campaigns: [], roles: [] };
-  await open(page); // an empty browser: nothing is written
-  await page.evaluate((fieldwork) => localStorage.setItem('rally.fieldwork', JSON.stringify(fieldwork)), fieldwork);
+  // The old copy is there before any page of this Rally runs (a recruiter's page already open
+  // would take it in itself, as soon as it reads its store).
+  await seedStorage(page, { 'rally.fieldwork': JSON.stringify(fieldwork) });
   // The mediator opens her page first: her kits and observations are there, and in the database.
   await page.goto('/observe.html');
   await waitForApp(page);
