@@ -486,6 +486,30 @@ for (const p of PAGES) {
   });
 }
 
+// The fragment is each page's route: the skip link must not put `#main` in it (the recruiter's
+// page read it as an unknown page, the other two sent it on to the recruiter's page).
+for (const [name, route] of [['index.html', '/#/roles'], ['observe.html', '/observe.html#/observe'], ['respond.html', '/respond.html#/respond']]) {
+  test(`${name}: "Skip to content", from the keyboard, moves the focus to the page and leaves the address alone`, async ({ browser }) => {
+    const context = await englishContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(route);
+    await waitForApp(page);
+    const heading = await page.getByRole('heading', { level: 1 }).textContent();
+    const before = page.url();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(before);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    // The next Tab goes on from the content, past the header's navigation.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement.closest('main'))).toBe(true);
+    await context.close();
+  });
+}
+
 // The loader counts the module's bytes on their way to the compiler. Served with `no-store`,
 // Chromium reported the module's request as aborted in about one load in six although every
 // byte arrived and the page started: the suite's servers send a real host's headers since.

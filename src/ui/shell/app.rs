@@ -18,7 +18,7 @@ use crate::ui::recruiter::{
 };
 use crate::ui::shell::autosave::{self, use_autosave, Session};
 use crate::ui::shell::fieldwork::{use_fieldwork, FieldworkHandle, FieldworkState};
-use crate::ui::shell::frame::Elsewhere;
+use crate::ui::shell::frame::{Elsewhere, SkipLink};
 use crate::ui::shell::lang::{start_lang, use_lang_effects, LangContext, LanguageSwitcher};
 use crate::ui::shell::router::*;
 use crate::ui::shell::routes::Route;
@@ -137,7 +137,7 @@ pub fn app() -> Html {
         <ContextProvider<LangContext> context={lang_context}>
         <ContextProvider<FieldworkHandle> context={fieldwork.clone()}>
             <HashRouter>
-                <a class="skip-link" href="#main">{ T::SkipToContent.get(app.lang) }</a>
+                <SkipLink />
                 <Header />
                 <Banners session={session.clone()} />
                 <UpdateBanner />

@@ -91,6 +91,19 @@ pub fn send_to(p: &SendToProps) -> Html {
     html! { <p class="loading" role="status">{ T::Loading.get(lang) }</p> }
 }
 
+/// "Skip to content", first in every page: to the page's `<main>` without touching the address.
+/// The fragment is the page's route, so the plain link's `#main` would be read as an unknown
+/// page (the recruiter's "Page not found", or the other pages sending it there).
+#[function_component(SkipLink)]
+pub fn skip_link() -> Html {
+    let lang = use_lang();
+    let onclick = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        crate::platform::dom::focus_by_id("main");
+    });
+    html! { <a class="skip-link" href="#main" {onclick}>{ T::SkipToContent.get(lang) }</a> }
+}
+
 /// Set in `localStorage` by the recruiter's page when it starts: this browser is (also) a
 /// recruiter's. The mediator's and the respondent's pages then show the recruiter's whole
 /// navigation, so that a recruiter who opened them has the way back; a mediator's tablet or
@@ -158,7 +171,7 @@ pub fn page_frame(p: &FrameProps) -> Html {
     };
     html! {
         <>
-            <a class="skip-link" href="#main">{ T::SkipToContent.get(lang) }</a>
+            <SkipLink />
             <header class="site-header">
                 <div class="brand">
                     <span class="brand-name">{ T::AppName.get(lang) }</span>
