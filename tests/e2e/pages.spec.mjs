@@ -511,7 +511,7 @@ for (const [name, route] of [['index.html', '/#/roles'], ['observe.html', '/obse
 }
 
 // The loader counts the module's bytes on their way to the compiler. Served with `no-store`,
-// Chromium reported the module's request as aborted in about one load in six although every
+// Chromium reported the module's request as aborted in about one load in five although every
 // byte arrived and the page started: the suite's servers send a real host's headers since.
 test('each page\'s module arrives whole, load after load: no request aborted', async ({ browser }) => {
   test.setTimeout(120_000);
