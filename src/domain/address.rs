@@ -30,6 +30,19 @@ pub mod links {
     pub const RESPOND: &str = "respond.html#/respond";
 }
 
+/// The first segments of the recruiter's addresses (`#/campaign/…`, `#/roles`, …; `#/` aside):
+/// how the mediator's and the respondent's pages, which do not hold the recruiter's routes,
+/// tell an address to send on to `index.html` from one that leads nowhere.
+pub const RECRUITER_SECTIONS: [&str; 4] = ["new", "campaign", "roles", "settings"];
+
+/// Whether `fragment` is one of the recruiter's addresses by its first segment (see
+/// [`RECRUITER_SECTIONS`]; the recruiter's page reads the rest).
+pub fn is_recruiters(fragment: &str) -> bool {
+    segments(fragment)
+        .first()
+        .is_some_and(|first| RECRUITER_SECTIONS.contains(first))
+}
+
 /// A page of the recruiter's app (and the other pages' addresses, which it sends on).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
@@ -289,6 +302,29 @@ mod tests {
         for r in all {
             assert_eq!(Route::recognize(&r.to_path()), r, "{}", r.to_path());
             assert_eq!(Route::recognize(&format!("#{}/", r.to_path())), r);
+            // The other pages send on exactly the recruiter's own addresses.
+            let shared_or_others = matches!(
+                r,
+                Route::Home
+                    | Route::Respond
+                    | Route::RespondLink { .. }
+                    | Route::Answer { .. }
+                    | Route::Observe
+                    | Route::Coding { .. }
+                    | Route::Rating { .. }
+            );
+            assert_eq!(is_recruiters(&r.to_path()), !shared_or_others, "{r:?}");
+        }
+        for p in [
+            "",
+            "#/",
+            "#main",
+            "#/nowhere",
+            "#/404",
+            "#/respond/x",
+            "#/observe",
+        ] {
+            assert!(!is_recruiters(p), "{p:?}");
         }
         for p in ["", "#", "#/", "/"] {
             assert_eq!(Route::recognize(p), Route::Home, "{p:?}");

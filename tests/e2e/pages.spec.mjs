@@ -17,7 +17,9 @@
 // 6. until its module runs, each page shows the brand bar and a loading line (FR/EN), never a
 //    blank screen; the app removes them when it starts.
 // 7. the same dist/ served from a folder of a site (/team/rally/): each page starts, its worker
-//    takes it and keeps only that folder's files, and it starts again offline.
+//    takes it and keeps only that folder's files, and it starts again offline;
+// 8. an address no page holds, opened on the mediator's or the respondent's page, says "Page
+//    not found" there (never the recruiter's module); the recruiter's addresses go on to it.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -208,6 +210,47 @@ for (const o of OLD) {
     await context.close();
   });
 }
+
+// ------------------------------------------- addresses that lead nowhere --
+
+// On the mediator's and the respondent's pages, an address no page holds (a coding address
+// cut short, a stray fragment) gets "Page not found" there, with the way to the page's first
+// screen: never a trip to the recruiter's page and its module. The recruiter's own addresses
+// still go on to index.html.
+const NOWHERE = [
+  { page: '/respond.html', fragment: '#/nowhere', back: 'Your questionnaires', home: '/respond.html#/respond' },
+  { page: '/respond.html', fragment: '#/answer', back: 'Your questionnaires', home: '/respond.html#/respond' },
+  { page: '/observe.html', fragment: '#/observe/k1/s2', back: 'Your kits', home: '/observe.html#/observe' },
+  { page: '/observe.html', fragment: '#/nowhere', back: 'Your kits', home: '/observe.html#/observe' },
+];
+for (const n of NOWHERE) {
+  test(`${n.page}${n.fragment} says "Page not found" on its own page, without the recruiter's module`, async ({ browser }) => {
+    const context = await englishContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const watch = await instrument(page);
+    await page.goto(n.page + n.fragment);
+    await waitForApp(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    await page.waitForLoadState('networkidle');
+    expect(page.url()).toBe(ORIGIN + n.page + n.fragment);
+    expect(watch.network.urls.filter((u) => RECRUITER_MODULE.test(new URL(u).pathname)), 'the recruiter\'s module').toEqual([]);
+    await page.getByRole('link', { name: n.back }).click();
+    await expect(page).toHaveURL(ORIGIN + n.home);
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Page not found');
+    expect(watch.console.errors(), 'console errors').toEqual([]);
+    await context.close();
+  });
+}
+
+test('a recruiter\'s address opened on the respondent\'s page goes on to the recruiter\'s page', async ({ browser }) => {
+  const context = await englishContext(browser, { serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto('/respond.html#/roles');
+  await expect(page).toHaveURL(`${ORIGIN}/index.html#/roles`);
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Role library');
+  await context.close();
+});
 
 // --------------------------------------------- what a respondent downloads --
 

@@ -1,8 +1,9 @@
 //! The addresses of the mediator's page (`observe.html#/…`), read by hand as the respondent's
-//! are (`survey::address`; both split paths with `domain::address::segments`): the page holds three, and sends any other to the page that shows
-//! it with its fragment intact. No router: the page stays smaller.
+//! are (`survey::address`; both split paths with `domain::address::segments`): the page holds
+//! three, sends the respondent's and the recruiter's to their page with the fragment intact,
+//! and says "page not found" itself for any other. No router: the page stays smaller.
 
-use crate::domain::address::segments;
+use crate::domain::address::{is_recruiters, segments};
 
 /// Where a fragment of the mediator's page leads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,6 +16,8 @@ pub enum ObserveAddress {
     Rating(Session),
     /// Another page's address: that page's file (`respond.html`, `index.html`).
     Elsewhere(&'static str),
+    /// An address of no page (a session's address cut short among them).
+    Unknown,
 }
 
 /// One session of a kit with one of its candidates, as the address names them.
@@ -55,7 +58,8 @@ pub fn observe_address(fragment: &str) -> ObserveAddress {
             ObserveAddress::Rating(session(k, s, c))
         }
         ["respond", ..] | ["answer", ..] => ObserveAddress::Elsewhere("respond.html"),
-        _ => ObserveAddress::Elsewhere("index.html"),
+        _ if is_recruiters(fragment) => ObserveAddress::Elsewhere("index.html"),
+        _ => ObserveAddress::Unknown,
     }
 }
 
@@ -82,16 +86,18 @@ mod tests {
         for f in ["#/respond", "#/respond/eyJhIjox", "#/answer/x"] {
             assert_eq!(observe_address(f), Elsewhere("respond.html"), "{f:?}");
         }
+        for f in ["#/campaign/x", "#/settings", "#/roles", "#/new"] {
+            assert_eq!(observe_address(f), Elsewhere("index.html"), "{f:?}");
+        }
         for f in [
-            "#/campaign/x",
-            "#/settings",
             "#/observe/k1",
             "#/observe/k1/s2",
             "#/observe/k1//c3",
             "#/observe/k1/s2/c3/other",
             "#/nowhere",
+            "#main",
         ] {
-            assert_eq!(observe_address(f), Elsewhere("index.html"), "{f:?}");
+            assert_eq!(observe_address(f), Unknown, "{f:?}");
         }
     }
 }

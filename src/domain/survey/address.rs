@@ -1,8 +1,9 @@
 //! The addresses of the respondent's page (`respond.html#/…`), read by hand: the page holds
-//! four, and sends any other to the page that shows it with its fragment intact. (The other
-//! pages use a router; this one stays without, to stay small.)
+//! four, sends the mediator's and the recruiter's to their page with the fragment intact,
+//! and says "page not found" itself for any other (a candidate's phone never downloads the
+//! recruiter's module for an address that leads nowhere). No router: the page stays small.
 
-use crate::domain::address::segments;
+use crate::domain::address::{is_recruiters, segments};
 use uuid::Uuid;
 
 /// Where a fragment of the respondent's page leads.
@@ -16,6 +17,8 @@ pub enum RespondAddress {
     Answer(String),
     /// Another page's address: that page's file (`observe.html`, `index.html`).
     Elsewhere(&'static str),
+    /// An address of no page.
+    Unknown,
 }
 
 /// The fragment of the invitations list.
@@ -30,10 +33,15 @@ pub fn answer_fragment(invitation: Uuid) -> String {
 pub fn respond_address(fragment: &str) -> RespondAddress {
     match segments(fragment).as_slice() {
         [""] | ["respond"] => RespondAddress::Invitations,
-        ["respond", p] if !p.is_empty() => RespondAddress::Link((*p).to_owned()),
+        // A link whose payload a mail client split is still an invitation link: its reader
+        // says it is damaged, and what to ask for.
+        ["respond", payload @ ..] if payload.iter().any(|p| !p.is_empty()) => {
+            RespondAddress::Link(payload.join("/"))
+        }
         ["answer", id] if !id.is_empty() => RespondAddress::Answer((*id).to_owned()),
         ["observe", ..] => RespondAddress::Elsewhere("observe.html"),
-        _ => RespondAddress::Elsewhere("index.html"),
+        _ if is_recruiters(fragment) => RespondAddress::Elsewhere("index.html"),
+        _ => RespondAddress::Unknown,
     }
 }
 
@@ -62,8 +70,25 @@ mod tests {
             respond_address("#/observe/a/b/c/rate"),
             Elsewhere("observe.html")
         );
-        for f in ["#/campaign/x", "#/settings", "#/respond/a/b", "#/nowhere"] {
+        assert_eq!(respond_address("#/respond/a/b"), Link("a/b".into()));
+        for f in [
+            "#/campaign/x",
+            "#/settings",
+            "#/new",
+            "#/roles/r1",
+            "#/campaign/x/y/z/w",
+        ] {
             assert_eq!(respond_address(f), Elsewhere("index.html"), "{f:?}");
+        }
+        for f in [
+            "#main",
+            "#/nowhere",
+            "#/answer",
+            "#/answer/a/b",
+            "#/404",
+            "#/respond//",
+        ] {
+            assert_eq!(respond_address(f), Unknown, "{f:?}");
         }
         assert_eq!(respond_address(INVITATIONS), Invitations);
     }

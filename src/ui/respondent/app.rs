@@ -6,18 +6,20 @@
 
 use super::{Answer, RespondHome, RespondLink, SealedLink};
 use crate::domain::file::envelope::LINK_MARK;
-use crate::domain::i18n::survey::S;
+use crate::domain::i18n::{respond::R, survey::S};
+use crate::domain::lang::Lang;
 use crate::domain::survey::address::{respond_address, RespondAddress};
 use crate::ui::shell::fieldwork::{
     use_survey_boot, use_survey_saver, FieldworkHandle, FieldworkState,
 };
-use crate::ui::shell::frame::{use_fragment, Page, PageFrame, SendTo};
+use crate::ui::shell::frame::{use_fragment, Page, PageFrame, PageNotFound, SendTo};
 use crate::ui::shell::lang::{use_lang, use_page_lang, LangContext};
 use yew::prelude::*;
 
 #[function_component(RespondentApp)]
 pub fn respondent_app() -> Html {
     let context = use_page_lang();
+    let lang = context.lang;
     let fieldwork = use_reducer(FieldworkState::starting);
     // Invitations and answers only: this page holds nothing else of the store.
     use_survey_boot(&fieldwork, || Box::pin(super::store::load_drafts()));
@@ -27,14 +29,14 @@ pub fn respondent_app() -> Html {
         <ContextProvider<LangContext> {context}>
         <ContextProvider<FieldworkHandle> context={fieldwork}>
             <PageFrame page={Page::Respondent} nav={html! { <Nav /> }}>
-                { screen(respond_address(&here)) }
+                { screen(respond_address(&here), lang) }
             </PageFrame>
         </ContextProvider<FieldworkHandle>>
         </ContextProvider<LangContext>>
     }
 }
 
-fn screen(address: RespondAddress) -> Html {
+fn screen(address: RespondAddress, lang: Lang) -> Html {
     match address {
         RespondAddress::Invitations => html! { <RespondHome /> },
         RespondAddress::Link(payload) if payload.starts_with(LINK_MARK) => {
@@ -43,6 +45,9 @@ fn screen(address: RespondAddress) -> Html {
         RespondAddress::Link(payload) => html! { <RespondLink {payload} /> },
         RespondAddress::Answer(invitation) => html! { <Answer {invitation} /> },
         RespondAddress::Elsewhere(page) => html! { <SendTo {page} /> },
+        RespondAddress::Unknown => html! {
+            <PageNotFound home={super::invitations_href()} back={R::BackToInvitations.get(lang)} />
+        },
     }
 }
 

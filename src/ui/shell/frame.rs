@@ -91,6 +91,28 @@ pub fn send_to(p: &SendToProps) -> Html {
     html! { <p class="loading" role="status">{ T::Loading.get(lang) }</p> }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct PageNotFoundProps {
+    /// The fragment of the page's first screen.
+    pub home: &'static str,
+    /// The link's text, in the page's language.
+    pub back: &'static str,
+}
+
+/// "Page not found" on the mediator's or the respondent's page, for an address no page holds,
+/// with the way to the page's first screen (the recruiter's page has its own, routed).
+#[function_component(PageNotFound)]
+pub fn page_not_found(p: &PageNotFoundProps) -> Html {
+    let lang = use_lang();
+    html! {
+        <section class="page" aria-labelledby="not-found-title">
+            <h1 id="not-found-title">{ T::NotFoundTitle.get(lang) }</h1>
+            <p>{ T::NotFoundBody.get(lang) }</p>
+            <a href={p.home} class="button button-primary">{ p.back }</a>
+        </section>
+    }
+}
+
 /// "Skip to content", first in every page: to the page's `<main>` without touching the address.
 /// The fragment is the page's route, so the plain link's `#main` would be read as an unknown
 /// page (the recruiter's "Page not found", or the other pages sending it there).
