@@ -291,6 +291,9 @@ test('the invitation link works under the strict CSP, and a damaged link says so
   await expect(page.getByTestId('rs-alert')).toContainText('This invitation link is incomplete or damaged');
   await page.getByRole('link', { name: 'Your questionnaires' }).click();
   await expect(page).toHaveURL(/#\/respond$/);
+  // A link a mail client split with a slash is damaged too (not "Page not found").
+  await page.goto(`/respond.html#/respond/${cut}/${payload(inv).slice(120)}`);
+  await expect(page.getByTestId('rs-alert')).toContainText('This invitation link is incomplete or damaged');
   expect(await watch.cspViolations()).toEqual([]);
   expect(watch.network.foreign()).toEqual([]);
   expect(watch.console.errors()).toEqual([]);
