@@ -62,12 +62,24 @@ pub fn is_open() -> bool {
     idb_ready()
 }
 
+/// A stored text, which `idb.js` hands over as its UTF-8 bytes (one copy into the module's
+/// memory; a `JsValue` string is copied a character at a time). `TextEncoder` writes valid
+/// UTF-8 only; were a byte ever wrong, the text is kept with a replacement character rather
+/// than dropped.
+fn text(v: JsValue) -> Option<String> {
+    let bytes = v.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
+    Some(
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
 /// The text under `key`, if any.
 pub async fn get(key: &str) -> Result<Option<String>, StorageFailure> {
     let v = JsFuture::from(idb_get(key))
         .await
         .map_err(|e| failure(&e))?;
-    Ok(v.as_string())
+    Ok(text(v))
 }
 
 /// Every `(key, text)` whose key starts with `prefix`, in key order.
@@ -80,7 +92,7 @@ pub async fn prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageFailur
         .iter()
         .filter_map(|pair| {
             let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            Some((pair.get(0).as_string()?, text(pair.get(1))?))
         })
         .collect())
 }
