@@ -23,8 +23,8 @@ extern "C" {
     fn idb_ready() -> bool;
     #[wasm_bindgen(js_name = idbGet)]
     fn idb_get(key: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = idbPrefix)]
-    fn idb_prefix(prefix: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = idbRead)]
+    fn idb_read(key: Option<String>, prefixes: js_sys::Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = idbWrite)]
     fn idb_write(
         puts: js_sys::Array,
@@ -84,17 +84,33 @@ pub async fn get(key: &str) -> Result<Option<String>, StorageFailure> {
 
 /// Every `(key, text)` whose key starts with `prefix`, in key order.
 pub async fn prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageFailure> {
-    let v = JsFuture::from(idb_prefix(prefix))
+    Ok(read(None, &[prefix]).await?.1)
+}
+
+/// The text under `key` (if any), and every `(key, text)` whose key starts with one of
+/// `prefixes` (prefix by prefix, in key order), read in one transaction: one consistent view
+/// of the store, however many writes other tabs make meanwhile, in one round trip.
+pub async fn read(
+    key: Option<&str>,
+    prefixes: &[&str],
+) -> Result<(Option<String>, Vec<(String, String)>), StorageFailure> {
+    let prefixes = prefixes.iter().map(|p| JsValue::from_str(p)).collect();
+    let v = JsFuture::from(idb_read(key.map(str::to_owned), prefixes))
         .await
         .map_err(|e| failure(&e))?;
-    let pairs: js_sys::Array = v.dyn_into().map_err(|_| StorageFailure::Unavailable)?;
-    Ok(pairs
+    let v: js_sys::Array = v.dyn_into().map_err(|_| StorageFailure::Unavailable)?;
+    let pairs: js_sys::Array = v
+        .get(1)
+        .dyn_into()
+        .map_err(|_| StorageFailure::Unavailable)?;
+    let pairs = pairs
         .iter()
         .filter_map(|pair| {
             let pair: js_sys::Array = pair.dyn_into().ok()?;
             Some((pair.get(0).as_string()?, text(pair.get(1))?))
         })
-        .collect())
+        .collect();
+    Ok((text(v.get(0)), pairs))
 }
 
 /// One batch of changes, written in one transaction: all of it or nothing.

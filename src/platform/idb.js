@@ -1,7 +1,8 @@
 // Rally's IndexedDB access: one database, one object store of text values under text keys.
 // A promise wrapper of ~80 lines instead of a Rust crate: the whole of IndexedDB that Rally
-// uses is here (read one key, read a key range, write and delete keys in one transaction,
-// optionally guarded by a compare-and-swap on one key). src/platform/db.rs binds it.
+// uses is here (read one key; read one key and key ranges in one transaction; write and
+// delete keys in one transaction, optionally guarded by a compare-and-swap on one key).
+// src/platform/db.rs binds it.
 //
 // Errors reject with the DOMException's name ("QuotaExceededError", "NotFoundError", …),
 // or "Conflict" when the guard does not hold, or "Unavailable" when IndexedDB cannot be
@@ -108,16 +109,27 @@ export function idbGet(key) {
   return read(key);
 }
 
-/** Every [key, text] whose key starts with `prefix` (the text as UTF-8 bytes), in key order. */
-export function idbPrefix(prefix) {
+/**
+ * In one read-only transaction, so one consistent view of the store and one round trip: the
+ * text under `key` (UTF-8 bytes; undefined when absent or no key is given), and every
+ * [key, text] whose key starts with one of `prefixes` (texts as UTF-8 bytes), prefix by
+ * prefix, in key order.
+ */
+export function idbRead(key, prefixes) {
   return open().then((d) => new Promise((resolve, reject) => {
-    const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
-    const store = d.transaction(STORE, 'readonly').objectStore(STORE);
-    const keys = store.getAllKeys(range);
-    const values = store.getAll(range);
-    values.onsuccess = () => resolve(keys.result.map((k, i) => [k, bytes(values.result[i])]));
-    values.onerror = () => fail(reject, values.error);
-    keys.onerror = () => fail(reject, keys.error);
+    const tx = d.transaction(STORE, 'readonly');
+    const store = tx.objectStore(STORE);
+    const one = key === undefined || key === null ? null : store.get(key);
+    const ranges = prefixes.map((prefix) => {
+      const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
+      return [store.getAllKeys(range), store.getAll(range)];
+    });
+    tx.oncomplete = () => resolve([
+      one ? bytes(one.result) : undefined,
+      ranges.flatMap(([keys, values]) => keys.result.map((k, i) => [k, bytes(values.result[i])])),
+    ]);
+    tx.onerror = () => fail(reject, tx.error);
+    tx.onabort = () => fail(reject, tx.error);
   }));
 }
 

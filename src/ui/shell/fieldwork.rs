@@ -368,18 +368,16 @@ impl Scope for Observing {
     }
 }
 
-/// The store's token, then its records (in that order: a write in between makes the token
-/// older than the records, and the next guarded write then reads them again, never the
-/// reverse).
+/// The store's token and its records, read together in one transaction: the token is the
+/// one of exactly these records, whatever other tabs write meanwhile.
 async fn read_records<S: Scope>() -> Result<(Option<String>, Vec<(String, String)>), StorageFailure>
 {
-    db::open().await?;
-    let token = db::get(TOKEN_KEY).await?;
-    let mut records = db::prefix("fw/").await?;
-    if S::OBSERVATIONS {
-        records.extend(db::prefix(OBSERVATION_PREFIX).await?);
-    }
-    Ok((token, records))
+    let prefixes: &[&str] = if S::OBSERVATIONS {
+        &["fw/", OBSERVATION_PREFIX]
+    } else {
+        &["fw/"]
+    };
+    db::read(Some(TOKEN_KEY), prefixes).await
 }
 
 /// What the database holds now, and its token (`None` when it cannot be read).
