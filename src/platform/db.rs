@@ -24,7 +24,7 @@ extern "C" {
     #[wasm_bindgen(js_name = idbGet)]
     fn idb_get(key: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = idbRead)]
-    fn idb_read(key: Option<String>, prefixes: js_sys::Array) -> js_sys::Promise;
+    fn idb_read(key: &str, prefixes: js_sys::Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = idbWrite)]
     fn idb_write(
         puts: js_sys::Array,
@@ -62,10 +62,10 @@ pub fn is_open() -> bool {
     idb_ready()
 }
 
-/// A stored text, which `idb.js` hands over as its UTF-8 bytes (one copy into the module's
-/// memory; a `JsValue` string is copied a character at a time). `TextEncoder` writes valid
-/// UTF-8 only; were a byte ever wrong, the text is kept with a replacement character rather
-/// than dropped.
+/// A stored text of a key range, which `idb.js` hands over as its UTF-8 bytes (one copy into
+/// the module's memory; a `JsValue` string is copied a character at a time). `TextEncoder`
+/// writes valid UTF-8 only; were a byte ever wrong, the text is kept with a replacement
+/// character rather than dropped.
 fn text(v: JsValue) -> Option<String> {
     let bytes = v.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
     Some(
@@ -79,23 +79,18 @@ pub async fn get(key: &str) -> Result<Option<String>, StorageFailure> {
     let v = JsFuture::from(idb_get(key))
         .await
         .map_err(|e| failure(&e))?;
-    Ok(text(v))
-}
-
-/// Every `(key, text)` whose key starts with `prefix`, in key order.
-pub async fn prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageFailure> {
-    Ok(read(None, &[prefix]).await?.1)
+    Ok(v.as_string())
 }
 
 /// The text under `key` (if any), and every `(key, text)` whose key starts with one of
 /// `prefixes` (prefix by prefix, in key order), read in one transaction: one consistent view
 /// of the store, however many writes other tabs make meanwhile, in one round trip.
 pub async fn read(
-    key: Option<&str>,
+    key: &str,
     prefixes: &[&str],
 ) -> Result<(Option<String>, Vec<(String, String)>), StorageFailure> {
     let prefixes = prefixes.iter().map(|p| JsValue::from_str(p)).collect();
-    let v = JsFuture::from(idb_read(key.map(str::to_owned), prefixes))
+    let v = JsFuture::from(idb_read(key, prefixes))
         .await
         .map_err(|e| failure(&e))?;
     let v: js_sys::Array = v.dyn_into().map_err(|_| StorageFailure::Unavailable)?;
@@ -110,7 +105,7 @@ pub async fn read(
             Some((pair.get(0).as_string()?, text(pair.get(1))?))
         })
         .collect();
-    Ok((text(v.get(0)), pairs))
+    Ok((v.get(0).as_string(), pairs))
 }
 
 /// One batch of changes, written in one transaction: all of it or nothing.

@@ -67,9 +67,12 @@ export function idbReady() {
   return db !== null;
 }
 
-// Stored texts reach the module as UTF-8 bytes: copied into its memory in one move, where a
-// string is copied by wasm-bindgen's glue one character at a time (measured at scale, 240,000
-// coded events: ~270 ms of a campaign page's 1.1 s went to that copy).
+// The texts of key ranges (the fieldwork's events: tens of MB in a large practice) reach the
+// module as UTF-8 bytes, copied into its memory in one move, where a string is copied by
+// wasm-bindgen's glue one character at a time (measured at 240,000 coded events: ~270 ms of a
+// campaign page's 1.1 s went to that copy). Single records (the workspace, a token, a draft)
+// stay strings: the workspace is read while the module compiles, on the recruiter's first
+// render's path, and encoding it there did not make that render faster (A/B, 4 × 20 loads).
 const encoder = new TextEncoder();
 
 function bytes(text) {
@@ -84,7 +87,7 @@ const early = new Map();
 function read(key) {
   return open().then((d) => new Promise((resolve, reject) => {
     const req = d.transaction(STORE, 'readonly').objectStore(STORE).get(key);
-    req.onsuccess = () => resolve(bytes(req.result));
+    req.onsuccess = () => resolve(req.result);
     req.onerror = () => fail(reject, req.error);
   }));
 }
@@ -99,7 +102,7 @@ export function idbPrefetch(key) {
   early.set(key, pending);
 }
 
-/** The text under `key` (UTF-8 bytes), or undefined. */
+/** The text under `key`, or undefined. */
 export function idbGet(key) {
   const pending = early.get(key);
   if (pending) {
@@ -111,21 +114,20 @@ export function idbGet(key) {
 
 /**
  * In one read-only transaction, so one consistent view of the store and one round trip: the
- * text under `key` (UTF-8 bytes; undefined when absent or no key is given), and every
- * [key, text] whose key starts with one of `prefixes` (texts as UTF-8 bytes), prefix by
- * prefix, in key order.
+ * text under `key` (or undefined), and every [key, text] whose key starts with one of
+ * `prefixes` (texts as UTF-8 bytes), prefix by prefix, in key order.
  */
 export function idbRead(key, prefixes) {
   return open().then((d) => new Promise((resolve, reject) => {
     const tx = d.transaction(STORE, 'readonly');
     const store = tx.objectStore(STORE);
-    const one = key === undefined || key === null ? null : store.get(key);
+    const one = store.get(key);
     const ranges = prefixes.map((prefix) => {
       const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
       return [store.getAllKeys(range), store.getAll(range)];
     });
     tx.oncomplete = () => resolve([
-      one ? bytes(one.result) : undefined,
+      one.result,
       ranges.flatMap(([keys, values]) => keys.result.map((k, i) => [k, bytes(values.result[i])])),
     ]);
     tx.onerror = () => fail(reject, tx.error);

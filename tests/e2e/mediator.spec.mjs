@@ -107,6 +107,8 @@ async function storedObservation(page) {
 
 // ------------------------------------------------------------- the story --
 
+const NOTE = 'Le candidat reformule — avant de proposer 🤝 ; l’idée est retenue.';
+
 test('a mediator imports her kit, codes a session by keyboard across a reload, rates, submits and exports', async ({ page, browser }, testInfo) => {
   test.setTimeout(90_000);
   const dir = testInfo.outputPath('files');
@@ -216,11 +218,13 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   await expect(events(m).first()).toContainText('Moment to note');
   await expect(m.locator('#log-title')).toHaveText('Events (11)');
 
-  // A note: the keys typed in the field are text, not codes.
-  await m.getByTestId('obs-note-text').fill('Le candidat reformule avant de proposer.');
+  // A note: the keys typed in the field are text, not codes. (Its accents, its dash outside
+  // Latin-1 and its character outside the BMP come back whole after the reload: the events
+  // reach the module as UTF-8 bytes, src/platform/idb.js.)
+  await m.getByTestId('obs-note-text').fill(NOTE);
   await m.getByTestId('obs-note-text').press('Enter');
   await expect(m.locator('#notes-title')).toHaveText('Notes (1)');
-  await expect(m.locator('.obs-note-text')).toHaveText(['Le candidat reformule avant de proposer.']);
+  await expect(m.locator('.obs-note-text')).toHaveText([NOTE]);
   await expect(m.locator('#log-title')).toHaveText('Events (11)');
   await leaveFields(m);
   await keys(m, 'c q');
@@ -238,6 +242,7 @@ test('a mediator imports her kit, codes a session by keyboard across a reload, r
   await expect(events(m).first()).toContainText('CEO');
   await expect(events(m).first()).toContainText('Asks for information');
   await expect(m.locator('#notes-title')).toHaveText('Notes (1)');
+  await expect(m.locator('.obs-note-text')).toHaveText([NOTE]);
   await expect(m.locator('.obs-clock-state')).toHaveText('running');
   await expect(m.getByTestId('obs-clock-button')).toHaveText('Pause');
   await expect(clock(m)).toHaveText('00:20');

@@ -89,9 +89,8 @@ test.describe('creating a campaign', () => {
   });
 });
 
-// Stored texts reach the module as UTF-8 bytes (src/platform/idb.js): a name with accents, a
-// dash outside Latin-1 and a character outside the BMP (a surrogate pair in JavaScript) comes
-// back exactly.
+// A name with accents, a dash outside Latin-1 and a character outside the BMP (a surrogate
+// pair in JavaScript) comes back exactly.
 test('a saved campaign is still there after a reload, with the same data', async ({ page }) => {
   await open(page);
   const id = await createCampaign(page, { name: 'Reload me — Lille 🤝 Œ', leader: 'Marc Petit', title: 'Directeur général' });

@@ -68,15 +68,13 @@ fn parse(text: &str, invitation: Uuid) -> Option<Draft> {
 /// Reads the recruiter's campaign ids (if any) and every stored draft from the database, moving in those an older Rally kept in
 /// `localStorage` (removed there once written). Called once, before the page shows anything.
 pub async fn load_drafts() {
-    if db::open().await.is_err() {
-        return;
-    }
-    if let Ok(Some(text)) = db::get(WORKSPACE_KEY).await {
-        OWN_CAMPAIGNS.with(|c| *c.borrow_mut() = campaign_ids(&text));
-    }
-    let Ok(records) = db::prefix(DB_PREFIX).await else {
+    // Both in one read: the page waits for it before showing anything.
+    let Ok((workspace, records)) = db::read(WORKSPACE_KEY, &[DB_PREFIX]).await else {
         return;
     };
+    if let Some(text) = workspace {
+        OWN_CAMPAIGNS.with(|c| *c.borrow_mut() = campaign_ids(&text));
+    }
     let mut drafts: HashMap<Uuid, String> = records
         .into_iter()
         .filter_map(|(k, v)| Some((Uuid::parse_str(k.strip_prefix(DB_PREFIX)?).ok()?, v)))

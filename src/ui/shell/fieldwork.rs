@@ -377,7 +377,7 @@ async fn read_records<S: Scope>() -> Result<(Option<String>, Vec<(String, String
     } else {
         &["fw/"]
     };
-    db::read(Some(TOKEN_KEY), prefixes).await
+    db::read(TOKEN_KEY, prefixes).await
 }
 
 /// What the database holds now, and its token (`None` when it cannot be read).
